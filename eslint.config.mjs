@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const appsScriptGlobals = [
+  'SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp',
+  'Session', 'Utilities', 'HtmlService', 'Logger', 'CacheService', 'UrlFetchApp', 'DriveApp',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'outbox/', 'demo-output/', 'coverage/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain and the use cases never touch an Apps Script global: only src/gas and src/main.ts do.
+    files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...appsScriptGlobals.map((name) => ({
+        name, message: `${name} belongs in src/gas/ (adapters); the domain and use cases stay pure.`,
+      }))],
+    },
+  },
+);

@@ -1,0 +1,319 @@
+// The machinery every fake service shares: the simulated clock, the call log, fault injection,
+// the auth-mode gate, and the "realm" (which Date/Error/Array constructors values are made with).
+
+export type ClockInput = string | number | Date;
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+function toMs(input: ClockInput): number {
+  const ms = typeof input === 'number' ? input : typeof input === 'string' ? Date.parse(input) : input.getTime();
+  if (!Number.isFinite(ms)) throw new Error(`clock: not a valid time: ${String(input)}`);
+  return ms;
+}
+
+/** Simulated time. Nothing in the runtime reads the real clock. */
+export class Clock {
+  #now: number;
+  constructor(start: ClockInput) {
+    this.#now = toMs(start);
+  }
+  now(): number {
+    return this.#now;
+  }
+  set(time: ClockInput): void {
+    this.#now = toMs(time);
+  }
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`clock.advance: expected a non-negative duration, got ${ms}`);
+    this.#now += ms;
+  }
+  /** The current time as an ISO string, for records. */
+  iso(): string {
+    return new Date(this.#now).toISOString();
+  }
+}
+
+/**
+ * A call filter: an exact name ('Range.getValues'), a service ('Range' matches 'Range.*'),
+ * a prefix ending in '.' ('Range.'), or a RegExp. 'Range.getValue' does not match 'Range.getValues'.
+ */
+export type CallFilter = string | RegExp;
+
+function matches(name: string, filter: CallFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (filter instanceof RegExp) return filter.test(name);
+  if (filter.endsWith('.')) return name.startsWith(filter);
+  return name === filter || name.startsWith(`${filter}.`);
+}
+
+export interface CallRecord {
+  name: string;
+  /** Simulated time of the call (ms since epoch). */
+  at: number;
+}
+
+/** Every call of a fake service method, in order. */
+export class CallLog {
+  #records: CallRecord[] = [];
+  record(name: string, at: number): void {
+    this.#records.push({ name, at });
+  }
+  count(filter?: CallFilter): number {
+    let n = 0;
+    for (const record of this.#records) if (matches(record.name, filter)) n++;
+    return n;
+  }
+  list(filter?: CallFilter): string[] {
+    return this.#records.filter((r) => matches(r.name, filter)).map((r) => r.name);
+  }
+  entries(): CallRecord[] {
+    return this.#records.map((r) => ({ ...r }));
+  }
+  byName(): Record<string, number> {
+    const tally: Record<string, number> = {};
+    for (const { name } of this.#records) tally[name] = (tally[name] ?? 0) + 1;
+    return tally;
+  }
+  reset(): void {
+    this.#records = [];
+  }
+}
+
+export interface FaultOptions {
+  /** Message of the thrown Apps Script exception (without the "Exception: " prefix). */
+  message?: string;
+  /** How many consecutive calls fail, starting with the n-th. Default 1. */
+  times?: number;
+}
+
+interface Fault {
+  method: string;
+  when: 'before' | 'after';
+  nth: number;
+  times: number;
+  seen: number;
+  message: string;
+}
+
+export interface PendingFault {
+  method: string;
+  when: 'before' | 'after';
+  /** Calls still to be seen before the fault fires (0 = the next call fails). */
+  callsUntilFailure: number;
+  remainingFailures: number;
+}
+
+function defaultFaultMessage(method: string): string {
+  if (method === 'MailApp.sendEmail' || method === 'GmailApp.sendEmail') {
+    return 'Service invoked too many times for one day: email.';
+  }
+  const service = method.split('.')[0] ?? method;
+  return `Service error: ${service} (fault injected on ${method})`;
+}
+
+/** Fault injection: make the n-th call of a method (counted from when the fault is set) throw. */
+export class Faults {
+  #faults: Fault[] = [];
+
+  /** The n-th call throws before doing anything. */
+  failOn(method: string, nth = 1, options: string | FaultOptions = {}): void {
+    this.#add(method, 'before', nth, options);
+  }
+
+  /** The n-th call performs its effect, then throws: "it happened, but the script never heard". */
+  failAfter(method: string, nth = 1, options: string | FaultOptions = {}): void {
+    this.#add(method, 'after', nth, options);
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+
+  pending(): PendingFault[] {
+    return this.#faults.map((f) => ({
+      method: f.method,
+      when: f.when,
+      callsUntilFailure: Math.max(0, f.nth - 1 - f.seen),
+      remainingFailures: Math.min(f.times, f.nth - 1 + f.times - f.seen),
+    }));
+  }
+
+  /** Called by the host on every call; returns the fault that fires on this call, if any. */
+  take(method: string): { when: 'before' | 'after'; message: string } | null {
+    let fired: Fault | null = null;
+    for (const fault of this.#faults) {
+      if (fault.method !== method) continue;
+      fault.seen++;
+      if (!fired && fault.seen >= fault.nth && fault.seen < fault.nth + fault.times) fired = fault;
+    }
+    this.#faults = this.#faults.filter((f) => f.seen < f.nth - 1 + f.times);
+    return fired ? { when: fired.when, message: fired.message } : null;
+  }
+
+  #add(method: string, when: 'before' | 'after', nth: number, options: string | FaultOptions): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error(`faults: n must be a positive integer, got ${nth}`);
+    const opts = typeof options === 'string' ? { message: options } : options;
+    const times = opts.times ?? 1;
+    if (!(times >= 1)) throw new Error(`faults: times must be at least 1, got ${times}`);
+    const message = (opts.message ?? defaultFaultMessage(method)).replace(/^Exception: /, '');
+    this.#faults.push({ method, when, nth, times, seen: 0, message });
+  }
+}
+
+/** Constructors values are created with: Node's by default, the vm context's once an add-on is loaded. */
+export interface Realm {
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+  Array: ArrayConstructor;
+}
+
+export const NODE_REALM: Realm = { Date, Error, Array };
+
+/** A Date from any realm (a vm context's Dates fail `instanceof Date` here). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** Key of the non-API internals of a fake object; product code never sees symbol keys. */
+export const INTERNAL: unique symbol = Symbol('fake-internal');
+
+// ---- the auth-mode gate ----
+
+const SPREADSHEET_SCOPES =
+  'https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets';
+
+const SCOPES_BY_SERVICE: Record<string, string> = {
+  SpreadsheetApp: SPREADSHEET_SCOPES,
+  Spreadsheet: SPREADSHEET_SCOPES,
+  Sheet: SPREADSHEET_SCOPES,
+  Range: SPREADSHEET_SCOPES,
+  DataValidation: SPREADSHEET_SCOPES,
+  DataValidationBuilder: SPREADSHEET_SCOPES,
+  MailApp: 'https://www.googleapis.com/auth/script.send_mail',
+  GmailApp: 'https://mail.google.com/',
+  ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  TriggerBuilder: 'https://www.googleapis.com/auth/script.scriptapp',
+  ClockTriggerBuilder: 'https://www.googleapis.com/auth/script.scriptapp',
+  SpreadsheetTriggerBuilder: 'https://www.googleapis.com/auth/script.scriptapp',
+  Trigger: 'https://www.googleapis.com/auth/script.scriptapp',
+  Session: 'https://www.googleapis.com/auth/userinfo.email',
+  User: 'https://www.googleapis.com/auth/userinfo.email',
+};
+
+/** AuthMode.NONE (an add-on's onOpen before the user used it in this file): the menu, nothing else. */
+function allowedWithoutAuth(name: string): boolean {
+  if (name === 'SpreadsheetApp.getUi' || name === 'Ui.createMenu' || name === 'Ui.createAddonMenu') return true;
+  const service = name.split('.')[0];
+  // Logger and Utilities need no authorization at all.
+  return service === 'Menu' || service === 'Logger' || service === 'Utilities';
+}
+
+/** AuthMode.LIMITED: the open spreadsheet, its UI and its document properties; no mail, no triggers. */
+function forbiddenInLimited(name: string): boolean {
+  const service = name.split('.')[0] ?? '';
+  if (['MailApp', 'GmailApp', 'TriggerBuilder', 'ClockTriggerBuilder', 'SpreadsheetTriggerBuilder'].includes(service)) {
+    return true;
+  }
+  return [
+    'ScriptApp.newTrigger',
+    'ScriptApp.getProjectTriggers',
+    'ScriptApp.getUserTriggers',
+    'ScriptApp.deleteTrigger',
+    'SpreadsheetApp.openById',
+    'SpreadsheetApp.openByUrl',
+    'SpreadsheetApp.create',
+    'PropertiesService.getUserProperties',
+    'PropertiesService.getScriptProperties',
+  ].includes(name);
+}
+
+export function isAllowedIn(mode: AuthModeName, name: string): boolean {
+  if (mode === 'FULL') return true;
+  if (mode === 'NONE') return allowedWithoutAuth(name);
+  return !forbiddenInLimited(name);
+}
+
+export function permissionMessage(name: string): string {
+  const scopes = SCOPES_BY_SERVICE[name.split('.')[0] ?? ''];
+  return `You do not have permission to call ${name}.${scopes ? ` Required permissions: ${scopes}` : ''}`;
+}
+
+// ---- the host every fake calls through ----
+
+export interface HostOptions {
+  clock: Clock;
+  calls: CallLog;
+  faults: Faults;
+}
+
+type AnyMethod = (...args: unknown[]) => unknown;
+
+/**
+ * What every fake object is wrapped in: each call of an API method is recorded, checked against
+ * the auth mode, and offered to fault injection. The fakes' own classes hold only behaviour.
+ */
+export class Host {
+  readonly clock: Clock;
+  readonly calls: CallLog;
+  readonly faults: Faults;
+  authMode: AuthModeName = 'FULL';
+  realm: Realm = NODE_REALM;
+
+  constructor(options: HostOptions) {
+    this.clock = options.clock;
+    this.calls = options.calls;
+    this.faults = options.faults;
+  }
+
+  /** An Apps Script exception: `e.name === 'Exception'`, so `String(e)` reads "Exception: message". */
+  error(message: string): Error {
+    const error = new this.realm.Error(message);
+    error.name = 'Exception';
+    return error;
+  }
+
+  /** A Date in the realm the product code runs in. */
+  makeDate(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  /** An array in the product code's realm (so `instanceof Array` holds inside the vm). */
+  list<T>(items: readonly T[]): T[] {
+    return this.realm.Array.from(items);
+  }
+
+  /** Runs one service call: record, auth gate, faults, effect. */
+  invoke<R>(name: string, effect: () => R): R {
+    this.calls.record(name, this.clock.now());
+    if (!isAllowedIn(this.authMode, name)) throw this.error(permissionMessage(name));
+    const fault = this.faults.take(name);
+    if (fault?.when === 'before') throw this.error(fault.message);
+    const result = effect();
+    if (fault?.when === 'after') throw this.error(fault.message);
+    return result;
+  }
+
+  /**
+   * Wraps a fake so that every call of its API methods goes through `invoke` as `Service.method`.
+   * Data properties (enums such as `ui.Button`) and symbol-keyed internals pass through untouched.
+   */
+  wrap<T extends object>(service: string, target: T): T {
+    const wrappers = new Map<string, AnyMethod>();
+    const proxy: T = new Proxy(target, {
+      get: (obj, prop) => {
+        const value: unknown = Reflect.get(obj, prop, obj);
+        if (typeof prop !== 'string' || typeof value !== 'function' || prop in Object.prototype) return value;
+        let wrapper = wrappers.get(prop);
+        if (!wrapper) {
+          const method = value as AnyMethod;
+          wrapper = (...args: unknown[]): unknown => {
+            const result = this.invoke(`${service}.${prop}`, () => method.apply(obj, args));
+            return result === obj ? proxy : result; // chaining returns the wrapped object
+          };
+          wrappers.set(prop, wrapper);
+        }
+        return wrapper;
+      },
+    });
+    return proxy;
+  }
+}

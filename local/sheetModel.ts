@@ -1,0 +1,430 @@
+// The spreadsheet data model behind the fakes: cells as Sheets stores them, plus the conversions
+// between that and what Apps Script hands out (getValues / getDisplayValues) or accepts (setValues).
+//
+// As in Sheets, a date cell is a number (a serial day count in the spreadsheet's wall time) with a
+// date format. So a number written into a date-formatted cell reads back as a Date, and changing
+// the spreadsheet's time zone keeps the wall time and moves the instant.
+
+import type { CriteriaName } from './enums';
+import {
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  GENERAL_FORMAT,
+  formatNumber,
+  isDateTimeFormat,
+  isTextFormat,
+} from './cellFormat';
+import { isDate } from './core';
+import {
+  calendarDateIn,
+  instantFromSerial,
+  isoDate,
+  parseIsoDate,
+  serialFromInstant,
+  serialFromWall,
+  wallFromSerial,
+} from './timezone';
+import { parseUserEntered } from './userEntered';
+
+/** A stored value: '' is an empty cell. */
+export type Scalar = string | number | boolean;
+
+export interface ValidationRule {
+  criteria: CriteriaName;
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface Cell {
+  value: Scalar;
+  /** A formula ('=SUM(A1:A3)'); `value` is then its computed result, if a test supplied one. */
+  formula?: string;
+  /** Whether `value` of a formula cell was supplied (the fake cannot evaluate formulas). */
+  computed?: boolean;
+  numberFormat?: string;
+  validation?: ValidationRule;
+  fontWeight?: string;
+  fontColor?: string;
+  background?: string;
+  horizontalAlignment?: string;
+  wrap?: boolean;
+  note?: string;
+}
+
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+export const MAX_CELL_CHARS = 50_000;
+/** What a formula cell reads as when no test supplied its computed value. */
+export const UNEVALUATED_FORMULA = '#ERROR!';
+
+const FORMAT_KEYS = ['numberFormat', 'validation', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap'] as const;
+
+function formatOnly(cell: Cell | undefined): Cell | undefined {
+  if (!cell) return undefined;
+  const copy: Cell = { value: '' };
+  let any = false;
+  for (const key of FORMAT_KEYS) {
+    if (cell[key] !== undefined) {
+      Object.assign(copy, { [key]: cell[key] });
+      any = true;
+    }
+  }
+  return any ? copy : undefined;
+}
+
+export function hasContent(cell: Cell | undefined): boolean {
+  return cell !== undefined && (cell.value !== '' || cell.formula !== undefined);
+}
+
+export class SheetModel {
+  name: string;
+  readonly id: number;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  readonly columnWidths = new Map<number, number>();
+  deleted = false;
+  /** rows[r-1][c-1]; missing entries are empty, unformatted cells. */
+  #rows: (Cell | undefined)[][] = [];
+
+  constructor(name: string, id: number, maxRows = DEFAULT_ROWS, maxColumns = DEFAULT_COLUMNS) {
+    this.name = name;
+    this.id = id;
+    this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
+  }
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.#rows[row - 1]?.[column - 1];
+  }
+
+  /** The cell, created empty if needed (for writing). */
+  cellForWrite(row: number, column: number): Cell {
+    let rowCells = this.#rows[row - 1];
+    if (!rowCells) {
+      rowCells = [];
+      this.#rows[row - 1] = rowCells;
+    }
+    let cell = rowCells[column - 1];
+    if (!cell) {
+      cell = { value: '' };
+      rowCells[column - 1] = cell;
+    }
+    return cell;
+  }
+
+  setCell(row: number, column: number, cell: Cell | undefined): void {
+    let rowCells = this.#rows[row - 1];
+    if (!rowCells) {
+      if (!cell) return;
+      rowCells = [];
+      this.#rows[row - 1] = rowCells;
+    }
+    rowCells[column - 1] = cell;
+  }
+
+  lastRow(): number {
+    for (let r = Math.min(this.#rows.length, this.maxRows); r >= 1; r--) {
+      const rowCells = this.#rows[r - 1];
+      if (rowCells?.some((cell) => hasContent(cell))) return r;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const rowCells of this.#rows) {
+      if (!rowCells) continue;
+      for (let c = rowCells.length; c > last; c--) {
+        if (hasContent(rowCells[c - 1])) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return Math.min(last, this.maxColumns);
+  }
+
+  /** Inserts empty rows before `beforeRow`; they take the formats of `formatFrom` (a row number). */
+  insertRows(beforeRow: number, count: number, formatFrom?: number): void {
+    const template = formatFrom ? this.#rows[formatFrom - 1] : undefined;
+    const fresh = Array.from({ length: count }, () => (template ? template.map(formatOnly) : []));
+    if (beforeRow - 1 <= this.#rows.length) this.#rows.splice(beforeRow - 1, 0, ...fresh);
+    this.maxRows += count;
+  }
+
+  deleteRows(startRow: number, count: number): void {
+    this.#rows.splice(startRow - 1, count);
+    this.maxRows -= count;
+  }
+
+  insertColumns(beforeColumn: number, count: number, formatFrom?: number): void {
+    for (const rowCells of this.#rows) {
+      if (!rowCells) continue;
+      const template = formatFrom ? rowCells[formatFrom - 1] : undefined;
+      const fresh = Array.from({ length: count }, () => formatOnly(template));
+      if (beforeColumn - 1 <= rowCells.length) rowCells.splice(beforeColumn - 1, 0, ...fresh);
+    }
+    this.maxColumns += count;
+  }
+
+  deleteColumns(startColumn: number, count: number): void {
+    for (const rowCells of this.#rows) rowCells?.splice(startColumn - 1, count);
+    this.maxColumns -= count;
+  }
+
+  /** Reorders whole rows `fromRow..toRow` by a comparator on row cells. */
+  sortRows(fromRow: number, toRow: number, compare: (a: (Cell | undefined)[], b: (Cell | undefined)[]) => number): void {
+    const slice: (Cell | undefined)[][] = [];
+    for (let r = fromRow; r <= toRow; r++) slice.push(this.#rows[r - 1] ?? []);
+    slice.sort(compare);
+    slice.forEach((rowCells, i) => {
+      this.#rows[fromRow - 1 + i] = rowCells;
+    });
+  }
+}
+
+export interface SelectionState {
+  sheetId: number;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+export class SpreadsheetModel {
+  readonly id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  readonly sheets: SheetModel[] = [];
+  activeSheetId: number | null = null;
+  selection: SelectionState | null = null;
+  #nextSheetId = 0;
+
+  constructor(init: { id: string; name: string; timeZone: string; locale: string }) {
+    this.id = init.id;
+    this.name = init.name;
+    this.timeZone = init.timeZone;
+    this.locale = init.locale;
+  }
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  addSheet(name: string, index?: number, size?: { rows?: number; columns?: number }): SheetModel {
+    // Sheet ids: 0 for the first, then stable pseudo-random looking numbers.
+    const id = this.#nextSheetId === 0 ? 0 : 1_000_000_000 + this.#nextSheetId * 7919;
+    this.#nextSheetId++;
+    const sheet = new SheetModel(name, id, size?.rows, size?.columns);
+    this.sheets.splice(index ?? this.sheets.length, 0, sheet);
+    return sheet;
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  sheetById(id: number): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  activeSheet(): SheetModel {
+    const active = this.activeSheetId === null ? undefined : this.sheetById(this.activeSheetId);
+    const first = active ?? this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
+    if (!first) throw new Error(`spreadsheet ${this.id} has no sheets`);
+    return first;
+  }
+}
+
+// ---- reading cells ----
+
+export interface CellContext {
+  timeZone: string;
+  locale: string;
+}
+
+/** A cell value as getValues returns it; dates as an instant (the caller makes the Date). */
+export type ReadValue = Scalar | { instant: number };
+
+export function readCell(cell: Cell | undefined, ctx: CellContext): ReadValue {
+  if (!cell) return '';
+  if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
+  const { value } = cell;
+  if (typeof value === 'number' && isDateTimeFormat(cell.numberFormat)) {
+    return { instant: instantFromSerial(value, ctx.timeZone) };
+  }
+  return value;
+}
+
+export function displayCell(cell: Cell | undefined, ctx: CellContext): string {
+  if (!cell) return '';
+  if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
+  const { value } = cell;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return formatNumber(value, cell.numberFormat, ctx.locale);
+  return value;
+}
+
+export function numberFormatOf(cell: Cell | undefined): string {
+  return cell?.numberFormat ?? GENERAL_FORMAT;
+}
+
+/** 'YYYY-MM-DD' of a date cell (its calendar date in the sheet's wall time), else null. */
+export function cellCalendarDate(cell: Cell | undefined): string | null {
+  if (!cell || typeof cell.value !== 'number' || !isDateTimeFormat(cell.numberFormat)) return null;
+  return isoDate(wallFromSerial(cell.value));
+}
+
+// ---- writing cells as Apps Script does (the user-entered conversions) ----
+
+export class CellWriteError extends Error {}
+
+function setPlainValue(cell: Cell, value: Scalar): void {
+  cell.value = value;
+  delete cell.formula;
+  delete cell.computed;
+}
+
+function setDateSerial(cell: Cell, serial: number, format: string): void {
+  setPlainValue(cell, serial);
+  // An existing date/time format wins, as in Sheets; otherwise the entry's own format applies.
+  if (!isDateTimeFormat(cell.numberFormat)) cell.numberFormat = format;
+}
+
+/** Writes one value the way Range.setValues does. Throws CellWriteError with Apps Script's message. */
+export function writeUserValue(cell: Cell, value: unknown, ctx: CellContext): void {
+  if (value === null || value === undefined || value === '') {
+    setPlainValue(cell, '');
+    return;
+  }
+  if (isDate(value)) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new CellWriteError('Invalid Date value.');
+    const serial = serialFromInstant(ms, ctx.timeZone);
+    setDateSerial(cell, serial, Number.isInteger(serial) ? DATE_FORMAT : DATE_TIME_FORMAT);
+    return;
+  }
+  if (typeof value === 'boolean') {
+    setPlainValue(cell, value);
+    return;
+  }
+  if (typeof value === 'number') {
+    setPlainValue(cell, value);
+    return;
+  }
+  const text = String(value);
+  if (text.length > MAX_CELL_CHARS) {
+    throw new CellWriteError(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
+  }
+  if (isTextFormat(cell.numberFormat)) {
+    setPlainValue(cell, text);
+    return;
+  }
+  if (text.startsWith('=') && text.length > 1) {
+    setPlainValue(cell, '');
+    cell.formula = text;
+    return;
+  }
+  if (text.startsWith("'")) {
+    setPlainValue(cell, text.slice(1));
+    return;
+  }
+  const entry = parseUserEntered(text, ctx.locale);
+  switch (entry.kind) {
+    case 'text':
+      setPlainValue(cell, entry.text);
+      break;
+    case 'boolean':
+      setPlainValue(cell, entry.value);
+      break;
+    case 'number':
+      setPlainValue(cell, entry.value);
+      if (entry.format && !cell.numberFormat) cell.numberFormat = entry.format;
+      break;
+    case 'date':
+      setDateSerial(cell, entry.serial, entry.format);
+      break;
+  }
+}
+
+// ---- raw cells, for tests and the CSV loader ----
+
+/**
+ * A cell as a test puts it, without Sheets' conversions: strings stay strings ('=x' is text),
+ * `{ date: 'YYYY-MM-DD' }` is a date cell, `{ dateTime: 'YYYY-MM-DDTHH:mm:ss' }` a date-time cell
+ * (wall time in the sheet's zone), a Date is that instant, `{ formula, value? }` a formula cell
+ * with an optional computed value.
+ */
+export type RawCell =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | { date: string }
+  | { dateTime: string }
+  | { formula: string; value?: string | number | boolean };
+
+/** A stored cell as a raw dump shows it. */
+export type RawDump = string | number | boolean | { date: string } | { dateTime: string } | { formula: string; value?: Scalar };
+
+export function writeRawValue(cell: Cell, raw: RawCell, ctx: CellContext): void {
+  if (raw === null || raw === '') {
+    setPlainValue(cell, '');
+    return;
+  }
+  if (isDate(raw)) {
+    const serial = serialFromInstant(raw.getTime(), ctx.timeZone);
+    setDateSerial(cell, serial, Number.isInteger(serial) ? DATE_FORMAT : DATE_TIME_FORMAT);
+    return;
+  }
+  if (typeof raw !== 'object') {
+    setPlainValue(cell, raw);
+    return;
+  }
+  if ('formula' in raw) {
+    setPlainValue(cell, raw.value ?? '');
+    cell.formula = raw.formula;
+    cell.computed = raw.value !== undefined;
+    return;
+  }
+  if ('date' in raw) {
+    const parsed = parseIsoDate(raw.date);
+    if (!parsed) throw new Error(`raw cell: not a real date 'YYYY-MM-DD': ${raw.date}`);
+    setDateSerial(cell, serialFromWall(parsed), DATE_FORMAT);
+    return;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.dateTime);
+  if (!m) throw new Error(`raw cell: expected 'YYYY-MM-DDTHH:mm(:ss)', got ${raw.dateTime}`);
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? '0'));
+  setDateSerial(
+    cell,
+    serialFromWall({ year: year ?? 0, month: month ?? 1, day: day ?? 1, hour, minute, second }),
+    DATE_TIME_FORMAT,
+  );
+}
+
+export function dumpCell(cell: Cell | undefined): RawDump {
+  if (!cell) return '';
+  if (cell.formula !== undefined) return cell.computed ? { formula: cell.formula, value: cell.value } : { formula: cell.formula };
+  const { value } = cell;
+  if (typeof value === 'number' && isDateTimeFormat(cell.numberFormat)) {
+    const w = wallFromSerial(value);
+    const date = isoDate(w);
+    if (w.hour === 0 && w.minute === 0 && w.second === 0 && w.millisecond === 0) return { date };
+    const time = [w.hour, w.minute, w.second].map((n) => String(n).padStart(2, '0')).join(':');
+    return { dateTime: `${date}T${time}` };
+  }
+  return value;
+}
+
+/** Calendar date of an instant in the sheet's zone (re-exported for helpers). */
+export { calendarDateIn };

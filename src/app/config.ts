@@ -1,0 +1,59 @@
+// Settings and templates of one spreadsheet, read from its store and validated; damaged or
+// invalid data falls back to the defaults with a warning the user can see, never a crash.
+import { defaultTemplates } from '../domain/defaultTemplates';
+import { settingsFromStored, validateSettings } from '../domain/settings';
+import { validateTemplate } from '../domain/templates';
+import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from '../domain/types';
+import type { DocumentStore } from '../gas/store';
+
+export const SETTINGS_KEY = 'settings';
+const TEMPLATE_KEY_PREFIX = 'template:';
+const TEMPLATE_VERSION = 1;
+
+export interface Config {
+  settings: Settings;
+  templates: Templates;
+  warnings: string[];
+}
+
+export function loadConfig(store: DocumentStore): Config {
+  const warnings: string[] = [];
+  const stored = store.readJson(SETTINGS_KEY);
+  if (stored.warning) warnings.push(stored.warning);
+  const { settings, warnings: settingsWarnings } = settingsFromStored(stored.value);
+  warnings.push(...settingsWarnings);
+
+  const templates = defaultTemplates();
+  for (const { key, value } of store.readAllJson(TEMPLATE_KEY_PREFIX)) {
+    const id = key.slice(TEMPLATE_KEY_PREFIX.length) as TemplateId;
+    if (!(TEMPLATE_IDS as readonly string[]).includes(id)) continue;
+    const t = templateFromStored(value);
+    if (t && validateTemplate(t).length === 0) templates[id] = t;
+    else warnings.push(`The saved ${id} template could not be used; the default ${id} template is used instead.`);
+  }
+  return { settings, templates, warnings };
+}
+
+function templateFromStored(raw: unknown): Template | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const r = raw as Record<string, unknown>;
+  if (r.version !== TEMPLATE_VERSION || typeof r.subject !== 'string' || typeof r.body !== 'string') return null;
+  return { subject: r.subject, body: r.body };
+}
+
+/** Saves settings after validation; returns the problems (nothing is saved when there are any). */
+export function saveSettings(store: DocumentStore, settings: Settings): string[] {
+  const problems = validateSettings(settings);
+  if (problems.length === 0) store.writeJson(SETTINGS_KEY, settings);
+  return problems;
+}
+
+export function saveTemplate(store: DocumentStore, id: TemplateId, template: Template): string[] {
+  const problems = validateTemplate(template);
+  if (problems.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
+  return problems;
+}
+
+export function resetTemplate(store: DocumentStore, id: TemplateId): void {
+  store.delete(TEMPLATE_KEY_PREFIX + id);
+}

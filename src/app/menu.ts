@@ -1,0 +1,101 @@
+// What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
+import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
+import { loadConfig } from './config';
+import { runFollowUpsIn, summaryText, type RunMode } from './run';
+import type { FollowUpEmail } from '../domain/plan';
+import { stageLabel } from '../domain/settings';
+import { activeSpreadsheet } from '../gas/sheet';
+import { DocumentStore } from '../gas/store';
+import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from '../gas/triggers';
+import { addMenu, confirm, showAlert, showSidebarFromFile, toast } from '../gas/ui';
+
+export const MENU_TITLE = 'Follow-ups';
+
+/** Builds the Follow-ups menu: nothing else, so it works in every auth mode. */
+export function buildMenu(): void {
+  addMenu(MENU_TITLE, [
+    { caption: 'Run follow-ups', functionName: 'runFollowUps' },
+    { caption: 'Preview follow-ups', functionName: 'previewFollowUps' },
+    { caption: 'Open sidebar', functionName: 'showSidebar' },
+    'separator',
+    { caption: 'Set up invoice sheet', functionName: 'setUpInvoiceSheet' },
+    { caption: 'Turn on daily follow-ups', functionName: 'turnOnDailyFollowUps' },
+    { caption: 'Turn off daily follow-ups', functionName: 'turnOffDailyFollowUps' },
+  ]);
+}
+
+function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error('Open a spreadsheet first.');
+  return ss;
+}
+
+const MAX_LISTED = 10;
+
+export function confirmationText(emails: FollowUpEmail[]): string {
+  const lines = emails.slice(0, MAX_LISTED).map((e) => {
+    const cc = e.cc.length > 0 ? ` (cc ${e.cc.join(', ')})` : '';
+    return `• ${e.invoice.invoice}, ${e.invoice.client}: ${stageLabel(e.stage).toLowerCase()} to ${e.to.join(', ')}${cc}`;
+  });
+  if (emails.length > MAX_LISTED) lines.push(`…and ${emails.length - MAX_LISTED} more.`);
+  const n = emails.length;
+  return `Send ${n} follow-up email${n === 1 ? '' : 's'} now?\n\n${lines.join('\n')}`;
+}
+
+export function runFromMenu(mode: RunMode): void {
+  const ss = requireSpreadsheet();
+  const summary = runFollowUpsIn(ss, {
+    mode,
+    trigger: 'menu',
+    confirmSends: mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
+  });
+  if (summary.stopped) showAlert('Invoice Follow-ups', summary.stopped);
+  else toast(ss, summaryText(summary));
+  if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
+}
+
+/** The time-driven run: never touches the UI (there is no one to see it). */
+export function runDaily(triggerUid: string | undefined): void {
+  const ss = spreadsheetForTrigger(triggerUid);
+  if (!ss) {
+    console.error('Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.');
+    return;
+  }
+  runFollowUpsIn(ss, { mode: 'send', trigger: 'daily' });
+}
+
+export function openSidebar(): void {
+  showSidebarFromFile('Sidebar', 'Invoice Follow-ups');
+}
+
+export function setUpFromMenu(): void {
+  const ss = requireSpreadsheet();
+  const result = setUpInvoiceSheetIn(ss);
+  showAlert('Set up invoice sheet', result.message);
+}
+
+export function turnOnDaily(): void {
+  const ss = requireSpreadsheet();
+  const store = DocumentStore.forSpreadsheet(ss.getId());
+  const { settings } = loadConfig(store);
+  installDailyTrigger(ss, settings.sendHour, store);
+  const hour = String(settings.sendHour).padStart(2, '0');
+  showAlert(
+    'Daily follow-ups are on',
+    `Every day between ${hour}:00 and ${hour}:59 (${ss.getSpreadsheetTimeZone()}), the follow-ups that are due are sent ` +
+      `from your Gmail. Paid, paused and disputed invoices get nothing. ${DEFAULT_SHEET_NAME_HINT}`,
+  );
+}
+
+export function turnOffDaily(): void {
+  const ss = requireSpreadsheet();
+  const removed = removeDailyTriggers(ss);
+  showAlert(
+    'Daily follow-ups are off',
+    removed > 0 ? 'No more follow-ups go out on their own. You can still run them from this menu.' : 'Daily follow-ups were not on for this spreadsheet.',
+  );
+}
+
+export function isDailyOn(): boolean {
+  return isDailyTriggerOn(requireSpreadsheet());
+}

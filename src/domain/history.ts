@@ -1,0 +1,85 @@
+// What the add-on remembers of each invoice, merged from every place that memory lives:
+// the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
+// Merging takes the furthest-along answer, so losing one source never causes a second send.
+import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LogRecord } from './records';
+import { emptyHistory, isEmailStage, stageOrder, withSent, type InvoiceHistory } from './stages';
+import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
+
+/** The Stage and Last Follow-up cells of a row, as last written by the add-on. */
+export interface StatusMemory {
+  stage: EmailStageId | null;
+  lastFollowUp: IsoDate | null;
+}
+
+export function stageFromText(text: string): StageId | null {
+  const t = text.trim().toLowerCase();
+  return (STAGE_IDS as readonly string[]).includes(t) ? (t as StageId) : null;
+}
+
+function isSentResult(result: string): boolean {
+  return result.trim().toLowerCase() === 'sent';
+}
+
+export interface HistorySources {
+  log: LogRecord[];
+  disputes: DisputeRecord[];
+  ledger: LedgerEntry[];
+  statusMemory: Map<string, StatusMemory>;
+}
+
+export function buildHistories(sources: HistorySources): Map<string, InvoiceHistory> {
+  const histories = new Map<string, InvoiceHistory>();
+  const get = (key: string): InvoiceHistory => {
+    let h = histories.get(key);
+    if (!h) {
+      h = emptyHistory();
+      histories.set(key, h);
+    }
+    return h;
+  };
+  const recordSent = (key: string, stage: EmailStageId, day: IsoDate | null): void => {
+    const h = get(key);
+    const next = day ? withSent(h, stage, day) : { ...h, lastSentStage: laterStage(h.lastSentStage, stage) };
+    histories.set(key, next);
+  };
+
+  for (const r of sources.log) {
+    const stage = stageFromText(r.stage);
+    if (!stage) continue;
+    if (stage === 'final') get(r.key).decisionLogged = true;
+    else if (isSentResult(r.result)) recordSent(r.key, stage, r.date);
+  }
+  for (const [key, memory] of sources.statusMemory) {
+    if (memory.stage) recordSent(key, memory.stage, memory.lastFollowUp);
+    else if (memory.lastFollowUp) {
+      const h = get(key);
+      if (!h.lastFollowUp || memory.lastFollowUp > h.lastFollowUp) h.lastFollowUp = memory.lastFollowUp;
+    }
+  }
+  for (const e of sources.ledger) {
+    if (e.state === 'sent') recordSent(e.key, e.stage, e.date);
+    else if (!hasSent(sources.log, e.key, e.stage)) {
+      get(e.key).needsReview = `the ${e.stage} email of ${e.date} may not have been sent`;
+    }
+  }
+  const byDate = [...sources.disputes].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  for (const d of byDate) {
+    const h = get(d.key);
+    if (d.event === DISPUTE_EVENTS.open) h.disputeOpen = true;
+    else if (d.event === DISPUTE_EVENTS.resolve) {
+      h.disputeOpen = false;
+      h.disputeResolvedOn = d.date;
+    }
+  }
+  return histories;
+}
+
+function laterStage(a: EmailStageId | null, b: EmailStageId): EmailStageId {
+  return a !== null && stageOrder(a) > stageOrder(b) ? a : b;
+}
+
+/** True when the log already has a `sent` row for this invoice and stage. */
+export function hasSent(log: LogRecord[], key: string, stage: EmailStageId): boolean {
+  return log.some((r) => r.key === key && r.stage === stage && isSentResult(r.result));
+}
+

@@ -1,0 +1,190 @@
+// The plan: for a snapshot of the sheet, the settings, the history and today, what every row's
+// status is and which follow-up emails are due. The same plan drives preview, menu and trigger runs.
+import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
+import { placeholderValues, renderTemplate } from './templates';
+import { stageLabel } from './settings';
+import type { EmailStageId, Invoice, IsoDate, ParsedRow, Settings, SheetContext, StageId, Templates } from './types';
+
+export interface FollowUpEmail {
+  key: string;
+  row: number;
+  invoice: Invoice;
+  stage: EmailStageId;
+  /** Earlier stages that were due but are not sent because this one supersedes them (catch-up). */
+  superseded: EmailStageId[];
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface RowPlan {
+  row: number;
+  key: string | null;
+  invoice: string;
+  client: string;
+  /** Why nothing can be done for this row (written on the row as "Error: …"). */
+  error: string | null;
+  evaluation: Evaluation | null;
+  email: FollowUpEmail | null;
+  /** The decision stage was reached today: log it once (no email). */
+  decision: { superseded: EmailStageId[] } | null;
+}
+
+export interface Plan {
+  rows: RowPlan[];
+  /** Emails due now, oldest due date first (that is the order they use the daily quota in). */
+  emails: FollowUpEmail[];
+}
+
+export interface PlanInput {
+  rows: ParsedRow[];
+  histories: Map<string, InvoiceHistory>;
+  settings: Settings;
+  templates: Templates;
+  ctx: SheetContext;
+  /** The user's own address, for CC/BCC-self; null when unknown. */
+  selfEmail: string | null;
+}
+
+function unique(list: string[], exclude: string[] = []): string[] {
+  const seen = new Set(exclude.map((e) => e.toLowerCase()));
+  const out: string[] = [];
+  for (const e of list) {
+    const k = e.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** Who gets a stage's email: escalate goes to the billing contact, formal copies it (SPEC §1). */
+export function recipientsFor(
+  invoice: Invoice,
+  stage: EmailStageId,
+  settings: Settings,
+  selfEmail: string | null,
+): { to: string[]; cc: string[]; bcc: string[] } {
+  let to = invoice.emails;
+  let cc: string[] = [];
+  if (stage === 'escalate' && invoice.billingEmails.length > 0) {
+    to = invoice.billingEmails;
+    cc = invoice.emails;
+  } else if (stage === 'formal') {
+    cc = invoice.billingEmails;
+  }
+  to = unique(to);
+  if (settings.ccSelf && selfEmail) cc = [...cc, selfEmail];
+  cc = unique(cc, to);
+  const bcc = settings.bccSelf && selfEmail ? unique([selfEmail], [...to, ...cc]) : [];
+  return { to, cc, bcc };
+}
+
+export function recipientCount(email: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>): number {
+  return email.to.length + email.cc.length + email.bcc.length;
+}
+
+const PLACEHOLDER_LABELS: Record<string, string> = {
+  contact_name: 'a Contact Name',
+  payment_link: 'a Payment Link',
+  issue_date: 'an Issue Date',
+  sender_name: 'a sender name (set it in the sidebar settings)',
+};
+
+function missingMessage(stage: StageId, missing: string[]): string {
+  const what = missing.map((m) => PLACEHOLDER_LABELS[m] ?? `a value for {{${m}}}`).join(' and ');
+  return `The ${stageLabel(stage).toLowerCase()} email needs ${what}, and this row has none, so it was not sent`;
+}
+
+function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
+  const values = placeholderValues(invoice, {
+    today: input.ctx.today,
+    locale: input.ctx.locale,
+    replyByDays: input.settings.replyByDays,
+    senderName: input.settings.senderName,
+  });
+  const rendered = renderTemplate(input.templates[stage], values);
+  if (!rendered.ok) {
+    if ('missing' in rendered) return missingMessage(stage, rendered.missing);
+    return `The ${stageLabel(stage).toLowerCase()} template has a problem: ${rendered.problems.join('; ')}`;
+  }
+  return {
+    key: invoice.key,
+    row: invoice.row,
+    invoice,
+    stage,
+    superseded,
+    ...recipientsFor(invoice, stage, input.settings, input.selfEmail),
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+  };
+}
+
+export function planFollowUps(input: PlanInput): Plan {
+  const rows: RowPlan[] = [];
+  const emails: FollowUpEmail[] = [];
+  for (const parsed of input.rows) {
+    if (!parsed.ok) {
+      const { row, key, invoice, client, error } = parsed.invalid;
+      rows.push({ row, key, invoice, client, error, evaluation: null, email: null, decision: null });
+      continue;
+    }
+    const inv = parsed.invoice;
+    const history = input.histories.get(inv.key) ?? emptyHistory();
+    const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
+    const plan: RowPlan = {
+      row: inv.row, key: inv.key, invoice: inv.invoice, client: inv.client,
+      error: null, evaluation, email: null, decision: null,
+    };
+    const due = evaluation.dueToday;
+    if (due && due.stage === 'final') plan.decision = { superseded: due.superseded };
+    else if (due && due.stage !== 'final') {
+      const email = planEmail(inv, due.stage, due.superseded, input);
+      if (typeof email === 'string') plan.error = email;
+      else {
+        plan.email = email;
+        emails.push(email);
+      }
+    }
+    rows.push(plan);
+  }
+  emails.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.row - b.row);
+  return { rows, emails };
+}
+
+/** The five status cells of a row, as plain values (dates as IsoDate; the adapter makes date cells). */
+export interface StatusCells {
+  status: string;
+  stage: string;
+  daysOverdue: number | '';
+  lastFollowUp: IsoDate | '';
+  nextFollowUp: IsoDate | '';
+}
+
+/**
+ * Status cells for a row. Invalid rows keep the stage and last follow-up the add-on remembers, so
+ * a typo that makes a row invalid for a day does not erase its history.
+ */
+export function statusCells(row: RowPlan, evaluation: Evaluation | null, history: InvoiceHistory | undefined): StatusCells {
+  if (row.error !== null || evaluation === null) {
+    return {
+      status: `Error: ${row.error ?? 'this row could not be read'}`,
+      stage: history?.lastSentStage ?? '',
+      daysOverdue: evaluation?.daysOverdue ?? '',
+      lastFollowUp: history?.lastFollowUp ?? '',
+      nextFollowUp: '',
+    };
+  }
+  return {
+    status: evaluation.status,
+    stage: evaluation.stageSent ?? '',
+    daysOverdue: evaluation.daysOverdue ?? '',
+    lastFollowUp: evaluation.lastFollowUp ?? '',
+    nextFollowUp: evaluation.nextFollowUp ?? '',
+  };
+}

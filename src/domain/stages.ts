@@ -1,0 +1,164 @@
+// The escalation stage machine (SPEC §1): for one invoice on one day, what state it is in and
+// what, if anything, is due today. Pure: the same answer in the preview, a menu run and a trigger run.
+import { addDays, daysBetween, nextWeekday } from './dates';
+import {
+  STAGE_IDS,
+  type EmailStageId,
+  type Invoice,
+  type IsoDate,
+  type Settings,
+  type StageId,
+} from './types';
+
+export const STATUSES = [
+  'Not due',
+  'Due today',
+  'Overdue',
+  'Call client',
+  'Final notice',
+  'Decide next step',
+  'Disputed',
+  'Paused',
+  'Paid',
+  'Needs review',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** What the add-on remembers of one invoice (from the log, the status columns, the ledger and disputes). */
+export interface InvoiceHistory {
+  /** Latest (by stage order) stage whose email was sent. */
+  lastSentStage: EmailStageId | null;
+  /** Calendar date of the latest follow-up email. */
+  lastFollowUp: IsoDate | null;
+  /** The decision stage (`final`) has already been logged. */
+  decisionLogged: boolean;
+  /** A send whose outcome is unknown: nothing more goes out until the user says what happened. */
+  needsReview: string | null;
+  disputeOpen: boolean;
+  /** Date the latest dispute was resolved: the next email waits minGapDays from then. */
+  disputeResolvedOn: IsoDate | null;
+}
+
+export function emptyHistory(): InvoiceHistory {
+  return {
+    lastSentStage: null,
+    lastFollowUp: null,
+    decisionLogged: false,
+    needsReview: null,
+    disputeOpen: false,
+    disputeResolvedOn: null,
+  };
+}
+
+export interface ScheduledStage {
+  stage: StageId;
+  day: number;
+}
+
+/** Enabled stages in escalation order (settings validation guarantees rising days). */
+export function stageSchedule(settings: Settings): ScheduledStage[] {
+  const out: ScheduledStage[] = [];
+  for (const stage of STAGE_IDS) {
+    const day = settings.stageDays[stage];
+    if (day !== null) out.push({ stage, day });
+  }
+  return out;
+}
+
+export function stageOrder(stage: StageId): number {
+  return STAGE_IDS.indexOf(stage);
+}
+
+export function isEmailStage(stage: StageId): stage is EmailStageId {
+  return stage !== 'final';
+}
+
+export function isPaid(invoice: Invoice): boolean {
+  return invoice.paidDate !== null || invoice.amountPaid >= invoice.amount;
+}
+
+export interface Evaluation {
+  status: Status;
+  /** Calendar days since the due date (negative before it); null once paid. */
+  daysOverdue: number | null;
+  /** Stage shown in the Stage column: the last one whose email was sent. */
+  stageSent: EmailStageId | null;
+  lastFollowUp: IsoDate | null;
+  nextFollowUp: IsoDate | null;
+  /** What should happen today: an email stage to send, or the decision stage to flag. */
+  dueToday: { stage: StageId; superseded: EmailStageId[] } | null;
+}
+
+/** Earliest date the next email may go out, given the gap rule and a resolved dispute. */
+function earliestSendDate(history: InvoiceHistory, settings: Settings): IsoDate | null {
+  const afterLast = history.lastFollowUp ? addDays(history.lastFollowUp, settings.minGapDays) : null;
+  const afterDispute = history.disputeResolvedOn ? addDays(history.disputeResolvedOn, settings.minGapDays) : null;
+  if (afterLast && afterDispute) return afterLast > afterDispute ? afterLast : afterDispute;
+  return afterLast ?? afterDispute;
+}
+
+/** The date an email planned for `date` can actually go out. */
+function sendableOn(date: IsoDate, earliest: IsoDate | null, settings: Settings): IsoDate {
+  let d = earliest && earliest > date ? earliest : date;
+  if (settings.skipWeekends) d = nextWeekday(d);
+  return d;
+}
+
+function statusFor(days: number, stageSent: EmailStageId | null, settings: Settings): Status {
+  const finalDay = settings.stageDays.final;
+  if (finalDay !== null && days >= finalDay) return 'Decide next step';
+  if (stageSent === 'formal') return 'Final notice';
+  if (stageSent === 'escalate') return 'Call client';
+  if (days > 0) return 'Overdue';
+  if (days === 0) return 'Due today';
+  return 'Not due';
+}
+
+export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, settings: Settings, today: IsoDate): Evaluation {
+  const days = daysBetween(invoice.dueDate, today);
+  const base = {
+    daysOverdue: days,
+    stageSent: history.lastSentStage,
+    lastFollowUp: history.lastFollowUp,
+    nextFollowUp: null,
+    dueToday: null,
+  };
+  if (isPaid(invoice)) return { ...base, status: 'Paid', daysOverdue: null };
+  if (history.needsReview !== null) return { ...base, status: 'Needs review' };
+  if (invoice.paused) return { ...base, status: 'Paused' };
+  if (history.disputeOpen) return { ...base, status: 'Disputed' };
+
+  const schedule = stageSchedule(settings);
+  const sentOrder = history.lastSentStage ? stageOrder(history.lastSentStage) : -1;
+  const ahead = schedule.filter((s) => stageOrder(s.stage) > sentOrder);
+  const reached = ahead.filter((s) => s.day <= days);
+  const status = statusFor(days, history.lastSentStage, settings);
+  const earliest = earliestSendDate(history, settings);
+
+  const target = reached[reached.length - 1];
+  if (target) {
+    const superseded = reached.slice(0, -1).map((s) => s.stage).filter(isEmailStage);
+    if (!isEmailStage(target.stage)) {
+      // The decision stage sends nothing, so neither the gap nor weekends hold it back.
+      return { ...base, status, dueToday: history.decisionLogged ? null : { stage: target.stage, superseded } };
+    }
+    const on = sendableOn(today, earliest, settings);
+    if (on === today) return { ...base, status, nextFollowUp: today, dueToday: { stage: target.stage, superseded } };
+    return { ...base, status, nextFollowUp: on };
+  }
+
+  const next = ahead[0];
+  if (!next) return { ...base, status };
+  const nextDate = addDays(invoice.dueDate, next.day);
+  return { ...base, status, nextFollowUp: isEmailStage(next.stage) ? sendableOn(nextDate, earliest, settings) : nextDate };
+}
+
+/** History after an email of `stage` went out on `day`. */
+export function withSent(history: InvoiceHistory, stage: EmailStageId, day: IsoDate): InvoiceHistory {
+  const keepOld = history.lastSentStage !== null && stageOrder(history.lastSentStage) > stageOrder(stage);
+  return {
+    ...history,
+    lastSentStage: keepOld ? history.lastSentStage : stage,
+    lastFollowUp: history.lastFollowUp && history.lastFollowUp > day ? history.lastFollowUp : day,
+  };
+}

@@ -1,0 +1,286 @@
+// Email templates (SPEC §3): '{{name}}' placeholders, checked when a template is saved and filled
+// in per invoice. The HTML version escapes every value; the subject is kept on one line.
+import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
+import { formatMoney } from './money';
+import type { Invoice, IsoDate, Template } from './types';
+
+export const PLACEHOLDERS = [
+  'invoice',
+  'client',
+  'contact_name',
+  'amount',
+  'balance',
+  'currency',
+  'issue_date',
+  'due_date',
+  'days_overdue',
+  'reply_by',
+  'sender_name',
+  'payment_link',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** A Set, so names like 'constructor' or '__proto__' are simply unknown. */
+const KNOWN = new Set<string>(PLACEHOLDERS);
+
+function isPlaceholder(name: string): name is Placeholder {
+  return KNOWN.has(name);
+}
+
+export const MAX_SUBJECT_LENGTH = 250;
+export const MAX_BODY_LENGTH = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Scanning
+
+type Segment = { kind: 'text'; text: string } | { kind: 'placeholder'; name: Placeholder };
+
+interface Scan {
+  segments: Segment[];
+  names: string[];
+  problems: string[];
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? Math.max(a.length, b.length);
+}
+
+/** The placeholder a misspelt name most likely meant, or null. */
+function suggestionFor(name: string): Placeholder | null {
+  if (name.length > 40) return null;
+  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const p of PLACEHOLDERS) if (p.replace(/_/g, '') === squashed) return p;
+  let best: Placeholder | null = null;
+  let bestDistance = Infinity;
+  for (const p of PLACEHOLDERS) {
+    const d = levenshtein(name.toLowerCase(), p);
+    if (d < bestDistance) {
+      best = p;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= 2 && bestDistance < name.length / 2 ? best : null;
+}
+
+function near(text: string, at: number): string {
+  return shown(text.slice(at, at + 30), 30);
+}
+
+function scan(text: string): Scan {
+  const segments: Segment[] = [];
+  const names: string[] = [];
+  const problems: string[] = [];
+  const problem = (p: string): void => {
+    if (!problems.includes(p)) problems.push(p);
+  };
+  let i = 0;
+  let textStart = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{{', i);
+    const close = text.indexOf('}}', i);
+    if (open === -1 && close === -1) break;
+    if (close !== -1 && (open === -1 || close < open)) {
+      problem(`'}}' without an opening '{{' (near '${near(text, close)}')`);
+      i = close + 2;
+      while (text[i] === '}') i++;
+      continue;
+    }
+    let j = open;
+    while (text[j] === '{') j++;
+    const end = text.indexOf('}}', j);
+    if (end === -1) {
+      problem(`'{{' is never closed with '}}' (near '${near(text, open)}')`);
+      break;
+    }
+    let k = end;
+    while (text[k] === '}') k++;
+    const raw = text.slice(open, k);
+    const inner = text.slice(j, end);
+    i = k;
+    if (inner.includes('{') || inner.includes('}')) {
+      problem(`Placeholders cannot be nested or contain braces: '${shown(raw, 40)}'`);
+      continue;
+    }
+    const name = inner.trim();
+    if (j - open > 2 || k - end > 2) {
+      problem(`Too many braces in '${shown(raw, 40)}' — write {{${shown(name, 30) || 'name'}}}`);
+      continue;
+    }
+    if (name === '') {
+      problem('Empty placeholder {{}} — put a name inside, e.g. {{invoice}}');
+      continue;
+    }
+    if (!names.includes(name)) names.push(name);
+    if (!isPlaceholder(name)) {
+      const suggestion = suggestionFor(name);
+      problem(
+        suggestion !== null
+          ? `Unknown placeholder {{${shown(name, 40)}}} — did you mean {{${suggestion}}}?`
+          : `Unknown placeholder {{${shown(name, 40)}}}`,
+      );
+      continue;
+    }
+    if (open > textStart) segments.push({ kind: 'text', text: text.slice(textStart, open) });
+    segments.push({ kind: 'placeholder', name });
+    textStart = k;
+  }
+  if (textStart < text.length) segments.push({ kind: 'text', text: text.slice(textStart) });
+  return { segments, names, problems };
+}
+
+/**
+ * The placeholders in a text: `names` lists every distinct name written as `{{ name }}` (known
+ * or not) in order of first use; `problems` describes unknown names (with a suggestion when one
+ * is close), empty `{{}}`, braces left open or unopened, and nested or tripled braces.
+ */
+export function findPlaceholders(text: string): { names: string[]; problems: string[] } {
+  const { names, problems } = scan(String(text ?? ''));
+  return { names, problems };
+}
+
+/** Everything that stops a template from being saved, in words for the sidebar. */
+export function validateTemplate(t: Template): string[] {
+  const subject = typeof t?.subject === 'string' ? t.subject : '';
+  const body = typeof t?.body === 'string' ? t.body : '';
+  const problems: string[] = [];
+  if (subject.trim() === '') problems.push('The subject is empty');
+  else if (/[\r\n\u2028\u2029\u0085]/.test(subject)) problems.push('The subject must be on one line');
+  if (subject.length > MAX_SUBJECT_LENGTH) problems.push(`The subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
+  if (body.trim() === '') problems.push('The message is empty');
+  if (body.length > MAX_BODY_LENGTH) problems.push('The message is longer than 20,000 characters');
+  for (const p of scan(subject).problems) problems.push(`Subject: ${p}`);
+  for (const p of scan(body).problems) problems.push(`Message: ${p}`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/** &, <, >, " and ' as HTML entities. */
+export function escapeHtml(s: string): string {
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function isLinkable(url: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /^https?:\/\/[^\s\u0000-\u001f\u007f<>"'`\\]+$/i.test(url);
+}
+
+function valueOf(values: Partial<Record<Placeholder, string>>, name: Placeholder): string | undefined {
+  if (values === null || typeof values !== 'object' || !Object.prototype.hasOwnProperty.call(values, name)) return undefined;
+  const v: unknown = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function toLines(s: string): string {
+  return s.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
+}
+
+function bodyHtml(segments: Segment[], values: Partial<Record<Placeholder, string>>): string {
+  const pieces = segments.map((seg) => {
+    if (seg.kind === 'text') return escapeHtml(toLines(seg.text));
+    const v = valueOf(values, seg.name) ?? '';
+    if (seg.name === 'payment_link' && isLinkable(v)) return `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>`;
+    return escapeHtml(toLines(v));
+  });
+  const paragraphs = pieces
+    .join('')
+    .split(/\n[ \t]*(?:\n[ \t]*)+/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .filter((p) => p.trim() !== '')
+    .map((p) => `<p>${p.split('\n').join('<br>')}</p>`);
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
+    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5;">' +
+    paragraphs.join('\n') +
+    '</body></html>'
+  );
+}
+
+export type RenderResult =
+  | { ok: true; subject: string; text: string; html: string }
+  | { ok: false; missing: Placeholder[] }
+  | { ok: false; problems: string[] };
+
+/**
+ * Fill in a template. A placeholder without a value (absent or '') makes the result
+ * `{ ok: false, missing }`: that email must not be sent. The subject is put on one line after
+ * substitution; `html` escapes every value and only turns an http(s) payment link into a link.
+ */
+export function renderTemplate(t: Template, values: Partial<Record<Placeholder, string>>): RenderResult {
+  const problems = validateTemplate(t);
+  if (problems.length > 0) return { ok: false, problems };
+  const subjectScan = scan(t.subject);
+  const bodyScan = scan(t.body);
+  const used: Placeholder[] = [];
+  for (const seg of [...subjectScan.segments, ...bodyScan.segments]) {
+    if (seg.kind === 'placeholder' && !used.includes(seg.name)) used.push(seg.name);
+  }
+  const missing = used.filter((name) => (valueOf(values, name) ?? '').trim() === '');
+  if (missing.length > 0) return { ok: false, missing };
+
+  const plain = (segments: Segment[]): string =>
+    segments.map((seg) => (seg.kind === 'text' ? seg.text : (valueOf(values, seg.name) ?? ''))).join('');
+  const subject = plain(subjectScan.segments)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  const text = toLines(plain(bodyScan.segments));
+  return { ok: true, subject, text, html: bodyHtml(bodyScan.segments, values) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values for one invoice
+
+export interface PlaceholderContext {
+  today: IsoDate;
+  locale: string;
+  replyByDays: number;
+  senderName: string;
+}
+
+/**
+ * The placeholder values for an invoice: money in the locale's style, dates in words
+ * ('24 November 2026'), days_overdue as a whole number (negative before the due date), reply_by
+ * = today + replyByDays. Optional values that are empty are left out, so a template that needs
+ * them reports them as missing.
+ */
+export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Partial<Record<Placeholder, string>> {
+  const values: Partial<Record<Placeholder, string>> = {};
+  const put = (name: Placeholder, value: string | null | undefined): void => {
+    const v = typeof value === 'string' ? value.trim() : '';
+    if (v !== '') values[name] = v;
+  };
+  put('invoice', invoice.invoice);
+  put('client', invoice.client);
+  put('contact_name', invoice.contactName);
+  put('currency', invoice.currency);
+  if (Number.isFinite(invoice.amount)) put('amount', formatMoney(invoice.amount, invoice.currency, ctx.locale));
+  if (Number.isFinite(invoice.balance)) put('balance', formatMoney(invoice.balance, invoice.currency, ctx.locale));
+  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate)) put('issue_date', formatDateForEmail(invoice.issueDate, ctx.locale));
+  if (isIsoDate(invoice.dueDate)) {
+    put('due_date', formatDateForEmail(invoice.dueDate, ctx.locale));
+    if (isIsoDate(ctx.today)) put('days_overdue', String(daysBetween(invoice.dueDate, ctx.today)));
+  }
+  if (isIsoDate(ctx.today) && Number.isFinite(ctx.replyByDays)) {
+    put('reply_by', formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
+  }
+  put('sender_name', ctx.senderName);
+  put('payment_link', invoice.paymentLink);
+  return values;
+}

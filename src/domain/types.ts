@@ -1,0 +1,115 @@
+// Plain data shared by the domain, the use cases and the adapters. No Apps Script names here.
+
+/** A calendar date in the spreadsheet's time zone, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+/** A date cell, already turned into a calendar date (in the spreadsheet's zone) by the adapter. */
+export interface DateCell {
+  readonly date: IsoDate;
+}
+
+/**
+ * One cell as the domain sees it. The sheet adapter turns `Date` cells into `DateCell`s
+ * (so the domain never sees a Date from another realm) and empty cells into ''.
+ */
+export type CellValue = string | number | boolean | DateCell;
+
+export const STAGE_IDS = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'final'] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+/** Stages that send an email (`final` only flags the row for a decision). */
+export type EmailStageId = Exclude<StageId, 'final'>;
+export const EMAIL_STAGE_IDS: readonly EmailStageId[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
+
+export const TEMPLATE_IDS = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+export type Templates = Record<TemplateId, Template>;
+
+export interface Settings {
+  version: 1;
+  /** Name of the invoice sheet. */
+  sheetName: string;
+  /** Days after the due date for each stage; null = stage turned off. nudge is negative (before due). */
+  stageDays: Record<StageId, number | null>;
+  minGapDays: number;
+  replyByDays: number;
+  senderName: string;
+  ccSelf: boolean;
+  bccSelf: boolean;
+  /** Hour of day (0-23, spreadsheet time zone) of the daily run. */
+  sendHour: number;
+  skipWeekends: boolean;
+  /** ISO currency code used when a row has none; '' = from the spreadsheet locale. */
+  currency: string;
+}
+
+/** Where and when a run happens: all in the spreadsheet's terms. */
+export interface SheetContext {
+  timeZone: string;
+  /** Spreadsheet locale as Apps Script reports it, e.g. 'en_US', 'en_GB', 'de_DE'. */
+  locale: string;
+  today: IsoDate;
+}
+
+export const INPUT_FIELDS = [
+  'invoice',
+  'client',
+  'email',
+  'amount',
+  'currency',
+  'issueDate',
+  'dueDate',
+  'paidDate',
+  'amountPaid',
+  'contactName',
+  'billingEmail',
+  'paused',
+  'paymentLink',
+] as const;
+export type InputField = (typeof INPUT_FIELDS)[number];
+
+export const STATUS_FIELDS = ['status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp'] as const;
+export type StatusField = (typeof STATUS_FIELDS)[number];
+
+export type SheetField = InputField | StatusField;
+
+/** A valid invoice row. Money is in major units (1200.5 = 1,200.50). */
+export interface Invoice {
+  /** 1-based sheet row at the time of reading. */
+  row: number;
+  /** Normalised invoice number: the key of all history (log, ledger, disputes). */
+  key: string;
+  /** Invoice number as the user wrote it. */
+  invoice: string;
+  client: string;
+  emails: string[];
+  amount: number;
+  amountPaid: number;
+  balance: number;
+  currency: string;
+  issueDate: IsoDate | null;
+  dueDate: IsoDate;
+  paidDate: IsoDate | null;
+  contactName: string;
+  billingEmails: string[];
+  paused: boolean;
+  paymentLink: string;
+}
+
+/** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */
+export interface InvalidRow {
+  row: number;
+  /** Normalised invoice number when the row has one. */
+  key: string | null;
+  invoice: string;
+  client: string;
+  error: string;
+}
+
+export type ParsedRow = { ok: true; invoice: Invoice } | { ok: false; invalid: InvalidRow };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

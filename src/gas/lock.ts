@@ -1,0 +1,15 @@
+// LockService adapter. A document lock, not a script lock: a script lock would make every user of
+// the add-on, in every spreadsheet, wait for each other.
+export type Locked<T> = { acquired: true; value: T } | { acquired: false };
+
+export function withDocumentLock<T>(waitMs: number, work: () => T): Locked<T> {
+  const lock = LockService.getDocumentLock();
+  // No document lock (no document context): fail closed rather than run unguarded.
+  if (!lock || !lock.tryLock(waitMs)) return { acquired: false };
+  try {
+    return { acquired: true, value: work() };
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,142 @@
+// SpreadsheetApp adapter: reads a sheet once into plain cells, writes back in whole blocks.
+// Dates cross here: Date cells become calendar dates in the spreadsheet's zone and back.
+import type { CellValue, IsoDate } from '../domain/types';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A value as it is written to a cell: text, a number, a boolean, a Date, or '' for empty. */
+export type WritableCell = string | number | boolean | Date;
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+function isDate(v: unknown): v is Date {
+  // Not `instanceof`: a Date may come from another realm (the local runtime's fakes).
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/**
+ * Converts between Date cells and calendar dates in one time zone with as few Utilities calls as
+ * possible: a zone's UTC offset only changes at a multiple of 15 minutes (UTC), so one offset
+ * look-up serves every instant in that quarter hour.
+ */
+export class DateConverter {
+  private readonly offsets = new Map<number, number>();
+  private readonly dates = new Map<IsoDate, Date>();
+
+  constructor(readonly timeZone: string) {}
+
+  toIsoDate(d: Date): IsoDate {
+    const ms = d.getTime();
+    const bucket = Math.floor(ms / FIFTEEN_MINUTES);
+    let offset = this.offsets.get(bucket);
+    if (offset === undefined) {
+      const z = Utilities.formatDate(d, this.timeZone, 'Z'); // e.g. "+1300", "-0800"
+      const sign = z.startsWith('-') ? -1 : 1;
+      offset = sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60 * 1000;
+      this.offsets.set(bucket, offset);
+    }
+    return new Date(ms + offset).toISOString().slice(0, 10);
+  }
+
+  /** Midnight of a calendar date in the zone: the value Sheets holds for a date cell. */
+  toDate(iso: IsoDate): Date {
+    let d = this.dates.get(iso);
+    if (!d) {
+      d = Utilities.parseDate(iso, this.timeZone, 'yyyy-MM-dd');
+      this.dates.set(iso, d);
+    }
+    return new Date(d.getTime());
+  }
+
+  toCell(v: unknown): CellValue {
+    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : { date: this.toIsoDate(v) };
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    return '';
+  }
+}
+
+export function spreadsheetTimeZone(ss: Spreadsheet): string {
+  return ss.getSpreadsheetTimeZone();
+}
+
+/** Today's calendar date in a zone. */
+export function todayIn(timeZone: string): IsoDate {
+  return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+}
+
+/** Every cell of a sheet's data range, in one read. An empty sheet gives []. */
+export function readAllCells(sheet: Sheet, dates: DateConverter): CellValue[][] {
+  if (sheet.getLastRow() === 0) return [];
+  const raw = sheet.getDataRange().getValues();
+  return raw.map((row) => row.map((v) => dates.toCell(v)));
+}
+
+/**
+ * Text the add-on writes stays text: Sheets would turn "=…" into a formula and "007" into 7.
+ * The leading apostrophe is Sheets' own "this is text" marker and is not part of the value.
+ */
+export function textCell(s: string): string {
+  return s === '' ? '' : `'${s}`;
+}
+
+/** Writes a 2-D block at (row, column), 1-based, in one call. */
+export function writeBlock(sheet: Sheet, row: number, column: number, values: WritableCell[][]): void {
+  if (values.length === 0 || (values[0]?.length ?? 0) === 0) return;
+  ensureSize(sheet, row + values.length - 1, column + (values[0]?.length ?? 0) - 1);
+  sheet.getRange(row, column, values.length, values[0]!.length).setValues(values);
+}
+
+/** Appends rows below the last row with content, in one write. */
+export function appendRows(sheet: Sheet, rows: WritableCell[][]): void {
+  if (rows.length === 0) return;
+  writeBlock(sheet, sheet.getLastRow() + 1, 1, rows);
+}
+
+/** Grows the grid when a write would fall outside it (Sheets throws instead of growing). */
+function ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+}
+
+/** The named sheet, created with a bold frozen header row when missing. */
+export function sheetWithHeaders(ss: Spreadsheet, name: string, headers: readonly string[]): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(name);
+  const header = sheet.getRange(1, 1, 1, headers.length);
+  header.setValues([headers.map((h) => textCell(h))]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+export function setColumnFormat(sheet: Sheet, column: number, format: string): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  sheet.getRange(2, column, rows, 1).setNumberFormat(format);
+}
+
+export function activeSpreadsheet(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Applies pending writes now (before a lock is released or a send is recorded). */
+export function flush(): void {
+  SpreadsheetApp.flush();
+}
+
+/**
+ * Checkbox validation on a column without writing FALSE into every cell (insertCheckboxes would,
+ * and those cells would then count as content: getLastRow() would report the whole column).
+ */
+export function setCheckboxColumn(sheet: Sheet, column: number): void {
+  const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+}
+
+export function boldFrozenHeader(sheet: Sheet, columns: number): void {
+  sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+}

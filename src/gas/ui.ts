@@ -1,0 +1,34 @@
+// SpreadsheetApp.getUi adapter: menu, alerts, confirmations, toasts.
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+/** Builds the menu. Touches nothing but the Ui, so it is safe in AuthMode.NONE. */
+export function addMenu(title: string, items: Array<MenuItem | 'separator'>): void {
+  const menu = SpreadsheetApp.getUi().createMenu(title);
+  for (const item of items) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}
+
+export function showAlert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+export function confirm(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+export function toast(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, message: string, title = 'Invoice Follow-ups'): void {
+  ss.toast(message, title, 10);
+}
+
+export function showSidebarFromFile(file: string, title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,198 @@
+import { describeHeaderProblem, FIELD_HEADERS, fieldForHeader, mapHeaders, normalizeHeader } from '../../src/domain/headers';
+import { INPUT_FIELDS, STATUS_FIELDS, type CellValue, type SheetField } from '../../src/domain/types';
+
+describe('normalizeHeader', () => {
+  test.each<[CellValue, string]>([
+    ['Invoice #', 'invoice'],
+    ['Amount Due', 'amountdue'],
+    ['Invoice No.', 'invoiceno'],
+    ['  DUE   date ', 'duedate'],
+    ['E-mail', 'email'],
+    ['Last Follow-up', 'lastfollowup'],
+    ['Client’s name', 'clientsname'],
+    ['Fälligkeit', 'fälligkeit'],
+    [42, '42'],
+    [true, 'true'],
+    ['', ''],
+    ['#', ''],
+  ])('%j → %s', (h, expected) => {
+    expect(normalizeHeader(h)).toBe(expected);
+  });
+});
+
+describe('FIELD_HEADERS', () => {
+  test('canonical titles match SPEC §2', () => {
+    expect(FIELD_HEADERS.invoice.title).toBe('Invoice');
+    expect(FIELD_HEADERS.dueDate.title).toBe('Due Date');
+    expect(FIELD_HEADERS.status.title).toBe('Status');
+    expect(FIELD_HEADERS.daysOverdue.title).toBe('Days Overdue');
+    expect(FIELD_HEADERS.lastFollowUp.title).toBe('Last Follow-up');
+    expect(FIELD_HEADERS.nextFollowUp.title).toBe('Next Follow-up');
+    expect(FIELD_HEADERS.stage.title).toBe('Stage');
+  });
+
+  test('exactly the SPEC fields are required', () => {
+    const required = INPUT_FIELDS.filter((f) => FIELD_HEADERS[f].required);
+    expect(required.sort()).toEqual(['amount', 'client', 'dueDate', 'email', 'invoice']);
+    for (const f of STATUS_FIELDS) expect(FIELD_HEADERS[f].required).toBe(false);
+  });
+
+  test('no header name belongs to two fields', () => {
+    const owner = new Map<string, SheetField>();
+    for (const field of Object.keys(FIELD_HEADERS) as SheetField[]) {
+      for (const name of [FIELD_HEADERS[field].title, ...FIELD_HEADERS[field].aliases]) {
+        const key = normalizeHeader(name);
+        expect(owner.get(key) ?? field).toBe(field);
+        owner.set(key, field);
+      }
+    }
+  });
+
+  // Every alias named in SPEC §2, and the collisions the brief warns about.
+  test.each<[string, SheetField]>([
+    ['Invoice', 'invoice'],
+    ['Invoice #', 'invoice'],
+    ['Invoice No', 'invoice'],
+    ['Invoice No.', 'invoice'],
+    ['Invoice Number', 'invoice'],
+    ['Number', 'invoice'],
+    ['Client', 'client'],
+    ['Customer', 'client'],
+    ['Company', 'client'],
+    ['Email', 'email'],
+    ['Client Email', 'email'],
+    ['Contact Email', 'email'],
+    ['Amount', 'amount'],
+    ['Total', 'amount'],
+    ['Amount Due', 'amount'],
+    ['Invoice Total', 'amount'],
+    ['Currency', 'currency'],
+    ['Issue Date', 'issueDate'],
+    ['Issued', 'issueDate'],
+    ['Date', 'issueDate'],
+    ['Due Date', 'dueDate'],
+    ['Due', 'dueDate'],
+    ['Paid Date', 'paidDate'],
+    ['Paid', 'paidDate'],
+    ['Paid On', 'paidDate'],
+    ['Payment Date', 'paidDate'],
+    ['Amount Paid', 'amountPaid'],
+    ['Paid Amount', 'amountPaid'],
+    ['Contact Name', 'contactName'],
+    ['Contact', 'contactName'],
+    ['Billing Email', 'billingEmail'],
+    ['Accounts Payable', 'billingEmail'],
+    ['AP Email', 'billingEmail'],
+    ['Billing Contact', 'billingEmail'],
+    ['Paused', 'paused'],
+    ['Hold', 'paused'],
+    ['On Hold', 'paused'],
+    ['Payment Link', 'paymentLink'],
+    ['Status', 'status'],
+    ['Stage', 'stage'],
+    ['Days Overdue', 'daysOverdue'],
+    ['Last Follow-up', 'lastFollowUp'],
+    ['Last follow up', 'lastFollowUp'],
+    ['Next Follow-up', 'nextFollowUp'],
+  ])('%s → %s', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+
+  test.each(['Notes', 'constructor', '__proto__', 'toString', 'hasOwnProperty', ''])('%s is not a field', (h) => {
+    expect(fieldForHeader(h)).toBeNull();
+  });
+});
+
+describe('mapHeaders', () => {
+  test('finds columns by name in any order, ignoring extra columns', () => {
+    const map = mapHeaders(['Notes', 'due', 'AMOUNT DUE', 'Invoice #', '', 'Customer', 'E-mail', 'Status', 'constructor']);
+    expect(map.columns).toEqual({ dueDate: 1, amount: 2, invoice: 3, client: 5, email: 6, status: 7 });
+    expect(map.missingRequired).toEqual([]);
+    expect(map.missingStatus).toEqual(['stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp']);
+    expect(map.duplicates).toEqual([]);
+    expect(map.headers).toEqual(['Notes', 'due', 'AMOUNT DUE', 'Invoice #', 'Customer', 'E-mail', 'Status', 'constructor']);
+    expect(Object.prototype.hasOwnProperty.call(map.columns, 'constructor')).toBe(false);
+  });
+
+  test('lists missing required columns in field order', () => {
+    const map = mapHeaders(['Client', 'Invoice']);
+    expect(map.missingRequired).toEqual(['email', 'amount', 'dueDate']);
+  });
+
+  test('two headers for one field: the first column is used and both are reported', () => {
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number']);
+    expect(map.columns.invoice).toBe(0);
+    expect(map.columns.paidDate).toBe(1);
+    expect(map.duplicates).toEqual([
+      { field: 'invoice', headers: ['Invoice', 'Invoice #', 'Number'] },
+      { field: 'paidDate', headers: ['Paid', 'Paid Date'] },
+    ]);
+  });
+
+  test('Paid, Paid Amount, Date and Contact do not collide with their neighbours', () => {
+    const map = mapHeaders(['Paid', 'Paid Amount', 'Date', 'Due Date', 'Contact', 'Contact Email', 'Number', 'Invoice Total']);
+    expect(map.columns).toEqual({
+      paidDate: 0,
+      amountPaid: 1,
+      issueDate: 2,
+      dueDate: 3,
+      contactName: 4,
+      email: 5,
+      invoice: 6,
+      amount: 7,
+    });
+    expect(map.duplicates).toEqual([]);
+  });
+
+  test('non-text header cells and an empty row', () => {
+    expect(mapHeaders([1, true, { date: '2026-01-01' }, '']).headers).toEqual(['1', 'TRUE', '2026-01-01']);
+    const empty = mapHeaders([]);
+    expect(empty.headers).toEqual([]);
+    expect(empty.missingRequired).toEqual(['invoice', 'client', 'email', 'amount', 'dueDate']);
+  });
+});
+
+describe('describeHeaderProblem', () => {
+  test('a usable header row is fine', () => {
+    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date']), 'Invoices')).toBeNull();
+  });
+
+  test('one missing column, with its aliases and the headers found', () => {
+    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount']), 'Invoices')).toBe(
+      "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due). Headers found: Invoice, Client, Email, Amount.",
+    );
+  });
+
+  test('several missing columns', () => {
+    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Notes']), 'Sheet1')).toBe(
+      "The sheet 'Sheet1' is missing the columns 'Email' (also accepted: Client Email, Contact Email), " +
+        "'Amount' (also accepted: Total, Amount Due, Invoice Total) and 'Due Date' (also accepted: Due). " +
+        'Headers found: Invoice, Client, Notes.',
+    );
+  });
+
+  test('an empty header row', () => {
+    const msg = describeHeaderProblem(mapHeaders(['', '  ']), 'Invoices');
+    expect(msg).toMatch(/^The sheet 'Invoices' has no headers in row 1/);
+    expect(msg).toContain('Invoice, Client, Email, Amount, Due Date');
+    expect(msg).toContain('Set up invoice sheet');
+  });
+
+  test('a duplicated column', () => {
+    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Invoice #']), 'Invoices');
+    expect(msg).toBe(
+      "The sheet 'Invoices' has a column twice: 'Invoice' and 'Invoice #' both mean the Invoice column. " +
+        'Keep one of them and rename or delete the others.',
+    );
+  });
+
+  test('a duplicated optional column is also reported (a Paid tick box next to Paid Date)', () => {
+    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']), 'Invoices');
+    expect(msg).toContain("'Paid' and 'Paid Date' both mean the Paid Date column");
+  });
+
+  test('missing columns are reported before duplicates', () => {
+    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Number', 'Client', 'Email', 'Amount']), 'Invoices');
+    expect(msg).toMatch(/has no 'Due Date' column/);
+  });
+});

@@ -1,0 +1,103 @@
+import { buildHistories, hasSent, type StatusMemory } from '../../src/domain/history';
+import { DISPUTE_EVENTS, parseDisputeRows, parseLogRows, type LedgerEntry, type LogRecord } from '../../src/domain/records';
+import { locateRows, rowFingerprint } from '../../src/domain/relocate';
+import type { CellValue } from '../../src/domain/types';
+
+const none = new Map<string, StatusMemory>();
+
+function sentLog(key: string, stage: string, date: string, result = 'sent'): LogRecord {
+  return { key, stage, date, result };
+}
+
+describe('buildHistories', () => {
+  it('takes the furthest stage and latest date from the log', () => {
+    const h = buildHistories({
+      log: [sentLog('A', 'reminder', '2026-01-02'), sentLog('A', 'firm', '2026-01-08'), sentLog('A', 'escalate', '2026-01-09', 'failed: boom')],
+      disputes: [], ledger: [], statusMemory: none,
+    }).get('A');
+    expect(h?.lastSentStage).toBe('firm');
+    expect(h?.lastFollowUp).toBe('2026-01-08');
+  });
+
+  it('preview, queued and skipped rows are not sends; a logged decision is remembered', () => {
+    const h = buildHistories({
+      log: [sentLog('A', 'reminder', '2026-01-02', 'preview'), sentLog('A', 'firm', '2026-01-02', 'queued: daily email quota'), sentLog('A', 'final', '2026-02-01', 'skipped: no email')],
+      disputes: [], ledger: [], statusMemory: none,
+    }).get('A');
+    expect(h?.lastSentStage).toBeNull();
+    expect(h?.decisionLogged).toBe(true);
+  });
+
+  it('the Stage column still counts when log rows were deleted', () => {
+    const memory = new Map<string, StatusMemory>([['A', { stage: 'escalate', lastFollowUp: '2026-01-15' }]]);
+    const h = buildHistories({ log: [sentLog('A', 'reminder', '2026-01-02')], disputes: [], ledger: [], statusMemory: memory }).get('A');
+    expect(h?.lastSentStage).toBe('escalate');
+    expect(h?.lastFollowUp).toBe('2026-01-15');
+  });
+
+  const entry = (state: LedgerEntry['state']): LedgerEntry => ({
+    key: 'A', invoice: 'A', client: 'Acme', stage: 'firm', state, date: '2026-01-08', recipients: 'to: a@b.co', subject: 'Invoice A',
+  });
+
+  it('a ledger entry marked sent counts as sent even without a log row', () => {
+    const h = buildHistories({ log: [], disputes: [], ledger: [entry('sent')], statusMemory: none }).get('A');
+    expect(h?.lastSentStage).toBe('firm');
+    expect(h?.needsReview).toBeNull();
+  });
+
+  it.each(['sending', 'unknown'] as const)('a %s ledger entry without a log row holds the invoice for review', (state) => {
+    const h = buildHistories({ log: [], disputes: [], ledger: [entry(state)], statusMemory: none }).get('A');
+    expect(h?.needsReview).toMatch(/may not have been sent/);
+  });
+
+  it('a sending entry whose send reached the log is settled', () => {
+    const h = buildHistories({ log: [sentLog('A', 'firm', '2026-01-08')], disputes: [], ledger: [entry('sending')], statusMemory: none }).get('A');
+    expect(h?.needsReview).toBeNull();
+    expect(hasSent([sentLog('A', 'firm', '2026-01-08')], 'A', 'firm')).toBe(true);
+  });
+
+  it('disputes: the latest open/resolve event wins', () => {
+    const d = (date: string, event: string) => ({ key: 'A', date, event, note: '' });
+    const open = buildHistories({ log: [], ledger: [], statusMemory: none, disputes: [d('2026-01-03', DISPUTE_EVENTS.open), d('2026-01-04', DISPUTE_EVENTS.note)] }).get('A');
+    expect(open?.disputeOpen).toBe(true);
+    const resolved = buildHistories({ log: [], ledger: [], statusMemory: none, disputes: [d('2026-01-05', DISPUTE_EVENTS.resolve), d('2026-01-03', DISPUTE_EVENTS.open)] }).get('A');
+    expect(resolved?.disputeOpen).toBe(false);
+    expect(resolved?.disputeResolvedOn).toBe('2026-01-05');
+  });
+});
+
+describe('log and dispute sheets', () => {
+  it('finds columns by header name, even when the user reordered them', () => {
+    const values: CellValue[][] = [
+      ['Result', 'Invoice', 'Stage', 'Timestamp'],
+      ['sent', 'inv-7', 'reminder', { date: '2026-02-01' }],
+      ['', '', '', ''],
+    ];
+    expect(parseLogRows(values)).toEqual([{ key: 'INV-7', stage: 'reminder', result: 'sent', date: '2026-02-01' }]);
+  });
+
+  it('reads dispute events', () => {
+    const values: CellValue[][] = [['Timestamp', 'Invoice', 'Event', 'Note'], [{ date: '2026-02-01' }, 'A-1', 'Dispute opened', '=not a formula']];
+    expect(parseDisputeRows(values)).toEqual([{ key: 'A-1', date: '2026-02-01', event: 'Dispute opened', note: '=not a formula' }]);
+  });
+});
+
+describe('locateRows', () => {
+  const columns = { invoice: 0, client: 1, amount: 2 };
+  const rows: CellValue[][] = [
+    ['A', 'Acme', 10],
+    ['B', 'Beta', 20],
+    ['', 'No number', 30],
+  ];
+  const targets = rows.map((r) => ({ key: r[0] === '' ? null : String(r[0]), fingerprint: rowFingerprint(r, columns) }));
+
+  it('finds rows after a sort and an inserted row', () => {
+    const now = [['', 'No number', 30], ['new', 'Newco', 5], ['B', 'Beta', 20], ['A', 'Acme', 10]] as CellValue[][];
+    expect(locateRows(targets, now, columns)).toEqual([5, 4, 2]);
+  });
+
+  it('a deleted row is not found, and a key now used twice falls back to the row content', () => {
+    const now = [['A', 'Acme', 10], ['A', 'Copy', 11]] as CellValue[][];
+    expect(locateRows(targets, now, columns)).toEqual([2, null, null]);
+  });
+});
