@@ -20,6 +20,7 @@ import type {
 } from './script';
 import type { FakeProperties } from './properties';
 import type { FakeLock } from './lock';
+import type { FakeGmailApp } from './mail';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -66,7 +67,9 @@ type SwapOne<T> =
                                         ? FakeProperties
                                         : Same<T, GoogleAppsScript.Lock.Lock> extends true
                                           ? FakeLock
-                                          : T extends readonly (infer E)[]
+                                          : Same<T, GoogleAppsScript.Gmail.GmailApp> extends true
+                                            ? FakeGmailApp
+                                            : T extends readonly (infer E)[]
                                             ? Swap<E>[]
                                             : T;
 

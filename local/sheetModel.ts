@@ -87,6 +87,7 @@ export class SheetModel {
   hidden = false;
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
   deleted = false;
   /** rows[r-1][c-1]; missing entries are empty, unformatted cells. */
   #rows: (Cell | undefined)[][] = [];

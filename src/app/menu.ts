@@ -1,13 +1,13 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
-import { loadConfig } from './config';
+import { loadConfig, saveSettings } from './config';
 import { runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { FollowUpEmail } from '../domain/plan';
 import { stageLabel } from '../domain/settings';
 import { activeSpreadsheet } from '../gas/sheet';
 import { DocumentStore } from '../gas/store';
 import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from '../gas/triggers';
-import { addMenu, confirm, showAlert, showSidebarFromFile, toast } from '../gas/ui';
+import { addMenu, confirm, promptText, showAlert, showSidebarFromFile, toast } from '../gas/ui';
 
 export const MENU_TITLE = 'Follow-ups';
 
@@ -42,8 +42,29 @@ export function confirmationText(emails: FollowUpEmail[]): string {
   return `Send ${n} follow-up email${n === 1 ? '' : 's'} now?\n\n${lines.join('\n')}`;
 }
 
+/**
+ * Every email is signed with the sender name, so none can go out without one: ask for it the first
+ * time (the daily trigger cannot ask, so turning it on asks too). Returns false if the user cancels.
+ */
+function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const store = DocumentStore.forSpreadsheet(ss.getId());
+  const { settings } = loadConfig(store);
+  if (settings.senderName.trim() !== '') return true;
+  for (;;) {
+    const answer = promptText(
+      'Your name for the emails',
+      'Follow-ups are signed with this name and sent from your Gmail address (for example "Sam Rivera" or "Rivera Design Studio").',
+    );
+    if (answer === null) return false;
+    const problems = saveSettings(store, { ...settings, senderName: answer.trim() });
+    if (problems.length === 0 && answer.trim() !== '') return true;
+    showAlert('Your name for the emails', problems[0] ?? 'Please enter a name.');
+  }
+}
+
 export function runFromMenu(mode: RunMode): void {
   const ss = requireSpreadsheet();
+  if (!ensureSenderName(ss)) return;
   const summary = runFollowUpsIn(ss, {
     mode,
     trigger: 'menu',
@@ -76,6 +97,7 @@ export function setUpFromMenu(): void {
 
 export function turnOnDaily(): void {
   const ss = requireSpreadsheet();
+  if (!ensureSenderName(ss)) return;
   const store = DocumentStore.forSpreadsheet(ss.getId());
   const { settings } = loadConfig(store);
   installDailyTrigger(ss, settings.sendHour, store);

@@ -2,7 +2,7 @@
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
 import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LogRecord } from './records';
-import { emptyHistory, isEmailStage, stageOrder, withSent, type InvoiceHistory } from './stages';
+import { emptyHistory, stageOrder, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
 /** The Stage and Last Follow-up cells of a row, as last written by the add-on. */

@@ -202,7 +202,7 @@ export function parseEmailList(value: CellValue, label: string): Result<string[]
 // ---------------------------------------------------------------------------------------------
 // Other cells
 
-const TICKED = new Set(['true', 'yes', 'y', 'x', '✓', '✔', '☑', '✅', '1', 'on']);
+const TICKED = new Set(['true', 'yes', 'y', 'x', '✓', '✔', '☑', '✅', '1', 'on', 'paused', 'hold', 'on hold']);
 const UNTICKED = new Set(['', 'false', 'no', 'n', '0', 'off', '☐']);
 
 /** A checkbox, or text that reads as one: TRUE / yes / x / ✓ are ticked; '', FALSE, no are not. */

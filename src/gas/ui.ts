@@ -32,3 +32,10 @@ export function showSidebarFromFile(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+/** Asks for one line of text; null when the user cancels or closes the dialog. */
+export function promptText(title: string, message: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+  return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+}

@@ -162,6 +162,7 @@ describe('small cell readers', () => {
     ['x', true],
     ['X', true],
     ['✓', true],
+    ['On hold', true],
     [1, true],
     [false, false],
     ['', false],

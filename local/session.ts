@@ -1,0 +1,60 @@
+// Session: who runs the script, in which locale and script time zone.
+
+import type { Host } from './core';
+import type { Faked } from './faked';
+
+type GSession = GoogleAppsScript.Base.Session;
+type GUser = GoogleAppsScript.Base.User;
+
+export class FakeUser implements Faked<GUser, 'getEmail'> {
+  readonly #email: string;
+  constructor(email: string) {
+    this.#email = email;
+  }
+  getEmail(): string {
+    return this.#email;
+  }
+  toString(): string {
+    return this.#email;
+  }
+}
+
+export interface SessionWorld {
+  host: Host;
+  effectiveUser(): string;
+  /** '' when Apps Script does not reveal the active user (other domain, simple triggers, …). */
+  activeUser(): string;
+  userLocale(): string;
+  scriptTimeZone(): string;
+}
+
+type SessionMethods = 'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey';
+
+export class FakeSession implements Faked<GSession, SessionMethods> {
+  readonly #world: SessionWorld;
+  constructor(world: SessionWorld) {
+    this.#world = world;
+  }
+  getActiveUser(): FakeUser {
+    return this.#world.host.wrap('User', new FakeUser(this.#world.activeUser()));
+  }
+  getEffectiveUser(): FakeUser {
+    return this.#world.host.wrap('User', new FakeUser(this.#world.effectiveUser()));
+  }
+  getActiveUserLocale(): string {
+    return this.#world.userLocale();
+  }
+  getScriptTimeZone(): string {
+    return this.#world.scriptTimeZone();
+  }
+  getTemporaryActiveUserKey(): string {
+    // Stable per user, opaque, as the real key is (it only rotates every 30 days).
+    const source = this.#world.effectiveUser();
+    let hash = 0;
+    for (const ch of source) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return `temp-key-${hash.toString(36)}`;
+  }
+  toString(): string {
+    return 'Session';
+  }
+}

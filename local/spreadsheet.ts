@@ -1,0 +1,1445 @@
+// SpreadsheetApp and its Spreadsheet / Sheet / Range objects, on top of sheetModel.ts.
+
+import { INTERNAL, type Host, isDate } from './core';
+import type { Faked } from './faked';
+import { DataValidationCriteria, enumName, type CriteriaName } from './enums';
+import { a1Notation, parseA1 } from './a1';
+import { isValidTimeZone } from './timezone';
+import {
+  type Cell,
+  CellWriteError,
+  SheetModel,
+  SpreadsheetModel,
+  type ValidationRule,
+  displayCell,
+  hasContent,
+  numberFormatOf,
+  readCell,
+  writeUserValue,
+} from './sheetModel';
+import type { FakeUi } from './ui';
+
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+export interface ToastRecord {
+  spreadsheetId: string;
+  message: string;
+  title: string;
+  timeoutSeconds: number | null;
+  at: string;
+}
+
+/** Everything the spreadsheet fakes need from the runtime around them. */
+export interface SheetsWorld {
+  host: Host;
+  store: SpreadsheetStore;
+  /** The Ui, or an Apps Script exception when there is none (time-driven trigger). */
+  ui(): FakeUi;
+  recordToast(toast: ToastRecord): void;
+}
+
+export interface SpreadsheetInit {
+  id?: string;
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  /** Sheet names to start with; default ['Sheet1']. */
+  sheets?: string[];
+}
+
+/** All spreadsheets this runtime knows, and which one is "active" (bound / open). */
+export class SpreadsheetStore {
+  readonly #byId = new Map<string, SpreadsheetModel>();
+  #activeId: string | null = null;
+  #counter = 0;
+  readonly #defaults: { timeZone: string; locale: string };
+
+  constructor(defaults: { timeZone: string; locale: string }) {
+    this.#defaults = defaults;
+  }
+
+  create(init: SpreadsheetInit = {}): SpreadsheetModel {
+    this.#counter++;
+    const id = init.id ?? `fake-spreadsheet-${this.#counter}`;
+    if (this.#byId.has(id)) throw new Error(`spreadsheets.create: id ${id} already exists`);
+    const timeZone = init.timeZone ?? this.#defaults.timeZone;
+    if (!isValidTimeZone(timeZone)) throw new Error(`spreadsheets.create: unknown time zone ${timeZone}`);
+    const model = new SpreadsheetModel({
+      id,
+      name: init.name ?? `Spreadsheet ${this.#counter}`,
+      timeZone,
+      locale: init.locale ?? this.#defaults.locale,
+    });
+    for (const name of init.sheets ?? ['Sheet1']) model.addSheet(name);
+    this.#byId.set(id, model);
+    return model;
+  }
+
+  get(id: string): SpreadsheetModel | undefined {
+    return this.#byId.get(id);
+  }
+
+  all(): SpreadsheetModel[] {
+    return [...this.#byId.values()];
+  }
+
+  active(): SpreadsheetModel | null {
+    return this.#activeId === null ? null : (this.#byId.get(this.#activeId) ?? null);
+  }
+
+  setActive(id: string | null): void {
+    if (id !== null && !this.#byId.has(id)) throw new Error(`setActiveSpreadsheet: no spreadsheet with id ${id}`);
+    this.#activeId = id;
+  }
+}
+
+// ---- helpers shared by the fakes ----
+
+function describeArgs(args: unknown[]): string {
+  return args
+    .map((a) => {
+      if (Array.isArray(a)) return Array.isArray(a[0]) ? 'Object[][]' : `${typeof a[0] === 'number' ? 'number' : 'Object'}[]`;
+      if (a === null) return 'null';
+      if (isDate(a)) return 'Date';
+      return typeof a === 'string' ? 'String' : typeof a === 'object' ? 'Object' : typeof a;
+    })
+    .join(',');
+}
+
+function signatureError(host: Host, method: string, args: unknown[]): Error {
+  return host.error(`The parameters (${describeArgs(args)}) don't match the method signature for ${method}.`);
+}
+
+function checkCoordinates(
+  host: Host,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  numRows: number,
+  numColumns: number,
+): void {
+  if (row < 1) throw host.error('The starting row of the range is too small.');
+  if (column < 1) throw host.error('The starting column of the range is too small.');
+  if (numRows < 1) throw host.error('The number of rows in the range must be at least 1.');
+  if (numColumns < 1) throw host.error('The number of columns in the range must be at least 1.');
+  if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
+    throw host.error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+}
+
+function isWholeNumber(n: unknown): n is number {
+  return typeof n === 'number' && Number.isFinite(n);
+}
+
+function makeRange(
+  world: SheetsWorld,
+  spreadsheet: SpreadsheetModel,
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  numRows = 1,
+  numColumns = 1,
+): FakeRange {
+  checkCoordinates(world.host, sheet, row, column, numRows, numColumns);
+  return world.host.wrap('Range', new FakeRange(world, { spreadsheet, sheet, row, column, numRows, numColumns }));
+}
+
+function makeSheet(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): FakeSheet {
+  return world.host.wrap('Sheet', new FakeSheet(world, spreadsheet, sheet));
+}
+
+export function makeSpreadsheet(world: SheetsWorld, spreadsheet: SpreadsheetModel): FakeSpreadsheet {
+  return world.host.wrap('Spreadsheet', new FakeSpreadsheet(world, spreadsheet));
+}
+
+/** Resolves A1 notation against a sheet (or another sheet of the spreadsheet when prefixed). */
+function rangeFromA1(world: SheetsWorld, spreadsheet: SpreadsheetModel, defaultSheet: SheetModel, notation: string): FakeRange {
+  const parsed = parseA1(notation);
+  if (!parsed) throw world.host.error('Range not found');
+  const sheet = parsed.sheetName === null ? defaultSheet : spreadsheet.sheetByName(parsed.sheetName);
+  if (!sheet) throw world.host.error('Range not found');
+  const lastRow = parsed.lastRow ?? sheet.maxRows;
+  const lastColumn = parsed.lastColumn ?? sheet.maxColumns;
+  return makeRange(
+    world,
+    spreadsheet,
+    sheet,
+    parsed.row,
+    parsed.column,
+    lastRow - parsed.row + 1,
+    lastColumn - parsed.column + 1,
+  );
+}
+
+/** Sheets' sort order: numbers (and dates) < text < booleans; blanks always last. */
+function compareCells(a: Cell | undefined, b: Cell | undefined, ascending: boolean): number {
+  const blankA = !hasContent(a);
+  const blankB = !hasContent(b);
+  if (blankA || blankB) return blankA === blankB ? 0 : blankA ? 1 : -1;
+  const rank = (v: unknown): number => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  const va = a?.value ?? '';
+  const vb = b?.value ?? '';
+  let result = rank(va) - rank(vb);
+  if (result === 0) {
+    if (typeof va === 'string' && typeof vb === 'string') result = va.localeCompare(vb, 'en', { sensitivity: 'base' });
+    else result = Number(va) - Number(vb);
+  }
+  return ascending ? result : -result;
+}
+
+interface SortSpec {
+  column: number;
+  ascending: boolean;
+}
+
+function sortSpecs(host: Host, spec: unknown): SortSpec[] {
+  const one = (s: unknown): SortSpec => {
+    if (typeof s === 'number') return { column: s, ascending: true };
+    if (s && typeof s === 'object' && 'column' in s && typeof s.column === 'number') {
+      const ascending = 'ascending' in s ? s.ascending !== false : true;
+      return { column: s.column, ascending };
+    }
+    throw host.error('The parameters (Object) don\'t match the method signature for SpreadsheetApp.Range.sort.');
+  };
+  return Array.isArray(spec) ? spec.map(one) : [one(spec)];
+}
+
+// ---- DataValidation ----
+
+type DataValidationMethods = 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
+
+export class FakeDataValidation implements Faked<GDataValidation, DataValidationMethods> {
+  readonly [INTERNAL]: ValidationRule;
+  readonly #host: Host;
+  constructor(host: Host, rule: ValidationRule) {
+    this.#host = host;
+    this[INTERNAL] = rule;
+  }
+  copy(): FakeDataValidationBuilder {
+    return this.#host.wrap('DataValidationBuilder', new FakeDataValidationBuilder(this.#host, { ...this[INTERNAL] }));
+  }
+  getAllowInvalid(): boolean {
+    return this[INTERNAL].allowInvalid;
+  }
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
+    return DataValidationCriteria[this[INTERNAL].criteria];
+  }
+  getCriteriaValues(): unknown[] {
+    return this.#host.list(this[INTERNAL].values);
+  }
+  getHelpText(): string {
+    return this[INTERNAL].helpText;
+  }
+  toString(): string {
+    return 'DataValidation';
+  }
+}
+
+type DataValidationBuilderMethods =
+  | DataValidationMethods
+  | 'build'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireDateOnOrAfter'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThan'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireFormulaSatisfied'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'withCriteria';
+
+export class FakeDataValidationBuilder implements Faked<GDataValidationBuilder, DataValidationBuilderMethods> {
+  readonly #host: Host;
+  #rule: Partial<ValidationRule> & { allowInvalid: boolean; helpText: string; values: unknown[] };
+  constructor(host: Host, rule?: ValidationRule) {
+    this.#host = host;
+    this.#rule = rule ? { ...rule } : { allowInvalid: true, helpText: '', values: [] };
+  }
+  #criteria(criteria: CriteriaName, values: unknown[]): this {
+    this.#rule.criteria = criteria;
+    this.#rule.values = values;
+    return this;
+  }
+  build(): FakeDataValidation {
+    const { criteria } = this.#rule;
+    if (!criteria) throw this.#host.error('You must specify a data validation criteria before building the rule.');
+    return this.#host.wrap('DataValidation', new FakeDataValidation(this.#host, { ...this.#rule, criteria }));
+  }
+  copy(): FakeDataValidationBuilder {
+    const copy = new FakeDataValidationBuilder(this.#host);
+    copy.#rule = { ...this.#rule, values: [...this.#rule.values] };
+    return this.#host.wrap('DataValidationBuilder', copy);
+  }
+  getAllowInvalid(): boolean {
+    return this.#rule.allowInvalid;
+  }
+  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
+    if (!this.#rule.criteria) throw this.#host.error('No criteria set.');
+    return DataValidationCriteria[this.#rule.criteria];
+  }
+  getCriteriaValues(): unknown[] {
+    return this.#host.list(this.#rule.values);
+  }
+  getHelpText(): string {
+    return this.#rule.helpText;
+  }
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
+    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    return this.#criteria('CHECKBOX', values);
+  }
+  requireDate(): this {
+    return this.#criteria('DATE_IS_VALID_DATE', []);
+  }
+  requireDateOnOrAfter(date: GoogleAppsScript.Base.Date | Date): this {
+    return this.#criteria('DATE_ON_OR_AFTER', [date]);
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.#criteria('NUMBER_BETWEEN', [start, end]);
+  }
+  requireNumberGreaterThan(n: number): this {
+    return this.#criteria('NUMBER_GREATER_THAN', [n]);
+  }
+  requireNumberGreaterThanOrEqualTo(n: number): this {
+    return this.#criteria('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  requireTextIsEmail(): this {
+    return this.#criteria('TEXT_IS_VALID_EMAIL', []);
+  }
+  requireTextIsUrl(): this {
+    return this.#criteria('TEXT_IS_VALID_URL', []);
+  }
+  requireValueInList(values: string[], showDropdown = true): this {
+    return this.#criteria('VALUE_IN_LIST', [[...values], showDropdown]);
+  }
+  requireFormulaSatisfied(formula: string): this {
+    return this.#criteria('CUSTOM_FORMULA', [formula]);
+  }
+  setAllowInvalid(allowInvalid: boolean): this {
+    this.#rule.allowInvalid = allowInvalid;
+    return this;
+  }
+  setHelpText(helpText: string): this {
+    this.#rule.helpText = helpText;
+    return this;
+  }
+  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): this {
+    const name = enumName(criteria);
+    if (!(name in DataValidationCriteria)) throw this.#host.error(`Invalid argument: criteria`);
+    return this.#criteria(name as CriteriaName, [...args]);
+  }
+  toString(): string {
+    return 'DataValidationBuilder';
+  }
+}
+
+function ruleOf(host: Host, rule: unknown): ValidationRule | null {
+  if (rule === null) return null;
+  if (rule instanceof FakeDataValidation) return rule[INTERNAL];
+  const internal = (rule as { [INTERNAL]?: unknown } | undefined)?.[INTERNAL];
+  if (internal && typeof internal === 'object' && 'criteria' in internal) return internal as ValidationRule;
+  throw host.error("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+}
+
+// ---- Range ----
+
+interface RangeRef {
+  spreadsheet: SpreadsheetModel;
+  sheet: SheetModel;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+type RangeMethods =
+  | 'activate'
+  | 'check'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getHorizontalAlignment'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getNote'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getRowIndex'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getWidth'
+  | 'getWrap'
+  | 'insertCheckboxes'
+  | 'isBlank'
+  | 'isChecked'
+  | 'offset'
+  | 'removeCheckboxes'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontColor'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setHorizontalAlignments'
+  | 'setNote'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setWrap'
+  | 'sort'
+  | 'uncheck';
+
+export class FakeRange implements Faked<GRange, RangeMethods> {
+  readonly [INTERNAL]: RangeRef;
+  readonly #world: SheetsWorld;
+
+  constructor(world: SheetsWorld, ref: RangeRef) {
+    this.#world = world;
+    this[INTERNAL] = ref;
+  }
+
+  get #host(): Host {
+    return this.#world.host;
+  }
+  get #ctx(): { timeZone: string; locale: string } {
+    const { spreadsheet } = this[INTERNAL];
+    return { timeZone: spreadsheet.timeZone, locale: spreadsheet.locale };
+  }
+
+  /** Re-checks the bounds (the sheet may have shrunk since) and visits every cell position. */
+  #positions(): { row: number; column: number; i: number; j: number }[] {
+    const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
+    checkCoordinates(this.#host, sheet, row, column, numRows, numColumns);
+    const out: { row: number; column: number; i: number; j: number }[] = [];
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numColumns; j++) out.push({ row: row + i, column: column + j, i, j });
+    }
+    return out;
+  }
+
+  #grid<T>(read: (cell: Cell | undefined) => T): T[][] {
+    const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
+    checkCoordinates(this.#host, sheet, row, column, numRows, numColumns);
+    const rows: T[][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const values: T[] = [];
+      for (let j = 0; j < numColumns; j++) values.push(read(sheet.cell(row + i, column + j)));
+      rows.push(this.#host.list(values));
+    }
+    return this.#host.list(rows);
+  }
+
+  #topLeft(): Cell | undefined {
+    const { sheet, row, column } = this[INTERNAL];
+    return sheet.cell(row, column);
+  }
+
+  #checkGrid(values: unknown, method: string): unknown[][] {
+    const { numRows, numColumns } = this[INTERNAL];
+    if (!Array.isArray(values) || !values.every((r) => Array.isArray(r))) {
+      throw signatureError(this.#host, `SpreadsheetApp.Range.${method}`, [values]);
+    }
+    const grid = values as unknown[][];
+    if (grid.length !== numRows) {
+      throw this.#host.error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${numRows}.`,
+      );
+    }
+    for (const row of grid) {
+      if (row.length !== numColumns) {
+        throw this.#host.error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`,
+        );
+      }
+    }
+    return grid;
+  }
+
+  /** Applies an edit to every cell; all-or-nothing, like a single Apps Script call. */
+  #edit(edit: (cell: Cell, i: number, j: number) => void): this {
+    const { sheet } = this[INTERNAL];
+    const staged: { row: number; column: number; cell: Cell }[] = [];
+    for (const { row, column, i, j } of this.#positions()) {
+      const existing = sheet.cell(row, column);
+      const cell: Cell = existing ? { ...existing } : { value: '' };
+      try {
+        edit(cell, i, j);
+      } catch (error) {
+        if (error instanceof CellWriteError) throw this.#host.error(error.message);
+        throw error;
+      }
+      staged.push({ row, column, cell });
+    }
+    for (const { row, column, cell } of staged) sheet.setCell(row, column, cell);
+    return this;
+  }
+
+  #writeValue(cell: Cell, value: unknown): void {
+    writeUserValue(cell, value, this.#ctx);
+  }
+
+  // -- values --
+
+  getValues(): unknown[][] {
+    const ctx = this.#ctx;
+    return this.#grid((cell) => {
+      const value = readCell(cell, ctx);
+      return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
+    });
+  }
+  getValue(): unknown {
+    const value = readCell(this.#topLeft(), this.#ctx);
+    return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
+  }
+  getDisplayValues(): string[][] {
+    const ctx = this.#ctx;
+    return this.#grid((cell) => displayCell(cell, ctx));
+  }
+  getDisplayValue(): string {
+    return displayCell(this.#topLeft(), this.#ctx);
+  }
+  setValues(values: unknown[][]): this {
+    const grid = this.#checkGrid(values, 'setValues');
+    return this.#edit((cell, i, j) => this.#writeValue(cell, grid[i]?.[j]));
+  }
+  setValue(value: unknown): this {
+    return this.#edit((cell) => this.#writeValue(cell, value));
+  }
+  getFormulas(): string[][] {
+    return this.#grid((cell) => cell?.formula ?? '');
+  }
+  getFormula(): string {
+    return this.#topLeft()?.formula ?? '';
+  }
+  setFormula(formula: string): this {
+    return this.#edit((cell) => this.#writeFormula(cell, formula));
+  }
+  setFormulas(formulas: string[][]): this {
+    const grid = this.#checkGrid(formulas, 'setFormulas');
+    return this.#edit((cell, i, j) => this.#writeFormula(cell, grid[i]?.[j]));
+  }
+  #writeFormula(cell: Cell, formula: unknown): void {
+    const text = typeof formula === 'string' ? formula : String(formula ?? '');
+    if (text.startsWith('=')) {
+      cell.value = '';
+      cell.formula = text;
+      delete cell.computed;
+    } else this.#writeValue(cell, text);
+  }
+
+  // -- formats --
+
+  getNumberFormats(): string[][] {
+    return this.#grid((cell) => numberFormatOf(cell));
+  }
+  getNumberFormat(): string {
+    return numberFormatOf(this.#topLeft());
+  }
+  setNumberFormat(numberFormat: string): this {
+    return this.#edit((cell) => {
+      cell.numberFormat = numberFormat;
+    });
+  }
+  setNumberFormats(numberFormats: string[][]): this {
+    const grid = this.#checkGrid(numberFormats, 'setNumberFormats');
+    return this.#edit((cell, i, j) => {
+      cell.numberFormat = String(grid[i]?.[j] ?? '');
+    });
+  }
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return (this.#topLeft()?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+  }
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this.#grid((cell) => (cell?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight);
+  }
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): this {
+    return this.#edit((cell) => {
+      if (fontWeight === null) delete cell.fontWeight;
+      else cell.fontWeight = String(fontWeight);
+    });
+  }
+  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): this {
+    const grid = this.#checkGrid(fontWeights, 'setFontWeights');
+    return this.#edit((cell, i, j) => {
+      const weight = grid[i]?.[j];
+      if (weight === null || weight === undefined) delete cell.fontWeight;
+      else cell.fontWeight = String(weight);
+    });
+  }
+  setFontColor(color: string | null): this {
+    return this.#edit((cell) => {
+      if (color === null) delete cell.fontColor;
+      else cell.fontColor = color;
+    });
+  }
+  getBackground(): string {
+    return this.#topLeft()?.background ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this.#grid((cell) => cell?.background ?? '#ffffff');
+  }
+  setBackground(color: string | null): this {
+    return this.#edit((cell) => {
+      if (color === null) delete cell.background;
+      else cell.background = color;
+    });
+  }
+  setBackgrounds(colors: Array<Array<string | null>>): this {
+    const grid = this.#checkGrid(colors, 'setBackgrounds');
+    return this.#edit((cell, i, j) => {
+      const color = grid[i]?.[j];
+      if (color === null || color === undefined) delete cell.background;
+      else cell.background = String(color);
+    });
+  }
+  getHorizontalAlignment(): string {
+    return this.#topLeft()?.horizontalAlignment ?? 'general';
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): this {
+    return this.#edit((cell) => {
+      if (alignment === null) delete cell.horizontalAlignment;
+      else cell.horizontalAlignment = alignment;
+    });
+  }
+  setHorizontalAlignments(alignments: Array<Array<'left' | 'center' | 'normal' | 'right' | null>>): this {
+    const grid = this.#checkGrid(alignments, 'setHorizontalAlignments');
+    return this.#edit((cell, i, j) => {
+      const alignment = grid[i]?.[j];
+      if (alignment === null || alignment === undefined) delete cell.horizontalAlignment;
+      else cell.horizontalAlignment = String(alignment);
+    });
+  }
+  getWrap(): boolean {
+    return this.#topLeft()?.wrap ?? false;
+  }
+  setWrap(isWrapEnabled: boolean): this {
+    return this.#edit((cell) => {
+      cell.wrap = isWrapEnabled;
+    });
+  }
+  getNote(): string {
+    return this.#topLeft()?.note ?? '';
+  }
+  setNote(note: string | null): this {
+    return this.#edit((cell) => {
+      if (note === null || note === '') delete cell.note;
+      else cell.note = String(note);
+    });
+  }
+  clearNote(): this {
+    return this.#edit((cell) => {
+      delete cell.note;
+    });
+  }
+
+  // -- checkboxes and validation --
+
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
+    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    // As documented: every cell's value becomes the unchecked value (false, or '' with a custom checked value).
+    const unchecked = checkedValue === undefined ? false : uncheckedValue === undefined ? '' : uncheckedValue;
+    return this.#edit((cell) => {
+      cell.validation = { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: '' };
+      this.#writeValue(cell, unchecked);
+    });
+  }
+  removeCheckboxes(): this {
+    return this.#edit((cell) => {
+      const rule = cell.validation;
+      if (rule?.criteria !== 'CHECKBOX') return;
+      const [checked = true, unchecked = false] = rule.values.length > 0 ? [rule.values[0], rule.values[1] ?? ''] : [];
+      delete cell.validation;
+      if (cell.value === checked || cell.value === unchecked) this.#writeValue(cell, '');
+    });
+  }
+  #checkboxState(cell: Cell | undefined): boolean | null {
+    const rule = cell?.validation;
+    if (rule?.criteria !== 'CHECKBOX') return null;
+    const checked = rule.values.length > 0 ? rule.values[0] : true;
+    return cell?.value === checked;
+  }
+  isChecked(): boolean | null {
+    const { sheet } = this[INTERNAL];
+    const states = this.#positions().map(({ row, column }) => this.#checkboxState(sheet.cell(row, column)));
+    if (states.some((s) => s === null)) return null;
+    if (states.every((s) => s === true)) return true;
+    return states.every((s) => s === false) ? false : null;
+  }
+  check(): this {
+    return this.#edit((cell) => {
+      const rule = cell.validation;
+      if (rule?.criteria === 'CHECKBOX') cell.value = rule.values.length > 0 ? (rule.values[0] as boolean) : true;
+    });
+  }
+  uncheck(): this {
+    return this.#edit((cell) => {
+      const rule = cell.validation;
+      if (rule?.criteria === 'CHECKBOX') cell.value = rule.values.length > 0 ? ((rule.values[1] ?? '') as string) : false;
+    });
+  }
+  #validationOf(cell: Cell | undefined): FakeDataValidation | null {
+    return cell?.validation ? this.#host.wrap('DataValidation', new FakeDataValidation(this.#host, cell.validation)) : null;
+  }
+  getDataValidation(): FakeDataValidation | null {
+    return this.#validationOf(this.#topLeft());
+  }
+  getDataValidations(): Array<Array<FakeDataValidation | null>> {
+    return this.#grid((cell) => this.#validationOf(cell));
+  }
+  setDataValidation(rule: FakeDataValidation | null): this {
+    const spec = ruleOf(this.#host, rule);
+    return this.#edit((cell) => {
+      if (spec) cell.validation = spec;
+      else delete cell.validation;
+    });
+  }
+  setDataValidations(rules: Array<Array<FakeDataValidation | null>>): this {
+    const grid = this.#checkGrid(rules, 'setDataValidations');
+    return this.#edit((cell, i, j) => {
+      const spec = ruleOf(this.#host, grid[i]?.[j] ?? null);
+      if (spec) cell.validation = spec;
+      else delete cell.validation;
+    });
+  }
+  clearDataValidations(): this {
+    return this.#edit((cell) => {
+      delete cell.validation;
+    });
+  }
+
+  // -- clearing --
+
+  clearContent(): this {
+    return this.#edit((cell) => this.#writeValue(cell, ''));
+  }
+  clearFormat(): this {
+    return this.#edit((cell) => {
+      for (const key of ['numberFormat', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap'] as const) {
+        delete cell[key];
+      }
+    });
+  }
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): this {
+    const o = options ?? {};
+    const specific = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    if (!specific || o.contentsOnly) this.clearContent();
+    if (!specific || o.formatOnly) this.clearFormat();
+    if (o.validationsOnly) this.clearDataValidations();
+    if (o.commentsOnly) this.clearNote();
+    return this;
+  }
+
+  // -- geometry --
+
+  getRow(): number {
+    return this[INTERNAL].row;
+  }
+  getRowIndex(): number {
+    return this[INTERNAL].row;
+  }
+  getColumn(): number {
+    return this[INTERNAL].column;
+  }
+  getNumRows(): number {
+    return this[INTERNAL].numRows;
+  }
+  getNumColumns(): number {
+    return this[INTERNAL].numColumns;
+  }
+  getHeight(): number {
+    return this[INTERNAL].numRows;
+  }
+  getWidth(): number {
+    return this[INTERNAL].numColumns;
+  }
+  getLastRow(): number {
+    return this[INTERNAL].row + this[INTERNAL].numRows - 1;
+  }
+  getLastColumn(): number {
+    return this[INTERNAL].column + this[INTERNAL].numColumns - 1;
+  }
+  getGridId(): number {
+    return this[INTERNAL].sheet.id;
+  }
+  getA1Notation(): string {
+    const { row, column, numRows, numColumns } = this[INTERNAL];
+    return a1Notation(row, column, numRows, numColumns);
+  }
+  getSheet(): FakeSheet {
+    return makeSheet(this.#world, this[INTERNAL].spreadsheet, this[INTERNAL].sheet);
+  }
+  getCell(row: number, column: number): FakeRange {
+    const ref = this[INTERNAL];
+    if (row < 1 || column < 1 || row > ref.numRows || column > ref.numColumns) {
+      throw this.#host.error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return makeRange(this.#world, ref.spreadsheet, ref.sheet, ref.row + row - 1, ref.column + column - 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+    const ref = this[INTERNAL];
+    return makeRange(
+      this.#world,
+      ref.spreadsheet,
+      ref.sheet,
+      ref.row + rowOffset,
+      ref.column + columnOffset,
+      numRows ?? ref.numRows,
+      numColumns ?? ref.numColumns,
+    );
+  }
+  isBlank(): boolean {
+    const { sheet } = this[INTERNAL];
+    return this.#positions().every(({ row, column }) => !hasContent(sheet.cell(row, column)));
+  }
+  activate(): this {
+    const { spreadsheet, sheet, row, column, numRows, numColumns } = this[INTERNAL];
+    spreadsheet.activeSheetId = sheet.id;
+    spreadsheet.selection = { sheetId: sheet.id, row, column, numRows, numColumns };
+    return this;
+  }
+  sort(sortSpecObj: unknown): this {
+    const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
+    const specs = sortSpecs(this.#host, sortSpecObj);
+    for (const spec of specs) {
+      if (spec.column < column || spec.column >= column + numColumns) {
+        throw this.#host.error('The sort column must be within the range.');
+      }
+    }
+    sheet.sortRows(row, row + numRows - 1, (a, b) => {
+      for (const spec of specs) {
+        const result = compareCells(a[spec.column - 1], b[spec.column - 1], spec.ascending);
+        if (result !== 0) return result;
+      }
+      return 0;
+    });
+    return this;
+  }
+  toString(): string {
+    return 'Range';
+  }
+}
+
+// ---- Sheet ----
+
+type SheetMethods =
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumn'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getActiveRange'
+  | 'getColumnWidth'
+  | 'getCurrentCell'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getRange'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getSheetValues'
+  | 'getTabColor'
+  | 'hideColumns'
+  | 'hideSheet'
+  | 'insertColumnAfter'
+  | 'insertColumnBefore'
+  | 'insertColumns'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'insertRowAfter'
+  | 'insertRowBefore'
+  | 'insertRows'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'isColumnHiddenByUser'
+  | 'isSheetHidden'
+  | 'setActiveRange'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setTabColor'
+  | 'showColumns'
+  | 'showSheet'
+  | 'sort';
+
+export class FakeSheet implements Faked<GSheet, SheetMethods> {
+  readonly [INTERNAL]: { spreadsheet: SpreadsheetModel; sheet: SheetModel };
+  readonly #world: SheetsWorld;
+
+  constructor(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel) {
+    this.#world = world;
+    this[INTERNAL] = { spreadsheet, sheet };
+  }
+
+  get #host(): Host {
+    return this.#world.host;
+  }
+  get #sheet(): SheetModel {
+    const { sheet } = this[INTERNAL];
+    if (sheet.deleted) throw this.#host.error(`The sheet ${sheet.name} has been deleted.`);
+    return sheet;
+  }
+  get #spreadsheet(): SpreadsheetModel {
+    return this[INTERNAL].spreadsheet;
+  }
+
+  getName(): string {
+    return this.#sheet.name;
+  }
+  getSheetName(): string {
+    return this.#sheet.name;
+  }
+  setName(name: string): this {
+    const existing = this.#spreadsheet.sheetByName(name);
+    if (existing && existing !== this.#sheet) {
+      throw this.#host.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.#sheet.name = name;
+    return this;
+  }
+  getSheetId(): number {
+    return this.#sheet.id;
+  }
+  getIndex(): number {
+    return this.#spreadsheet.sheets.indexOf(this.#sheet) + 1;
+  }
+  getParent(): FakeSpreadsheet {
+    return makeSpreadsheet(this.#world, this.#spreadsheet);
+  }
+  activate(): this {
+    this.#spreadsheet.activeSheetId = this.#sheet.id;
+    return this;
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+    if (typeof rowOrA1 === 'string' && column === undefined) {
+      return rangeFromA1(this.#world, this.#spreadsheet, this.#sheet, rowOrA1);
+    }
+    const args = [rowOrA1, column, numRows, numColumns].filter((a) => a !== undefined);
+    if (!isWholeNumber(rowOrA1) || !isWholeNumber(column) || args.some((a) => !isWholeNumber(a))) {
+      throw signatureError(this.#host, 'SpreadsheetApp.Sheet.getRange', args);
+    }
+    return makeRange(this.#world, this.#spreadsheet, this.#sheet, rowOrA1, column, numRows ?? 1, numColumns ?? 1);
+  }
+  getDataRange(): FakeRange {
+    const sheet = this.#sheet;
+    return makeRange(this.#world, this.#spreadsheet, sheet, 1, 1, Math.max(sheet.lastRow(), 1), Math.max(sheet.lastColumn(), 1));
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const sheet = this.#sheet;
+    // -1 means "to the end of the data", as in the real method.
+    const rows = numRows === -1 ? sheet.lastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? sheet.lastColumn() - startColumn + 1 : numColumns;
+    const range = new FakeRange(this.#world, { spreadsheet: this.#spreadsheet, sheet, row: startRow, column: startColumn, numRows: rows, numColumns: columns });
+    return range.getValues();
+  }
+  getLastRow(): number {
+    return this.#sheet.lastRow();
+  }
+  getLastColumn(): number {
+    return this.#sheet.lastColumn();
+  }
+  getMaxRows(): number {
+    return this.#sheet.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.#sheet.maxColumns;
+  }
+
+  getActiveRange(): FakeRange | null {
+    const selection = this.#spreadsheet.selection;
+    if (!selection || selection.sheetId !== this.#sheet.id) return null;
+    return makeRange(this.#world, this.#spreadsheet, this.#sheet, selection.row, selection.column, selection.numRows, selection.numColumns);
+  }
+  getCurrentCell(): FakeRange | null {
+    const selection = this.#spreadsheet.selection;
+    if (!selection || selection.sheetId !== this.#sheet.id) return null;
+    return makeRange(this.#world, this.#spreadsheet, this.#sheet, selection.row, selection.column);
+  }
+  setActiveRange(range: FakeRange): FakeRange {
+    const ref = range[INTERNAL];
+    if (ref.sheet !== this.#sheet) throw this.#host.error('Target range and sheet must be on the same sheet.');
+    this.#spreadsheet.activeSheetId = ref.sheet.id;
+    this.#spreadsheet.selection = { sheetId: ref.sheet.id, row: ref.row, column: ref.column, numRows: ref.numRows, numColumns: ref.numColumns };
+    return range;
+  }
+
+  // -- rows and columns --
+
+  #checkRows(position: number, count: number): void {
+    if (!isWholeNumber(position) || !isWholeNumber(count) || position < 1 || count < 1 || position > this.#sheet.maxRows) {
+      throw this.#host.error('Those rows are out of bounds.');
+    }
+  }
+  #checkColumns(position: number, count: number): void {
+    if (!isWholeNumber(position) || !isWholeNumber(count) || position < 1 || count < 1 || position > this.#sheet.maxColumns) {
+      throw this.#host.error('Those columns are out of bounds.');
+    }
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this.#checkRows(afterPosition, howMany);
+    this.#sheet.insertRows(afterPosition + 1, howMany, afterPosition);
+    return this;
+  }
+  insertRowAfter(afterPosition: number): this {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): this {
+    this.#checkRows(beforePosition, howMany);
+    // Rows inserted above take the formatting of the row they are inserted above... except at row 1.
+    this.#sheet.insertRows(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
+    return this;
+  }
+  insertRowBefore(beforePosition: number): this {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  insertRows(rowIndex: number, numRows?: number): void {
+    this.insertRowsBefore(rowIndex, numRows ?? 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    const sheet = this.#sheet;
+    if (!isWholeNumber(rowPosition) || !isWholeNumber(howMany) || rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows) {
+      throw this.#host.error('Those rows are out of bounds.');
+    }
+    if (howMany >= sheet.maxRows - sheet.frozenRows && rowPosition <= sheet.frozenRows + 1) {
+      throw this.#host.error('Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    sheet.deleteRows(rowPosition, howMany);
+  }
+  deleteRow(rowPosition: number): this {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.#checkColumns(afterPosition, howMany);
+    this.#sheet.insertColumns(afterPosition + 1, howMany, afterPosition);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number): this {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): this {
+    this.#checkColumns(beforePosition, howMany);
+    this.#sheet.insertColumns(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
+    return this;
+  }
+  insertColumnBefore(beforePosition: number): this {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  insertColumns(columnIndex: number, numColumns?: number): void {
+    this.insertColumnsBefore(columnIndex, numColumns ?? 1);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    const sheet = this.#sheet;
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > sheet.maxColumns) {
+      throw this.#host.error('Those columns are out of bounds.');
+    }
+    if (howMany >= sheet.maxColumns - sheet.frozenColumns && columnPosition <= sheet.frozenColumns + 1) {
+      throw this.#host.error('Sorry, it is not possible to delete all non-frozen columns.');
+    }
+    sheet.deleteColumns(columnPosition, howMany);
+  }
+  deleteColumn(columnPosition: number): this {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents)) throw signatureError(this.#host, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    const sheet = this.#sheet;
+    const row = sheet.lastRow() + 1;
+    // Sheets grows the grid to fit, as typing below the last row would.
+    if (row > sheet.maxRows) sheet.insertRows(sheet.maxRows + 1, row - sheet.maxRows, sheet.maxRows);
+    if (rowContents.length > sheet.maxColumns) {
+      sheet.insertColumns(sheet.maxColumns + 1, rowContents.length - sheet.maxColumns, sheet.maxColumns);
+    }
+    if (rowContents.length === 0) return this;
+    const range = new FakeRange(this.#world, {
+      spreadsheet: this.#spreadsheet,
+      sheet,
+      row,
+      column: 1,
+      numRows: 1,
+      numColumns: rowContents.length,
+    });
+    range.setValues([rowContents]);
+    return this;
+  }
+
+  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
+    const sheet = this.#sheet;
+    const all = new FakeRange(this.#world, { spreadsheet: this.#spreadsheet, sheet, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns });
+    all.clear(options);
+    return this;
+  }
+  clearContents(): this {
+    return this.clear({ contentsOnly: true });
+  }
+  clearFormats(): this {
+    return this.clear({ formatOnly: true });
+  }
+
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows > this.#sheet.maxRows) throw this.#host.error('Those rows are out of bounds.');
+    this.#sheet.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.#sheet.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    if (columns < 0 || columns > this.#sheet.maxColumns) throw this.#host.error('Those columns are out of bounds.');
+    this.#sheet.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.#sheet.frozenColumns;
+  }
+  autoResizeColumn(columnPosition: number): this {
+    return this.autoResizeColumns(columnPosition, 1);
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): this {
+    this.#checkColumns(startColumn, numColumns);
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.#sheet.columnWidths.set(c, -1);
+    return this;
+  }
+  setColumnWidth(columnPosition: number, width: number): this {
+    return this.setColumnWidths(columnPosition, 1, width);
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    this.#checkColumns(startColumn, numColumns);
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.#sheet.columnWidths.set(c, width);
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    const width = this.#sheet.columnWidths.get(columnPosition);
+    return width === undefined || width < 0 ? 100 : width;
+  }
+  hideColumns(columnIndex: number, numColumns?: number): void {
+    for (let c = columnIndex; c < columnIndex + (numColumns ?? 1); c++) this.#sheet.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns?: number): void {
+    for (let c = columnIndex; c < columnIndex + (numColumns ?? 1); c++) this.#sheet.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.#sheet.hiddenColumns.has(columnPosition);
+  }
+  hideSheet(): this {
+    const visible = this.#spreadsheet.sheets.filter((s) => !s.hidden);
+    if (visible.length === 1 && visible[0] === this.#sheet) throw this.#host.error("You can't hide all the sheets in a document.");
+    this.#sheet.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.#sheet.hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.#sheet.hidden;
+  }
+  getTabColor(): string | null {
+    return this.#sheet.tabColor;
+  }
+  setTabColor(color: string | null): this {
+    this.#sheet.tabColor = color;
+    return this;
+  }
+  sort(columnPosition: number, ascending?: boolean): this {
+    const sheet = this.#sheet;
+    if (columnPosition < 1 || columnPosition > sheet.maxColumns) throw this.#host.error('Those columns are out of bounds.');
+    const first = sheet.frozenRows + 1;
+    const last = sheet.lastRow();
+    if (last > first) {
+      sheet.sortRows(first, last, (a, b) => compareCells(a[columnPosition - 1], b[columnPosition - 1], ascending !== false));
+    }
+    return this;
+  }
+  toString(): string {
+    return 'Sheet';
+  }
+}
+
+// ---- Spreadsheet ----
+
+type SpreadsheetMethods =
+  | 'deleteSheet'
+  | 'getActiveCell'
+  | 'getActiveRange'
+  | 'getActiveSheet'
+  | 'getCurrentCell'
+  | 'getId'
+  | 'getName'
+  | 'getNumSheets'
+  | 'getRange'
+  | 'getSheetById'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'getSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'getUrl'
+  | 'insertSheet'
+  | 'rename'
+  | 'setActiveRange'
+  | 'setActiveSheet'
+  | 'setSpreadsheetLocale'
+  | 'setSpreadsheetTimeZone'
+  | 'toast';
+
+export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> {
+  readonly [INTERNAL]: SpreadsheetModel;
+  readonly #world: SheetsWorld;
+
+  constructor(world: SheetsWorld, model: SpreadsheetModel) {
+    this.#world = world;
+    this[INTERNAL] = model;
+  }
+  get #model(): SpreadsheetModel {
+    return this[INTERNAL];
+  }
+  get #host(): Host {
+    return this.#world.host;
+  }
+
+  getId(): string {
+    return this.#model.id;
+  }
+  getName(): string {
+    return this.#model.name;
+  }
+  rename(newName: string): void {
+    this.#model.name = newName;
+  }
+  getUrl(): string {
+    return this.#model.url;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.#model.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    if (!isValidTimeZone(timezone)) throw this.#host.error('Invalid argument: timezone');
+    this.#model.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.#model.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.#model.locale = locale;
+  }
+  getSheets(): FakeSheet[] {
+    return this.#host.list(this.#model.sheets.map((s) => makeSheet(this.#world, this.#model, s)));
+  }
+  getNumSheets(): number {
+    return this.#model.sheets.length;
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    const sheet = this.#model.sheetByName(name);
+    return sheet ? makeSheet(this.#world, this.#model, sheet) : null;
+  }
+  getSheetById(id: number): FakeSheet | null {
+    const sheet = this.#model.sheetById(id);
+    return sheet ? makeSheet(this.#world, this.#model, sheet) : null;
+  }
+  insertSheet(
+    nameOrIndexOrOptions?: string | number | { template?: FakeSheet },
+    indexOrOptions?: number | { template?: FakeSheet },
+    _options?: { template?: FakeSheet },
+  ): FakeSheet {
+    const model = this.#model;
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof nameOrIndexOrOptions === 'string') name = nameOrIndexOrOptions;
+    if (typeof nameOrIndexOrOptions === 'number') index = nameOrIndexOrOptions;
+    if (typeof indexOrOptions === 'number') index = indexOrOptions;
+    if (name === undefined) {
+      let n = model.sheets.length + 1;
+      while (model.sheetByName(`Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    if (name.trim() === '') throw this.#host.error('Invalid argument: sheetName');
+    if (model.sheetByName(name)) {
+      throw this.#host.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    if (index !== undefined && (index < 0 || index > model.sheets.length)) throw this.#host.error('Invalid argument: sheetIndex');
+    const sheet = model.addSheet(name, index);
+    model.activeSheetId = sheet.id; // the new sheet becomes the active one
+    return makeSheet(this.#world, model, sheet);
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    const model = this.#model;
+    const target = sheet[INTERNAL].sheet;
+    if (!model.sheets.includes(target)) throw this.#host.error('Sheet not found.');
+    if (model.sheets.filter((s) => !s.hidden && s !== target).length === 0) {
+      throw this.#host.error("You can't remove all the visible sheets in a document.");
+    }
+    model.sheets.splice(model.sheets.indexOf(target), 1);
+    target.deleted = true;
+    if (model.activeSheetId === target.id) model.activeSheetId = null;
+    if (model.selection?.sheetId === target.id) model.selection = null;
+  }
+  getActiveSheet(): FakeSheet {
+    return makeSheet(this.#world, this.#model, this.#model.activeSheet());
+  }
+  setActiveSheet(sheet: FakeSheet, _restoreSelection?: boolean): FakeSheet {
+    this.#model.activeSheetId = sheet[INTERNAL].sheet.id;
+    return sheet;
+  }
+  getActiveRange(): FakeRange | null {
+    return this.getActiveSheet().getActiveRange();
+  }
+  getCurrentCell(): FakeRange | null {
+    return this.getActiveSheet().getCurrentCell();
+  }
+  getActiveCell(): FakeRange {
+    const active = this.getActiveSheet();
+    return active.getCurrentCell() ?? active.getRange(1, 1);
+  }
+  setActiveRange(range: FakeRange): FakeRange {
+    const ref = range[INTERNAL];
+    this.#model.activeSheetId = ref.sheet.id;
+    this.#model.selection = { sheetId: ref.sheet.id, row: ref.row, column: ref.column, numRows: ref.numRows, numColumns: ref.numColumns };
+    return range;
+  }
+  getRange(a1Notation: string): FakeRange {
+    return rangeFromA1(this.#world, this.#model, this.#model.activeSheet(), a1Notation);
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    this.#world.recordToast({
+      spreadsheetId: this.#model.id,
+      message: String(msg),
+      title: title === undefined ? '' : String(title),
+      timeoutSeconds: timeoutSeconds ?? null,
+      at: this.#host.clock.iso(),
+    });
+  }
+  toString(): string {
+    return 'Spreadsheet';
+  }
+}
+
+// ---- SpreadsheetApp ----
+
+type SpreadsheetAppMethods = 'flush' | 'getUi' | 'newDataValidation' | 'openById' | 'openByUrl' | 'create';
+
+/**
+ * The real typings say getActiveSpreadsheet() never returns null; in an add-on's time-driven
+ * trigger it does, and product code must cope, so the fake is typed (and behaves) that way.
+ */
+export interface NullableActive {
+  getActiveSpreadsheet(): FakeSpreadsheet | null;
+  getActive(): FakeSpreadsheet | null;
+  getActiveSheet(): FakeSheet | null;
+  getActiveRange(): FakeRange | null;
+  getCurrentCell(): FakeRange | null;
+}
+
+export type FakeSpreadsheetAppApi = Faked<GSpreadsheetApp, SpreadsheetAppMethods> &
+  Pick<GSpreadsheetApp, 'DataValidationCriteria'> &
+  NullableActive;
+
+export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly #world: SheetsWorld;
+
+  constructor(world: SheetsWorld) {
+    this.#world = world;
+  }
+
+  getActiveSpreadsheet(): FakeSpreadsheet | null {
+    const active = this.#world.store.active();
+    return active ? makeSpreadsheet(this.#world, active) : null;
+  }
+  getActive(): FakeSpreadsheet | null {
+    return this.getActiveSpreadsheet();
+  }
+  getActiveSheet(): FakeSheet | null {
+    return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
+  }
+  getActiveRange(): FakeRange | null {
+    return this.getActiveSpreadsheet()?.getActiveRange() ?? null;
+  }
+  getCurrentCell(): FakeRange | null {
+    return this.getActiveSpreadsheet()?.getCurrentCell() ?? null;
+  }
+  openById(id: string): FakeSpreadsheet {
+    const model = this.#world.store.get(id);
+    if (!model) {
+      throw this.#world.host.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    }
+    return makeSpreadsheet(this.#world, model);
+  }
+  openByUrl(url: string): FakeSpreadsheet {
+    const id = /\/spreadsheets\/d\/([^/]+)/.exec(url)?.[1];
+    const model = id === undefined ? undefined : this.#world.store.get(id);
+    if (!model) throw this.#world.host.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    return makeSpreadsheet(this.#world, model);
+  }
+  create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    const model = this.#world.store.create({ name, sheets: [] });
+    model.addSheet('Sheet1', undefined, { rows, columns });
+    return makeSpreadsheet(this.#world, model);
+  }
+  flush(): void {
+    // Writes are immediate in the fake; the call is still counted.
+  }
+  getUi(): FakeUi {
+    return this.#world.ui();
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    return this.#world.host.wrap('DataValidationBuilder', new FakeDataValidationBuilder(this.#world.host));
+  }
+  toString(): string {
+    return 'SpreadsheetApp';
+  }
+}

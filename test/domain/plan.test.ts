@@ -1,0 +1,92 @@
+import { defaultTemplates } from '../../src/domain/defaultTemplates';
+import { planFollowUps, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
+import { defaultSettings } from '../../src/domain/settings';
+import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
+import type { Invoice, ParsedRow } from '../../src/domain/types';
+
+function invoice(over: Partial<Invoice> = {}): Invoice {
+  return {
+    row: 2, key: 'INV-1', invoice: 'INV-1', client: 'Acme <b>Ltd</b>', emails: ['pat@acme.test'], amount: 1200, amountPaid: 200,
+    balance: 1000, currency: 'USD', issueDate: '2026-10-01', dueDate: '2026-11-01', paidDate: null, contactName: '',
+    billingEmails: ['ap@acme.test'], paused: false, paymentLink: '', ...over,
+  };
+}
+
+function input(rows: ParsedRow[], today: string, histories = new Map<string, InvoiceHistory>(), over: Partial<PlanInput> = {}): PlanInput {
+  const settings = { ...defaultSettings(), senderName: 'Sam Rivera' };
+  return { rows, histories, settings, templates: defaultTemplates(), ctx: { timeZone: 'America/New_York', locale: 'en_US', today }, selfEmail: 'sam@studio.test', ...over };
+}
+
+describe('recipientsFor', () => {
+  const s = defaultSettings();
+  it('escalate goes to the billing contact with the usual contact copied', () => {
+    expect(recipientsFor(invoice(), 'escalate', s, null)).toEqual({ to: ['ap@acme.test'], cc: ['pat@acme.test'], bcc: [] });
+  });
+  it('escalate without a billing contact goes to the usual contact', () => {
+    expect(recipientsFor(invoice({ billingEmails: [] }), 'escalate', s, null)).toEqual({ to: ['pat@acme.test'], cc: [], bcc: [] });
+  });
+  it('formal copies the billing contact; reminder does not', () => {
+    expect(recipientsFor(invoice(), 'formal', s, null).cc).toEqual(['ap@acme.test']);
+    expect(recipientsFor(invoice(), 'reminder', s, null).cc).toEqual([]);
+  });
+  it('CC and BCC self come from the settings, never twice', () => {
+    const r = recipientsFor(invoice(), 'reminder', { ...s, ccSelf: true, bccSelf: true }, 'sam@studio.test');
+    expect(r).toEqual({ to: ['pat@acme.test'], cc: ['sam@studio.test'], bcc: [] });
+    expect(recipientsFor(invoice(), 'reminder', { ...s, bccSelf: true }, 'sam@studio.test').bcc).toEqual(['sam@studio.test']);
+  });
+});
+
+describe('planFollowUps', () => {
+  it('renders the due email with the balance, escaped HTML and a stable subject', () => {
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02'));
+    expect(plan.emails).toHaveLength(1);
+    const email = plan.emails[0]!;
+    expect(email.stage).toBe('reminder');
+    expect(email.subject).toBe('Invoice INV-1 from Sam Rivera');
+    expect(email.text).toContain('$1,000.00');
+    expect(email.text).not.toContain('$1,200.00');
+    expect(email.html).not.toContain('<b>Ltd</b>');
+    const later = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-08', new Map([['INV-1', withSent(emptyHistory(), 'reminder', '2026-11-02')]])));
+    expect(later.emails[0]?.stage).toBe('firm');
+    expect(later.emails[0]?.subject).toBe(email.subject);
+  });
+
+  it('a missing placeholder value: no email, and the row says which value', () => {
+    const templates = defaultTemplates();
+    templates.reminder = { subject: 'Invoice {{invoice}}', body: 'Hi {{contact_name}}, {{payment_link}}' };
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { templates }));
+    expect(plan.emails).toEqual([]);
+    expect(plan.rows[0]?.error).toMatch(/Contact Name/);
+    expect(plan.rows[0]?.error).toMatch(/Payment Link/);
+    expect(statusCells(plan.rows[0]!, plan.rows[0]!.evaluation, undefined).status).toMatch(/^Error: The reminder email needs/);
+  });
+
+  it('no sender name: nothing is sent and the row says to set it', () => {
+    const settings = { ...defaultSettings(), senderName: '' };
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { settings }));
+    expect(plan.emails).toEqual([]);
+    expect(plan.rows[0]?.error).toMatch(/sender name/);
+  });
+
+  it('orders emails oldest due date first, and keeps invalid rows with their message', () => {
+    const rows: ParsedRow[] = [
+      { ok: true, invoice: invoice({ row: 2, key: 'B', invoice: 'B', dueDate: '2026-11-01' }) },
+      { ok: false, invalid: { row: 3, key: 'C', invoice: 'C', client: 'Co', error: "Due date '31/02/2026' is not a real date" } },
+      { ok: true, invoice: invoice({ row: 4, key: 'A', invoice: 'A', dueDate: '2026-10-31' }) },
+    ];
+    const plan = planFollowUps(input(rows, '2026-11-02'));
+    expect(plan.emails.map((e) => e.key)).toEqual(['A', 'B']);
+    const invalid = plan.rows.find((r) => r.key === 'C')!;
+    const history = { ...emptyHistory(), lastSentStage: 'firm' as const, lastFollowUp: '2026-10-20' };
+    expect(statusCells(invalid, null, history)).toEqual({
+      status: "Error: Due date '31/02/2026' is not a real date", stage: 'firm', daysOverdue: '', lastFollowUp: '2026-10-20', nextFollowUp: '',
+    });
+  });
+
+  it('the decision stage sends nothing and is flagged once', () => {
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05'));
+    expect(plan.emails).toEqual([]);
+    expect(plan.rows[0]?.decision?.superseded).toEqual(['reminder', 'firm', 'escalate', 'formal']);
+    expect(plan.rows[0]?.evaluation?.status).toBe('Decide next step');
+  });
+});
