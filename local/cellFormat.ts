@@ -16,7 +16,18 @@ type DateToken =
   | { kind: 'ampm'; style: 'AM/PM' | 'am/pm' | 'A/P' | 'a/p' }
   | { kind: 'fraction'; digits: number };
 
+const tokenCache = new Map<string, DateToken[]>();
+
 function tokenizeDateFormat(format: string): DateToken[] {
+  let tokens = tokenCache.get(format);
+  if (!tokens) {
+    tokens = tokenizeUncached(format);
+    tokenCache.set(format, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeUncached(format: string): DateToken[] {
   const tokens: DateToken[] = [];
   const literal = (text: string): void => {
     const last = tokens[tokens.length - 1];
@@ -68,11 +79,18 @@ function tokenizeDateFormat(format: string): DateToken[] {
   return tokens;
 }
 
+const dateFormatCache = new Map<string, boolean>();
+
 /** Whether a format shows numbers as dates or times (so the cell's value is a Date). */
 export function isDateTimeFormat(format: string | undefined): boolean {
   if (!format || isTextFormat(format)) return false;
-  const firstSection = splitSections(format)[0] ?? '';
-  return tokenizeDateFormat(firstSection).some((t) => t.kind !== 'literal' && t.kind !== 'fraction');
+  let isDate = dateFormatCache.get(format);
+  if (isDate === undefined) {
+    const firstSection = splitSections(format)[0] ?? '';
+    isDate = tokenizeDateFormat(firstSection).some((t) => t.kind !== 'literal' && t.kind !== 'fraction');
+    dateFormatCache.set(format, isDate);
+  }
+  return isDate;
 }
 
 export function hasTimePart(format: string): boolean {

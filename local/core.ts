@@ -81,6 +81,8 @@ export class CallLog {
 export interface FaultOptions {
   /** Message of the thrown Apps Script exception (without the "Exception: " prefix). */
   message?: string;
+  /** Throw this exact error instead of an Apps Script exception. */
+  error?: Error;
   /** How many consecutive calls fail, starting with the n-th. Default 1. */
   times?: number;
 }
@@ -92,6 +94,7 @@ interface Fault {
   times: number;
   seen: number;
   message: string;
+  error: Error | null;
 }
 
 export interface PendingFault {
@@ -114,13 +117,13 @@ function defaultFaultMessage(method: string): string {
 export class Faults {
   #faults: Fault[] = [];
 
-  /** The n-th call throws before doing anything. */
-  failOn(method: string, nth = 1, options: string | FaultOptions = {}): void {
+  /** The n-th call throws before doing anything. `options`: a message, an Error, or FaultOptions. */
+  failOn(method: string, nth = 1, options: string | Error | FaultOptions = {}): void {
     this.#add(method, 'before', nth, options);
   }
 
   /** The n-th call performs its effect, then throws: "it happened, but the script never heard". */
-  failAfter(method: string, nth = 1, options: string | FaultOptions = {}): void {
+  failAfter(method: string, nth = 1, options: string | Error | FaultOptions = {}): void {
     this.#add(method, 'after', nth, options);
   }
 
@@ -138,7 +141,7 @@ export class Faults {
   }
 
   /** Called by the host on every call; returns the fault that fires on this call, if any. */
-  take(method: string): { when: 'before' | 'after'; message: string } | null {
+  take(method: string): { when: 'before' | 'after'; message: string; error: Error | null } | null {
     let fired: Fault | null = null;
     for (const fault of this.#faults) {
       if (fault.method !== method) continue;
@@ -146,16 +149,17 @@ export class Faults {
       if (!fired && fault.seen >= fault.nth && fault.seen < fault.nth + fault.times) fired = fault;
     }
     this.#faults = this.#faults.filter((f) => f.seen < f.nth - 1 + f.times);
-    return fired ? { when: fired.when, message: fired.message } : null;
+    return fired ? { when: fired.when, message: fired.message, error: fired.error } : null;
   }
 
-  #add(method: string, when: 'before' | 'after', nth: number, options: string | FaultOptions): void {
+  #add(method: string, when: 'before' | 'after', nth: number, options: string | Error | FaultOptions): void {
     if (!Number.isInteger(nth) || nth < 1) throw new Error(`faults: n must be a positive integer, got ${nth}`);
-    const opts = typeof options === 'string' ? { message: options } : options;
+    const opts: FaultOptions =
+      typeof options === 'string' ? { message: options } : options instanceof Error ? { error: options } : options;
     const times = opts.times ?? 1;
     if (!(times >= 1)) throw new Error(`faults: times must be at least 1, got ${times}`);
     const message = (opts.message ?? defaultFaultMessage(method)).replace(/^Exception: /, '');
-    this.#faults.push({ method, when, nth, times, seen: 0, message });
+    this.#faults.push({ method, when, nth, times, seen: 0, message, error: opts.error ?? null });
   }
 }
 
@@ -286,9 +290,9 @@ export class Host {
     this.calls.record(name, this.clock.now());
     if (!isAllowedIn(this.authMode, name)) throw this.error(permissionMessage(name));
     const fault = this.faults.take(name);
-    if (fault?.when === 'before') throw this.error(fault.message);
+    if (fault?.when === 'before') throw fault.error ?? this.error(fault.message);
     const result = effect();
-    if (fault?.when === 'after') throw this.error(fault.message);
+    if (fault?.when === 'after') throw fault.error ?? this.error(fault.message);
     return result;
   }
 

@@ -80,14 +80,25 @@ type SwapArgs<A extends unknown[]> = { [I in keyof A]: Swap<A[I]> };
 // An overload slot the function does not have is inferred as `unknown[]`; it adds no constraint.
 type Signature<A extends unknown[], R> = unknown[] extends A ? unknown : (...args: SwapArgs<A>) => Swap<R>;
 
-/** Every overload (up to four, the most any method used here has) of F, swapped. */
+/** Every overload (up to eight, the most any Apps Script method has) of F, swapped. */
 export type FakeMethod<F> = F extends {
   (...args: infer A1): infer R1;
   (...args: infer A2): infer R2;
   (...args: infer A3): infer R3;
   (...args: infer A4): infer R4;
+  (...args: infer A5): infer R5;
+  (...args: infer A6): infer R6;
+  (...args: infer A7): infer R7;
+  (...args: infer A8): infer R8;
 }
-  ? Signature<A1, R1> & Signature<A2, R2> & Signature<A3, R3> & Signature<A4, R4>
+  ? Signature<A1, R1> &
+      Signature<A2, R2> &
+      Signature<A3, R3> &
+      Signature<A4, R4> &
+      Signature<A5, R5> &
+      Signature<A6, R6> &
+      Signature<A7, R7> &
+      Signature<A8, R8>
   : F;
 
 /** `Pick<T, K>` of a real Apps Script interface, with real object types swapped for the fakes. */

@@ -183,6 +183,7 @@ type HtmlTemplateMethods = 'evaluate' | 'getCode' | 'getCodeWithComments' | 'get
 export class FakeHtmlTemplate implements Faked<GHtmlTemplate, HtmlTemplateMethods> {
   // Template variables are this object's own properties (`template.invoice = …`), so the internals
   // are private fields that never show up among them.
+  [variable: string]: unknown;
   readonly #world: HtmlWorld;
   readonly #source: string;
 
@@ -191,7 +192,7 @@ export class FakeHtmlTemplate implements Faked<GHtmlTemplate, HtmlTemplateMethod
     this.#source = source;
   }
   evaluate(): FakeHtmlOutput {
-    const data: Record<string, unknown> = { ...this };
+    const data: Record<string, unknown> = Object.fromEntries(Object.entries(this));
     let compiled: CompiledTemplate;
     try {
       compiled = this.#world.compile(templateCode(this.#source));

@@ -157,6 +157,17 @@ export function makeSpreadsheet(world: SheetsWorld, spreadsheet: SpreadsheetMode
   return world.host.wrap('Spreadsheet', new FakeSpreadsheet(world, spreadsheet));
 }
 
+/**
+ * The selected range (or its current cell) on a sheet, or null when the selection is elsewhere.
+ * Built from the model, so asking for it counts one call, not a chain of internal ones.
+ */
+function selectedRange(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel, cellOnly: boolean): FakeRange | null {
+  const selection = spreadsheet.selection;
+  if (!selection || selection.sheetId !== sheet.id) return null;
+  const [numRows, numColumns] = cellOnly ? [1, 1] : [selection.numRows, selection.numColumns];
+  return makeRange(world, spreadsheet, sheet, selection.row, selection.column, numRows, numColumns);
+}
+
 /** Resolves A1 notation against a sheet (or another sheet of the spreadsheet when prefixed). */
 function rangeFromA1(world: SheetsWorld, spreadsheet: SpreadsheetModel, defaultSheet: SheetModel, notation: string): FakeRange {
   const parsed = parseA1(notation);
@@ -1001,14 +1012,10 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   }
 
   getActiveRange(): FakeRange | null {
-    const selection = this.#spreadsheet.selection;
-    if (!selection || selection.sheetId !== this.#sheet.id) return null;
-    return makeRange(this.#world, this.#spreadsheet, this.#sheet, selection.row, selection.column, selection.numRows, selection.numColumns);
+    return selectedRange(this.#world, this.#spreadsheet, this.#sheet, false);
   }
   getCurrentCell(): FakeRange | null {
-    const selection = this.#spreadsheet.selection;
-    if (!selection || selection.sheetId !== this.#sheet.id) return null;
-    return makeRange(this.#world, this.#spreadsheet, this.#sheet, selection.row, selection.column);
+    return selectedRange(this.#world, this.#spreadsheet, this.#sheet, true);
   }
   setActiveRange(range: FakeRange): FakeRange {
     const ref = range[INTERNAL];
@@ -1213,6 +1220,9 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
 
 // ---- Spreadsheet ----
 
+/** insertSheet's options (templates are accepted but not copied by the fake). */
+type SheetTemplateOption = { template?: GSheet | FakeSheet };
+
 type SpreadsheetMethods =
   | 'deleteSheet'
   | 'getActiveCell'
@@ -1292,9 +1302,9 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
     return sheet ? makeSheet(this.#world, this.#model, sheet) : null;
   }
   insertSheet(
-    nameOrIndexOrOptions?: string | number | { template?: FakeSheet },
-    indexOrOptions?: number | { template?: FakeSheet },
-    _options?: { template?: FakeSheet },
+    nameOrIndexOrOptions?: string | number | SheetTemplateOption,
+    indexOrOptions?: number | SheetTemplateOption,
+    _options?: SheetTemplateOption,
   ): FakeSheet {
     const model = this.#model;
     let name: string | undefined;
@@ -1336,14 +1346,14 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
     return sheet;
   }
   getActiveRange(): FakeRange | null {
-    return this.getActiveSheet().getActiveRange();
+    return selectedRange(this.#world, this.#model, this.#model.activeSheet(), false);
   }
   getCurrentCell(): FakeRange | null {
-    return this.getActiveSheet().getCurrentCell();
+    return selectedRange(this.#world, this.#model, this.#model.activeSheet(), true);
   }
   getActiveCell(): FakeRange {
-    const active = this.getActiveSheet();
-    return active.getCurrentCell() ?? active.getRange(1, 1);
+    const active = this.#model.activeSheet();
+    return selectedRange(this.#world, this.#model, active, true) ?? makeRange(this.#world, this.#model, active, 1, 1);
   }
   setActiveRange(range: FakeRange): FakeRange {
     const ref = range[INTERNAL];
@@ -1404,13 +1414,16 @@ export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
     return this.getActiveSpreadsheet();
   }
   getActiveSheet(): FakeSheet | null {
-    return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
+    const active = this.#world.store.active();
+    return active ? makeSheet(this.#world, active, active.activeSheet()) : null;
   }
   getActiveRange(): FakeRange | null {
-    return this.getActiveSpreadsheet()?.getActiveRange() ?? null;
+    const active = this.#world.store.active();
+    return active ? selectedRange(this.#world, active, active.activeSheet(), false) : null;
   }
   getCurrentCell(): FakeRange | null {
-    return this.getActiveSpreadsheet()?.getCurrentCell() ?? null;
+    const active = this.#world.store.active();
+    return active ? selectedRange(this.#world, active, active.activeSheet(), true) : null;
   }
   openById(id: string): FakeSpreadsheet {
     const model = this.#world.store.get(id);

@@ -105,11 +105,23 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
+// Zones change offset only on quarter-hour boundaries, so the offset is constant within one.
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, number>();
+
 /** Milliseconds to add to UTC to get the zone's wall time at that instant. */
 export function offsetMs(ms: number, timeZone: string): number {
-  const w = wallTime(ms, timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return wallAsUtc - Math.floor(ms);
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const w = wallTime(start, timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - start;
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /** Wall fields as if they were UTC (overflowing fields roll over, as Java's lenient calendar does). */
@@ -134,8 +146,8 @@ export function wallAsUtc(fields: WallFields): number {
 
 /**
  * The instant at which the zone's clock shows these wall fields. A time skipped by a DST jump
- * moves forward (02:30 on a spring-forward night is 03:30), as Java does; a repeated time takes
- * its first occurrence.
+ * moves forward (02:30 on a spring-forward night is 03:30), and a repeated time (fall back) is
+ * read as standard time, its second occurrence — as Java's calendar and ICU do by default.
  */
 export function instantFromWall(fields: WallFields, timeZone: string): number {
   const local = wallAsUtc(fields);
@@ -144,7 +156,7 @@ export function instantFromWall(fields: WallFields, timeZone: string): number {
   const after = offsetMs(local + MS_PER_DAY, timeZone);
   const fits = (offset: number): boolean => offsetMs(local - offset, timeZone) === offset;
   const candidates = [before, after].filter(fits).map((offset) => local - offset);
-  if (candidates.length > 0) return Math.min(...candidates);
+  if (candidates.length > 0) return Math.max(...candidates);
   // In a gap: no offset reproduces the wall time; move forward by using the smaller offset.
   return local - Math.min(before, after);
 }

@@ -21,24 +21,55 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface NumberPatterns {
+  decimal: string;
+  group: string;
+  plain: RegExp;
+  grouped: RegExp;
+  currencies: { symbol: string; pattern: RegExp }[];
+}
+
+const CURRENCY_SYMBOLS = ['$', '£', '€', '¥', '₹'];
+const patternCache = new Map<string, NumberPatterns>();
+
+/** The locale's number shapes, compiled once per locale. */
+function numberPatterns(locale: string): NumberPatterns {
+  let patterns = patternCache.get(locale);
+  if (!patterns) {
+    const seps = separatorsFor(locale);
+    // Grouping by a (narrow) no-break space is typed as an ordinary space.
+    const group = seps.group === '\u00a0' || seps.group === '\u202f' ? ' ' : seps.group;
+    const d = escapeRegExp(seps.decimal);
+    const g = escapeRegExp(group);
+    patterns = {
+      decimal: seps.decimal,
+      group,
+      plain: new RegExp(`^[+-]?(\\d+(${d}\\d*)?|${d}\\d+)([eE][+-]?\\d+)?$`),
+      grouped: new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`),
+      currencies: CURRENCY_SYMBOLS.map((symbol) => {
+        const s = escapeRegExp(symbol);
+        return { symbol, pattern: new RegExp(`^([+-]?)${s}\\s?([\\d.,\\s]+)$|^([+-]?[\\d.,\\s]*\\d)\\s?${s}$`) };
+      }),
+    };
+    patternCache.set(locale, patterns);
+  }
+  return patterns;
+}
+
 function parseLocaleNumber(text: string, locale: string): { value: number; grouped: boolean; decimals: number } | null {
-  const { decimal, group } = separatorsFor(locale);
-  const d = escapeRegExp(decimal);
-  const g = escapeRegExp(group === '\u00a0' || group === '\u202f' ? ' ' : group);
-  const plain = new RegExp(`^[+-]?(\\d+(${d}\\d*)?|${d}\\d+)([eE][+-]?\\d+)?$`);
-  const grouped = new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`);
+  const { decimal, group, plain, grouped } = numberPatterns(locale);
   const isGrouped = grouped.test(text);
-  if (!plain.test(text) && !isGrouped) return null;
-  const normalized = text.split(group === '\u00a0' || group === '\u202f' ? ' ' : group).join('').replace(decimal, '.');
-  const value = Number(isGrouped ? normalized : text.replace(decimal, '.'));
+  if (!isGrouped && !plain.test(text)) return null;
+  const normalized = (isGrouped ? text.split(group).join('') : text).replace(decimal, '.');
+  const value = Number(normalized);
   if (!Number.isFinite(value)) return null;
   const decimals = (normalized.split('.')[1] ?? '').replace(/[eE].*/, '').length;
   return { value, grouped: isGrouped, decimals };
 }
 
-const CURRENCY_SYMBOLS = ['$', '£', '€', '¥', '₹'];
-
 function numberEntry(text: string, locale: string): Entry | null {
+  // Cheap exit: every number shape contains a digit.
+  if (!/\d/.test(text)) return null;
   const number = parseLocaleNumber(text, locale);
   if (number) {
     return number.grouped
@@ -50,9 +81,8 @@ function numberEntry(text: string, locale: string): Entry | null {
     const inner = parseLocaleNumber(percent[1], locale);
     if (inner) return { kind: 'number', value: inner.value / 100, format: inner.decimals > 0 ? '0.00%' : '0%' };
   }
-  for (const symbol of CURRENCY_SYMBOLS) {
-    const s = escapeRegExp(symbol);
-    const match = new RegExp(`^([+-]?)${s}\\s?([\\d.,\\s]+)$|^([+-]?[\\d.,\\s]*\\d)\\s?${s}$`).exec(text);
+  for (const { symbol, pattern } of numberPatterns(locale).currencies) {
+    const match = pattern.exec(text);
     if (!match) continue;
     const sign = match[1] === '-' ? -1 : 1;
     const amount = parseLocaleNumber((match[2] ?? match[3] ?? '').trim(), locale);
@@ -96,6 +126,7 @@ function monthIndex(name: string): number | null {
 }
 
 function dateEntry(text: string, locale: string): Entry | null {
+  if (!/\d/.test(text)) return null;
   let year: number;
   let month: number;
   let day: number;

@@ -24,7 +24,8 @@ function fromBytes(bytes: readonly number[]): Buffer {
 
 function encodeText(text: string, charset?: GoogleAppsScript.Utilities.Charset): Buffer {
   if (charset !== undefined && enumName(charset) === 'US_ASCII') {
-    return Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1');
+    const ascii = Array.from(text, (ch) => (ch.charCodeAt(0) < 128 ? ch : '?')).join('');
+    return Buffer.from(ascii, 'latin1');
   }
   return Buffer.from(text, 'utf8');
 }
@@ -156,20 +157,21 @@ export class FakeUtilities implements Faked<GUtilities, UtilitiesMethods>, Pick<
     }
     const ms = date.getTime();
     if (Number.isNaN(ms)) throw this.#host.error('Invalid argument: date');
+    const zone = this.#zone(timeZone);
     try {
-      return formatJavaDate(ms, this.#zone(timeZone), format);
+      return formatJavaDate(ms, zone, format);
     } catch (error) {
-      if (error instanceof Error && error.name === 'Exception') throw error;
+      // A bad pattern: Java's IllegalArgumentException message, as an Apps Script exception.
       throw this.#host.error(error instanceof Error ? error.message : String(error));
     }
   }
 
   parseDate(date: string, timeZone: string, format: string): Date {
+    const zone = this.#zone(timeZone);
     let ms: number | null;
     try {
-      ms = parseJavaDate(String(date), this.#zone(timeZone), format, this.#host.clock.now());
+      ms = parseJavaDate(String(date), zone, format, this.#host.clock.now());
     } catch (error) {
-      if (error instanceof Error && error.name === 'Exception') throw error;
       throw this.#host.error(error instanceof Error ? error.message : String(error));
     }
     if (ms === null || Number.isNaN(ms)) throw this.#host.error(`Unparseable date: "${String(date)}"`);
