@@ -116,6 +116,16 @@ function defaultFaultMessage(method: string): string {
 /** Fault injection: make the n-th call of a method (counted from when the fault is set) throw. */
 export class Faults {
   #faults: Fault[] = [];
+  #hooks: Array<{ method: string; nth: number; seen: number; run: () => void }> = [];
+
+  /**
+   * Runs `run` just before the n-th call of a method (counted from now), once: a way to make the
+   * user edit the sheet (sort, insert, delete rows) at an exact point of a run.
+   */
+  beforeCall(method: string, nth: number, run: () => void): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error(`faults.beforeCall: n must be a positive integer, got ${nth}`);
+    this.#hooks.push({ method, nth, seen: 0, run });
+  }
 
   /** The n-th call throws before doing anything. `options`: a message, an Error, or FaultOptions. */
   failOn(method: string, nth = 1, options: string | Error | FaultOptions = {}): void {
@@ -129,6 +139,7 @@ export class Faults {
 
   clear(): void {
     this.#faults = [];
+    this.#hooks = [];
   }
 
   pending(): PendingFault[] {
@@ -142,6 +153,10 @@ export class Faults {
 
   /** Called by the host on every call; returns the fault that fires on this call, if any. */
   take(method: string): { when: 'before' | 'after'; message: string; error: Error | null } | null {
+    for (const hook of this.#hooks) {
+      if (hook.method === method && ++hook.seen === hook.nth) hook.run();
+    }
+    this.#hooks = this.#hooks.filter((h) => h.seen < h.nth);
     let fired: Fault | null = null;
     for (const fault of this.#faults) {
       if (fault.method !== method) continue;

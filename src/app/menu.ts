@@ -7,7 +7,8 @@ import { stageLabel } from '../domain/settings';
 import { activeSpreadsheet } from '../gas/sheet';
 import { DocumentStore } from '../gas/store';
 import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from '../gas/triggers';
-import { addMenu, confirm, promptText, showAlert, showSidebarFromFile, toast } from '../gas/ui';
+import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile, toast } from '../gas/ui';
+import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
 
 export const MENU_TITLE = 'Follow-ups';
 
@@ -65,6 +66,7 @@ function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean
 export function runFromMenu(mode: RunMode): void {
   const ss = requireSpreadsheet();
   if (!ensureSenderName(ss)) return;
+  if (mode === 'send') askAboutUnsureSends(ss);
   const summary = runFollowUpsIn(ss, {
     mode,
     trigger: 'menu',
@@ -73,6 +75,15 @@ export function runFromMenu(mode: RunMode): void {
   if (summary.stopped) showAlert('Invoice Follow-ups', summary.stopped);
   else toast(ss, summaryText(summary));
   if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
+}
+
+/** Asks the user to settle each send whose outcome is unknown (see review.ts). */
+function askAboutUnsureSends(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  for (const entry of unsureSends(ss)) {
+    const answer = askYesNoCancel('Was this follow-up sent?', unsureSendQuestion(entry));
+    if (answer === 'cancel') return;
+    settleUnsureSend(ss, entry, answer === 'yes');
+  }
 }
 
 /** The time-driven run: never touches the UI (there is no one to see it). */

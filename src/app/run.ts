@@ -62,14 +62,15 @@ export interface RunSummary {
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
 
-const LEDGER_PREFIX = 'ledger:';
+export const LEDGER_PREFIX = 'ledger:';
 export const LAST_RUN_KEY = 'lastRun';
 /** Apps Script stops a run at 6 minutes; stop sending well before, and carry on next run. */
 const SEND_TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const LOCK_WAIT_MS = 10 * 1000;
 
-export const UNKNOWN_OUTCOME =
-  'failed: the run stopped while sending, so this email may or may not have gone out. Check your Sent mail; nothing more is sent for this invoice until you confirm it in the sidebar';
+const MAY_HAVE_GONE_OUT =
+  'this email may or may not have gone out. Check your Sent mail, then answer the question the next Run follow-ups asks; until then nothing more is sent for this invoice';
+export const UNKNOWN_OUTCOME = `failed: the run was interrupted while sending, so ${MAY_HAVE_GONE_OUT}`;
 
 export interface RunOptions {
   mode: RunMode;
@@ -243,7 +244,7 @@ function cellText(v: CellValue | undefined): string {
   return typeof v === 'object' ? v.date : String(v);
 }
 
-function readLedger(store: DocumentStore): LedgerEntry[] {
+export function readLedger(store: DocumentStore): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const { value } of store.readAllJson(LEDGER_PREFIX)) {
     if (value && typeof value === 'object' && typeof (value as LedgerEntry).key === 'string') out.push(value as LedgerEntry);
@@ -313,11 +314,18 @@ function sendEmails(
     try {
       sendFollowUpEmail(email, snap.config.settings.senderName);
     } catch (err) {
-      store.delete(id);
       const message = errorMessage(err);
-      lines.push(logLine(email, `failed: ${message}`));
       summary.failed++;
-      if (/too many times|quota/i.test(message)) queueRest = 'queued: daily email quota; it goes out on the next run';
+      if (isRefusedBeforeSending(message)) {
+        // MailApp checks addresses before sending: nothing went out, so the next run may try again.
+        store.delete(id);
+        lines.push(logLine(email, `failed: ${message}`));
+      } else {
+        // Anything else may have happened after the message left: hold the invoice for review.
+        store.writeJson(id, { ...entry, state: 'unknown' });
+        lines.push(logLine(email, `failed: ${message}. So ${MAY_HAVE_GONE_OUT}`));
+        histories.set(email.key, { ...(histories.get(email.key) ?? emptyHistory()), needsReview: `the ${email.stage} email may not have been sent` });
+      }
       continue;
     }
     quota -= recipientCount(email);
@@ -333,6 +341,11 @@ function sendEmails(
     summary.sent++;
     histories.set(email.key, withSent(histories.get(email.key) ?? emptyHistory(), email.stage, today));
   }
+}
+
+/** Errors MailApp raises before anything is sent (a malformed address). */
+function isRefusedBeforeSending(message: string): boolean {
+  return /^invalid (email|argument)/i.test(message);
 }
 
 function recipientsText(e: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>): string {
@@ -359,7 +372,7 @@ function rowLine(row: RowPlan, stage: EmailStageId | 'final', result: string): L
   return { invoice: row.invoice, client: row.client, stage, recipients: '', subject: '', result, threadId: '' };
 }
 
-function appendLogLines(snap: Pick<Snapshot, 'logSheet'>, lines: LogLine[]): void {
+export function appendLogLines(snap: Pick<Snapshot, 'logSheet'>, lines: LogLine[]): void {
   const now = new Date();
   appendRows(
     snap.logSheet,

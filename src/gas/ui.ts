@@ -39,3 +39,11 @@ export function promptText(title: string, message: string): string | null {
   const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
   return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
 }
+
+export function askYesNoCancel(title: string, message: string): 'yes' | 'no' | 'cancel' {
+  const ui = SpreadsheetApp.getUi();
+  const button = ui.alert(title, message, ui.ButtonSet.YES_NO_CANCEL);
+  if (button === ui.Button.YES) return 'yes';
+  if (button === ui.Button.NO) return 'no';
+  return 'cancel';
+}

@@ -1,0 +1,43 @@
+// Sends whose outcome is unknown (a run was interrupted mid-send): the user checks their Sent mail
+// and says what happened. Only then does the invoice move on, so nothing is ever sent twice blindly.
+import { LOG_HEADERS, LOG_SHEET, ledgerId, type LedgerEntry } from '../domain/records';
+import { stageLabel } from '../domain/settings';
+import { withDocumentLock } from '../gas/lock';
+import { sheetWithHeaders } from '../gas/sheet';
+import { DocumentStore } from '../gas/store';
+import { appendLogLines, LEDGER_PREFIX, readLedger } from './run';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function unsureSends(ss: Spreadsheet): LedgerEntry[] {
+  return readLedger(DocumentStore.forSpreadsheet(ss.getId())).filter((e) => e.state === 'unknown' || e.state === 'sending');
+}
+
+export function unsureSendQuestion(e: LedgerEntry): string {
+  return (
+    `Invoice ${e.invoice} (${e.client}): the ${stageLabel(e.stage).toLowerCase()} email of ${e.date} to ${e.recipients.replace(/^to: /, '')} ` +
+    'may not have been sent, because the run was interrupted.\n\nIs it in your Sent mail?\n\n' +
+    'Yes: it was sent (the invoice moves on).\nNo: it was not sent (it goes out on this run).\nCancel: decide later.'
+  );
+}
+
+/** Records the user's answer: a `sent` or `failed` log row, and the ledger entry is settled. */
+export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: boolean): boolean {
+  const done = withDocumentLock(10 * 1000, () => {
+    const store = DocumentStore.forSpreadsheet(ss.getId());
+    const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
+    appendLogLines({ logSheet }, [
+      {
+        invoice: entry.invoice,
+        client: entry.client,
+        stage: entry.stage,
+        recipients: entry.recipients,
+        subject: entry.subject,
+        result: wasSent ? 'sent' : 'failed: not sent (checked by you in Sent mail); it will be sent again',
+        threadId: '',
+      },
+    ]);
+    store.delete(LEDGER_PREFIX + ledgerId(entry.key, entry.stage));
+  });
+  return done.acquired;
+}
