@@ -78,6 +78,11 @@ export class UiRecorder {
     this.#responses.push({ button, text });
   }
 
+  /** Drops scripted answers no dialog used. */
+  clearResponses(): void {
+    this.#responses.length = 0;
+  }
+
   pendingResponses(): number {
     return this.#responses.length;
   }

@@ -72,7 +72,7 @@ export function runFromMenu(mode: RunMode): void {
     trigger: 'menu',
     confirmSends: mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
   });
-  if (summary.stopped) showAlert('Invoice Follow-ups', summary.stopped);
+  if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
   else toast(ss, summaryText(summary));
   if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
 }

@@ -3,7 +3,7 @@
 import { LOG_HEADERS, LOG_SHEET, ledgerId, type LedgerEntry } from '../domain/records';
 import { stageLabel } from '../domain/settings';
 import { withDocumentLock } from '../gas/lock';
-import { sheetWithHeaders } from '../gas/sheet';
+import { DateConverter, sheetWithHeaders } from '../gas/sheet';
 import { DocumentStore } from '../gas/store';
 import { appendLogLines, LEDGER_PREFIX, readLedger } from './run';
 
@@ -26,7 +26,8 @@ export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: b
   const done = withDocumentLock(10 * 1000, () => {
     const store = DocumentStore.forSpreadsheet(ss.getId());
     const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
-    appendLogLines({ logSheet }, [
+    const dates = new DateConverter(ss.getSpreadsheetTimeZone());
+    appendLogLines({ logSheet, dates }, [
       {
         invoice: entry.invoice,
         client: entry.client,
@@ -35,6 +36,8 @@ export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: b
         subject: entry.subject,
         result: wasSent ? 'sent' : 'failed: not sent (checked by you in Sent mail); it will be sent again',
         threadId: '',
+        // A confirmed send is dated when it went out, so the next follow-up keeps its schedule.
+        date: wasSent ? entry.date : undefined,
       },
     ]);
     store.delete(LEDGER_PREFIX + ledgerId(entry.key, entry.stage));

@@ -56,6 +56,8 @@ export interface RunSummary {
   rowErrors: number;
   /** Nothing was done, and why (lock held, user cancelled, sheet missing…). */
   stopped: string | null;
+  /** The user said No to the confirmation. */
+  cancelled: boolean;
   warnings: string[];
 }
 
@@ -98,7 +100,7 @@ interface Snapshot {
 }
 
 function emptySummary(mode: RunMode, trigger: RunTrigger): RunSummary {
-  return { mode, trigger, sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0, rowErrors: 0, stopped: null, warnings: [] };
+  return { mode, trigger, sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0, rowErrors: 0, stopped: null, cancelled: false, warnings: [] };
 }
 
 export function runFollowUpsIn(ss: Spreadsheet, options: RunOptions): RunSummary {
@@ -132,6 +134,7 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
     if (!options.confirmSends(emails)) {
       appendLogLines(snap, recoveryLines);
       summary.stopped = 'Cancelled: nothing was sent.';
+      summary.cancelled = true;
       return;
     }
     // The dialog may have stayed open for minutes: plan again from the sheet as it is now and
@@ -268,7 +271,7 @@ function recoverLedger(snap: Snapshot, store: DocumentStore): { lines: LogLine[]
     }
     const base = { invoice: entry.invoice, client: entry.client, stage: entry.stage, recipients: entry.recipients, subject: entry.subject, threadId: '' };
     if (entry.state === 'sent') {
-      lines.push({ ...base, result: 'sent' });
+      lines.push({ ...base, result: 'sent', date: entry.date });
       settled.push(id);
     } else if (entry.state === 'sending') {
       entry.state = 'unknown';
@@ -372,11 +375,11 @@ function rowLine(row: RowPlan, stage: EmailStageId | 'final', result: string): L
   return { invoice: row.invoice, client: row.client, stage, recipients: '', subject: '', result, threadId: '' };
 }
 
-export function appendLogLines(snap: Pick<Snapshot, 'logSheet'>, lines: LogLine[]): void {
+export function appendLogLines(snap: Pick<Snapshot, 'logSheet' | 'dates'>, lines: LogLine[]): void {
   const now = new Date();
   appendRows(
     snap.logSheet,
-    lines.map((l) => [now, textCell(l.invoice), textCell(l.client), textCell(l.stage), textCell(l.recipients), textCell(l.subject), textCell(l.result), textCell(l.threadId)]),
+    lines.map((l) => [l.date ? snap.dates.toDate(l.date) : now, textCell(l.invoice), textCell(l.client), textCell(l.stage), textCell(l.recipients), textCell(l.subject), textCell(l.result), textCell(l.threadId)]),
   );
 }
 

@@ -19,6 +19,8 @@ export interface LogLine {
   subject: string;
   result: string;
   threadId: string;
+  /** When the action happened, if not now (a send recorded after the run that made it). */
+  date?: IsoDate;
 }
 
 /** What the run needs back from a log row. */

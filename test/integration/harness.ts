@@ -66,15 +66,19 @@ export function setUp(s: Setup) {
     runtime,
     addon,
     goTo,
-    /** Runs the daily trigger as Apps Script would: no active spreadsheet, no UI. */
-    daily(): void {
+    /** Turns on daily follow-ups through the menu, once. */
+    ensureTrigger() {
       let trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
       if (!trigger) {
         runtime.ui.respondWith('OK');
         addon.call('turnOnDailyFollowUps');
         trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps')!;
       }
-      addon.runTrigger(trigger.id);
+      return trigger;
+    },
+    /** Runs the daily trigger as Apps Script would: no active spreadsheet, no UI. */
+    daily(): void {
+      addon.runTrigger(this.ensureTrigger().id);
     },
     /** Sent mail as [invoice in subject, to, cc] rows. */
     sent() {

@@ -1,0 +1,922 @@
+// The demo behind `npm run demo`: runs the BUILT add-on (dist/) in the local Apps Script runtime
+// over an invoice sheet for a simulated stretch of daily trigger runs, and collects what happened.
+// Nothing is sent anywhere: each email the add-on hands to MailApp is written as a .eml file.
+//
+// This module does the work and the formatting; scripts/demo.ts is the command line around it, and
+// test/demo/ calls runDemo() directly (against an already built dist/).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import nodemailer from 'nodemailer';
+import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon, parseCsv } from '../local';
+import type { SentMail } from '../local';
+import { mapHeaders } from '../src/domain/headers';
+import { defaultSettings, validateSettings } from '../src/domain/settings';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const ROOT = path.resolve(__dirname, '..');
+
+export const DEMO_DEFAULTS = {
+  sheet: path.join(ROOT, 'sample', 'invoices.csv'),
+  disputes: path.join(ROOT, 'sample', 'disputes.csv'),
+  from: '2026-11-02',
+  days: 30,
+  tz: 'America/New_York',
+  locale: 'en_US',
+  sender: 'Sam Rivera Design',
+  out: 'outbox',
+  distDir: path.join(ROOT, 'dist'),
+} as const;
+
+export const MAX_DAYS = 366;
+
+export interface DemoOptions {
+  /** Invoice sheet as CSV (default: the bundled sample). */
+  sheet?: string | null;
+  /** Dispute Notes as CSV. Default: the bundled sample's, but only with the bundled sheet. */
+  disputes?: string | null;
+  /** First simulated day, YYYY-MM-DD. */
+  from?: string;
+  days?: number;
+  /** The spreadsheet's time zone. */
+  tz?: string;
+  /** The spreadsheet's locale. */
+  locale?: string;
+  /** Sender name in the add-on's settings. */
+  sender?: string;
+  /** Where the .eml files and the CSVs go. */
+  out?: string;
+  /** The built add-on. Default: dist/ of this repository. */
+  distDir?: string;
+}
+
+export interface ResolvedDemoOptions {
+  sheet: string;
+  /** True when `sheet` is the bundled sample. */
+  sampleSheet: boolean;
+  disputes: string | null;
+  from: string;
+  days: number;
+  tz: string;
+  locale: string;
+  sender: string;
+  out: string;
+  distDir: string;
+}
+
+/** A mistake in the options, told in words; the CLI prints it and exits with status 1. */
+export class DemoUsageError extends Error {
+  override name = 'DemoUsageError';
+}
+
+export const USAGE = `Usage: npm run demo -- [options]
+       npx tsx scripts/demo.ts [options]      (uses the dist/ already built)
+
+Runs the built add-on (dist/) locally over an invoice sheet for a simulated month of daily
+09:00 runs, and prints what it would send. Nothing leaves your machine: each email is written
+as a .eml file instead of being sent.
+
+Options:
+  --sheet FILE      invoice sheet exported from Google Sheets as CSV (File › Download › CSV);
+                    columns are found by header name. Default: sample/invoices.csv
+  --disputes FILE   rows for the 'Dispute Notes' sheet (Timestamp, Invoice, Event, Note).
+                    Default: sample/disputes.csv with the bundled sample, none with --sheet
+  --from DATE       first simulated day, YYYY-MM-DD (default ${DEMO_DEFAULTS.from})
+  --days N          number of simulated days, 1-${MAX_DAYS} (default ${DEMO_DEFAULTS.days})
+  --tz ZONE         the spreadsheet's time zone (default ${DEMO_DEFAULTS.tz})
+  --locale LOCALE   the spreadsheet's locale, e.g. en_US, en_GB, de_DE (default ${DEMO_DEFAULTS.locale})
+  --sender NAME     your name as the emails are signed (default "${DEMO_DEFAULTS.sender}")
+  --out DIR         where the .eml files and CSVs go (default ${DEMO_DEFAULTS.out}/);
+                    old *.eml files in it are removed first
+  --help            show this help
+`;
+
+/** Parses the command line. Returns null for --help. Throws DemoUsageError. */
+export function parseDemoArgs(argv: string[]): DemoOptions | null {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        sheet: { type: 'string' },
+        disputes: { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        tz: { type: 'string' },
+        locale: { type: 'string' },
+        sender: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DemoUsageError(`${message.replace(/\. To specify a positional argument.*$/s, '.')} (see --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) return null;
+  const options: DemoOptions = {};
+  if (v.sheet !== undefined) options.sheet = v.sheet;
+  if (v.disputes !== undefined) options.disputes = v.disputes;
+  if (v.from !== undefined) options.from = v.from;
+  if (v.days !== undefined) {
+    if (!/^\d+$/.test(v.days.trim())) throw new DemoUsageError(`--days must be a whole number of days from 1 to ${MAX_DAYS} (got '${v.days}').`);
+    options.days = Number(v.days.trim());
+  }
+  if (v.tz !== undefined) options.tz = v.tz;
+  if (v.locale !== undefined) options.locale = v.locale;
+  if (v.sender !== undefined) options.sender = v.sender;
+  if (v.out !== undefined) options.out = v.out;
+  return options;
+}
+
+function parseIsoDay(text: string): { year: number; month: number; day: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? { year, month, day } : null;
+}
+
+function checkReadableFile(file: string, flag: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new DemoUsageError(`${flag} ${file}: no such file.`);
+  }
+  if (!stat.isFile()) throw new DemoUsageError(`${flag} ${file}: not a file.`);
+}
+
+/** Fills in the defaults and checks every option. Throws DemoUsageError with a readable message. */
+export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions {
+  const customSheet = input.sheet !== undefined && input.sheet !== null;
+  const sheet = path.resolve(customSheet ? (input.sheet as string) : DEMO_DEFAULTS.sheet);
+  const disputesInput = input.disputes ?? (customSheet ? null : DEMO_DEFAULTS.disputes);
+  const disputes = disputesInput === null ? null : path.resolve(disputesInput);
+  const from = input.from ?? DEMO_DEFAULTS.from;
+  const days = input.days ?? DEMO_DEFAULTS.days;
+  const tz = input.tz ?? DEMO_DEFAULTS.tz;
+  const locale = input.locale ?? DEMO_DEFAULTS.locale;
+  const sender = input.sender ?? DEMO_DEFAULTS.sender;
+  const out = path.resolve(input.out ?? DEMO_DEFAULTS.out);
+  const distDir = path.resolve(input.distDir ?? DEMO_DEFAULTS.distDir);
+
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) {
+    throw new DemoUsageError(`--from '${from}' is not a date: use YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}.`);
+  }
+  if (!parseIsoDay(from)) throw new DemoUsageError(`--from ${from} is not a real calendar date (YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}).`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw new DemoUsageError(`--days must be a whole number of days from 1 to ${MAX_DAYS} (got ${String(days)}).`);
+  }
+  if (!isValidTimeZone(tz)) {
+    throw new DemoUsageError(`--tz '${tz}' is not a known time zone: use an IANA name such as America/New_York, Europe/Berlin or Asia/Tokyo.`);
+  }
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) {
+    throw new DemoUsageError(`--locale '${locale}' is not a locale as Google Sheets names them: use for example en_US, en_GB, de_DE or fr_FR.`);
+  }
+  if (sender.trim() === '') throw new DemoUsageError('--sender is empty: the emails are signed with this name.');
+  const senderProblem = validateSettings({ ...defaultSettings(), senderName: sender }).find((p) => /sender name/i.test(p));
+  if (senderProblem) throw new DemoUsageError(`--sender "${sender}": ${senderProblem}`);
+  checkReadableFile(sheet, '--sheet');
+  if (disputes !== null) checkReadableFile(disputes, '--disputes');
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new DemoUsageError(`--out ${out} exists and is not a directory.`);
+  if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
+    throw new DemoUsageError(`The built add-on is missing (${path.join(distDir, 'Code.js')}): run \`npm run build\` first, or use \`npm run demo\`, which builds it.`);
+  }
+  return { sheet, sampleSheet: !customSheet, disputes, from, days, tz, locale, sender: sender.trim(), out, distDir };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result
+
+export type DemoEventKind =
+  /** An email the add-on sent (written as a .eml file). */
+  | 'sent'
+  | 'preview'
+  | 'skipped'
+  | 'queued'
+  | 'failed'
+  /** A row that gets nothing (paid, paused, disputed, needs review), when it first shows so. */
+  | 'held'
+  /** A row with `Error: …` in its Status, when it first shows so. */
+  | 'error'
+  /** The run did nothing (no sheet, bad headers, crash…). */
+  | 'stopped'
+  /** A warning of the run (e.g. settings that could not be read). */
+  | 'warning'
+  /** Any other log row without an invoice. */
+  | 'note';
+
+export interface DemoEvent {
+  /** Simulated day, YYYY-MM-DD in the spreadsheet's zone. */
+  date: string;
+  kind: DemoEventKind;
+  invoice: string;
+  client: string;
+  /** Stage id as the log writes it ('reminder', 'firm', … 'final'), or ''. */
+  stage: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  /** The log's Result, or the Status / message the event comes from. */
+  result: string;
+  /** The .eml file of a sent email. */
+  file: string | null;
+}
+
+export interface DemoEmail {
+  date: string;
+  invoice: string;
+  client: string;
+  stage: string;
+  from: string;
+  senderName: string | null;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  /** Simulated send time, ISO. */
+  sentAt: string;
+  file: string;
+}
+
+export interface DemoDay {
+  date: string;
+  /** 1-based. */
+  index: number;
+  events: DemoEvent[];
+  /** The run's own summary line from the log ('Sent 2 · 6 skipped · …'), when it wrote one. */
+  summary: string | null;
+}
+
+export interface DemoTable {
+  headers: string[];
+  rows: string[][];
+}
+
+export interface DemoTotals {
+  invoices: number;
+  emails: number;
+  byStage: Record<string, number>;
+  /** Invoices that got at least one email. */
+  invoicesEmailed: number;
+  skipped: number;
+  queued: number;
+  failed: number;
+  rowErrors: number;
+}
+
+export interface DemoResult {
+  options: ResolvedDemoOptions;
+  /** The add-on's effective user, the From address. */
+  userEmail: string;
+  trigger: { id: string; handler: string; hour: number; timeZone: string };
+  /** The alert "Turn on daily follow-ups" showed. */
+  turnOnMessage: string | null;
+  days: DemoDay[];
+  events: DemoEvent[];
+  emails: DemoEmail[];
+  /** Invoice, Client, Status, Stage, Days Overdue, Last Follow-up, Next Follow-up (display values). */
+  table: DemoTable;
+  /** The Follow-up Log as displayed (header row first). */
+  log: string[][];
+  totals: DemoTotals;
+  files: { outDir: string; emails: string[]; invoicesCsv: string; logCsv: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running
+
+const INVOICE_SHEET = 'Invoices';
+const LOG_SHEET = 'Follow-up Log';
+const DISPUTE_SHEET = 'Dispute Notes';
+const SETTINGS_KEY = 'settings';
+const LAST_RUN_KEY = 'lastRun';
+const HELD_STATUSES = new Set(['Paid', 'Paused', 'Disputed', 'Needs review']);
+export const TABLE_FIELDS = ['invoice', 'client', 'status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp'] as const;
+const TABLE_TITLES = ['Invoice', 'Client', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up'];
+
+export function addDaysIso(date: string, n: number): string {
+  const d = parseIsoDay(date);
+  if (!d) throw new Error(`not a date: ${date}`);
+  return new Date(Date.UTC(d.year, d.month - 1, d.day + n)).toISOString().slice(0, 10);
+}
+
+/** The instant the zone's clock shows `date` at hour:minute (DST-aware). */
+export function wallInstant(date: string, hour: number, minute: number, timeZone: string): number {
+  const d = parseIsoDay(date);
+  if (!d) throw new Error(`not a date: ${date}`);
+  return instantFromWall({ ...d, hour, minute }, timeZone);
+}
+
+function readCsvCells(file: string, flag: string): ReturnType<typeof csvToCells> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new DemoUsageError(`${flag} ${file}: cannot be read (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  let cells;
+  try {
+    cells = csvToCells(text);
+  } catch (err) {
+    throw new DemoUsageError(`${flag} ${file}: not valid CSV (${err instanceof Error ? err.message.replace(/^parseCsv: /, '') : String(err)}).`);
+  }
+  // Trailing blank lines of an export are not rows.
+  while (cells.length > 0 && cells[cells.length - 1]!.every((c) => c === '')) cells.pop();
+  if (cells.length === 0) throw new DemoUsageError(`${flag} ${file} is empty: it needs a header row and one row per invoice.`);
+  return cells;
+}
+
+/** 'to: a, b; cc: c; bcc: d' (the log's Recipients) → lists. */
+export function parseRecipients(text: string): { to: string[]; cc: string[]; bcc: string[] } {
+  const out = { to: [] as string[], cc: [] as string[], bcc: [] as string[] };
+  for (const part of text.split(';')) {
+    const m = /^\s*(to|cc|bcc):\s*(.*)$/i.exec(part);
+    if (!m) continue;
+    const list = m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    out[m[1]!.toLowerCase() as 'to' | 'cc' | 'bcc'].push(...list);
+  }
+  return out;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
+}
+
+function classify(result: string): DemoEventKind {
+  const r = result.trim().toLowerCase();
+  if (r === 'sent' || r.startsWith('sent ')) return 'sent';
+  if (r.startsWith('preview')) return 'preview';
+  if (r.startsWith('skipped')) return 'skipped';
+  if (r.startsWith('queued')) return 'queued';
+  if (r.startsWith('failed')) return 'failed';
+  return 'note';
+}
+
+/** A file-name-safe piece: letters, digits, '.', '_' and '-' only. */
+export function safeFilePart(text: string): string {
+  const cleaned = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '')
+    .slice(0, 60);
+  return cleaned === '' ? 'x' : cleaned;
+}
+
+/** One recorded message as a real RFC 5322 message (what the add-on handed to MailApp). */
+export async function composeEml(mail: SentMail, fallbackName: string): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const message = {
+    from: { name: mail.name ?? fallbackName, address: mail.from },
+    to: mail.to,
+    cc: mail.cc.length > 0 ? mail.cc : undefined,
+    bcc: mail.bcc.length > 0 ? mail.bcc : undefined,
+    replyTo: mail.replyTo ?? undefined,
+    subject: mail.subject,
+    text: mail.body,
+    html: mail.htmlBody ?? undefined,
+    date: new Date(mail.atMs),
+    // Keep the Bcc header in the file, so the .eml shows who was blind-copied.
+    keepBcc: true,
+    headers: { 'X-Invoice-Follow-ups-Demo': 'not sent: written by npm run demo' },
+  };
+  const info = await transport.sendMail(message);
+  const out: unknown = info.message;
+  if (!Buffer.isBuffer(out)) throw new Error('nodemailer did not return the message as a buffer');
+  return out;
+}
+
+function columnIndex(headerRow: string[], field: (typeof TABLE_FIELDS)[number]): number | undefined {
+  return mapHeaders(headerRow).columns[field];
+}
+
+function statusByRow(rows: string[][]): Map<string, { invoice: string; client: string; status: string }> {
+  const out = new Map<string, { invoice: string; client: string; status: string }>();
+  const header = rows[0] ?? [];
+  const [inv, cli, st] = [columnIndex(header, 'invoice'), columnIndex(header, 'client'), columnIndex(header, 'status')];
+  if (st === undefined) return out;
+  rows.slice(1).forEach((row, i) => {
+    const invoice = inv === undefined ? '' : (row[inv] ?? '').trim();
+    const key = invoice !== '' ? `inv:${invoice}` : `row:${i + 2}`;
+    out.set(key, { invoice: invoice !== '' ? invoice : `row ${i + 2}`, client: cli === undefined ? '' : (row[cli] ?? ''), status: (row[st] ?? '').trim() });
+  });
+  return out;
+}
+
+function emptyEvent(date: string, kind: DemoEventKind): DemoEvent {
+  return { date, kind, invoice: '', client: '', stage: '', to: [], cc: [], bcc: [], subject: '', result: '', file: null };
+}
+
+/**
+ * Runs the built add-on as a user would: the invoice sheet, the sender name in the settings,
+ * "Turn on daily follow-ups" from the menu, then the daily trigger at its hour for each day.
+ */
+export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
+  const options = resolveDemoOptions(input);
+  const invoiceCells = readCsvCells(options.sheet, '--sheet');
+  const disputeCells = options.disputes === null ? null : readCsvCells(options.disputes, '--disputes');
+
+  const runtime = createRuntime({
+    timeZone: options.tz,
+    locale: options.locale,
+    now: wallInstant(options.from, defaultSettings().sendHour, 0, options.tz),
+  });
+  const spreadsheetId = runtime.spreadsheets.active()!.id;
+  runtime.addSheet(INVOICE_SHEET, invoiceCells);
+  if (disputeCells) runtime.addSheet(DISPUTE_SHEET, disputeCells);
+  const documentProps = runtime.properties.document(spreadsheetId);
+  documentProps.set(SETTINGS_KEY, JSON.stringify({ ...defaultSettings(), senderName: options.sender }));
+
+  const addon = loadAddon({ runtime, distDir: options.distDir });
+  runtime.ui.respondWith('OK');
+  const dialogsBefore = runtime.ui.dialogs.length;
+  addon.call('turnOnDailyFollowUps');
+  const alert = runtime.ui.dialogs.slice(dialogsBefore).find((d) => d.kind === 'alert');
+  const trigger = runtime.triggers.list().find((t) => t.eventType === 'CLOCK' && t.handler === 'dailyFollowUps');
+  if (!trigger) {
+    const said = alert ? ` It said: "${alert.title}: ${alert.prompt}"` : '';
+    throw new Error(`Turning on daily follow-ups created no time-driven trigger.${said}`);
+  }
+  const hour = trigger.hour ?? defaultSettings().sendHour;
+  const minute = trigger.nearMinute ?? 0;
+  const triggerZone = trigger.timezone || options.tz;
+
+  fs.mkdirSync(options.out, { recursive: true });
+  for (const f of fs.readdirSync(options.out)) if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(options.out, f), { force: true });
+
+  const days: DemoDay[] = [];
+  const emails: DemoEmail[] = [];
+  const usedNames = new Set<string>();
+  let mailSeen = 0;
+  let logSeen = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows().length : 0;
+  let logsSeen = runtime.logs.length;
+  let statuses = new Map<string, { invoice: string; client: string; status: string }>();
+  let lastWarnings = '';
+
+  for (let i = 0; i < options.days; i++) {
+    const date = addDaysIso(options.from, i);
+    runtime.clock.set(wallInstant(date, hour, minute, triggerZone));
+    const events: DemoEvent[] = [];
+    let summary: string | null = null;
+    try {
+      addon.runTrigger(trigger.id);
+    } catch (err) {
+      events.push({ ...emptyEvent(date, 'stopped'), result: `The run stopped with an error: ${err instanceof Error ? err.message : String(err)}` });
+    }
+
+    // What the run logged, in order.
+    const newMails = runtime.mail.sent.slice(mailSeen);
+    mailSeen = runtime.mail.sent.length;
+    const usedMails = new Set<SentMail>();
+    const logRows = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows() : [];
+    const logHeader = (logRows[0] ?? []).map((h) => h.trim().toLowerCase());
+    const col = (name: string): number => logHeader.indexOf(name);
+    const cell = (row: string[], name: string): string => (col(name) >= 0 ? (row[col(name)] ?? '') : '');
+    const fresh = logRows.slice(Math.max(1, logSeen));
+    logSeen = logRows.length;
+    const mailEvents: { event: DemoEvent; mail: SentMail }[] = [];
+    for (const row of fresh) {
+      const invoice = cell(row, 'invoice').trim();
+      const result = cell(row, 'result').trim();
+      const subject = cell(row, 'subject');
+      if (invoice === '' && subject === 'Daily run') {
+        summary = result;
+        continue;
+      }
+      const kind = invoice === '' ? 'note' : classify(result);
+      const event: DemoEvent = {
+        ...emptyEvent(date, kind),
+        invoice,
+        client: cell(row, 'client'),
+        stage: cell(row, 'stage').trim(),
+        ...parseRecipients(cell(row, 'recipients')),
+        subject,
+        result,
+      };
+      if (kind === 'sent') {
+        const mail = newMails.find(
+          (m) => !usedMails.has(m) && m.subject === subject && sameList(m.to, event.to) && sameList(m.cc, event.cc) && sameList(m.bcc, event.bcc),
+        );
+        if (mail) {
+          usedMails.add(mail);
+          mailEvents.push({ event, mail });
+        } else {
+          event.result = 'sent (recorded in the log; the email itself went out on an earlier run)';
+        }
+      }
+      events.push(event);
+    }
+    // A message the log does not mention (it should not happen): show it all the same.
+    for (const mail of newMails.filter((m) => !usedMails.has(m))) {
+      const invoice = /\b(?:invoice|rechnung|facture)\s+(\S+)/i.exec(mail.subject)?.[1] ?? '?';
+      const event: DemoEvent = {
+        ...emptyEvent(date, 'sent'),
+        invoice,
+        to: mail.to,
+        cc: mail.cc,
+        bcc: mail.bcc,
+        subject: mail.subject,
+        result: 'sent, but not recorded in the Follow-up Log',
+      };
+      events.push(event);
+      mailEvents.push({ event, mail });
+    }
+
+    // Write each email as a .eml file.
+    for (const { event, mail } of mailEvents) {
+      let base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}`;
+      for (let n = 2; usedNames.has(base); n++) base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}-${n}`;
+      usedNames.add(base);
+      const file = path.join(options.out, `${base}.eml`);
+      fs.writeFileSync(file, await composeEml(mail, options.sender));
+      event.file = file;
+      emails.push({
+        date,
+        invoice: event.invoice,
+        client: event.client,
+        stage: event.stage,
+        from: mail.from,
+        senderName: mail.name,
+        to: mail.to,
+        cc: mail.cc,
+        bcc: mail.bcc,
+        subject: mail.subject,
+        text: mail.body,
+        html: mail.htmlBody,
+        sentAt: mail.at,
+        file,
+      });
+    }
+
+    // Rows that get nothing, or have an error, when they first show so.
+    const now = statusByRow(runtime.hasSheet(INVOICE_SHEET) ? runtime.sheet(INVOICE_SHEET).displayRows() : []);
+    for (const [key, row] of now) {
+      if (statuses.get(key)?.status === row.status) continue;
+      if (row.status.startsWith('Error:')) events.push({ ...emptyEvent(date, 'error'), invoice: row.invoice, client: row.client, result: row.status });
+      else if (HELD_STATUSES.has(row.status)) events.push({ ...emptyEvent(date, 'held'), invoice: row.invoice, client: row.client, result: row.status });
+    }
+    statuses = now;
+
+    // A run that stopped early says why only in its saved outcome (a trigger has no UI).
+    const lastRun = documentProps.get(LAST_RUN_KEY);
+    if (lastRun) {
+      try {
+        const parsed = JSON.parse(lastRun) as { stopped?: unknown; warnings?: unknown };
+        if (typeof parsed.stopped === 'string' && parsed.stopped !== '') events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
+        const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.filter((w): w is string => typeof w === 'string') : [];
+        const joined = warnings.join('\n');
+        if (joined !== lastWarnings) for (const w of warnings) events.push({ ...emptyEvent(date, 'warning'), result: w });
+        lastWarnings = joined;
+      } catch {
+        // Not ours to judge: the add-on reads it back with its own checks.
+      }
+    }
+    for (const entry of runtime.logs.slice(logsSeen)) {
+      if (entry.level === 'error') events.push({ ...emptyEvent(date, 'stopped'), result: entry.message });
+    }
+    logsSeen = runtime.logs.length;
+    documentProps.delete(LAST_RUN_KEY);
+
+    days.push({ date, index: i + 1, events, summary });
+  }
+
+  // The sheet at the end.
+  const sheetRows = runtime.sheet(INVOICE_SHEET).displayRows();
+  const header = sheetRows[0] ?? [];
+  const indexes = TABLE_FIELDS.map((f) => columnIndex(header, f));
+  const tableRows = sheetRows
+    .slice(1)
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((r) => indexes.map((i) => (i === undefined ? '' : (r[i] ?? ''))));
+  const log = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows() : [];
+
+  const invoicesCsv = path.join(options.out, 'Invoices.csv');
+  const logCsv = path.join(options.out, 'Follow-up-Log.csv');
+  fs.writeFileSync(invoicesCsv, runtime.sheet(INVOICE_SHEET).toCsv());
+  fs.writeFileSync(logCsv, runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).toCsv() : '');
+
+  const events = days.flatMap((d) => d.events);
+  const byStage: Record<string, number> = {};
+  for (const e of emails) byStage[e.stage || 'email'] = (byStage[e.stage || 'email'] ?? 0) + 1;
+  const statusCol = TABLE_FIELDS.indexOf('status');
+  const totals: DemoTotals = {
+    invoices: tableRows.length,
+    emails: emails.length,
+    byStage,
+    invoicesEmailed: new Set(emails.map((e) => e.invoice)).size,
+    skipped: events.filter((e) => e.kind === 'skipped').length,
+    queued: events.filter((e) => e.kind === 'queued').length,
+    failed: events.filter((e) => e.kind === 'failed').length,
+    rowErrors: tableRows.filter((r) => (r[statusCol] ?? '').startsWith('Error:')).length,
+  };
+
+  return {
+    options,
+    userEmail: runtime.options.userEmail,
+    trigger: { id: trigger.id, handler: trigger.handler, hour, timeZone: triggerZone },
+    turnOnMessage: alert ? `${alert.title}: ${alert.prompt}` : null,
+    days,
+    events,
+    emails,
+    table: { headers: TABLE_TITLES, rows: tableRows },
+    log,
+    totals,
+    files: { outDir: options.out, emails: emails.map((e) => e.file), invoicesCsv, logCsv },
+  };
+}
+
+/** Rows in a CSV file (header excluded), for the report's header. */
+export function countCsvRows(file: string): number {
+  const rows = parseCsv(fs.readFileSync(file, 'utf8')).filter((r) => r.some((c) => c.trim() !== ''));
+  return Math.max(0, rows.length - 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+export interface FormatOptions {
+  /** ANSI colours (only for a terminal). */
+  color: boolean;
+  /** Line width to fit in. Default 100. */
+  width?: number;
+  /** Paths are shown relative to this directory when inside it. Default: process.cwd(). */
+  cwd?: string;
+}
+
+const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
+type Style = keyof Omit<typeof ANSI, 'reset'>;
+
+function paint(color: boolean, style: Style | null, text: string): string {
+  return color && style ? `${ANSI[style]}${text}${ANSI.reset}` : text;
+}
+
+/** Display width: code points (what the sample's accented names need). */
+export function textWidth(text: string): number {
+  return [...text].length;
+}
+
+export function truncate(text: string, width: number): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  if (chars.length <= width) return chars.join('');
+  if (width <= 1) return chars.slice(0, width).join('');
+  return `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, width - textWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** Word-wraps `text` to `width`, continuation lines indented by `indent` spaces. */
+export function wrap(text: string, firstWidth: number, width: number, indent: number): string[] {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  let limit = firstWidth;
+  for (const word of words) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (textWidth(candidate) <= limit || line === '') {
+      line = candidate;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+    limit = width - indent;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
+}
+
+function relativePath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function dayLabel(date: string): string {
+  return `${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]} ${date}`;
+}
+
+const SYMBOL: Record<DemoEventKind, { mark: string; style: Style | null }> = {
+  sent: { mark: '✉', style: 'green' },
+  preview: { mark: '○', style: 'cyan' },
+  skipped: { mark: '·', style: 'dim' },
+  queued: { mark: '↻', style: 'yellow' },
+  failed: { mark: '✗', style: 'red' },
+  held: { mark: '·', style: 'dim' },
+  error: { mark: '!', style: 'red' },
+  stopped: { mark: '!', style: 'red' },
+  warning: { mark: '!', style: 'yellow' },
+  note: { mark: '·', style: 'dim' },
+};
+
+const HELD_TEXT: Record<string, string> = {
+  Paid: 'Paid: nothing to send',
+  Paused: 'Paused: no follow-ups while the Paused box is ticked',
+  Disputed: 'Disputed: never escalated automatically while the dispute is open',
+  'Needs review': 'Needs review: nothing more is sent until you check your Sent mail',
+};
+
+function eventText(e: DemoEvent): string {
+  if (e.kind === 'held') return HELD_TEXT[e.result] ?? e.result;
+  if (e.kind === 'error') return `${e.result} (nothing is sent for this row until it is fixed)`;
+  return e.result;
+}
+
+/** The day-by-day timeline, quiet days collapsed. */
+export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[] {
+  const width = fmt.width ?? 100;
+  const c = fmt.color;
+  const invoiceEvents = result.events.filter((e) => e.invoice !== '');
+  const invW = Math.min(16, Math.max(7, ...invoiceEvents.map((e) => textWidth(e.invoice))));
+  const cliW = Math.min(22, Math.max(6, ...invoiceEvents.map((e) => textWidth(e.client))));
+  const stageW = Math.max(8, ...invoiceEvents.filter((e) => e.stage !== '').map((e) => textWidth(e.stage)));
+  const lines: string[] = [];
+  const prefix = (e: DemoEvent): string => {
+    const s = SYMBOL[e.kind];
+    return `  ${paint(c, s.style, s.mark)}  `;
+  };
+  const head = (e: DemoEvent): string => `${pad(truncate(e.invoice, invW), invW)}  ${pad(truncate(e.client, cliW), cliW)}  `;
+  const textCol = 5 + invW + 2 + cliW + 2;
+
+  let quiet: DemoDay[] = [];
+  const flushQuiet = (): void => {
+    if (quiet.length === 0) return;
+    const first = quiet[0]!;
+    const last = quiet[quiet.length - 1]!;
+    const span = quiet.length === 1 ? dayLabel(first.date) : `${dayLabel(first.date)} – ${dayLabel(last.date)}`;
+    lines.push(paint(c, 'dim', `${span}   (nothing due)`));
+    quiet = [];
+  };
+  for (const day of result.days) {
+    if (day.events.length === 0) {
+      quiet.push(day);
+      continue;
+    }
+    flushQuiet();
+    lines.push(paint(c, 'bold', `${dayLabel(day.date)}   day ${day.index}`));
+    for (const e of day.events) {
+      if (e.invoice === '') {
+        const body = wrap(eventText(e), width - 5, width, 5);
+        lines.push(prefix(e) + body.map((l) => paint(c, SYMBOL[e.kind].style, l)).join('\n'));
+        continue;
+      }
+      if (e.kind === 'sent' || e.kind === 'preview') {
+        const to = `${pad(e.stage, stageW)}  → ${e.to.join(', ')}`;
+        const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter((x) => x !== '');
+        const first = `${prefix(e)}${head(e)}${to}`;
+        const plainFirst = `  x  ${head(e)}${to}`;
+        const withExtra = extra.length > 0 ? ` (${extra.join('; ')})` : '';
+        if (textWidth(plainFirst + withExtra) <= width) {
+          lines.push(first + withExtra);
+        } else {
+          lines.push(first);
+          const indent = textCol + stageW + 2 + 2;
+          for (const x of extra) lines.push(...wrap(`(${x})`, width - indent, width, indent).map((l, i) => (i === 0 ? ' '.repeat(indent) + l : l)));
+        }
+        if (e.kind === 'sent' && !['sent', 'preview'].includes(e.result)) lines.push(' '.repeat(textCol) + paint(c, 'yellow', e.result));
+        continue;
+      }
+      const stage = e.stage !== '' ? `${pad(e.stage, stageW)}  ` : '';
+      const startCol = textCol + textWidth(stage);
+      const text = wrap(eventText(e), width - startCol, width, startCol);
+      lines.push(`${prefix(e)}${head(e)}${stage}${text.map((l) => paint(c, SYMBOL[e.kind].style, l)).join('\n')}`);
+    }
+  }
+  flushQuiet();
+  return lines;
+}
+
+/** The final status table, aligned and fitted to the width (long values truncated). */
+export function formatTable(table: DemoTable, fmt: FormatOptions): string[] {
+  const width = (fmt.width ?? 100) - 2;
+  const gap = 2;
+  const n = table.headers.length;
+  const numeric = table.headers.map((h) => /days/i.test(h));
+  const content = table.headers.map((_, i) => Math.max(1, ...table.rows.map((r) => textWidth((r[i] ?? '').replace(/\s+/g, ' ')))));
+  // Headers wider than their values go on two lines ('Days' / 'Overdue').
+  const headerLines = table.headers.map((h, i) => {
+    if (textWidth(h) <= content[i]! || !h.includes(' ')) return [h];
+    const words = h.split(' ');
+    let best: [string, string] = [h, ''];
+    for (let k = 1; k < words.length; k++) {
+      const a = words.slice(0, k).join(' ');
+      const b = words.slice(k).join(' ');
+      if (Math.max(a.length, b.length) < Math.max(best[0].length, best[1].length)) best = [a, b];
+    }
+    return best;
+  });
+  const widths = table.headers.map((_, i) => Math.max(content[i]!, ...headerLines[i]!.map(textWidth)));
+  // Shrink the widest flexible columns (Client, Status…) until it fits.
+  const minWidth = headerLines.map((l) => Math.max(...l.map(textWidth), 6));
+  const total = (): number => widths.reduce((a, b) => a + b, 0) + gap * (n - 1);
+  while (total() > width) {
+    let widest = -1;
+    for (let i = 0; i < n; i++) if (widths[i]! > minWidth[i]! && (widest === -1 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest === -1) break;
+    widths[widest]! -= 1;
+  }
+  const c = fmt.color;
+  const out: string[] = [];
+  const height = Math.max(...headerLines.map((l) => l.length));
+  for (let line = 0; line < height; line++) {
+    const cells = headerLines.map((l, i) => {
+      const text = l.length === height ? (l[line] ?? '') : line === height - 1 ? (l[0] ?? '') : '';
+      return pad(text, widths[i]!, numeric[i] ? 'right' : 'left');
+    });
+    out.push(`  ${paint(c, 'bold', cells.join(' '.repeat(gap)).trimEnd())}`);
+  }
+  out.push(`  ${widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap))}`);
+  for (const row of table.rows) {
+    const cells = row.map((v, i) => {
+      const text = pad(truncate(v, widths[i]!), widths[i]!, numeric[i] ? 'right' : 'left');
+      return i === 2 && v.startsWith('Error:') ? paint(c, 'red', text) : text;
+    });
+    out.push(`  ${cells.join(' '.repeat(gap)).trimEnd()}`);
+  }
+  return out;
+}
+
+export function nothingSentNotice(outDir: string, cwd: string): string {
+  return `Nothing leaves this machine: no email is sent. Each email the add-on would send is written to ${relativePath(outDir, cwd)}/ as a .eml file.`;
+}
+
+/** The header printed before the run. */
+export function formatIntro(options: ResolvedDemoOptions, fmt: FormatOptions): string[] {
+  const cwd = fmt.cwd ?? process.cwd();
+  const width = fmt.width ?? 100;
+  const last = addDaysIso(options.from, options.days - 1);
+  const invoices = countCsvRows(options.sheet);
+  const disputes = options.disputes === null ? 0 : countCsvRows(options.disputes);
+  const field = (label: string, text: string): string[] => wrap(`${label.padEnd(9)}${text}`, width, width, 9);
+  return [
+    paint(fmt.color, 'bold', 'Invoice Follow-ups — local demo'),
+    ...wrap(nothingSentNotice(options.out, cwd), width, width, 0),
+    '',
+    ...field('Sheet', `${relativePath(options.sheet, cwd)}: ${invoices} invoice row${invoices === 1 ? '' : 's'}`),
+    ...(options.disputes === null ? [] : field('Disputes', `${relativePath(options.disputes, cwd)}: ${disputes} note${disputes === 1 ? '' : 's'}`)),
+    ...field(
+      'Runs',
+      `the built add-on (${relativePath(options.distDir, cwd)}/), daily trigger at 09:00 ${options.tz}, ` +
+        `${options.from} → ${last} (${options.days} day${options.days === 1 ? '' : 's'})`,
+    ),
+    ...field('Sender', `"${options.sender}", spreadsheet locale ${options.locale}`),
+    '',
+  ];
+}
+
+/** Totals, files and the closing notice. */
+export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] {
+  const cwd = fmt.cwd ?? process.cwd();
+  const width = fmt.width ?? 100;
+  const t = result.totals;
+  const stageOrder = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute'];
+  const stages = Object.entries(t.byStage)
+    .sort(([a], [b]) => (stageOrder.indexOf(a) + 99) % 99 - ((stageOrder.indexOf(b) + 99) % 99))
+    .map(([s, k]) => `${k} ${s}`);
+  const emailWord = `${t.emails} email${t.emails === 1 ? '' : 's'}`;
+  const totals =
+    `${emailWord} for ${t.invoicesEmailed} of ${t.invoices} invoices` +
+    (stages.length > 0 ? ` (${stages.join(', ')})` : '') +
+    ` · ${t.skipped} skipped · ${t.queued} queued · ${t.failed} failed · ${t.rowErrors} row${t.rowErrors === 1 ? '' : 's'} with errors`;
+  const out = result.files.outDir;
+  const lines = [...wrap(`Totals   ${totals}`, width, width, 9)];
+  const example = result.files.emails[0];
+  lines.push(
+    ...wrap(
+      `Files    ${relativePath(out, cwd)}/: ${t.emails} .eml file${t.emails === 1 ? '' : 's'}${example ? `, e.g. ${path.basename(example)} (open one in any mail app)` : ''}`,
+      width,
+      width,
+      9,
+    ),
+  );
+  lines.push(`         ${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`);
+  lines.push(`         ${relativePath(result.files.logCsv, cwd)}: the Follow-up Log`);
+  lines.push('');
+  const closing = `Nothing left this machine: no email was sent. The ${emailWord} the add-on would have sent are .eml files in ${relativePath(out, cwd)}/.`;
+  lines.push(...wrap(closing, width, width, 0).map((l) => paint(fmt.color, 'bold', l)));
+  return lines;
+}
+
+/** Everything the CLI prints after the run. */
+export function formatReport(result: DemoResult, fmt: FormatOptions): string {
+  return [
+    ...formatTimeline(result, fmt),
+    '',
+    paint(fmt.color, 'bold', `Invoices at the end (${result.days[result.days.length - 1]?.date ?? result.options.from})`),
+    ...formatTable(result.table, fmt),
+    '',
+    ...formatSummary(result, fmt),
+  ].join('\n');
+}
