@@ -697,6 +697,12 @@ export function wrap(text: string, firstWidth: number, width: number, indent: nu
   return lines.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
 }
 
+/** 'Label    text', the text wrapped under itself. */
+function labelled(label: string, text: string, width: number): string[] {
+  const lines = wrap(text, width - 9, width, 9);
+  return lines.map((l, i) => (i === 0 ? label.padEnd(9) + l : l));
+}
+
 function relativePath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
@@ -859,7 +865,7 @@ export function formatIntro(options: ResolvedDemoOptions, fmt: FormatOptions): s
   const last = addDaysIso(options.from, options.days - 1);
   const invoices = countCsvRows(options.sheet);
   const disputes = options.disputes === null ? 0 : countCsvRows(options.disputes);
-  const field = (label: string, text: string): string[] => wrap(`${label.padEnd(9)}${text}`, width, width, 9);
+  const field = (label: string, text: string): string[] => labelled(label, text, width);
   return [
     paint(fmt.color, 'bold', 'Invoice Follow-ups — local demo'),
     ...wrap(nothingSentNotice(options.out, cwd), width, width, 0),
@@ -891,14 +897,13 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
     (stages.length > 0 ? ` (${stages.join(', ')})` : '') +
     ` · ${t.skipped} skipped · ${t.queued} queued · ${t.failed} failed · ${t.rowErrors} row${t.rowErrors === 1 ? '' : 's'} with errors`;
   const out = result.files.outDir;
-  const lines = [...wrap(`Totals   ${totals}`, width, width, 9)];
+  const lines = labelled('Totals', totals, width);
   const example = result.files.emails[0];
   lines.push(
-    ...wrap(
-      `Files    ${relativePath(out, cwd)}/: ${t.emails} .eml file${t.emails === 1 ? '' : 's'}${example ? `, e.g. ${path.basename(example)} (open one in any mail app)` : ''}`,
+    ...labelled(
+      'Files',
+      `${relativePath(out, cwd)}/: ${t.emails} .eml file${t.emails === 1 ? '' : 's'}${example ? `, e.g. ${path.basename(example)} (open one in any mail app)` : ''}`,
       width,
-      width,
-      9,
     ),
   );
   lines.push(`         ${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`);

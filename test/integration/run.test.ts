@@ -5,15 +5,6 @@ import { addDays, setUp, type Row } from './harness';
 
 const DUE = '2026-11-02';
 
-function month(rows: Row[], days = 40, extra: Parameters<typeof setUp>[0] = { today: DUE }) {
-  const t = setUp({ ...extra, rows });
-  for (let d = 0; d < days; d++) {
-    t.goTo(addDays(extra.today, d));
-    t.daily();
-  }
-  return t;
-}
-
 describe('a month of daily runs over a mixed sheet', () => {
   const rows: Row[] = [
     { invoice: 'LATE-1', client: 'Northwind', email: 'pat@northwind.test', billing: 'ap@northwind.test', due: DUE, amount: 2400 },
@@ -22,7 +13,7 @@ describe('a month of daily runs over a mixed sheet', () => {
     { invoice: 'BROKEN-1', due: '31/02/2026' },
     { invoice: 'PART-1', due: DUE, amount: 3000, paid: 1000 },
   ];
-  let t: ReturnType<typeof month>;
+  let t: ReturnType<typeof setUp>;
   beforeAll(() => {
     t = setUp({ today: DUE, rows });
     t.runtime.addSheet('Dispute Notes', [['Timestamp', 'Invoice', 'Event', 'Note'], [{ date: '2026-10-30' }, 'PART-1', 'Dispute opened', 'scope question']]);
@@ -252,7 +243,7 @@ describe('faults', () => {
     const t = setUp({ today: DUE, rows, runtime: { mailQuota: 2 } });
     t.daily();
     expect(t.sent().map((m) => m.subject.split(' ')[1])).toEqual(['Q5', 'Q4']);
-    expect(t.log().filter((r) => r.Result.startsWith('queued: daily email quota')).map((r) => r.Invoice)).toEqual(['Q3', 'Q2', 'Q1']);
+    expect(t.log().filter((r) => (r.Result ?? "").startsWith('queued: daily email quota')).map((r) => r.Invoice)).toEqual(['Q3', 'Q2', 'Q1']);
     t.runtime.mail.setRemainingQuota(100);
     t.goTo(addDays(DUE, 1));
     t.daily();
