@@ -49,8 +49,9 @@ export function confirmationText(emails: FollowUpEmail[]): string {
  */
 function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
   const store = DocumentStore.forSpreadsheet(ss.getId());
-  const { settings } = loadConfig(store);
+  const { settings, warnings } = loadConfig(store);
   if (settings.senderName.trim() !== '') return true;
+  if (warnings.length > 0) showAlert('Invoice Follow-ups: please check', warnings.join('\n'));
   for (;;) {
     const answer = promptText(
       'Your name for the emails',

@@ -2,15 +2,15 @@
 // row is found again in the sheet as it is now: by invoice number when that is unique, otherwise by
 // the exact content of its input cells. A row that cannot be found is not written.
 import { invoiceKey } from './parse';
-import type { CellValue, InputField } from './types';
+import { INPUT_FIELDS, type CellValue, type InputField } from './types';
 
 export type InputColumns = Partial<Record<InputField, number>>;
 
+/** The row's input cells (never the status columns the run itself writes). */
 export function rowFingerprint(row: readonly CellValue[], columns: InputColumns): string {
-  const cells = Object.keys(columns)
-    .sort()
+  const cells = INPUT_FIELDS.filter((field) => columns[field] !== undefined)
     .map((field) => {
-      const v = row[columns[field as InputField] as number];
+      const v = row[columns[field] as number];
       return v !== undefined && typeof v === 'object' ? `d:${v.date}` : `${typeof v}:${String(v ?? '')}`;
     });
   return cells.join('\u0001');

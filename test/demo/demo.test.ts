@@ -1,0 +1,398 @@
+// The demo (`npm run demo`): runs the BUILT add-on (dist/, built before jest by `npm test`) over the
+// bundled sample for a simulated month and writes each email as a .eml file. These tests read the
+// files back with a real mail parser, as a mail app would.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { parseCsv, type SentMail } from '../../local';
+import {
+  DemoUsageError,
+  composeEml,
+  formatIntro,
+  formatReport,
+  parseDemoArgs,
+  resolveDemoOptions,
+  runDemo,
+  safeFilePart,
+  wallInstant,
+  type DemoResult,
+} from '../../scripts/demoLib';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const SENDER = 'Sam Rivera Design';
+const ME = 'me@example.com';
+
+jest.setTimeout(120_000);
+
+function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `demo-${label}-`));
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const list = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return list.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
+}
+
+interface Eml {
+  file: string;
+  date: string;
+  invoice: string;
+  stage: string;
+  mail: ParsedMail;
+  raw: string;
+}
+
+const NAME = /^(\d{4}-\d{2}-\d{2})_(INV-\d{4}-\d{3})_(reminder|firm|escalate|formal)\.eml$/;
+
+async function readEmls(dir: string): Promise<Eml[]> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const out: Eml[] = [];
+  for (const f of files) {
+    const m = NAME.exec(f);
+    if (!m) throw new Error(`unexpected .eml file name: ${f}`);
+    const raw = fs.readFileSync(path.join(dir, f), 'utf8');
+    out.push({ file: f, date: m[1]!, invoice: m[2]!, stage: m[3]!, mail: await simpleParser(raw), raw });
+  }
+  return out;
+}
+
+/** The sample sheet as records keyed by invoice. */
+function sampleRows(): Map<string, Record<string, string>> {
+  const [header, ...rows] = parseCsv(fs.readFileSync(path.join(ROOT, 'sample', 'invoices.csv'), 'utf8'));
+  return new Map(rows.filter((r) => r.length > 1).map((r) => [r[0]!, Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))]));
+}
+
+function tableRow(result: DemoResult, invoice: string): Record<string, string> {
+  const row = result.table.rows.find((r) => r[0] === invoice);
+  if (!row) throw new Error(`no row ${invoice} in the final table`);
+  return Object.fromEntries(result.table.headers.map((h, i) => [h, row[i] ?? '']));
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(DIST, 'Code.js'))) {
+    throw new Error('dist/Code.js is missing: run `node scripts/build.mjs` (npm test builds before jest).');
+  }
+});
+
+describe('the default month over the bundled sample', () => {
+  let out: string;
+  let result: DemoResult;
+  let emls: Eml[];
+  const sample = sampleRows();
+
+  beforeAll(async () => {
+    out = tempDir('default');
+    fs.writeFileSync(path.join(out, 'stale.eml'), 'From: old run\n\nold');
+    fs.writeFileSync(path.join(out, 'keep-me.txt'), 'not an email');
+    result = await runDemo({ out });
+    emls = await readEmls(out);
+  });
+
+  test('writes one .eml file per email, the final sheet and the log, and clears old .eml files', () => {
+    expect(emls.length).toBeGreaterThanOrEqual(10);
+    expect(result.emails).toHaveLength(emls.length);
+    expect(result.files.emails.map((f) => path.basename(f)).sort()).toEqual(emls.map((e) => e.file));
+    for (const f of result.files.emails) expect(fs.existsSync(f)).toBe(true);
+    expect(fs.existsSync(path.join(out, 'stale.eml'))).toBe(false);
+    expect(fs.readFileSync(path.join(out, 'keep-me.txt'), 'utf8')).toBe('not an email');
+
+    const sheet = parseCsv(fs.readFileSync(result.files.invoicesCsv, 'utf8'));
+    expect(sheet[0]).toEqual(expect.arrayContaining(['Invoice', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']));
+    expect(sheet).toHaveLength(11);
+    const log = parseCsv(fs.readFileSync(result.files.logCsv, 'utf8'));
+    expect(log[0]).toEqual(['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread']);
+    expect(log.filter((r) => r[6] === 'sent')).toHaveLength(emls.length);
+  });
+
+  test('each email is from the sender at the user address, sent at 09:00 New York time on its day', () => {
+    for (const e of emls) {
+      expect(e.mail.from?.value).toEqual([{ address: ME, name: SENDER }]);
+      // November 2026 in New York is EST (UTC-5): 09:00 local is 14:00 UTC.
+      expect(e.mail.date?.toISOString()).toBe(`${e.date}T14:00:00.000Z`);
+      expect(e.raw).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+      expect(e.raw).toMatch(/^Content-Type: text\/html; charset=utf-8$/m);
+    }
+  });
+
+  test('recipients follow the stage: billing contact for escalate (usual contact in Cc), billing contact copied on formal', () => {
+    for (const e of emls) {
+      const row = sample.get(e.invoice)!;
+      const usual = row['Email']!.toLowerCase();
+      const billing = row['Billing Email']!.toLowerCase();
+      const to = addresses(e.mail.to);
+      const cc = addresses(e.mail.cc);
+      if (e.stage === 'escalate') {
+        expect(billing).not.toBe('');
+        expect(to).toEqual([billing]);
+        expect(cc).toEqual([usual]);
+      } else if (e.stage === 'formal') {
+        expect(to).toEqual([usual]);
+        expect(cc).toEqual([billing]);
+      } else {
+        expect(to).toEqual([usual]);
+        expect(cc).toEqual([]);
+      }
+      expect(addresses(e.mail.bcc)).toEqual([]);
+    }
+    const escalate041 = emls.find((e) => e.invoice === 'INV-2026-041' && e.stage === 'escalate')!;
+    expect(addresses(escalate041.mail.to)).toEqual(['ap@northwind.example']);
+    expect(addresses(escalate041.mail.cc)).toEqual(['priya@northwind.example']);
+    expect(emls.filter((e) => e.stage === 'escalate').length).toBeGreaterThanOrEqual(2);
+    expect(emls.filter((e) => e.stage === 'formal').length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('one subject per invoice, "Invoice <number> from <sender>"', () => {
+    const byInvoice = new Map<string, Set<string>>();
+    for (const e of emls) {
+      expect(e.mail.subject).toBe(`Invoice ${e.invoice} from ${SENDER}`);
+      byInvoice.set(e.invoice, (byInvoice.get(e.invoice) ?? new Set()).add(e.mail.subject ?? ''));
+    }
+    for (const subjects of byInvoice.values()) expect(subjects.size).toBe(1);
+    expect([...byInvoice.keys()].sort()).toEqual(['INV-2026-041', 'INV-2026-043', 'INV-2026-047', 'INV-2026-048']);
+  });
+
+  test('the partly paid invoice quotes its balance ($2,000.00), never the full $3,000.00', () => {
+    const partial = emls.filter((e) => e.invoice === 'INV-2026-043');
+    expect(partial.map((e) => e.stage)).toEqual(expect.arrayContaining(['firm', 'escalate', 'formal']));
+    for (const e of partial) {
+      expect(e.mail.text).toContain('$2,000.00');
+      expect(e.mail.text).not.toContain('3,000');
+      expect(e.mail.html || '').toContain('$2,000.00');
+    }
+  });
+
+  test('UTF-8 survives: Müller & Söhne GmbH in the text, escaped once in the HTML', () => {
+    const mueller = emls.filter((e) => e.invoice === 'INV-2026-047');
+    expect(mueller.length).toBeGreaterThanOrEqual(3);
+    const named = mueller.filter((e) => (e.mail.text ?? '').includes('Müller & Söhne GmbH'));
+    expect(named.length).toBeGreaterThanOrEqual(1);
+    for (const e of named) expect(e.mail.html || '').toContain('Müller &amp; Söhne GmbH');
+    // The euro invoice is in euros.
+    expect(mueller.some((e) => (e.mail.text ?? '').includes('€1,750.00'))).toBe(true);
+  });
+
+  test('nothing for the paid, paused, disputed and broken invoices', () => {
+    const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-049', 'INV-2026-050'];
+    const quietAddresses = quiet.flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!]).filter((a) => a !== '');
+    for (const e of emls) {
+      expect(quiet).not.toContain(e.invoice);
+      for (const a of [...addresses(e.mail.to), ...addresses(e.mail.cc), ...addresses(e.mail.bcc)]) expect(quietAddresses).not.toContain(a);
+      for (const inv of quiet) expect(e.mail.subject).not.toContain(inv);
+    }
+    expect(result.events.filter((ev) => ev.kind === 'sent' && quiet.includes(ev.invoice))).toEqual([]);
+  });
+
+  test('each (invoice, stage) is sent at most once, in the files and in the log', () => {
+    const pairs = emls.map((e) => `${e.invoice}/${e.stage}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    const logged = result.log.slice(1).filter((r) => r[6] === 'sent').map((r) => `${r[1]}/${r[3]}`);
+    expect(new Set(logged).size).toBe(logged.length);
+    expect(logged.sort()).toEqual([...pairs].sort());
+  });
+
+  test('the final table shows why the quiet rows got nothing', () => {
+    expect(result.table.headers).toEqual(['Invoice', 'Client', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']);
+    expect(result.table.rows).toHaveLength(10);
+    expect(tableRow(result, 'INV-2026-042')['Status']).toBe('Paid');
+    expect(tableRow(result, 'INV-2026-045')['Status']).toBe('Paused');
+    expect(tableRow(result, 'INV-2026-044')['Status']).toBe('Disputed');
+    expect(tableRow(result, 'INV-2026-046')['Status']).toMatch(/^Error: .*leo@@brightside\.example/);
+    expect(tableRow(result, 'INV-2026-050')['Status']).toMatch(/^Error: .*TBD/);
+    expect(tableRow(result, 'INV-2026-049')['Status']).toBe('Decide next step');
+    // Every row with a follow-up shows the last stage sent and when.
+    const last041 = emls.filter((e) => e.invoice === 'INV-2026-041').pop()!;
+    expect(tableRow(result, 'INV-2026-041')['Stage']).toBe(last041.stage);
+    expect(tableRow(result, 'INV-2026-041')['Last Follow-up']).toBe(last041.date);
+    expect(tableRow(result, 'INV-2026-041')['Client']).toBe('Northwind Studio');
+  });
+
+  test('the timeline reports sends, skips with their reason, held and broken rows', () => {
+    expect(result.days).toHaveLength(30);
+    expect(result.days[0]!.date).toBe('2026-11-02');
+    expect(result.days[29]!.date).toBe('2026-12-01');
+    const first = result.days[0]!.events;
+    expect(first).toContainEqual(expect.objectContaining({ kind: 'sent', invoice: 'INV-2026-041', stage: 'reminder', to: ['priya@northwind.example'] }));
+    expect(first).toContainEqual(
+      expect.objectContaining({ kind: 'skipped', invoice: 'INV-2026-049', stage: 'firm', result: 'skipped: superseded by the decision stage' }),
+    );
+    expect(first).toContainEqual(expect.objectContaining({ kind: 'held', invoice: 'INV-2026-044', result: 'Disputed' }));
+    expect(first).toContainEqual(expect.objectContaining({ kind: 'error', invoice: 'INV-2026-046' }));
+    expect(result.events.filter((e) => e.kind === 'failed' || e.kind === 'stopped')).toEqual([]);
+    // Held and broken rows are reported once, not every day.
+    expect(result.events.filter((e) => e.invoice === 'INV-2026-044' && e.kind === 'held')).toHaveLength(1);
+    expect(result.totals).toEqual(expect.objectContaining({ emails: emls.length, invoices: 10, rowErrors: 2, failed: 0 }));
+  });
+
+  test('the printed report fits 100 columns, has no colour codes when asked not to, and says nothing was sent', () => {
+    const text = [...formatIntro(result.options, { color: false, cwd: ROOT }), formatReport(result, { color: false, cwd: ROOT })].join('\n');
+    expect(text).not.toContain('\x1b[');
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/^Nothing leaves this machine: no email is sent/m);
+    expect(text).toMatch(/Nothing left this machine: no email was sent/);
+    expect(text).toMatch(/^ {2}✉ {2}INV-2026-041 {2}Northwind Studio +reminder +→ priya@northwind\.example$/m);
+    expect(text).toMatch(/INV-2026-049 +<b>Pixel<\/b> & Co +firm +skipped: superseded by the decision stage/);
+    expect(text).toMatch(/\(nothing due\)/);
+    expect(text).toMatch(/^ {2}INV-2026-042 +Blue Heron Café +Paid *$/m);
+    const coloured = formatReport(result, { color: true, cwd: ROOT });
+    expect(coloured).toContain('\x1b[');
+  });
+});
+
+describe('HTML escaping and the sender name in other runs', () => {
+  test('a client named "<b>Pixel</b> & Co" is escaped in the HTML part (run from its due date)', async () => {
+    const out = tempDir('pixel');
+    const result = await runDemo({ out, from: '2026-09-16', days: 8, sender: 'Zoë Åberg Design' });
+    const emls = (await readEmls(out)).filter((e) => e.invoice === 'INV-2026-049');
+    expect(emls.map((e) => `${e.date} ${e.stage}`)).toEqual(['2026-09-16 reminder', '2026-09-22 firm']);
+    const firm = emls[1]!;
+    expect(firm.mail.text).toContain('<b>Pixel</b> & Co');
+    const html = firm.mail.html || '';
+    expect(html).toContain('&lt;b&gt;Pixel&lt;/b&gt; &amp; Co');
+    expect(html).not.toContain('<b>Pixel');
+    expect(html).not.toMatch(/<b>/i);
+    // The UTF-8 sender name, in the From header and the subject.
+    expect(firm.mail.from?.value).toEqual([{ address: ME, name: 'Zoë Åberg Design' }]);
+    expect(firm.mail.subject).toBe('Invoice INV-2026-049 from Zoë Åberg Design');
+    expect(firm.mail.text).toContain('Zoë Åberg Design');
+    // September is daylight time (UTC-4): 09:00 in New York is 13:00 UTC.
+    expect(firm.mail.date?.toISOString()).toBe('2026-09-22T13:00:00.000Z');
+    expect(result.emails.find((e) => e.invoice === 'INV-2026-049' && e.stage === 'firm')?.sentAt).toBe('2026-09-22T13:00:00.000Z');
+  });
+
+  test('a sheet exported from Google Sheets (aliases, reordered columns, text amounts, US dates) works with --sheet', async () => {
+    const dir = tempDir('sheet');
+    const csv = path.join(dir, 'my-invoices.csv');
+    fs.writeFileSync(
+      csv,
+      [
+        'Customer,Invoice #,Contact Email,Total,Due,Accounts Payable,My notes',
+        '"<i>Bold</i> & ""Quoted"" Ltd",B-7,kim@quoted.example,"$1,200.00",10/1/2026,pay@quoted.example,=SUM(1;2)',
+        'Plain Co,B-8,pat@plain.example,300,2026-10-20,,',
+      ].join('\r\n') + '\r\n',
+    );
+    const disputes = path.join(dir, 'disputes.csv');
+    fs.writeFileSync(disputes, 'Timestamp,Invoice,Event,Note\n2026-10-10,B-8,Dispute opened,Pat says the logo files are missing.\n');
+    const out = path.join(dir, 'out');
+    const result = await runDemo({ sheet: csv, disputes, out, from: '2026-10-15', days: 3 });
+    const emls = fs.readdirSync(out).filter((f) => f.endsWith('.eml'));
+    expect(emls).toEqual(['2026-10-15_B-7_escalate.eml']);
+    const mail = await simpleParser(fs.readFileSync(path.join(out, emls[0]!)));
+    expect(addresses(mail.to)).toEqual(['pay@quoted.example']);
+    expect(addresses(mail.cc)).toEqual(['kim@quoted.example']);
+    expect(mail.text).toContain('<i>Bold</i> & "Quoted" Ltd');
+    expect(mail.html || '').not.toContain('<i>');
+    expect(mail.html || '').toMatch(/&lt;i&gt;Bold&lt;\/i&gt; &amp; (&quot;|&#34;|&#x22;)Quoted/);
+    expect(mail.text).toContain('$1,200.00');
+    expect(result.table.rows.map((r) => [r[0], r[2]])).toEqual([
+      ['B-7', 'Call client'],
+      ['B-8', 'Disputed'],
+    ]);
+    // The user's own column is left alone (a formula-looking note stays text).
+    const sheet = parseCsv(fs.readFileSync(result.files.invoicesCsv, 'utf8'));
+    expect(sheet[1]![6]).toBe('=SUM(1;2)');
+  });
+
+  test('Bcc is kept in the .eml file', async () => {
+    const mail: SentMail = {
+      via: 'MailApp',
+      from: ME,
+      to: ['a@client.example'],
+      cc: ['b@client.example'],
+      bcc: ['me@example.com'],
+      subject: 'Invoice X-1 from Ana Ruiz',
+      body: 'Hello',
+      htmlBody: '<p>Hello</p>',
+      name: 'Ana Ruiz',
+      replyTo: null,
+      noReply: false,
+      attachments: [],
+      at: '2026-11-02T14:00:00.000Z',
+      atMs: Date.parse('2026-11-02T14:00:00.000Z'),
+      threadId: null,
+    };
+    const parsed = await simpleParser(await composeEml(mail, 'fallback'));
+    expect(addresses(parsed.bcc)).toEqual(['me@example.com']);
+    expect(addresses(parsed.cc)).toEqual(['b@client.example']);
+    expect(parsed.from?.value).toEqual([{ address: ME, name: 'Ana Ruiz' }]);
+    expect(parsed.date?.toISOString()).toBe('2026-11-02T14:00:00.000Z');
+  });
+});
+
+describe('options', () => {
+  test('09:00 local is computed in the zone, across daylight-saving changes', () => {
+    expect(new Date(wallInstant('2026-10-31', 9, 0, 'America/New_York')).toISOString()).toBe('2026-10-31T13:00:00.000Z');
+    expect(new Date(wallInstant('2026-11-01', 9, 0, 'America/New_York')).toISOString()).toBe('2026-11-01T14:00:00.000Z');
+    expect(new Date(wallInstant('2026-03-29', 9, 0, 'Europe/Berlin')).toISOString()).toBe('2026-03-29T07:00:00.000Z');
+    expect(new Date(wallInstant('2026-11-02', 9, 0, 'Pacific/Auckland')).toISOString()).toBe('2026-11-01T20:00:00.000Z');
+  });
+
+  test('bad options are refused with readable messages', () => {
+    const refused = (o: Parameters<typeof resolveDemoOptions>[0]): string => {
+      try {
+        resolveDemoOptions(o);
+      } catch (err) {
+        expect(err).toBeInstanceOf(DemoUsageError);
+        return (err as Error).message;
+      }
+      throw new Error(`accepted ${JSON.stringify(o)}`);
+    };
+    expect(refused({ from: '2026-02-31' })).toMatch(/2026-02-31 is not a real calendar date/);
+    expect(refused({ from: '11/02/2026' })).toMatch(/YYYY-MM-DD/);
+    expect(refused({ tz: 'Mars/Olympus_Mons' })).toMatch(/not a known time zone/);
+    expect(refused({ days: 0 })).toMatch(/--days/);
+    expect(refused({ sheet: '/nonexistent/invoices.csv' })).toMatch(/--sheet \/nonexistent\/invoices\.csv: no such file/);
+    expect(refused({ locale: 'english' })).toMatch(/--locale/);
+    expect(refused({ sender: 'Sam <sam@example.com>' })).toMatch(/--sender/);
+    expect(refused({ distDir: '/nonexistent/dist' })).toMatch(/npm run build/);
+    expect(() => parseDemoArgs(['--frm', '2026-11-02'])).toThrow(/--frm/);
+    expect(() => parseDemoArgs(['--days', 'ten'])).toThrow(/--days must be a whole number/);
+    expect(parseDemoArgs(['--help'])).toBeNull();
+    expect(parseDemoArgs(['--sheet', 'x.csv', '--days=3', '--tz', 'Europe/Berlin'])).toEqual({ sheet: 'x.csv', days: 3, tz: 'Europe/Berlin' });
+  });
+
+  test('the sample disputes only come with the sample sheet', () => {
+    const sampleRun = resolveDemoOptions({});
+    expect(sampleRun.disputes).toBe(path.join(ROOT, 'sample', 'disputes.csv'));
+    const own = resolveDemoOptions({ sheet: path.join(ROOT, 'sample', 'invoices.csv') });
+    expect(own.disputes).toBeNull();
+  });
+
+  test('file names are safe', () => {
+    expect(safeFilePart('INV/2026 041')).toBe('INV-2026-041');
+    expect(safeFilePart('../../etc')).toBe('etc');
+    expect(safeFilePart('Ärger')).toBe('Arger');
+  });
+});
+
+describe('the command line', () => {
+  const run = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+
+  test('--days 3 prints the timeline, the table and that nothing was sent (no colour in a pipe)', () => {
+    const out = tempDir('cli');
+    const stdout = execFileSync('npx', ['tsx', 'scripts/demo.ts', '--days', '3', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(stdout).toMatch(/Nothing leaves this machine: no email is sent/);
+    expect(stdout).toMatch(/Nothing left this machine: no email was sent/);
+    expect(stdout).toContain('Mon 2026-11-02');
+    expect(stdout).toMatch(/✉ {2}INV-2026-041/);
+    expect(stdout).toMatch(/Invoices at the end \(2026-11-04\)/);
+    expect(stdout).not.toContain('\x1b[');
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.eml')).sort()).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml']);
+  });
+
+  test('--from 2026-02-31 exits non-zero with a readable message', () => {
+    const r = run(['--from', '2026-02-31', '--out', tempDir('cli-bad')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('demo: --from 2026-02-31 is not a real calendar date');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a usage mistake
+    expect(r.stdout).toBe('');
+  });
+
+  test('--help prints the options', () => {
+    const r = run(['--help']);
+    expect(r.status).toBe(0);
+    for (const flag of ['--sheet', '--disputes', '--from', '--days', '--tz', '--locale', '--sender', '--out']) expect(r.stdout).toContain(flag);
+  });
+});
