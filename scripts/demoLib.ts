@@ -115,6 +115,8 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const needsValue = /Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message);
+    if (needsValue) throw new DemoUsageError(`${needsValue[1]} needs a value (see --help).`);
     throw new DemoUsageError(`${message.replace(/\. To specify a positional argument.*$/s, '.')} (see --help)`);
   }
   const v = parsed.values;
@@ -756,17 +758,26 @@ export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[]
   const head = (e: DemoEvent): string => `${pad(truncate(e.invoice, invW), invW)}  ${pad(truncate(e.client, cliW), cliW)}  `;
   const textCol = 5 + invW + 2 + cliW + 2;
 
+  // Quiet days, and days that only repeat the previous day's stop message, collapse into one line.
   let quiet: DemoDay[] = [];
+  let quietLabel = '';
+  let previousStops = '';
   const flushQuiet = (): void => {
     if (quiet.length === 0) return;
     const first = quiet[0]!;
     const last = quiet[quiet.length - 1]!;
     const span = quiet.length === 1 ? dayLabel(first.date) : `${dayLabel(first.date)} – ${dayLabel(last.date)}`;
-    lines.push(paint(c, 'dim', `${span}   (nothing due)`));
+    lines.push(paint(c, 'dim', `${span}   ${quietLabel}`));
     quiet = [];
   };
   for (const day of result.days) {
-    if (day.events.length === 0) {
+    const onlyStops = day.events.length > 0 && day.events.every((e) => e.invoice === '' && (e.kind === 'stopped' || e.kind === 'warning'));
+    const stops = onlyStops ? day.events.map((e) => e.result).join('\n') : '';
+    const label = day.events.length === 0 ? '(nothing due)' : stops !== '' && stops === previousStops ? '(stopped again, as above)' : null;
+    previousStops = stops;
+    if (label !== null) {
+      if (label !== quietLabel) flushQuiet();
+      quietLabel = label;
       quiet.push(day);
       continue;
     }
@@ -844,6 +855,7 @@ export function formatTable(table: DemoTable, fmt: FormatOptions): string[] {
     out.push(`  ${paint(c, 'bold', cells.join(' '.repeat(gap)).trimEnd())}`);
   }
   out.push(`  ${widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap))}`);
+  if (table.rows.length === 0) out.push('  (no invoice rows)');
   for (const row of table.rows) {
     const cells = row.map((v, i) => {
       const text = pad(truncate(v, widths[i]!), widths[i]!, numeric[i] ? 'right' : 'left');
@@ -906,10 +918,13 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
       width,
     ),
   );
-  lines.push(`         ${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`);
-  lines.push(`         ${relativePath(result.files.logCsv, cwd)}: the Follow-up Log`);
+  lines.push(...labelled('', `${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`, width));
+  lines.push(...labelled('', `${relativePath(result.files.logCsv, cwd)}: the Follow-up Log`, width));
   lines.push('');
-  const closing = `Nothing left this machine: no email was sent. The ${emailWord} the add-on would have sent are .eml files in ${relativePath(out, cwd)}/.`;
+  const closing =
+    t.emails === 0
+      ? 'Nothing left this machine: no email was sent (and the add-on had none to send).'
+      : `Nothing left this machine: no email was sent. The ${t.emails === 1 ? 'email' : emailWord} the add-on would have sent ${t.emails === 1 ? 'is a .eml file' : 'are .eml files'} in ${relativePath(out, cwd)}/.`;
   lines.push(...wrap(closing, width, width, 0).map((l) => paint(fmt.color, 'bold', l)));
   return lines;
 }

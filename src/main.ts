@@ -1,6 +1,19 @@
 // The only file whose exports Apps Script sees: the build turns each export into a top-level
 // function (menu items, triggers and google.script.run targets). Each is one call into src/app.
 import { buildMenu, openSidebar, runDaily, runFromMenu, setUpFromMenu, turnOffDaily, turnOnDaily } from './app/menu';
+import {
+  recordDisputeEvent,
+  resetTemplateFromSidebar,
+  saveSettingsFromSidebar,
+  saveTemplateFromSidebar,
+  selectedInvoiceData,
+  setDailyFromSidebar,
+  settleUnsureFromSidebar,
+  sidebarData,
+  type DisputeAction,
+} from './app/sidebarApi';
+import type { InvoiceView, SaveResult, SidebarData, SidebarTemplate } from './app/sidebarTypes';
+import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
 
 /** Simple trigger: builds the menu (works in AuthMode.NONE: touches nothing else). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -40,4 +53,39 @@ export function turnOnDailyFollowUps(): void {
 
 export function turnOffDailyFollowUps(): void {
   turnOffDaily();
+}
+
+// ---- called by the sidebar through google.script.run (plain JSON in and out) ----
+
+/** Everything the sidebar's first screen needs, in one round trip. */
+export function getSidebarData(): SidebarData {
+  return sidebarData();
+}
+
+export function getSelectedInvoice(): { selected: InvoiceView | null; selectionNote: string | null } {
+  return selectedInvoiceData();
+}
+
+export function saveTemplate(id: TemplateId, template: Template): SaveResult {
+  return saveTemplateFromSidebar(id, template);
+}
+
+export function resetTemplate(id: TemplateId): SidebarTemplate {
+  return resetTemplateFromSidebar(id);
+}
+
+export function saveSettings(settings: Settings): SaveResult & { dailyOn?: boolean } {
+  return saveSettingsFromSidebar(settings);
+}
+
+export function setDailyFollowUps(on: boolean): SaveResult & { dailyOn: boolean } {
+  return setDailyFromSidebar(on);
+}
+
+export function recordDispute(action: DisputeAction, invoice: string, note: string): SaveResult & { invoice?: InvoiceView | null } {
+  return recordDisputeEvent(action, invoice, note);
+}
+
+export function settleUnsureFollowUp(invoice: string, stage: EmailStageId, wasSent: boolean): SaveResult {
+  return settleUnsureFromSidebar(invoice, stage, wasSent);
 }

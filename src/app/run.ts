@@ -41,8 +41,9 @@ import { loadConfig, type Config } from './config';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export type RunMode = 'send' | 'preview';
-export type RunTrigger = 'menu' | 'daily';
+/** send: the real thing; preview: dry run with `preview` log rows; statuses: refresh the status columns only. */
+export type RunMode = 'send' | 'preview' | 'statuses';
+export type RunTrigger = 'menu' | 'daily' | 'sidebar';
 
 export interface RunSummary {
   mode: RunMode;
@@ -82,7 +83,7 @@ export interface RunOptions {
 }
 
 /** Everything a run reads, turned into plain values. */
-interface Snapshot {
+export interface Snapshot {
   config: Config;
   ctx: SheetContext;
   dates: DateConverter;
@@ -119,7 +120,7 @@ export function runFollowUpsIn(ss: Spreadsheet, options: RunOptions): RunSummary
   } catch (err) {
     summary.stopped = err instanceof UserFacingError ? err.message : `Unexpected problem: ${errorMessage(err)}`;
   }
-  recordOutcome(ss, store, summary);
+  if (options.mode !== 'statuses') recordOutcome(ss, store, summary);
   return summary;
 }
 
@@ -152,11 +153,11 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
       lines.push(logLine(e, 'preview'));
       summary.previewed++;
     }
-  } else {
+  } else if (options.mode === 'send') {
     sendEmails(emails, snap, store, summary, lines, histories, recorded, started);
   }
   for (const row of snap.plan.rows) {
-    if (!row.decision || options.mode === 'preview' || !row.key) continue;
+    if (!row.decision || options.mode !== 'send' || !row.key) continue;
     for (const stage of row.decision.superseded) lines.push(rowLine(row, stage, 'skipped: superseded by the decision stage'));
     lines.push(rowLine(row, 'final', 'skipped: no email at this stage. Decide the next step: a collections agency, small-claims court or continued direct contact'));
     summary.skipped += row.decision.superseded.length + 1;
@@ -176,7 +177,7 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   for (const id of recorded) store.delete(id);
 }
 
-function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
+export function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
   const config = loadConfig(store);
   const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: SheetContext = { timeZone, locale: ss.getSpreadsheetLocale(), today: todayIn(timeZone) };

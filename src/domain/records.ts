@@ -29,6 +29,7 @@ export interface LogRecord {
   key: string;
   stage: string;
   result: string;
+  recipients?: string;
 }
 
 export interface DisputeRecord {
@@ -72,13 +73,16 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, , , result] = columnsOf(values[0], LOG_HEADERS) as [number, number, number, number, number, number, number];
+  const [date, invoice, , stage, recipients, , result] = columnsOf(values[0], LOG_HEADERS) as [number, number, number, number, number, number, number];
   const out: LogRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
     const key = invoiceKey(row[invoice] ?? '');
     if (key === '') continue;
-    out.push({ date: cellDate(row[date]), key, stage: cellText(row[stage]), result: cellText(row[result]) });
+    const record: LogRecord = { date: cellDate(row[date]), key, stage: cellText(row[stage]), result: cellText(row[result]) };
+    const to = cellText(row[recipients]);
+    if (to !== '') record.recipients = to;
+    out.push(record);
   }
   return out;
 }

@@ -105,7 +105,10 @@ function ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): void {
 export function sheetWithHeaders(ss: Spreadsheet, name: string, headers: readonly string[]): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
+  // insertSheet makes the new sheet active; the user stays where they were.
+  const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(name);
+  if (active) ss.setActiveSheet(active);
   const header = sheet.getRange(1, 1, 1, headers.length);
   header.setValues([headers.map((h) => textCell(h))]);
   header.setFontWeight('bold');

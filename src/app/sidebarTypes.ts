@@ -1,0 +1,99 @@
+// What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
+// refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
+// types; the server functions in src/main.ts return them.
+import type { Placeholder } from '../domain/templates';
+import type { EmailStageId, IsoDate, Settings, TemplateId } from '../domain/types';
+
+export interface SidebarTemplate {
+  id: TemplateId;
+  label: string;
+  subject: string;
+  body: string;
+  isDefault: boolean;
+  defaultSubject: string;
+  defaultBody: string;
+}
+
+export interface DisputeNoteView {
+  date: IsoDate | null;
+  event: string;
+  note: string;
+}
+
+export interface FollowUpView {
+  date: IsoDate | null;
+  stage: string;
+  result: string;
+  recipients: string;
+}
+
+export interface UnsureSendView {
+  stage: EmailStageId;
+  date: IsoDate;
+  recipients: string;
+}
+
+/** The invoice on the selected row, with what the sidebar shows and previews. */
+export interface InvoiceView {
+  row: number;
+  /** Normalised invoice number: the key every action on this invoice uses. */
+  key: string | null;
+  invoice: string;
+  client: string;
+  status: string;
+  stage: string;
+  amountText: string;
+  balanceText: string;
+  currency: string;
+  dueDate: IsoDate | null;
+  daysOverdue: number | null;
+  /** Why the row cannot be processed (null when valid). */
+  error: string | null;
+  emails: string[];
+  /** Values of the placeholders for this row (formatted), for the live template preview. */
+  values: Partial<Record<Placeholder, string>>;
+  disputeOpen: boolean;
+  disputeNotes: DisputeNoteView[];
+  followUps: FollowUpView[];
+  unsureSends: UnsureSendView[];
+}
+
+export interface DueTodayView {
+  invoice: string;
+  client: string;
+  stage: EmailStageId;
+  to: string[];
+}
+
+export interface LastRunView {
+  at: string;
+  summary: string;
+  stopped: string | null;
+}
+
+export interface OverviewView {
+  counts: Array<{ status: string; count: number }>;
+  dueToday: DueTodayView[];
+  overdueTotals: Array<{ currency: string; amount: number; text: string }>;
+  lastRun: LastRunView | null;
+  failures: Array<{ date: IsoDate | null; invoice: string; stage: string; result: string }>;
+}
+
+export interface SidebarData {
+  templates: SidebarTemplate[];
+  placeholders: Placeholder[];
+  settings: Settings;
+  dailyOn: boolean;
+  timeZone: string;
+  locale: string;
+  today: IsoDate;
+  sheetName: string;
+  selected: InvoiceView | null;
+  /** Why no invoice is selected (wrong sheet, header row, empty row…). */
+  selectionNote: string | null;
+  overview: OverviewView;
+  /** Problems the user should see (damaged settings, a sheet that cannot be read…). */
+  warnings: string[];
+}
+
+export type SaveResult = { ok: true } | { ok: false; problems: string[] };
