@@ -835,14 +835,20 @@ export function formatTable(table: DemoTable, fmt: FormatOptions): string[] {
     return best;
   });
   const widths = table.headers.map((_, i) => Math.max(content[i]!, ...headerLines[i]!.map(textWidth)));
-  // Shrink the widest flexible columns (Client, Status…) until it fits.
-  const minWidth = headerLines.map((l) => Math.max(...l.map(textWidth), 6));
+  // Shrink the widest text columns (Client, Status) until it fits; the others only if it must.
+  const flexible = table.headers.map((h) => /^(client|status)$/i.test(h));
+  const minWidth = headerLines.map((l, i) => Math.max(...l.map(textWidth), flexible[i] ? 10 : 6));
   const total = (): number => widths.reduce((a, b) => a + b, 0) + gap * (n - 1);
-  while (total() > width) {
-    let widest = -1;
-    for (let i = 0; i < n; i++) if (widths[i]! > minWidth[i]! && (widest === -1 || widths[i]! > widths[widest]!)) widest = i;
-    if (widest === -1) break;
-    widths[widest]! -= 1;
+  for (const pass of [true, false]) {
+    while (total() > width) {
+      let widest = -1;
+      for (let i = 0; i < n; i++) {
+        if ((pass && !flexible[i]) || widths[i]! <= minWidth[i]!) continue;
+        if (widest === -1 || widths[i]! > widths[widest]!) widest = i;
+      }
+      if (widest === -1) break;
+      widths[widest]! -= 1;
+    }
   }
   const c = fmt.color;
   const out: string[] = [];
