@@ -295,6 +295,19 @@ describe('HTML escaping and the sender name in other runs', () => {
     expect(sheet[1]![6]).toBe('=SUM(1;2)');
   });
 
+  test('a sheet the add-on cannot use: its message is shown once, repeats collapse, nothing is written', async () => {
+    const dir = tempDir('nodue');
+    const csv = path.join(dir, 'no-due.csv');
+    fs.writeFileSync(csv, 'Invoice,Client,Email,Amount\nA-1,Acme,a@acme.example,100\n');
+    const result = await runDemo({ sheet: csv, out: path.join(dir, 'out'), days: 4 });
+    expect(result.emails).toEqual([]);
+    expect(result.days[0]!.events).toEqual([expect.objectContaining({ kind: 'stopped', result: expect.stringMatching(/no 'Due Date' column/) })]);
+    const text = formatReport(result, { color: false, cwd: dir });
+    expect(text.match(/no 'Due Date' column/g)).toHaveLength(1);
+    expect(text).toMatch(/^Tue 2026-11-03 – Thu 2026-11-05 +\(stopped again, as above\)$/m);
+    expect(text).toContain('no email was sent (and the add-on had none to send)');
+  });
+
   test('Bcc is kept in the .eml file', async () => {
     const mail: SentMail = {
       via: 'MailApp',
