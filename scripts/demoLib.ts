@@ -464,6 +464,7 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
   let logsSeen = runtime.logs.length;
   let statuses = new Map<string, { invoice: string; client: string; status: string }>();
   let lastWarnings = '';
+  let previousLastRun = documentProps.get(LAST_RUN_KEY);
 
   for (let i = 0; i < options.days; i++) {
     const date = addDaysIso(options.from, i);
@@ -571,7 +572,9 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
 
     // A run that stopped early says why only in its saved outcome (a trigger has no UI).
     const lastRun = documentProps.get(LAST_RUN_KEY);
-    if (lastRun) {
+    const newOutcome = lastRun !== null && lastRun !== previousLastRun;
+    previousLastRun = lastRun;
+    if (lastRun && newOutcome) {
       try {
         const parsed = JSON.parse(lastRun) as { stopped?: unknown; warnings?: unknown };
         if (typeof parsed.stopped === 'string' && parsed.stopped !== '') events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
@@ -587,7 +590,6 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
       if (entry.level === 'error') events.push({ ...emptyEvent(date, 'stopped'), result: entry.message });
     }
     logsSeen = runtime.logs.length;
-    documentProps.delete(LAST_RUN_KEY);
 
     days.push({ date, index: i + 1, events, summary });
   }

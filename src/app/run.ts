@@ -19,8 +19,8 @@ import {
 } from '../domain/records';
 import { locateRows, rowFingerprint, type RowIdentity } from '../domain/relocate';
 import { stageLabel } from '../domain/settings';
-import { evaluateInvoice, emptyHistory, isEmailStage, withSent, type InvoiceHistory } from '../domain/stages';
-import { STATUS_FIELDS, type CellValue, type EmailStageId, type Invoice, type SheetContext, type StatusField } from '../domain/types';
+import { evaluateInvoice, emptyHistory, isEmailStage, withPassed, withSent, type InvoiceHistory } from '../domain/stages';
+import { STATUS_FIELDS, type CellValue, type EmailStageId, type Invoice, type SheetContext, type StageId, type StatusField } from '../domain/types';
 import { withDocumentLock } from '../gas/lock';
 import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from '../gas/mail';
 import {
@@ -156,14 +156,7 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   } else if (options.mode === 'send') {
     sendEmails(emails, snap, store, summary, lines, histories, recorded, started);
   }
-  for (const row of snap.plan.rows) {
-    if (!row.decision || options.mode !== 'send' || !row.key) continue;
-    for (const stage of row.decision.superseded) lines.push(rowLine(row, stage, 'skipped: superseded by the decision stage'));
-    lines.push(rowLine(row, 'final', 'skipped: no email at this stage. Decide the next step: a collections agency, small-claims court or continued direct contact'));
-    summary.skipped += row.decision.superseded.length + 1;
-    const h = histories.get(row.key) ?? emptyHistory();
-    histories.set(row.key, { ...h, decisionLogged: true });
-  }
+  if (options.mode === 'send') recordStepsWithoutEmail(snap.plan.rows, lines, histories, summary);
   summary.rowErrors = snap.plan.rows.filter((r) => r.error !== null).length;
   if (options.trigger === 'daily') {
     // A time-driven run has no one to show a toast to: its summary goes in the log instead.
@@ -176,6 +169,32 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   // The log now holds these sends: the ledger entries have done their job.
   for (const id of recorded) store.delete(id);
 }
+
+/**
+ * Steps that send nothing but must be logged once: the decision stage, and an escalation with no
+ * billing contact. Stages they supersede are logged as skipped too.
+ */
+function recordStepsWithoutEmail(rows: RowPlan[], lines: LogLine[], histories: Map<string, InvoiceHistory>, summary: RunSummary): void {
+  for (const row of rows) {
+    if (!row.key) continue;
+    const step = row.decision
+      ? { stage: 'final' as const, superseded: row.decision.superseded, result: DECISION_RESULT, by: 'the decision stage' }
+      : row.passed
+        ? { stage: row.passed.stage, superseded: row.passed.superseded, result: row.passed.reason, by: `the ${stageLabel(row.passed.stage).toLowerCase()}` }
+        : null;
+    if (!step) continue;
+    for (const stage of step.superseded) lines.push(rowLine(row, stage, `skipped: superseded by ${step.by}`));
+    lines.push(rowLine(row, step.stage, step.result));
+    summary.skipped += step.superseded.length + 1;
+    let h = histories.get(row.key) ?? emptyHistory();
+    for (const stage of step.superseded) h = withPassed(h, stage);
+    h = step.stage === 'final' ? { ...h, decisionLogged: true } : withPassed(h, step.stage);
+    histories.set(row.key, h);
+  }
+}
+
+const DECISION_RESULT =
+  'skipped: no email at this stage. Decide the next step: a collections agency, small-claims court or continued direct contact';
 
 export function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
   const config = loadConfig(store);
@@ -372,7 +391,7 @@ function logLine(e: FollowUpEmail, result: string, stage: EmailStageId = e.stage
   };
 }
 
-function rowLine(row: RowPlan, stage: EmailStageId | 'final', result: string): LogLine {
+function rowLine(row: RowPlan, stage: StageId, result: string): LogLine {
   return { invoice: row.invoice, client: row.client, stage, recipients: '', subject: '', result, threadId: '' };
 }
 

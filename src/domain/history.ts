@@ -2,7 +2,7 @@
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
 import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LogRecord } from './records';
-import { emptyHistory, stageOrder, withSent, type InvoiceHistory } from './stages';
+import { emptyHistory, stageOrder, withPassed, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
 /** The Stage and Last Follow-up cells of a row, as last written by the add-on. */
@@ -48,6 +48,7 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
     if (!stage) continue;
     if (stage === 'final') get(r.key).decisionLogged = true;
     else if (isSentResult(r.result)) recordSent(r.key, stage, r.date);
+    else if (r.result.trim().toLowerCase().startsWith('skipped')) histories.set(r.key, withPassed(get(r.key), stage));
   }
   for (const [key, memory] of sources.statusMemory) {
     if (memory.stage) recordSent(key, memory.stage, memory.lastFollowUp);

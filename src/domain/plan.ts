@@ -31,6 +31,8 @@ export interface RowPlan {
   email: FollowUpEmail | null;
   /** The decision stage was reached today: log it once (no email). */
   decision: { superseded: EmailStageId[] } | null;
+  /** An email stage passed today without an email, and why (logged as skipped). */
+  passed: { stage: EmailStageId; superseded: EmailStageId[]; reason: string } | null;
 }
 
 export interface Plan {
@@ -62,7 +64,7 @@ function unique(list: string[], exclude: string[] = []): string[] {
   return out;
 }
 
-/** Who gets a stage's email: escalate goes to the billing contact, formal copies it (SPEC §1). */
+/** Who gets a stage's email: escalate goes to the billing contact (planned only when the row has one), formal copies it. */
 export function recipientsFor(
   invoice: Invoice,
   stage: EmailStageId,
@@ -125,13 +127,16 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
   };
 }
 
+export const NO_BILLING_CONTACT =
+  'skipped: this row has no Billing Email, so there is no other contact to escalate to. Call the client instead';
+
 export function planFollowUps(input: PlanInput): Plan {
   const rows: RowPlan[] = [];
   const emails: FollowUpEmail[] = [];
   for (const parsed of input.rows) {
     if (!parsed.ok) {
       const { row, key, invoice, client, error } = parsed.invalid;
-      rows.push({ row, key, invoice, client, error, evaluation: null, email: null, decision: null });
+      rows.push({ row, key, invoice, client, error, evaluation: null, email: null, decision: null, passed: null });
       continue;
     }
     const inv = parsed.invoice;
@@ -139,11 +144,14 @@ export function planFollowUps(input: PlanInput): Plan {
     const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
     const plan: RowPlan = {
       row: inv.row, key: inv.key, invoice: inv.invoice, client: inv.client,
-      error: null, evaluation, email: null, decision: null,
+      error: null, evaluation, email: null, decision: null, passed: null,
     };
     const due = evaluation.dueToday;
     if (due && due.stage === 'final') plan.decision = { superseded: due.superseded };
-    else if (due && due.stage !== 'final') {
+    else if (due && due.stage === 'escalate' && inv.billingEmails.length === 0) {
+      // The escalation is a different contact; with none on the row, the step is a phone call.
+      plan.passed = { stage: 'escalate', superseded: due.superseded, reason: NO_BILLING_CONTACT };
+    } else if (due && due.stage !== 'final') {
       const email = planEmail(inv, due.stage, due.superseded, input);
       if (typeof email === 'string') plan.error = email;
       else {

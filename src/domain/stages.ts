@@ -28,6 +28,8 @@ export type Status = (typeof STATUSES)[number];
 export interface InvoiceHistory {
   /** Latest (by stage order) stage whose email was sent. */
   lastSentStage: EmailStageId | null;
+  /** Latest stage passed without an email (skipped, e.g. an escalation with no billing contact). */
+  lastPassedStage: EmailStageId | null;
   /** Calendar date of the latest follow-up email. */
   lastFollowUp: IsoDate | null;
   /** The decision stage (`final`) has already been logged. */
@@ -42,6 +44,7 @@ export interface InvoiceHistory {
 export function emptyHistory(): InvoiceHistory {
   return {
     lastSentStage: null,
+    lastPassedStage: null,
     lastFollowUp: null,
     decisionLogged: false,
     needsReview: null,
@@ -104,11 +107,19 @@ function sendableOn(date: IsoDate, earliest: IsoDate | null, settings: Settings)
   return d;
 }
 
-function statusFor(days: number, stageSent: EmailStageId | null, settings: Settings): Status {
+/** The furthest stage dealt with, by email or without one. */
+function furthestStage(history: InvoiceHistory): EmailStageId | null {
+  const { lastSentStage: sent, lastPassedStage: passed } = history;
+  if (sent === null) return passed;
+  if (passed === null) return sent;
+  return stageOrder(passed) > stageOrder(sent) ? passed : sent;
+}
+
+function statusFor(days: number, stageReached: EmailStageId | null, settings: Settings): Status {
   const finalDay = settings.stageDays.final;
   if (finalDay !== null && days >= finalDay) return 'Decide next step';
-  if (stageSent === 'formal') return 'Final notice';
-  if (stageSent === 'escalate') return 'Call client';
+  if (stageReached === 'formal') return 'Final notice';
+  if (stageReached === 'escalate') return 'Call client';
   if (days > 0) return 'Overdue';
   if (days === 0) return 'Due today';
   return 'Not due';
@@ -129,10 +140,11 @@ export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, setti
   if (history.disputeOpen) return { ...base, status: 'Disputed' };
 
   const schedule = stageSchedule(settings);
-  const sentOrder = history.lastSentStage ? stageOrder(history.lastSentStage) : -1;
-  const ahead = schedule.filter((s) => stageOrder(s.stage) > sentOrder);
+  const handled = furthestStage(history);
+  const handledOrder = handled ? stageOrder(handled) : -1;
+  const ahead = schedule.filter((s) => stageOrder(s.stage) > handledOrder);
   const reached = ahead.filter((s) => s.day <= days);
-  const status = statusFor(days, history.lastSentStage, settings);
+  const status = statusFor(days, handled, settings);
   const earliest = earliestSendDate(history, settings);
 
   const target = reached[reached.length - 1];
@@ -151,6 +163,12 @@ export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, setti
   if (!next) return { ...base, status };
   const nextDate = addDays(invoice.dueDate, next.day);
   return { ...base, status, nextFollowUp: isEmailStage(next.stage) ? sendableOn(nextDate, earliest, settings) : nextDate };
+}
+
+/** History after `stage` was passed without an email. */
+export function withPassed(history: InvoiceHistory, stage: EmailStageId): InvoiceHistory {
+  const keepOld = history.lastPassedStage !== null && stageOrder(history.lastPassedStage) > stageOrder(stage);
+  return { ...history, lastPassedStage: keepOld ? history.lastPassedStage : stage };
 }
 
 /** History after an email of `stage` went out on `day`. */

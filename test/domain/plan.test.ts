@@ -83,6 +83,14 @@ describe('planFollowUps', () => {
     });
   });
 
+  it('an escalation without a billing contact is passed without an email', () => {
+    const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]])));
+    expect(plan.emails).toEqual([]);
+    expect(plan.rows[0]?.passed).toMatchObject({ stage: 'escalate', superseded: [] });
+    expect(plan.rows[0]?.error).toBeNull();
+  });
+
   it('the decision stage sends nothing and is flagged once', () => {
     const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05'));
     expect(plan.emails).toEqual([]);

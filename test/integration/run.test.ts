@@ -65,6 +65,21 @@ describe('a month of daily runs over a mixed sheet', () => {
   });
 });
 
+describe('escalation without a billing contact', () => {
+  it('sends no escalation email (its text is for a billing contact): logs it once, flags "Call client", formal follows', () => {
+    const t = setUp({ today: DUE, rows: [{ invoice: 'NB-1', due: DUE, email: 'pat@client.test' }] });
+    for (let d = 0; d < 25; d++) {
+      t.goTo(addDays(DUE, d));
+      t.daily();
+      if (d === 16) expect(t.statuses()['NB-1']).toMatchObject({ Status: 'Call client', Stage: 'firm' });
+    }
+    const days = t.sent().map((m) => Math.round((Date.parse(m.at) - Date.parse(`${DUE}T14:00:00Z`)) / 86_400_000));
+    expect(days).toEqual([1, 7, 21]);
+    expect(t.sent().every((m) => m.to.join() === 'pat@client.test' && m.cc.length === 0)).toBe(true);
+    expect(t.log().filter((r) => r.Stage === 'escalate').map((r) => r.Result)).toEqual([expect.stringMatching(/^skipped: this row has no Billing Email.*Call the client/)]);
+  });
+});
+
 describe('catch-up, re-runs and gaps', () => {
   it('first seen 10 days late: one firm email, no burst; the reminder is logged as superseded', () => {
     const t = setUp({ today: addDays(DUE, 10), rows: [{ invoice: 'A', due: DUE }] });
