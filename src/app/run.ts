@@ -422,7 +422,9 @@ function writeStatuses(snap: Snapshot, histories: Map<string, InvoiceHistory>): 
     if (at === null || at === undefined) return;
     const invoice = row.key ? snap.invoices.get(row.key) : undefined;
     const history = row.key ? histories.get(row.key) : undefined;
-    const evaluation = invoice && row.error === null ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today) : row.evaluation;
+    // Only rows whose history changed during this run (a send, a skip) need evaluating again.
+    const changed = row.key !== null && history !== snap.histories.get(row.key);
+    const evaluation = invoice && row.error === null && changed ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today) : row.evaluation;
     const cells = statusCells(row, evaluation, history);
     for (const { field } of columns) block.get(field)![at - 2] = statusValue(cells, field, dates);
   });

@@ -16,6 +16,17 @@ const MAX_YEAR = 2200;
 
 /** A locale such as 'en_US', 'en-us', 'zh_Hans_CN' or 'es_419', split into language and region. */
 export function localeParts(locale: string): { language: string; region: string } {
+  const known = localePartsCache.get(locale);
+  if (known) return known;
+  const parsed = splitLocale(locale);
+  localePartsCache.set(locale, parsed);
+  return parsed;
+}
+
+/** A run asks about the same one or two locales for every row. */
+const localePartsCache = new Map<string, { language: string; region: string }>();
+
+function splitLocale(locale: string): { language: string; region: string } {
   const parts = String(locale ?? '')
     .trim()
     .split(/[-_]/)
@@ -106,9 +117,18 @@ function ymd(d: IsoDate): { y: number; m: number; d: number } {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
+/** Day numbers of the dates seen so far: a sheet has thousands of rows but few distinct dates. */
+const dayNumbers = new Map<string, number>();
+const MAX_REMEMBERED_DATES = 50_000;
+
 function dayNumberOf(d: IsoDate): number {
+  const known = dayNumbers.get(d);
+  if (known !== undefined) return known;
   const p = ymd(d);
-  return dayNumber(p.y, p.m, p.d);
+  const n = dayNumber(p.y, p.m, p.d);
+  if (dayNumbers.size >= MAX_REMEMBERED_DATES) dayNumbers.clear();
+  dayNumbers.set(d, n);
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------

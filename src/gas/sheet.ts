@@ -23,11 +23,15 @@ function isDate(v: unknown): v is Date {
 export class DateConverter {
   private readonly offsets = new Map<number, number>();
   private readonly dates = new Map<IsoDate, Date>();
+  /** Date cells repeat (many invoices share a due date): remember each instant's answer. */
+  private readonly isoByInstant = new Map<number, IsoDate>();
 
   constructor(readonly timeZone: string) {}
 
   toIsoDate(d: Date): IsoDate {
     const ms = d.getTime();
+    const known = this.isoByInstant.get(ms);
+    if (known !== undefined) return known;
     const bucket = Math.floor(ms / FIFTEEN_MINUTES);
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
@@ -36,7 +40,9 @@ export class DateConverter {
       offset = sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60 * 1000;
       this.offsets.set(bucket, offset);
     }
-    return new Date(ms + offset).toISOString().slice(0, 10);
+    const iso = new Date(ms + offset).toISOString().slice(0, 10);
+    this.isoByInstant.set(ms, iso);
+    return iso;
   }
 
   /** Midnight of a calendar date in the zone: the value Sheets holds for a date cell. */
@@ -50,8 +56,8 @@ export class DateConverter {
   }
 
   toCell(v: unknown): CellValue {
-    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : { date: this.toIsoDate(v) };
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : { date: this.toIsoDate(v) };
     return '';
   }
 }
