@@ -114,7 +114,10 @@ export function runFollowUpsIn(ss: Spreadsheet, options: RunOptions): RunSummary
       runLocked(ss, store, options, summary, started);
     });
     if (!locked.acquired) {
-      summary.stopped = 'Another follow-up run is in progress in this spreadsheet, so this run sent nothing.';
+      summary.stopped =
+        locked.reason === 'busy'
+          ? 'Another follow-up run is in progress in this spreadsheet, so this run sent nothing.'
+          : 'This run could not lock the spreadsheet (Apps Script gave it no document to lock), so it sent nothing. Run follow-ups from the menu instead, and tell us about it.';
       noteSkippedRun(ss, summary.stopped);
     }
   } catch (err) {

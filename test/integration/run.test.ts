@@ -251,6 +251,7 @@ describe('faults', () => {
     const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }], runtime: { triggerDocumentContext: false } });
     t.daily();
     expect(t.sent()).toHaveLength(0);
+    expect(t.log().at(-1)?.Result).toMatch(/^skipped: This run could not lock the spreadsheet/);
   });
 
   it('quota 2 with 5 due: the oldest 2 go out, 3 are queued and go out on the next run', () => {
