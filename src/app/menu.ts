@@ -1,7 +1,7 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
-import { runFollowUpsIn, summaryText, type RunMode } from './run';
+import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { FollowUpEmail } from '../domain/plan';
 import { stageLabel } from '../domain/settings';
 import { activeSpreadsheet } from '../gas/sheet';
@@ -67,6 +67,7 @@ function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean
 export function runFromMenu(mode: RunMode): void {
   const ss = requireSpreadsheet();
   if (!ensureSenderName(ss)) return;
+  reportStoppedDailyRun(ss);
   if (mode === 'send') askAboutUnsureSends(ss);
   const summary = runFollowUpsIn(ss, {
     mode,
@@ -76,6 +77,15 @@ export function runFromMenu(mode: RunMode): void {
   if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
   else toast(ss, summaryText(summary));
   if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
+}
+
+/** A daily run that stopped emailed nobody: the next menu run says so, once. */
+function reportStoppedDailyRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const store = DocumentStore.forSpreadsheet(ss.getId());
+  const last = store.readJson(LAST_RUN_KEY).value as { at?: unknown; trigger?: unknown; stopped?: unknown; seen?: unknown } | null;
+  if (!last || last.trigger !== 'daily' || typeof last.stopped !== 'string' || last.seen === true || typeof last.at !== 'string') return;
+  showAlert('The last daily run did not finish', `On ${last.at.slice(0, 10)}: ${last.stopped}`);
+  store.writeJson(LAST_RUN_KEY, { ...last, seen: true });
 }
 
 /** Asks the user to settle each send whose outcome is unknown (see review.ts). */

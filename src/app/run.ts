@@ -122,6 +122,8 @@ export function runFollowUpsIn(ss: Spreadsheet, options: RunOptions): RunSummary
     }
   } catch (err) {
     summary.stopped = err instanceof UserFacingError ? err.message : `Unexpected problem: ${errorMessage(err)}`;
+    // Nobody watches a trigger run: the log sheet says it stopped (the menu shows an alert instead).
+    if (options.trigger === 'daily') noteSkippedRun(ss, `the daily run stopped: ${summary.stopped}`);
   }
   if (options.mode !== 'statuses') recordOutcome(ss, store, summary);
   return summary;

@@ -204,7 +204,7 @@ describe('faults', () => {
     t.daily();
     t.runtime.faults.clear();
     expect(t.sent()).toHaveLength(1);
-    expect(t.log()).toEqual([]);
+    expect(t.log().map((r) => r.Result)).toEqual(['skipped: the daily run stopped: Unexpected problem: Execution killed']);
     t.goTo(addDays(DUE, 2));
     t.daily();
     expect(t.sent()).toHaveLength(1);
@@ -252,6 +252,34 @@ describe('faults', () => {
     t.daily();
     expect(t.sent()).toHaveLength(0);
     expect(t.log().at(-1)?.Result).toMatch(/^skipped: This run could not lock the spreadsheet/);
+  });
+
+  it('stops sending well before the 6-minute limit; the rest is queued for the next run', () => {
+    const rows = [1, 2, 3, 4].map((n) => ({ invoice: `T${n}`, due: addDays(DUE, -n) }));
+    const t = setUp({ today: DUE, rows });
+    t.ensureTrigger();
+    t.runtime.faults.beforeCall('MailApp.sendEmail', 2, () => t.runtime.clock.advance(5 * 60 * 1000));
+    t.daily();
+    expect(t.sent()).toHaveLength(2);
+    expect(t.log().filter((r) => (r.Result ?? '').startsWith('queued: time limit')).map((r) => r.Invoice)).toEqual(['T2', 'T1']);
+    t.goTo(addDays(DUE, 1));
+    t.daily();
+    expect(t.sent()).toHaveLength(4);
+  });
+
+  it('a daily run that stops is in the log and the run outcome; the next menu run says so once', () => {
+    const t = setUp({ today: DUE, rows: [{ invoice: 'A', due: DUE }] });
+    t.ensureTrigger();
+    t.runtime.sheet('Invoices').setRaw(1, 10, 'When');
+    t.daily();
+    expect(t.log().at(-1)?.Result).toMatch(/^skipped: the daily run stopped: The sheet 'Invoices' has no 'Due Date' column/);
+    expect(JSON.parse(t.runtime.properties.document().get('lastRun') ?? '{}').stopped).toMatch(/no 'Due Date' column/);
+    t.runtime.ui.respondWith('OK', 'OK');
+    t.addon.call('runFollowUps');
+    expect(t.runtime.ui.alerts.map((a) => a.title)).toEqual(['Daily follow-ups are on', 'The last daily run did not finish', 'Invoice Follow-ups']);
+    t.runtime.ui.respondWith('OK');
+    t.addon.call('runFollowUps');
+    expect(t.runtime.ui.alerts.map((a) => a.title).slice(3)).toEqual(['Invoice Follow-ups']);
   });
 
   it('quota 2 with 5 due: the oldest 2 go out, 3 are queued and go out on the next run', () => {
