@@ -6,13 +6,20 @@
 //   dist/appsscript.json
 // `--watch` rebuilds on every change under src/ and sidebar/.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const GLOBAL = 'App';
+
+/** Writes a file in one step (temp file + rename), so a test reading dist/ never sees half a file. */
+function writeAtomically(file, content) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
 // Apps Script's V8 rejects some newer syntax (static class fields have failed there): lower to ES2020.
 const TARGET = 'es2020';
 
@@ -52,7 +59,7 @@ async function buildServer() {
   // Apps Script has no module system: a stray import/export/require means the bundle is broken.
   const stray = code.match(/^\s*(import|export)\s|\brequire\(/m);
   if (stray) throw new Error(`dist/Code.js contains "${stray[0].trim()}": Apps Script cannot load modules.`);
-  writeFileSync(join(dist, 'Code.js'), code);
+  writeAtomically(join(dist, 'Code.js'), code);
   return { names, bytes: Buffer.byteLength(code) };
 }
 
@@ -80,17 +87,19 @@ async function buildSidebar() {
   const html = template
     .replace('<!-- inline:style -->', () => `<style>\n${css}</style>`)
     .replace('<!-- inline:script -->', () => `<script>\n${js}</script>`);
-  writeFileSync(join(dist, 'Sidebar.html'), html);
+  writeAtomically(join(dist, 'Sidebar.html'), html);
   return { bytes: Buffer.byteLength(html) };
 }
 
 export async function buildAll({ quiet = false } = {}) {
   const started = Date.now();
-  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   const server = await buildServer();
   const sidebar = await buildSidebar();
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  writeAtomically(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
+  // dist/ holds exactly what clasp should push: remove anything else (old files, stray temp files).
+  const keep = new Set(['Code.js', 'Sidebar.html', 'appsscript.json']);
+  for (const f of readdirSync(dist)) if (!keep.has(f) && !f.endsWith('.tmp')) rmSync(join(dist, f), { recursive: true, force: true });
   if (!quiet) {
     console.log(
       `built dist/ in ${Date.now() - started} ms: Code.js ${(server.bytes / 1024).toFixed(1)} KB ` +

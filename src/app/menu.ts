@@ -1,7 +1,7 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
-import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
+import { errorMessage, LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { FollowUpEmail } from '../domain/plan';
 import { stageLabel } from '../domain/settings';
 import { activeSpreadsheet } from '../gas/sheet';
@@ -99,7 +99,15 @@ function askAboutUnsureSends(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void
 
 /** The time-driven run: never touches the UI (there is no one to see it). */
 export function runDaily(triggerUid: string | undefined): void {
-  const ss = spreadsheetForTrigger(triggerUid);
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  try {
+    ss = spreadsheetForTrigger(triggerUid);
+  } catch (err) {
+    // Deleted, or its owner lost access: nothing can be sent, and nobody is watching. Say why
+    // (no invoice data in the message) where the owner can find it: the execution log.
+    console.error(`Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`);
+    return;
+  }
   if (!ss) {
     console.error('Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.');
     return;

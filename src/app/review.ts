@@ -9,8 +9,12 @@ import { appendLogLines, LEDGER_PREFIX, readLedger } from './run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * Sends a finished run found half-done (`unknown`). A `sending` entry may be a send another
+ * execution is making right now: it is not asked about until a run under the lock has settled it.
+ */
 export function unsureSends(ss: Spreadsheet): LedgerEntry[] {
-  return readLedger(DocumentStore.forSpreadsheet(ss.getId())).filter((e) => e.state === 'unknown' || e.state === 'sending');
+  return readLedger(DocumentStore.forSpreadsheet(ss.getId())).filter((e) => e.state === 'unknown');
 }
 
 export function unsureSendQuestion(e: LedgerEntry): string {
@@ -25,6 +29,10 @@ export function unsureSendQuestion(e: LedgerEntry): string {
 export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: boolean): boolean {
   const done = withDocumentLock(10 * 1000, () => {
     const store = DocumentStore.forSpreadsheet(ss.getId());
+    // Answered twice (two dialogs, or the sidebar and the menu)? Only the first answer counts.
+    const id = LEDGER_PREFIX + ledgerId(entry.key, entry.stage);
+    const still = store.readJson(id).value as LedgerEntry | null;
+    if (!still || still.state !== 'unknown') return false;
     const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
     const dates = new DateConverter(ss.getSpreadsheetTimeZone());
     appendLogLines({ logSheet, dates }, [
@@ -40,7 +48,8 @@ export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: b
         date: wasSent ? entry.date : undefined,
       },
     ]);
-    store.delete(LEDGER_PREFIX + ledgerId(entry.key, entry.stage));
+    store.delete(id);
+    return true;
   });
-  return done.acquired;
+  return done.acquired && done.value;
 }

@@ -6,6 +6,7 @@ import { currencyForLocale } from '../domain/money';
 import { parseInvoiceRows } from '../domain/parse';
 import { planFollowUps, recipientCount, statusCells, type FollowUpEmail, type Plan, type RowPlan, type StatusCells } from '../domain/plan';
 import {
+  DISPUTE_HEADERS,
   DISPUTE_SHEET,
   LOG_HEADERS,
   LOG_SHEET,
@@ -32,6 +33,7 @@ import {
   sheetWithHeaders,
   textCell,
   todayIn,
+  withHeaderRow,
   writeBlock,
   type WritableCell,
 } from '../gas/sheet';
@@ -217,9 +219,9 @@ export function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
   const problem = describeHeaderProblem(header, config.settings.sheetName);
   if (problem) throw new UserFacingError(problem);
   const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
-  const log = parseLogRows(readAllCells(logSheet, dates));
+  const log = parseLogRows(withHeaderRow(logSheet, readAllCells(logSheet, dates), LOG_HEADERS));
   const disputeSheet = ss.getSheetByName(DISPUTE_SHEET);
-  const disputes = disputeSheet ? parseDisputeRows(readAllCells(disputeSheet, dates)) : [];
+  const disputes = disputeSheet ? parseDisputeRows(withHeaderRow(disputeSheet, readAllCells(disputeSheet, dates), DISPUTE_HEADERS)) : [];
   const ledger = readLedger(store);
   const base = { config, ctx, dates, invoiceSheet, logSheet, header, grid, log, ledger, disputes };
   return { ...base, ...planFrom(base) };
@@ -344,7 +346,14 @@ function sendEmails(
     } catch (err) {
       const message = errorMessage(err);
       summary.failed++;
-      if (isRefusedBeforeSending(message)) {
+      if (isQuotaRefusal(message)) {
+        // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
+        store.delete(id);
+        summary.failed--;
+        summary.queued++;
+        queueRest = 'queued: daily email quota; it goes out on the next run';
+        lines.push(logLine(email, queueRest));
+      } else if (isRefusedBeforeSending(message)) {
         // MailApp checks addresses before sending: nothing went out, so the next run may try again.
         store.delete(id);
         lines.push(logLine(email, `failed: ${message}`));
@@ -371,9 +380,13 @@ function sendEmails(
   }
 }
 
-/** Errors MailApp raises before anything is sent (a malformed address). */
+/** Errors MailApp raises before anything is sent: a malformed address, the daily quota. */
 function isRefusedBeforeSending(message: string): boolean {
-  return /^invalid (email|argument)/i.test(message);
+  return /^invalid (email|argument)/i.test(message) || isQuotaRefusal(message);
+}
+
+function isQuotaRefusal(message: string): boolean {
+  return /^service invoked too many times for one day: email/i.test(message);
 }
 
 function recipientsText(e: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>): string {
@@ -408,30 +421,71 @@ export function appendLogLines(snap: Pick<Snapshot, 'logSheet' | 'dates'>, lines
   );
 }
 
-/** Re-reads the sheet, finds each planned row where it is now, and writes the status columns in blocks. */
+/**
+ * Finds each planned row where it stands now and writes the status columns in blocks. The sheet is
+ * read again right after: if a user moved rows in the moment between that read and the write,
+ * values may have landed on the wrong rows, so the write is done again from the sheet as it is
+ * then, with rows that cannot be identified cleared (they get their status on the next run).
+ */
 function writeStatuses(snap: Snapshot, histories: Map<string, InvoiceHistory>): void {
-  const { invoiceSheet, dates, ctx, config } = snap;
-  const current = readAllCells(invoiceSheet, dates);
+  let current = readAllCells(snap.invoiceSheet, snap.dates);
   let header = mapHeaders(current[0] ?? []);
-  if (header.missingStatus.length > 0) header = addStatusColumns(invoiceSheet, current[0] ?? [], header);
-  const dataRows = current.slice(1);
-  if (dataRows.length === 0) return;
-  const targets = locateRows(snap.identities, dataRows, header.columns);
+  if (header.missingStatus.length > 0) header = addStatusColumns(snap.invoiceSheet, current[0] ?? [], header);
+  const cells = statusCellsByRow(snap, histories);
+  for (let pass = 0; pass < 3; pass++) {
+    if (current.length <= 1) return;
+    writeStatusBlocks(snap, header, current.slice(1), cells, pass === 0 ? 'keep' : 'clear');
+    const after = readAllCells(snap.invoiceSheet, snap.dates);
+    const headerAfter = mapHeaders(after[0] ?? []);
+    if (sameRows(current, after, header, headerAfter)) return;
+    current = after;
+    header = headerAfter;
+    if (header.missingStatus.length > 0) return; // status columns deleted meanwhile: next run
+  }
+}
 
-  const columns = STATUS_FIELDS.map((field) => ({ field, index: header.columns[field] as number }));
-  const block = new Map<StatusField, WritableCell[]>();
-  for (const { field, index } of columns) block.set(field, dataRows.map((row) => writable(row[index], dates)));
-
-  snap.plan.rows.forEach((row, i) => {
-    const at = targets[i];
-    if (at === null || at === undefined) return;
+/** The status cells of every planned row, in plan order. */
+function statusCellsByRow(snap: Snapshot, histories: Map<string, InvoiceHistory>): StatusCells[] {
+  const { ctx, config } = snap;
+  return snap.plan.rows.map((row) => {
     const invoice = row.key ? snap.invoices.get(row.key) : undefined;
     const history = row.key ? histories.get(row.key) : undefined;
     // Only rows whose history changed during this run (a send, a skip) need evaluating again.
     const changed = row.key !== null && history !== snap.histories.get(row.key);
-    const evaluation = invoice && row.error === null && changed ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today) : row.evaluation;
-    const cells = statusCells(row, evaluation, history);
-    for (const { field } of columns) block.get(field)![at - 2] = statusValue(cells, field, dates);
+    const evaluation =
+      invoice && row.error === null && changed ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today) : row.evaluation;
+    return statusCells(row, evaluation, history);
+  });
+}
+
+/** Rows stand where they stood: same input cells in the same order, status columns in place. */
+function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: HeaderMap, headerAfter: HeaderMap): boolean {
+  if (before.length !== after.length) return false;
+  if (STATUS_FIELDS.some((f) => headerBefore.columns[f] !== headerAfter.columns[f])) return false;
+  for (let i = 1; i < before.length; i++) {
+    if (rowFingerprint(before[i] ?? [], headerBefore.columns) !== rowFingerprint(after[i] ?? [], headerAfter.columns)) return false;
+  }
+  return true;
+}
+
+function writeStatusBlocks(
+  snap: Snapshot,
+  header: HeaderMap,
+  dataRows: CellValue[][],
+  cells: StatusCells[],
+  others: 'keep' | 'clear',
+): void {
+  const { invoiceSheet, dates } = snap;
+  const targets = locateRows(snap.identities, dataRows, header.columns);
+  const columns = STATUS_FIELDS.map((field) => ({ field, index: header.columns[field] as number }));
+  const block = new Map<StatusField, WritableCell[]>();
+  for (const { field, index } of columns) {
+    block.set(field, dataRows.map((row) => (others === 'keep' ? writable(row[index], dates) : '')));
+  }
+  targets.forEach((at, i) => {
+    const rowCells = cells[i];
+    if (at === null || at === undefined || !rowCells) return;
+    for (const { field } of columns) block.get(field)![at - 2] = statusValue(rowCells, field, dates);
   });
 
   // One setValues per run of adjacent status columns (one in all when the add-on placed them).

@@ -1,5 +1,6 @@
 // SpreadsheetApp adapter: reads a sheet once into plain cells, writes back in whole blocks.
 // Dates cross here: Date cells become calendar dates in the spreadsheet's zone and back.
+import { normalizeHeader } from '../domain/headers';
 import type { CellValue, IsoDate } from '../domain/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -148,4 +149,19 @@ export function setCheckboxColumn(sheet: Sheet, column: number): void {
 export function boldFrozenHeader(sheet: Sheet, columns: number): void {
   sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
   sheet.setFrozenRows(1);
+}
+
+/**
+ * Row 1 of one of the add-on's own sheets must be its header: a header write that failed once
+ * would otherwise leave a data row there for good, read as the header and so forgotten. Returns
+ * the cells with the header in place.
+ */
+export function withHeaderRow(sheet: Sheet, cells: CellValue[][], headers: readonly string[]): CellValue[][] {
+  const first = cells[0];
+  const wanted = headers.map((h) => normalizeHeader(h));
+  const found = new Set((first ?? []).map((c) => normalizeHeader(c)));
+  if (first && wanted.filter((h) => found.has(h)).length * 2 > wanted.length) return cells;
+  if (first) sheet.insertRowsBefore(1, 1);
+  writeBlock(sheet, 1, 1, [headers.map((h) => textCell(h))]);
+  return [[...headers], ...cells];
 }

@@ -1,0 +1,530 @@
+// Fault matrix (issue "Prove it"): a month of daily runs, once fault-free, then once per fault —
+// the N-th call of one service method over the whole month fails (before or after its effect) —
+// and after each faulted month the invariants are checked against the fault-free one:
+// (a) no (invoice, stage) email twice; (b) every baseline email went out (maybe later) or its row
+// is held for review / logged as failed or queued, and nothing else went out; (c) statuses land on
+// their own rows; (d) every email sent has its log row; (e) dailyFollowUps never throws.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { addDays, setUp, type Row } from '../integration/harness';
+import {
+  FIXED_STATUS,
+  inputCells,
+  logIsHeaderless,
+  logRows,
+  mailFacts,
+  MONTH_DAYS,
+  newMonth,
+  rowInvariants,
+  runMonth,
+  type MailFact,
+  type Month,
+} from './month';
+
+type When = 'before' | 'after';
+
+interface FaultClass {
+  method: string;
+  when: When;
+  /** The Apps Script message the fault throws (default: the runtime's). */
+  message?: string;
+  /** At most this many of its calls are made to fail (spread over the month). Default 16. */
+  samples?: number;
+}
+
+/** Every call site class of the issue; sendEmail both before it sends and after it sent. */
+const CLASSES: FaultClass[] = [
+  { method: 'MailApp.sendEmail', when: 'before', samples: 40 },
+  // MailApp refuses an over-quota send before sending, so a fault *after* a send that went out is
+  // a timeout or a crash, never the quota message (the default message of this fault).
+  { method: 'MailApp.sendEmail', when: 'after', samples: 40, message: 'Service error: Gmail (the request timed out)' },
+  // MailApp refusing an address before sending: nothing went out, so it may be retried.
+  { method: 'MailApp.sendEmail', when: 'before', message: 'Invalid email: someone@client.test', samples: 6 },
+  { method: 'Range.setValues', when: 'before' },
+  { method: 'Sheet.appendRow', when: 'before' },
+  { method: 'Properties.setProperty', when: 'before' },
+  { method: 'Properties.deleteProperty', when: 'before', samples: 20 },
+  { method: 'Properties.getProperties', when: 'before', samples: 12 },
+  { method: 'Lock.tryLock', when: 'before', samples: 12 },
+  { method: 'Range.getValues', when: 'before' },
+  // Every daily run opens the spreadsheet once: a few days stand for all of them.
+  { method: 'SpreadsheetApp.openById', when: 'before', message: 'Requested entity was not found.', samples: 6 },
+  // Beyond the issue's list: writes that happened although the script heard an error.
+  { method: 'Range.setValues', when: 'after', samples: 10 },
+  { method: 'Properties.setProperty', when: 'after', samples: 10 },
+];
+
+/**
+ * Violations caused by product bugs reported to the lead, each with a failing test of its own
+ * below: the matrix counts them in its summary but does not fail on them again.
+ */
+const KNOWN_BUG_SYMPTOMS = [/^\(log\) the Follow-up Log has no header row/];
+const isKnownBug = (v: string): boolean => KNOWN_BUG_SYMPTOMS.some((re) => re.test(v.replace(/^call \d+: /, '')));
+
+/** FAULT_MATRIX_FULL=1 makes every call of every method fail in turn (a few minutes). */
+const FULL = process.env.FAULT_MATRIX_FULL === '1';
+
+/** Spread `count` call numbers over at most `max` samples, first and last included. */
+function sample(count: number, max: number): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i + 1);
+  const out = new Set<number>();
+  for (let i = 0; i < max; i++) out.add(1 + Math.round((i * (count - 1)) / (max - 1)));
+  return [...out];
+}
+
+// ---- the fault-free month ----------------------------------------------------------------------
+
+const base = newMonth();
+const baseInputs = inputCells(base);
+const baseRun = runMonth(base);
+const baseMails = mailFacts(base);
+const baseStatuses = base.statuses();
+const key = (m: Pick<MailFact, 'invoice' | 'stage'>): string => `${m.invoice}:${m.stage}`;
+const baseByKey = new Map(baseMails.map((m) => [key(m), m]));
+
+describe('the fault-free month (baseline)', () => {
+  it('sends every stage it should, once, and keeps its own invariants', () => {
+    expect(baseRun.throws).toEqual([]);
+    expect(baseMails.map((m) => `${m.day} ${key(m)}`)).toEqual([
+      '2026-11-02 INV-108:formal',
+      '2026-11-02 INV-102:firm',
+      '2026-11-03 INV-101:reminder',
+      '2026-11-06 INV-103:reminder',
+      '2026-11-09 INV-101:firm',
+      '2026-11-12 INV-103:firm',
+      '2026-11-13 INV-102:formal',
+      '2026-11-15 INV-106:reminder',
+      '2026-11-16 INV-101:escalate',
+      '2026-11-19 INV-103:escalate',
+      '2026-11-21 INV-106:firm',
+      '2026-11-23 INV-101:formal',
+      '2026-11-23 INV-107:reminder',
+      '2026-11-26 INV-103:formal',
+      '2026-11-28 INV-106:escalate',
+      '2026-11-29 INV-107:firm',
+      '2026-12-05 INV-106:formal',
+    ]);
+    expect(rowInvariants(base, baseInputs)).toEqual([]);
+    expect(monthViolations(base)).toEqual([]);
+    for (const [invoice, re] of Object.entries(FIXED_STATUS)) expect(baseStatuses[invoice]?.Status).toMatch(re);
+    expect(base.sent().find((m) => m.subject.includes('INV-103'))?.text).toContain('$2,000.00'); // the balance
+    // The overlapping runs found the lock held, sent nothing and said so.
+    expect(logRows(base).filter((r) => /^skipped: Another follow-up run is in progress/.test(r.Result ?? ''))).toHaveLength(2);
+  });
+
+  it('calls every service the matrix injects faults into', () => {
+    expect(CLASSES.filter((c) => !(baseRun.calls[c.method]! > 0)).map((c) => c.method)).toEqual([]);
+  });
+});
+
+// ---- invariants of one faulted month -------------------------------------------------------------
+
+interface Tally {
+  /** Baseline emails that went out on their day / later / not at all but held for review / logged as failed or queued. */
+  onTime: number;
+  delayed: number;
+  heldForReview: number;
+  loggedNotSent: number;
+}
+
+interface Outcome extends Tally {
+  cls: FaultClass;
+  method: string;
+  when: When;
+  nth: number;
+  fired: boolean;
+  throws: number;
+  duplicates: number;
+  violations: string[];
+  knownBugs: string[];
+  runs: number;
+}
+
+function monthViolations(t: Month, tally?: Tally): string[] {
+  const problems: string[] = [];
+  if (logIsHeaderless(t)) problems.push('(log) the Follow-up Log has no header row');
+  const mails = mailFacts(t);
+  const log = logRows(t);
+  const statuses = t.statuses();
+  const logFor = (invoice: string, stage: string, re: RegExp): boolean =>
+    log.some((r) => r.Invoice === invoice && r.Stage === stage && re.test(r.Result ?? ''));
+
+  // (a) no (invoice, stage) twice
+  const seen = new Map<string, number>();
+  for (const m of mails) {
+    if (m.stage === 'unknown') problems.push(`(a) an email whose stage is unknown: ${m.subject}`);
+    seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
+  }
+  for (const [k, n] of seen) if (n > 1) problems.push(`(a) duplicate: ${k} sent ${n} times`);
+
+  // (b) every baseline email is accounted for; nothing else went out
+  for (const b of baseMails) {
+    const sent = mails.find((m) => key(m) === key(b));
+    if (sent) {
+      if (sent.day < b.day) problems.push(`(b) ${key(b)} went out early (${sent.day}, baseline ${b.day})`);
+      else if (tally) tally[sent.day === b.day ? 'onTime' : 'delayed']++;
+      if (JSON.stringify([sent.to, sent.cc]) !== JSON.stringify([b.to, b.cc])) problems.push(`(b) ${key(b)} went to other recipients`);
+    } else if (statuses[b.invoice]?.Status === 'Needs review') {
+      if (tally) tally.heldForReview++;
+    } else if (logFor(b.invoice, b.stage, /^(failed|queued): \S/)) {
+      if (tally) tally.loggedNotSent++;
+    } else problems.push(`(b) ${key(b)} never went out and nothing says why (status '${statuses[b.invoice]?.Status}')`);
+  }
+  for (const m of mails) if (!baseByKey.has(key(m))) problems.push(`(b) ${key(m)} went out on ${m.day}, the fault-free month never sent it`);
+
+  // (c) statuses: fixed rows, Stage only names stages emailed for that invoice, input cells intact;
+  // at the end every row shows what it shows in the fault-free month, or Needs review.
+  problems.push(...rowInvariants(t, baseInputs).map((p) => `(c) ${p}`));
+  for (const [invoice, s] of Object.entries(baseStatuses)) {
+    const now = statuses[invoice]?.Status;
+    if (now !== s.Status && now !== 'Needs review') problems.push(`(c) ${invoice}: final status '${now}', fault-free month '${s.Status}'`);
+    if (now === 'Needs review' && !log.some((r) => r.Invoice === invoice && /^failed: .*may or may not have gone out/.test(r.Result ?? ''))) {
+      problems.push(`(c) ${invoice} is Needs review but no log row says why`);
+    }
+  }
+
+  // (d) every email sent has its log row
+  for (const m of mails) {
+    if (!logFor(m.invoice, m.stage, /^sent$/) && !logFor(m.invoice, m.stage, /^failed: .*may or may not have gone out/)) {
+      problems.push(`(d) ${key(m)} was sent on ${m.day} but the log has no sent/failed row for it`);
+    }
+  }
+  const sentRows = log.filter((r) => r.Result === 'sent');
+  for (const r of sentRows) if (!mails.some((m) => m.invoice === r.Invoice && m.stage === r.Stage)) problems.push(`(d) log says ${r.Invoice}:${r.Stage} sent, no such email`);
+  const sentRowKeys = sentRows.map((r) => `${r.Invoice}:${r.Stage}`);
+  if (new Set(sentRowKeys).size !== sentRowKeys.length) problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
+
+  // (e) is checked by the caller (the openById class has a test of its own)
+  return problems;
+}
+
+function runWithFault(c: FaultClass, nth: number): Outcome {
+  const t = newMonth();
+  const faults = t.runtime.faults;
+  const options = c.message ? { message: c.message } : {};
+  if (c.when === 'before') faults.failOn(c.method, nth, options);
+  else faults.failAfter(c.method, nth, options);
+  let fired = false;
+  const daily: string[] = [];
+  const result = runMonth(t, {
+    afterDay: (d) => {
+      if (d < MONTH_DAYS) daily.push(...rowInvariants(t, baseInputs).map((p) => `(c) day ${d}: ${p}`));
+    },
+    beforeSettle: () => {
+      fired = faults.pending().length === 0;
+      faults.clear();
+    },
+  });
+  const tally: Tally = { onTime: 0, delayed: 0, heldForReview: 0, loggedNotSent: 0 };
+  const all = [...new Set(daily)].concat(monthViolations(t, tally));
+  const violations = all.filter((v) => !isKnownBug(v));
+  const knownBugs = all.filter(isKnownBug);
+  const duplicates = violations.filter((v) => v.startsWith('(a) duplicate')).length;
+  return { cls: c, method: c.method, when: c.when, nth, fired, throws: result.throws.length, duplicates, violations, knownBugs, runs: result.runs, ...tally };
+}
+
+// ---- the matrix ------------------------------------------------------------------------------------
+
+const outcomes: Outcome[] = [];
+let runsTotal = baseRun.runs;
+
+const title = (c: FaultClass): string =>
+  `fault on ${c.method} (${c.when === 'before' ? 'fails before its effect' : 'fails after its effect'}${c.message ? `: "${c.message}"` : ''})`;
+
+describe.each(CLASSES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
+  const total = baseRun.calls[c.method] ?? 0;
+  const ns = sample(total, FULL ? Infinity : (c.samples ?? 16));
+  it(`${ns.length} of its ${total} calls in the month fail in turn; the invariants hold after each`, () => {
+    const failures: string[] = [];
+    for (const nth of ns) {
+      const o = runWithFault(c, nth);
+      outcomes.push(o);
+      runsTotal += o.runs;
+      if (!o.fired) failures.push(`call ${nth}: the fault never fired`);
+      for (const v of o.violations) failures.push(`call ${nth}: ${v}`);
+      if (c.method !== 'SpreadsheetApp.openById' && o.throws > 0) failures.push(`call ${nth}: (e) dailyFollowUps threw ${o.throws} time(s)`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+// ---- product bugs the matrix found (minimal repros) ------------------------------------------------
+
+const DUE = '2026-11-02';
+
+describe('product bugs the matrix found (fixed; each test failed before the fix)', () => {
+  // Was a product bug, fixed (src/app/menu.ts runDaily → src/gas/triggers.ts spreadsheetForTrigger): when
+  // SpreadsheetApp.openById throws (the spreadsheet was deleted, or its owner lost access:
+  // "Requested entity was not found."), the exception escapes dailyFollowUps. Nothing is logged
+  // (runtime.logs stays empty) and no lastRun is written, whereas the null case of the same
+  // function logs a console.error and returns. Expected: no throw, the reason recorded, nothing sent.
+  it('the trigger cannot open its spreadsheet (deleted): dailyFollowUps records why and does not throw', () => {
+    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
+    t.ensureTrigger();
+    t.runtime.faults.failOn('SpreadsheetApp.openById', 1, { message: 'Requested entity was not found.', times: 100 });
+    expect(() => t.daily()).not.toThrow();
+    expect(t.sent()).toHaveLength(0);
+    const lastRun = t.runtime.properties.document().get('lastRun');
+    const logged = t.runtime.logs.some((l) => /spreadsheet|not found/i.test(l.message));
+    expect(logged || (lastRun !== null && /stopped/.test(lastRun))).toBe(true);
+  });
+
+  // Was a product bug, fixed (src/gas/sheet.ts withHeaderRow): the Follow-up Log is created with insertSheet,
+  // then its header is written with a separate setValues. If that write fails (any transient
+  // Sheets error), the sheet exists without a header and is never repaired: the next run appends
+  // log lines from row 1, the user sees a log with no header, and parseLogRows skips row 1 as if
+  // it were the header, so the add-on forgets that line (a `sent` row there is lost from the
+  // send memory). Found by the matrix: Range.setValues, 1st call of the month.
+  it('a failed header write leaves the Follow-up Log without its header for good', () => {
+    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
+    t.ensureTrigger();
+    t.runtime.faults.failOn('Range.setValues', 1); // the first write of the first run: the log header
+    t.daily();
+    t.goTo(addDays(DUE, 2));
+    t.daily();
+    expect(t.runtime.sheet('Follow-up Log').displayRows()[0]?.slice(0, 7)).toEqual(['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result']);
+  });
+});
+
+// ---- interleaved runs ------------------------------------------------------------------------------
+
+describe('two runs at once', () => {
+  it('menu Run follow-ups while a trigger run holds the lock: sends nothing, says so; runs normally once the lock is free', () => {
+    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
+    t.runtime.locks.holdDocumentLock();
+    t.runtime.ui.respondWith('OK');
+    t.addon.call('runFollowUps');
+    expect(t.sent()).toHaveLength(0);
+    expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(/Another follow-up run is in progress/);
+    expect(logRows(t).at(-1)?.Result).toMatch(/^skipped: Another follow-up run is in progress/);
+    t.runtime.locks.releaseHeld();
+    t.runtime.ui.respondWith('YES');
+    t.addon.call('runFollowUps');
+    expect(t.sent()).toHaveLength(1);
+    expect(t.statuses().A).toMatchObject({ Status: 'Overdue', Stage: 'reminder' });
+  });
+
+  function nestedScenario(nestedRun: (t: ReturnType<typeof setUp>) => void) {
+    const rows: Row[] = ['A', 'B', 'C'].map((invoice) => ({ invoice, due: DUE }));
+    const t = setUp({ today: addDays(DUE, 1), rows });
+    t.ensureTrigger();
+    let nested = 'not started';
+    t.runtime.faults.beforeCall('MailApp.sendEmail', 2, () => {
+      try {
+        nestedRun(t);
+        nested = 'returned';
+      } catch (err) {
+        nested = `threw ${String(err)}`;
+      }
+    });
+    t.daily();
+    return { t, nested };
+  }
+
+  /** The user clicks Run follow-ups in the open spreadsheet: another execution, with its own context. */
+  const menuRunElsewhere = (t: ReturnType<typeof setUp>): void => {
+    const id = t.runtime.spreadsheets.list()[0]!.id;
+    t.runtime.setActiveSpreadsheet(id);
+    t.runtime.setUiAvailable(true);
+    t.runtime.setDocumentContext(undefined);
+    try {
+      t.addon.call('runFollowUps');
+    } finally {
+      t.runtime.setActiveSpreadsheet(null);
+      t.runtime.setUiAvailable(false);
+      t.runtime.setDocumentContext(id);
+    }
+  };
+
+  it('a menu run started in the middle of a trigger run\'s sends finds the lock held: nothing twice', () => {
+    const { t, nested } = nestedScenario((t) => {
+      t.runtime.ui.respondWith('OK'); // the lock alert (the in-flight send is not asked about)
+      menuRunElsewhere(t);
+    });
+    expect(nested).toBe('returned');
+    expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(/Another follow-up run is in progress/);
+    expect(t.sent().map((m) => m.subject)).toEqual(['Invoice A from Sam Rivera', 'Invoice B from Sam Rivera', 'Invoice C from Sam Rivera']);
+    expect(logRows(t).filter((r) => r.Result === 'sent').map((r) => r.Invoice)).toEqual(['A', 'B', 'C']);
+    expect(logRows(t).filter((r) => /^skipped: Another follow-up run/.test(r.Result ?? ''))).toHaveLength(1);
+    expect(Object.values(t.statuses()).map((s) => `${s.Status}/${s.Stage}`)).toEqual(['Overdue/reminder', 'Overdue/reminder', 'Overdue/reminder']);
+    t.goTo(addDays(DUE, 2));
+    t.daily();
+    expect(t.sent()).toHaveLength(3);
+  });
+
+  // Was a product bug (fixed): the menu asked about "unsure" sends before it takes the document lock, and counts ledger entries
+  // in state `sending` as unsure. While another execution (the daily trigger) is sending, its
+  // in-flight entry is shown to the user as "may not have been sent, because the run was
+  // interrupted" — untrue — and the answer is then dropped without a word (settleUnsureSend cannot
+  // get the lock and askAboutUnsureSends ignores its false result); had the trigger run finished
+  // while the dialog was open, a "Yes" would add a second `sent` log row for that email.
+  // Repro: 3 invoices due yesterday; during the trigger run's 2nd MailApp.sendEmail, call
+  // runFollowUps from the menu: the first dialog is "Was this follow-up sent? Invoice B …".
+  // Expected: only the "another run is in progress" alert (ask about unsure sends under the lock).
+  it('the menu run does not ask about an email another execution is sending right now', () => {
+    const { t } = nestedScenario((t) => {
+      t.runtime.ui.respondWith('OK');
+      menuRunElsewhere(t);
+    });
+    const shownByTheMenuRun = t.runtime.ui.alerts.filter((a) => a.title !== 'Daily follow-ups are on').map((a) => a.prompt);
+    expect(shownByTheMenuRun).toEqual([expect.stringMatching(/Another follow-up run is in progress/)]);
+  });
+
+  it('a second trigger execution started mid-send sends nothing and logs that it was locked out', () => {
+    const { t, nested } = nestedScenario((t) => t.daily());
+    expect(nested).toBe('returned');
+    expect(t.sent()).toHaveLength(3);
+    expect(new Set(t.sent().map((m) => m.subject)).size).toBe(3);
+    expect(logRows(t).filter((r) => /^skipped: Another follow-up run/.test(r.Result ?? ''))).toHaveLength(1);
+    // Next day nothing is resent.
+    t.goTo(addDays(DUE, 2));
+    t.daily();
+    expect(t.sent()).toHaveLength(3);
+  });
+});
+
+// ---- the sheet edited while a run is under way -----------------------------------------------------
+
+describe('rows inserted, deleted and sorted between read and write: statuses land on their own invoice', () => {
+  const rows: Row[] = [
+    { invoice: 'C', due: addDays(DUE, -13) },
+    { invoice: 'A', due: DUE },
+    { invoice: 'B', due: addDays(DUE, -6), paused: true },
+    { invoice: 'D', due: addDays(DUE, -6), billing: 'ap@d.test' },
+    { invoice: 'E', due: addDays(DUE, 5) },
+  ];
+  const NEW = ['NEW', 'Newco', '', 'new@x.test', '', 5, '', 'USD', '', { date: DUE }, '', false, ''];
+  type T = ReturnType<typeof setUp>;
+  // The RawSheet is taken before the run: inside a trigger run there is no active spreadsheet.
+  const edit = (sheet: ReturnType<T['runtime']['sheet']>): void => {
+    sheet.sortBy(1, { ascending: false }); // E, D, C, B, A
+    sheet.insertRowAt(3, NEW); // E, NEW, D, C, B, A
+    sheet.deleteRowAt(5); // C
+  };
+  /** Day 1 run (statuses and log exist), then the day-8 run with the edit at `point`. */
+  function scenario(point: { method: string; nth: number } | null): { t: T; byInvoice: Record<string, string> } {
+    const t = setUp({ today: addDays(DUE, 1), rows });
+    t.daily();
+    t.goTo(addDays(DUE, 8));
+    const sheet = t.runtime.sheet('Invoices');
+    if (point) t.runtime.faults.beforeCall(point.method, point.nth, () => edit(sheet));
+    t.daily();
+    if (!point) edit(sheet); // the control: the same edit, after the run
+    const cols = ['Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up'];
+    const byInvoice = Object.fromEntries(Object.entries(t.statuses()).map(([k, s]) => [k, cols.map((c) => s[c]).join(' | ')]));
+    return { t, byInvoice };
+  }
+  const control = scenario(null);
+
+  it('the control run (edit after the run) sends and writes as expected', () => {
+    expect(control.byInvoice).toMatchObject({
+      A: 'Overdue | firm | 8 | 2026-11-10 | 2026-11-16',
+      B: 'Paused |  | 14 |  | ',
+      D: 'Call client | escalate | 14 | 2026-11-10 | 2026-11-17',
+      E: 'Overdue | reminder | 3 | 2026-11-10 | 2026-11-14',
+      NEW: ' |  |  |  | ',
+    });
+  });
+
+  it.each([
+    { method: 'Range.getValues', nth: 2 }, // the log read, after the invoice sheet was read
+    { method: 'Properties.setProperty', nth: 1 },
+    { method: 'MailApp.sendEmail', nth: 1 },
+    { method: 'MailApp.sendEmail', nth: 3 },
+    { method: 'Properties.setProperty', nth: 4 },
+    { method: 'Range.getValues', nth: 3 }, // the re-read before the status write
+    { method: 'Range.setValues', nth: 2 }, // the log append, after the status write
+  ])('edited before $method #$nth', (point) => {
+    const { t, byInvoice } = scenario(point);
+    expect(t.runtime.calls.count(point.method)).toBeGreaterThanOrEqual(point.nth); // the edit happened
+    expect(Object.keys(t.statuses())).toEqual(['E', 'NEW', 'D', 'B', 'A']);
+    expect(byInvoice).toEqual(expect.objectContaining({ A: control.byInvoice.A, B: control.byInvoice.B, D: control.byInvoice.D, E: control.byInvoice.E }));
+    expect(byInvoice.NEW).toBe(' |  |  |  | ');
+    expect(t.sent().map((m) => m.subject.split(' ')[1]).sort()).toEqual(control.t.sent().map((m) => m.subject.split(' ')[1]).sort());
+  });
+
+  // Was a product bug, fixed (src/app/run.ts writeStatuses re-reads after writing): the status block is located from a re-read of the
+  // sheet, then written with one setValues. A row inserted, deleted or sorted between that re-read
+  // and the write (a user editing the sheet at that moment) shifts every status onto another
+  // invoice's row — including Stage and Last Follow-up, which the add-on also uses as send memory.
+  // Minimal repro: rows A (due 2026-10-13, formal sent) and B; on the next run a row NEW is
+  // inserted at row 2 just before Range.setValues #1: NEW gets A's "Final notice / formal /
+  // 2026-11-03", and because Stage is memory, NEW is then never emailed at all. Fix idea: after
+  // the write, re-read the Invoice column and rewrite (or clear) rows that moved.
+  it('edited just before the status write (Range.setValues #1)', () => {
+    const { byInvoice } = scenario({ method: 'Range.setValues', nth: 1 });
+    expect(byInvoice).toEqual(expect.objectContaining({ A: control.byInvoice.A, B: control.byInvoice.B, D: control.byInvoice.D, E: control.byInvoice.E, NEW: ' |  |  |  | ' }));
+  });
+});
+
+// ---- the trigger loses its spreadsheet ----------------------------------------------------------------
+
+describe('the trigger\'s spreadsheet is gone', () => {
+  it('openById fails (spreadsheet deleted): nothing is sent on that day or after, while it stays gone', () => {
+    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
+    t.ensureTrigger();
+    t.runtime.faults.failOn('SpreadsheetApp.openById', 1, { message: 'Requested entity was not found.', times: 100 });
+    for (let d = 1; d < 4; d++) {
+      t.goTo(addDays(DUE, d));
+      try {
+        t.daily();
+      } catch {
+        // a throw is the known bug above; here only "nothing is sent" is checked
+      }
+    }
+    expect(t.sent()).toHaveLength(0);
+  });
+
+  it('the trigger\'s record of its spreadsheet is gone (owner removed): logs an error, sends nothing, no throw', () => {
+    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
+    const trigger = t.ensureTrigger();
+    const user = t.runtime.properties.user();
+    for (const k of user.keys()) if (k.includes(trigger.id)) user.delete(k);
+    expect(() => t.daily()).not.toThrow();
+    expect(t.sent()).toHaveLength(0);
+    expect(t.runtime.logs.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([expect.stringMatching(/spreadsheet of this trigger could not be found/)]);
+  });
+});
+
+/** A faulted month with no violation at all: no throw, no known-bug symptom either. */
+const clean = (o: Outcome): boolean => o.violations.length === 0 && o.knownBugs.length === 0 && o.throws === 0;
+
+afterAll(() => {
+  const byClass = CLASSES.map((c) => {
+    const os = outcomes.filter((o) => o.cls === c);
+    const sum = (f: (o: Outcome) => number): number => os.reduce((n, o) => n + f(o), 0);
+    return {
+      method: c.method,
+      when: c.when,
+      message: c.message ?? '(runtime default)',
+      callsInMonth: baseRun.calls[c.method] ?? 0,
+      faultsInjected: os.length,
+      fired: os.filter((o) => o.fired).length,
+      survived: os.filter(clean).length,
+      throws: sum((o) => o.throws),
+      knownBugHits: os.filter((o) => o.knownBugs.length > 0).map((o) => `call ${o.nth}: ${o.knownBugs.join('; ')}`),
+      duplicates: sum((o) => o.duplicates),
+      delayedEmails: sum((o) => o.delayed),
+      heldForReview: sum((o) => o.heldForReview),
+      loggedNotSent: sum((o) => o.loggedNotSent),
+      violations: os.flatMap((o) => o.violations.map((v) => `call ${o.nth}: ${v}`)).slice(0, 20),
+    };
+  });
+  const summary = {
+    generated: 'test/reliability/fault-matrix.test.ts',
+    baselineCalls: baseRun.calls,
+    baselineEmails: baseMails.length,
+    faultsInjected: outcomes.length,
+    faultsFired: outcomes.filter((o) => o.fired).length,
+    survived: outcomes.filter(clean).length,
+    runs: runsTotal,
+    duplicatesFound: outcomes.reduce((n, o) => n + o.duplicates, 0),
+    throwsOutOfDailyFollowUps: outcomes.reduce((n, o) => n + o.throws, 0),
+    violations: outcomes.reduce((n, o) => n + o.violations.length, 0),
+    knownBugHits: outcomes.filter((o) => o.knownBugs.length > 0).length,
+    byClass,
+  };
+  const dir = path.join(__dirname, '../../test-artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'fault-matrix.json'), `${JSON.stringify(summary, null, 2)}\n`);
+});

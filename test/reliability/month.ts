@@ -1,0 +1,191 @@
+// A month of daily follow-ups over a mixed sheet, and the invariants every run of it must keep
+// whatever fails along the way. Shared by the fault matrix and the security checks.
+import { addDays, setUp, type Row } from '../integration/harness';
+
+export const START = '2026-11-02';
+export const TIME_ZONE = 'America/New_York';
+/** Days the daily trigger runs in the month (faults are counted over these). */
+export const MONTH_DAYS = 35;
+/** Extra fault-free days after the month, so a fault on the last day can still settle. */
+export const SETTLE_DAYS = 2;
+/** Days on which a second (overlapping) run finds the document lock held by another execution. */
+export const OVERLAP_DAYS = [4, 18];
+
+export const MONTH_ROWS: Row[] = [
+  // On time: every stage, billing contact for escalate/formal.
+  { invoice: 'INV-101', client: 'Northwind', contact: 'Pat', email: 'pat@northwind.test', billing: 'ap@northwind.test', due: START, amount: 2400 },
+  // First seen ten days late: catch-up (firm only), no billing contact (escalation is a call).
+  { invoice: 'INV-102', client: 'Contoso', email: 'kim@contoso.test', due: addDays(START, -10), amount: 800 },
+  // Partly paid: emails quote the balance.
+  { invoice: 'INV-103', client: 'Fabrikam', email: 'lee@fabrikam.test', billing: 'billing@fabrikam.test', due: addDays(START, 3), amount: 3000, paid: 1000 },
+  { invoice: 'INV-104', client: 'Paused Co', email: 'ops@paused.test', due: addDays(START, -5), paused: true },
+  { invoice: 'INV-105', client: 'Paid Co', email: 'ops@paid.test', due: addDays(START, -2), paidDate: addDays(START, -1) },
+  { invoice: 'INV-106', client: 'Tailspin', email: 'ana@tailspin.test', billing: 'ap@tailspin.test', due: addDays(START, 12), amount: 500 },
+  { invoice: 'INV-107', client: 'Wingtip', email: 'joe@wingtip.test; sue@wingtip.test', due: addDays(START, 20), amount: 120 },
+  // 25 days late when first seen: the formal notice only, then the decision.
+  { invoice: 'INV-108', client: 'Litware', email: 'max@litware.test', billing: 'pay@litware.test', due: addDays(START, -25), amount: 9000 },
+  { invoice: 'INV-109', client: 'Broken', email: 'bob@@broken.test', due: START },
+  // Disputed before the month starts: never emailed.
+  { invoice: 'INV-110', client: 'Adatum', email: 'eve@adatum.test', due: addDays(START, -3), amount: 700 },
+];
+
+/** Rows whose status never changes over the month, whatever happens. */
+export const FIXED_STATUS: Record<string, RegExp> = {
+  'INV-104': /^Paused$/,
+  'INV-105': /^Paid$/,
+  'INV-109': /^Error: Email 'bob@@broken\.test' is not a valid address/,
+  'INV-110': /^Disputed$/,
+};
+
+export type EmailStage = 'nudge' | 'reminder' | 'firm' | 'escalate' | 'formal';
+export const EMAIL_STAGES: EmailStage[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
+
+/** Each default template says something only it says. */
+const STAGE_MARKERS: Array<[EmailStage, RegExp]> = [
+  ['nudge', /A quick courtesy note/],
+  ['reminder', /in case it slipped through/],
+  ['firm', /Please confirm the payment status by/],
+  ['escalate', /accounts payable \/ billing contact/],
+  ['formal', /This is a formal notice/],
+];
+
+export interface MailFact {
+  invoice: string;
+  stage: EmailStage | 'unknown';
+  /** Calendar day of the send in the spreadsheet's zone. */
+  day: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+}
+
+const dayIn = (iso: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+
+export function mailFacts(t: Month): MailFact[] {
+  return t.runtime.mail.sent.map((m) => ({
+    invoice: /^Invoice (\S+) from /.exec(m.subject)?.[1] ?? '?',
+    stage: STAGE_MARKERS.find(([, re]) => re.test(m.body))?.[0] ?? 'unknown',
+    day: dayIn(m.at),
+    to: m.to,
+    cc: m.cc,
+    bcc: m.bcc,
+    subject: m.subject,
+  }));
+}
+
+export type Month = ReturnType<typeof setUp>;
+
+/** The sheet, the dispute, the trigger: everything up to (not including) the first daily run. */
+export function newMonth(): Month {
+  const t = setUp({ today: START, rows: MONTH_ROWS, timeZone: TIME_ZONE });
+  t.runtime.addSheet('Dispute Notes', [
+    ['Timestamp', 'Invoice', 'Event', 'Note'],
+    [{ date: addDays(START, -2) }, 'INV-110', 'Dispute opened', 'says the last milestone is not delivered'],
+  ]);
+  t.ensureTrigger();
+  t.runtime.calls.reset();
+  return t;
+}
+
+export interface DayHooks {
+  /** Called after each daily run (day index from 0). */
+  afterDay?: (day: number) => void;
+  /** Called before the settle days start (faults cleared there). */
+  beforeSettle?: () => void;
+}
+
+export interface MonthResult {
+  /** Errors thrown out of dailyFollowUps (the loader's runTrigger rethrows them). */
+  throws: string[];
+  /** Daily trigger executions, the overlapping ones included. */
+  runs: number;
+  /** Service call counts over the month (settle days excluded). */
+  calls: Record<string, number>;
+}
+
+/** Runs the daily trigger at 09:00 every day of the month, then the settle days. */
+export function runMonth(t: Month, hooks: DayHooks = {}): MonthResult {
+  const throws: string[] = [];
+  let runs = 0;
+  const daily = (): void => {
+    runs++;
+    try {
+      t.daily();
+    } catch (err) {
+      throws.push(String(err));
+    }
+  };
+  let calls: Record<string, number> = {};
+  for (let d = 0; d < MONTH_DAYS + SETTLE_DAYS; d++) {
+    if (d === MONTH_DAYS) {
+      calls = t.runtime.calls.byName();
+      hooks.beforeSettle?.();
+    }
+    t.goTo(addDays(START, d));
+    daily();
+    if (OVERLAP_DAYS.includes(d)) {
+      // Another execution holds the document lock: this second run must send nothing.
+      t.goTo(addDays(START, d), 10);
+      t.runtime.locks.holdDocumentLock();
+      daily();
+      t.runtime.locks.releaseHeld();
+    }
+    hooks.afterDay?.(d);
+  }
+  return { throws, runs, calls };
+}
+
+const INPUT_COLUMNS = 13;
+
+/** The input cells (display values) of every row, to check nothing but the status columns is written. */
+export function inputCells(t: Month): string[][] {
+  return t.runtime.sheet('Invoices').displayRows().map((r) => r.slice(0, INPUT_COLUMNS));
+}
+
+export const LOG_HEADERS = ['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread'];
+
+/** Whether the Follow-up Log exists without its header row (row 1 is a log line). */
+export function logIsHeaderless(t: Month): boolean {
+  if (!t.runtime.hasSheet('Follow-up Log')) return false;
+  const first = t.runtime.sheet('Follow-up Log').displayRows()[0] ?? [];
+  return first.length > 0 && first[0] !== 'Timestamp';
+}
+
+/**
+ * The Follow-up Log as records. Columns by position (the add-on's layout), so a log whose
+ * header row is missing is still read in full rather than losing its first line.
+ */
+export function logRows(t: Month): Record<string, string>[] {
+  if (!t.runtime.hasSheet('Follow-up Log')) return [];
+  const rows = t.runtime.sheet('Follow-up Log').displayRows();
+  const data = logIsHeaderless(t) ? rows : rows.slice(1);
+  return data.map((row) => Object.fromEntries(LOG_HEADERS.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/**
+ * Checks that hold at any moment of the month: fixed rows keep their status, no Stage names an
+ * email that did not go out for that invoice, and the input cells are untouched (nothing written
+ * to another row). Returns the violations in words.
+ */
+export function rowInvariants(t: Month, initialInputs: string[][]): string[] {
+  const problems: string[] = [];
+  const inputs = inputCells(t);
+  if (JSON.stringify(inputs) !== JSON.stringify(initialInputs)) problems.push('input cells changed');
+  const mailed = new Map<string, Set<string>>();
+  for (const m of mailFacts(t)) {
+    if (!mailed.has(m.invoice)) mailed.set(m.invoice, new Set());
+    mailed.get(m.invoice)!.add(m.stage);
+  }
+  for (const [invoice, s] of Object.entries(t.statuses())) {
+    const status = s.Status ?? '';
+    const stage = s.Stage ?? '';
+    const fixed = FIXED_STATUS[invoice];
+    if (fixed && status !== '' && !fixed.test(status)) problems.push(`${invoice}: status '${status}' (expected ${fixed})`);
+    if (fixed && stage !== '') problems.push(`${invoice}: stage '${stage}' on a row that is never emailed`);
+    if (stage !== '' && !mailed.get(invoice)?.has(stage)) problems.push(`${invoice}: Stage '${stage}' but no ${stage} email went out for it`);
+    if (/undefined|NaN|\[object/.test(status)) problems.push(`${invoice}: status '${status}'`);
+  }
+  return problems;
+}
