@@ -1,0 +1,214 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, against the preview
+// server (dist/Sidebar.html + a google.script.run shim backed by the built add-on in the local
+// Apps Script runtime). dist/ must be built first (npm test does; or `node scripts/build.mjs`).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Dialog, type Locator, type Page } from 'playwright-core';
+import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../scripts/previewServer';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+export const TABS = ['overview', 'templates', 'disputes', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** Launches Chromium; FAILS (never skips) when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `The sidebar's browser tests need Chromium at ${CHROMIUM}, which is missing. ` +
+        'Install it (Debian/Ubuntu: sudo apt-get install chromium); .ci/run does this in CI.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Sidebar {
+  server: PreviewServer;
+  page: Page;
+  /** Uncaught errors and console errors in the page. */
+  errors: string[];
+  /** google.script.run calls so far. */
+  callNames(): string[];
+  tab(name: Tab): Promise<void>;
+  /** Selects a row in the sheet (as the user would), then clicks "Use selected row" on the current tab. */
+  useRow(row: number): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BrowserSession {
+  /** A fresh runtime and preview server, and the sidebar open in the file's 300 px wide page. */
+  open(options?: PreviewOptions, before?: (server: PreviewServer) => void): Promise<Sidebar>;
+}
+
+/**
+ * One Chromium, one context and one page per test file (a new page costs half a second); every
+ * test still gets its own runtime and preview server, on its own port.
+ */
+export function browserSession(): BrowserSession {
+  let browser: Browser | null = null;
+  let page: Page | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    open(options = {}, before) {
+      if (!page) throw new Error('The browser did not start (see the error of beforeAll).');
+      return openSidebar(page, options, before);
+    },
+  };
+}
+
+async function openSidebar(page: Page, options: PreviewOptions, before?: (server: PreviewServer) => void): Promise<Sidebar> {
+  const server = await startPreviewServer(options);
+  try {
+    before?.(server);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const errors: string[] = [];
+  const onError = (e: Error): void => {
+    errors.push(`pageerror: ${e.message}`);
+  };
+  const onConsole = (m: ConsoleMessage): void => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  const ready = async (): Promise<void> => {
+    await page.waitForSelector('html[data-ready]');
+  };
+  await page.goto(server.url);
+  await ready();
+  const sidebar: Sidebar = {
+    server,
+    page,
+    errors,
+    callNames: () => server.calls.map((c) => c.name),
+    async tab(name) {
+      await page.click(`#tab-${name}`);
+      await page.waitForSelector(`#panel-${name}:not([hidden])`);
+    },
+    async useRow(row) {
+      server.select(row);
+      const panel = page.locator('[role="tabpanel"]:not([hidden])');
+      const before = server.calls.length;
+      await panel.getByRole('button', { name: 'Use selected row' }).click();
+      await waitFor(() => server.calls.length > before);
+      await panel.getByRole('button', { name: 'Use selected row' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    },
+    async reload() {
+      page.removeAllListeners('dialog');
+      await page.reload();
+      await ready();
+    },
+    async close() {
+      page.off('pageerror', onError);
+      page.off('console', onConsole);
+      // Leave the page (saying yes to "leave with unsaved changes?") before the server goes.
+      page.removeAllListeners('dialog');
+      const accept = (d: Dialog): void => void d.accept();
+      page.on('dialog', accept);
+      try {
+        await page.goto('about:blank');
+      } finally {
+        page.off('dialog', accept);
+        await server.close();
+      }
+    },
+  };
+  return sidebar;
+}
+
+/** Retries an assertion until it passes (the page answers asynchronously), then rethrows its last failure. */
+export async function eventually(assertion: () => unknown, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+/** The visible text of an element (innerText: what a user reads). */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Polls a condition from Node (for the server side of a click). */
+export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('waitFor: timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations (as readable lines). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: source });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
+}
+
+/** The Status column of the invoice sheet, by invoice number. */
+export function sheetStatus(server: PreviewServer, invoice: string): string {
+  const rows = server.runtime.sheet('Invoices').displayRows();
+  const header = rows[0] ?? [];
+  const col = header.indexOf('Status');
+  const row = rows.find((r) => r[0] === invoice);
+  return row && col >= 0 ? (row[col] ?? '') : '';
+}
+
+/** Turns on daily follow-ups the way the menu does, once; returns the trigger id. */
+export function dailyTrigger(server: PreviewServer): string {
+  let trigger = server.runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
+  if (!trigger) {
+    server.runtime.ui.respondWith('OK');
+    server.addon.call('turnOnDailyFollowUps');
+    trigger = server.runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
+  }
+  if (!trigger) throw new Error('no dailyFollowUps trigger');
+  return trigger.id;
+}
+
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
+
+/** Waits until the element's visible text contains every one of `texts`. */
+export async function expectText(locator: Locator, ...texts: string[]): Promise<void> {
+  await eventually(async () => {
+    const text = await textOf(locator);
+    for (const t of texts) expect(text).toContain(t);
+  });
+}
