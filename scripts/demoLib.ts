@@ -496,6 +496,8 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
         summary = result;
         continue;
       }
+      // A run that stopped is reported from its saved outcome (once, with repeats collapsed).
+      if (invoice === '' && result.startsWith('skipped: the daily run stopped')) continue;
       const kind = invoice === '' ? 'note' : classify(result);
       const event: DemoEvent = {
         ...emptyEvent(date, kind),

@@ -1,9 +1,9 @@
 // Sends whose outcome is unknown (a run was interrupted mid-send): the user checks their Sent mail
 // and says what happened. Only then does the invoice move on, so nothing is ever sent twice blindly.
-import { LOG_HEADERS, LOG_SHEET, ledgerId, type LedgerEntry } from '../domain/records';
+import { ledgerId, type LedgerEntry } from '../domain/records';
 import { stageLabel } from '../domain/settings';
 import { withDocumentLock } from '../gas/lock';
-import { DateConverter, sheetWithHeaders } from '../gas/sheet';
+import { DateConverter } from '../gas/sheet';
 import { DocumentStore } from '../gas/store';
 import { appendLogLines, LEDGER_PREFIX, readLedger } from './run';
 
@@ -33,9 +33,8 @@ export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: b
     const id = LEDGER_PREFIX + ledgerId(entry.key, entry.stage);
     const still = store.readJson(id).value as LedgerEntry | null;
     if (!still || still.state !== 'unknown') return false;
-    const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
     const dates = new DateConverter(ss.getSpreadsheetTimeZone());
-    appendLogLines({ logSheet, dates }, [
+    appendLogLines(ss, dates, [
       {
         invoice: entry.invoice,
         client: entry.client,

@@ -90,7 +90,6 @@ export interface Snapshot {
   ctx: SheetContext;
   dates: DateConverter;
   invoiceSheet: Sheet;
-  logSheet: Sheet;
   header: HeaderMap;
   grid: CellValue[][];
   log: LogRecord[];
@@ -140,7 +139,7 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   let emails = snap.plan.emails;
   if (options.mode === 'send' && options.confirmSends) {
     if (!options.confirmSends(emails)) {
-      appendLogLines(snap, recoveryLines);
+      appendLogLines(ss, snap.dates, recoveryLines);
       summary.stopped = 'Cancelled: nothing was sent.';
       summary.cancelled = true;
       return;
@@ -171,7 +170,7 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   }
 
   writeStatuses(snap, histories);
-  appendLogLines(snap, lines);
+  appendLogLines(ss, snap.dates, lines);
   flush();
   // The log now holds these sends: the ledger entries have done their job.
   for (const id of recorded) store.delete(id);
@@ -203,7 +202,7 @@ function recordStepsWithoutEmail(rows: RowPlan[], lines: LogLine[], histories: M
 const DECISION_RESULT =
   'skipped: no email at this stage. Decide the next step: a collections agency, small-claims court or continued direct contact';
 
-export function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
+export function readSnapshot(ss: Spreadsheet, store: DocumentStore, purpose: 'run' | 'read' = 'run'): Snapshot {
   const config = loadConfig(store);
   const timeZone = ss.getSpreadsheetTimeZone();
   const ctx: SheetContext = { timeZone, locale: ss.getSpreadsheetLocale(), today: todayIn(timeZone) };
@@ -218,12 +217,14 @@ export function readSnapshot(ss: Spreadsheet, store: DocumentStore): Snapshot {
   const header = mapHeaders(grid[0] ?? []);
   const problem = describeHeaderProblem(header, config.settings.sheetName);
   if (problem) throw new UserFacingError(problem);
-  const logSheet = sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS);
-  const log = parseLogRows(withHeaderRow(logSheet, readAllCells(logSheet, dates), LOG_HEADERS));
+  // A run (under the lock) repairs a lost header row; a read (the sidebar) only reads.
+  const repair = purpose === 'run';
+  const logSheet = ss.getSheetByName(LOG_SHEET);
+  const log = logSheet ? parseLogRows(withHeaderRow(logSheet, readAllCells(logSheet, dates), LOG_HEADERS, repair)) : [];
   const disputeSheet = ss.getSheetByName(DISPUTE_SHEET);
-  const disputes = disputeSheet ? parseDisputeRows(withHeaderRow(disputeSheet, readAllCells(disputeSheet, dates), DISPUTE_HEADERS)) : [];
+  const disputes = disputeSheet ? parseDisputeRows(withHeaderRow(disputeSheet, readAllCells(disputeSheet, dates), DISPUTE_HEADERS, repair)) : [];
   const ledger = readLedger(store);
-  const base = { config, ctx, dates, invoiceSheet, logSheet, header, grid, log, ledger, disputes };
+  const base = { config, ctx, dates, invoiceSheet, header, grid, log, ledger, disputes };
   return { ...base, ...planFrom(base) };
 }
 
@@ -413,11 +414,13 @@ function rowLine(row: RowPlan, stage: StageId, result: string): LogLine {
   return { invoice: row.invoice, client: row.client, stage, recipients: '', subject: '', result, threadId: '' };
 }
 
-export function appendLogLines(snap: Pick<Snapshot, 'logSheet' | 'dates'>, lines: LogLine[]): void {
+/** Appends log rows in one write, creating the Follow-up Log sheet the first time. */
+export function appendLogLines(ss: Spreadsheet, dates: DateConverter, lines: LogLine[]): void {
+  if (lines.length === 0) return;
   const now = new Date();
   appendRows(
-    snap.logSheet,
-    lines.map((l) => [l.date ? snap.dates.toDate(l.date) : now, textCell(l.invoice), textCell(l.client), textCell(l.stage), textCell(l.recipients), textCell(l.subject), textCell(l.result), textCell(l.threadId)]),
+    sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS),
+    lines.map((l) => [l.date ? dates.toDate(l.date) : now, textCell(l.invoice), textCell(l.client), textCell(l.stage), textCell(l.recipients), textCell(l.subject), textCell(l.result), textCell(l.threadId)]),
   );
 }
 

@@ -69,7 +69,7 @@ export function sidebarData(): SidebarData {
   const selection = currentSelection(ss);
   let snap: Snapshot;
   try {
-    snap = readSnapshot(ss, store);
+    snap = readSnapshot(ss, store, 'read');
   } catch (err) {
     const message = err instanceof UserFacingError ? err.message : errorMessage(err);
     return {
@@ -96,7 +96,7 @@ export function sidebarData(): SidebarData {
 export function selectedInvoiceData(): { selected: InvoiceView | null; selectionNote: string | null } {
   const ss = spreadsheet();
   const selection = currentSelection(ss);
-  const { selected, note } = selectedInvoice(selection, readSnapshot(ss, storeOf(ss)));
+  const { selected, note } = selectedInvoice(selection, readSnapshot(ss, storeOf(ss), 'read'));
   return { selected, selectionNote: note };
 }
 
@@ -131,7 +131,7 @@ export function invoiceView(snap: Snapshot, row: number): InvoiceView | null {
     status: plan.error !== null ? `Error: ${plan.error}` : (plan.evaluation?.status ?? ''),
     stage: history?.lastSentStage ?? '',
     amountText: invoice ? formatMoney(invoice.amount, invoice.currency, ctx.locale) : '',
-    balanceText: invoice ? formatMoney(invoice.balance, invoice.currency, ctx.locale) : '',
+    balanceText: invoice ? formatMoney(isPaid(invoice) ? 0 : invoice.balance, invoice.currency, ctx.locale) : '',
     currency: invoice?.currency ?? '',
     dueDate: invoice?.dueDate ?? null,
     daysOverdue: plan.evaluation?.daysOverdue ?? null,
@@ -288,7 +288,7 @@ export function recordDisputeEvent(action: unknown, invoiceNumber: unknown, note
   const ss = spreadsheet();
   const key = invoiceKey(invoiceNumber);
   const store = storeOf(ss);
-  const snap = readSnapshot(ss, store);
+  const snap = readSnapshot(ss, store, 'read');
   const row = snap.plan.rows.find((r) => r.key === key);
   if (!row) return { ok: false, problems: [`Invoice ${invoiceNumber} is not on the '${snap.invoiceSheet.getName()}' sheet any more.`] };
   const open = snap.histories.get(key)?.disputeOpen ?? false;
@@ -301,7 +301,7 @@ export function recordDisputeEvent(action: unknown, invoiceNumber: unknown, note
   if (!locked.acquired) return { ok: false, problems: ['A follow-up run is in progress: try again in a minute.'] };
   // The row shows Disputed (or its schedule again) at once, not at the next run.
   runFollowUpsIn(ss, { mode: 'statuses', trigger: 'sidebar' });
-  const after = readSnapshot(ss, store);
+  const after = readSnapshot(ss, store, 'read');
   const rowNow = after.plan.rows.find((r) => r.key === key);
   return { ok: true, invoice: rowNow ? invoiceView(after, rowNow.row) : null };
 }

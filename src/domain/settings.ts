@@ -1,4 +1,5 @@
 // Settings kept per spreadsheet: defaults, and validation of what a user (or a corrupt store) gives us.
+import { isCurrencyCode } from './money';
 import { STAGE_IDS, type Settings, type StageId } from './types';
 
 export const SETTINGS_VERSION = 1;
@@ -70,8 +71,8 @@ export function validateSettings(s: Settings): string[] {
   if (typeof s.ccSelf !== 'boolean' || typeof s.bccSelf !== 'boolean' || typeof s.skipWeekends !== 'boolean') {
     problems.push('CC me, BCC me and Skip weekends must be on or off.');
   }
-  if (typeof s.currency !== 'string' || !(s.currency === '' || /^[A-Z]{3}$/.test(s.currency))) {
-    problems.push('Default currency must be a three-letter code such as USD or EUR, or empty.');
+  if (typeof s.currency !== 'string' || !(s.currency === '' || isCurrencyCode(s.currency))) {
+    problems.push('Default currency must be a currency code such as USD, EUR or GBP, or empty.');
   }
   return problems;
 }

@@ -151,17 +151,24 @@ export function boldFrozenHeader(sheet: Sheet, columns: number): void {
   sheet.setFrozenRows(1);
 }
 
+/** True when row 1 looks like these headers (most of them present, in any order). */
+export function hasHeaderRow(cells: CellValue[][], headers: readonly string[]): boolean {
+  const first = cells[0];
+  if (!first) return false;
+  const found = new Set(first.map((c) => normalizeHeader(c)));
+  return headers.filter((h) => found.has(normalizeHeader(h))).length * 2 > headers.length;
+}
+
 /**
  * Row 1 of one of the add-on's own sheets must be its header: a header write that failed once
- * would otherwise leave a data row there for good, read as the header and so forgotten. Returns
- * the cells with the header in place.
+ * would otherwise leave a data row there for good, read as the header and so forgotten. With
+ * `repair`, the header row is put back in the sheet; either way the cells come back with it.
  */
-export function withHeaderRow(sheet: Sheet, cells: CellValue[][], headers: readonly string[]): CellValue[][] {
-  const first = cells[0];
-  const wanted = headers.map((h) => normalizeHeader(h));
-  const found = new Set((first ?? []).map((c) => normalizeHeader(c)));
-  if (first && wanted.filter((h) => found.has(h)).length * 2 > wanted.length) return cells;
-  if (first) sheet.insertRowsBefore(1, 1);
-  writeBlock(sheet, 1, 1, [headers.map((h) => textCell(h))]);
+export function withHeaderRow(sheet: Sheet, cells: CellValue[][], headers: readonly string[], repair: boolean): CellValue[][] {
+  if (hasHeaderRow(cells, headers)) return cells;
+  if (repair) {
+    if (cells.length > 0) sheet.insertRowsBefore(1, 1);
+    writeBlock(sheet, 1, 1, [headers.map((h) => textCell(h))]);
+  }
   return [[...headers], ...cells];
 }

@@ -141,12 +141,15 @@ describe('daily follow-ups trigger', () => {
 });
 
 describe('sidebar', () => {
-  it('showSidebar opens dist/Sidebar.html, which says it is a placeholder', () => {
+  it('showSidebar opens dist/Sidebar.html: the built sidebar, with its script and styles inlined', () => {
     const runtime = createRuntime();
     const addon = loadAddon({ runtime, distDir: DIST });
     addon.call('showSidebar');
     expect(runtime.ui.sidebars).toHaveLength(1);
-    expect(runtime.ui.sidebars[0]?.html).toMatch(/placeholder/);
+    const html = runtime.ui.sidebars[0]?.html ?? '';
+    expect(html).toBe(fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8'));
+    expect(html).toMatch(/<script>[\s\S]*getSidebarData[\s\S]*<\/script>/);
+    expect(html).toMatch(/<style>[\s\S]+<\/style>/);
     expect(runtime.ui.sidebars[0]?.title).toBe('Invoice Follow-ups');
   });
 });
