@@ -6,4 +6,5 @@ module.exports = {
   // Type errors are tsc's job (npm run typecheck); ts-jest only transpiles, which keeps runs fast.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', '<rootDir>/test/plainSummaryReporter.cjs'],
 };

@@ -43,7 +43,7 @@ it('shows a message on each bad field and saves nothing', () =>
     expect(await fieldError(s, 'Days between follow-ups')).toBe('Days between follow-ups must be a whole number from 1 to 60.');
     expect(await fieldError(s, 'Firm reminder (day)')).toBe('Firm reminder day must be a whole number (or empty to turn it off).');
     expect(await fieldError(s, 'Courtesy nudge (day)')).toBe('The courtesy nudge goes out before the due date: use a negative day such as -3.');
-    expect(await fieldError(s, 'Default currency')).toMatch(/three-letter code/);
+    expect(await fieldError(s, 'Default currency')).toMatch(/Default currency must be a currency code such as USD/);
     expect(await fieldError(s, 'Your name (signs every email)')).toMatch(/Your name for the emails is empty/);
     expect(await fieldError(s, 'Reply-by window (days)')).toBe('');
     expect(await page.getByLabel('Days between follow-ups').getAttribute('aria-invalid')).toBe('true');
