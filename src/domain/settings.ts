@@ -114,8 +114,36 @@ export function settingsFromStored(raw: unknown): { settings: Settings; warnings
     merged.stageDays = stageDays;
   }
   const problems = validateSettings(merged);
-  if (problems.length > 0) {
+  if (problems.length === 0) return { settings: merged, warnings: [] };
+  // Keep what is valid: put back the default of one setting at a time until the whole is valid,
+  // so one bad value does not throw away the user's stage days or name.
+  const reset: string[] = [];
+  let repaired = merged;
+  for (const key of RESETTABLE) {
+    if (validateSettings(repaired).length === 0) break;
+    const candidate = { ...repaired, [key]: defaults[key] };
+    if (validateSettings(candidate).length < validateSettings(repaired).length) {
+      repaired = candidate;
+      reset.push(SETTING_NAMES[key]);
+    }
+  }
+  if (validateSettings(repaired).length > 0) {
     return { settings: defaults, warnings: [`Saved settings are not valid (${problems[0]}); the defaults are used.`] };
   }
-  return { settings: merged, warnings: [] };
+  return { settings: repaired, warnings: [`Saved settings had a value that is not valid (${problems[0]}); the default is used for: ${reset.join(', ')}.`] };
 }
+
+const RESETTABLE = ['stageDays', 'minGapDays', 'replyByDays', 'senderName', 'sendHour', 'currency', 'sheetName', 'ccSelf', 'bccSelf', 'skipWeekends'] as const;
+
+const SETTING_NAMES: Record<(typeof RESETTABLE)[number], string> = {
+  stageDays: 'stage days',
+  minGapDays: 'days between follow-ups',
+  replyByDays: 'reply-by window',
+  senderName: 'your name for the emails',
+  sendHour: 'send hour',
+  currency: 'default currency',
+  sheetName: 'invoice sheet name',
+  ccSelf: 'CC me',
+  bccSelf: 'BCC me',
+  skipWeekends: 'skip weekends',
+};

@@ -155,7 +155,7 @@ describe('no mail header injection', () => {
     t.daily();
     expect(t.runtime.mail.sent).toEqual([]); // nothing goes out unsigned or with the damaged name
     expect(t.statuses()['S-1']?.Status).toMatch(/^Error: The reminder email needs a sender name/);
-    expect(JSON.parse(t.runtime.properties.document().get('lastRun')!).warnings).toEqual([expect.stringMatching(/^Saved settings are not valid \(Sender name must be plain text/)]);
+    expect(JSON.parse(t.runtime.properties.document().get('lastRun')!).warnings).toEqual([expect.stringMatching(/^Saved settings had a value that is not valid \(Sender name must be plain text.*the default is used for: your name for the emails/)]);
   });
 
   it('a template subject on two lines is refused', () => {
