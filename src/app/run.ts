@@ -326,12 +326,15 @@ function sendEmails(
 ): void {
   let quota = emails.length > 0 ? remainingDailyQuota() : 0;
   let queueRest: string | null = null;
+  let latest: Map<string, string> | undefined;
   const today = snap.ctx.today;
   for (const email of emails) {
     if (!queueRest && Date.now() - started > SEND_TIME_BUDGET_MS) queueRest = 'queued: time limit of this run; it goes out on the next run';
     if (!queueRest && recipientCount(email) > quota) queueRest = 'queued: daily email quota; it goes out on the next run';
     if (queueRest) {
-      lines.push(logLine(email, queueRest));
+      // Logged once: an invoice waiting for quota day after day does not fill the log.
+      latest ??= latestResults(snap.log);
+      if (!(latest.get(`${email.key}\u0000${email.stage}`) ?? '').startsWith('queued')) lines.push(logLine(email, queueRest));
       summary.queued++;
       continue;
     }
@@ -379,6 +382,13 @@ function sendEmails(
     summary.sent++;
     histories.set(email.key, withSent(histories.get(email.key) ?? emptyHistory(), email.stage, today));
   }
+}
+
+/** The latest log result of each invoice and stage. */
+function latestResults(log: LogRecord[]): Map<string, string> {
+  const latest = new Map<string, string>();
+  for (const r of log) latest.set(`${r.key}\u0000${r.stage}`, r.result);
+  return latest;
 }
 
 /** Errors MailApp raises before anything is sent: a malformed address, the daily quota. */

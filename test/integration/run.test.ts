@@ -283,6 +283,18 @@ describe('faults', () => {
     expect(t.runtime.ui.alerts.map((a) => a.title).slice(3)).toEqual(['Invoice Follow-ups']);
   });
 
+  it('an email waiting for quota day after day is logged as queued once', () => {
+    const rows = [3, 2, 1].map((n) => ({ invoice: `W${n}`, due: addDays(DUE, -n) }));
+    const t = setUp({ today: DUE, rows, runtime: { mailQuota: 1 } });
+    t.daily();
+    t.runtime.mail.setRemainingQuota(0);
+    t.goTo(addDays(DUE, 1));
+    t.daily();
+    const queued = t.log().filter((r) => (r.Result ?? '').startsWith('queued')).map((r) => r.Invoice);
+    expect(queued).toEqual(['W2', 'W1']);
+    expect(t.statuses().W1).toMatchObject({ Status: 'Overdue', Stage: '', 'Next Follow-up': addDays(DUE, 1) });
+  });
+
   it('quota 2 with 5 due: the oldest 2 go out, 3 are queued and go out on the next run', () => {
     const rows = [5, 4, 3, 2, 1].map((n) => ({ invoice: `Q${n}`, due: addDays(DUE, -n) }));
     const t = setUp({ today: DUE, rows, runtime: { mailQuota: 2 } });
