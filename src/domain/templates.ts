@@ -75,7 +75,23 @@ function near(text: string, at: number): string {
   return shown(text.slice(at, at + 30), 30);
 }
 
+/**
+ * A run renders the same few templates for every due invoice: each template text is scanned once.
+ * Callers treat a Scan as read-only.
+ */
+const scans = new Map<string, Scan>();
+const MAX_REMEMBERED_SCANS = 64;
+
 function scan(text: string): Scan {
+  const known = scans.get(text);
+  if (known) return known;
+  const result = scanText(text);
+  if (scans.size >= MAX_REMEMBERED_SCANS) scans.clear();
+  scans.set(text, result);
+  return result;
+}
+
+function scanText(text: string): Scan {
   const segments: Segment[] = [];
   const names: string[] = [];
   const problems: string[] = [];
@@ -144,7 +160,7 @@ function scan(text: string): Scan {
  */
 export function findPlaceholders(text: string): { names: string[]; problems: string[] } {
   const { names, problems } = scan(String(text ?? ''));
-  return { names, problems };
+  return { names: [...names], problems: [...problems] };
 }
 
 /** Everything that stops a template from being saved, in words for the sidebar. */
