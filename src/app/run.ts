@@ -2,6 +2,7 @@
 // Used by the menu (send after a confirmation, or preview) and by the daily trigger.
 import { mapHeaders, describeHeaderProblem, FIELD_HEADERS, type HeaderMap } from '../domain/headers';
 import { buildHistories, hasSent, stageFromText, type StatusMemory } from '../domain/history';
+import { cellText } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { parseInvoiceRows } from '../domain/parse';
 import { planFollowUps, recipientCount, statusCells, type FollowUpEmail, type Plan, type RowPlan, type StatusCells } from '../domain/plan';
@@ -250,7 +251,7 @@ function planFrom(base: SnapshotBase) {
     identities.push({ key, fingerprint: rowFingerprint(cells, header.columns) });
     if (parsed.ok) invoices.set(parsed.invoice.key, parsed.invoice);
     if (!key || invoiceCol === undefined) continue;
-    const stage = stageCol === undefined ? null : stageFromText(String(cellText(cells[stageCol])));
+    const stage = stageCol === undefined ? null : stageFromText(cellText(cells[stageCol] ?? ''));
     const last = lastCol === undefined ? undefined : cells[lastCol];
     const memory: StatusMemory = {
       stage: stage && isEmailStage(stage) ? stage : null,
@@ -268,11 +269,6 @@ function planFrom(base: SnapshotBase) {
     selfEmail: config.settings.ccSelf || config.settings.bccSelf ? selfEmail() : null,
   });
   return { plan, histories, invoices, identities };
-}
-
-function cellText(v: CellValue | undefined): string {
-  if (v === undefined) return '';
-  return typeof v === 'object' ? v.date : String(v);
 }
 
 export function readLedger(store: DocumentStore): LedgerEntry[] {

@@ -1,5 +1,6 @@
 // The server side of the sidebar (SPEC §3–§4). Every function returns plain JSON. Reads need no
 // lock; writes take the document lock, like a run, so they never interleave with one.
+import { addDays } from '../domain/dates';
 import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { invoiceKey } from '../domain/parse';
@@ -46,16 +47,7 @@ export function sidebarData(): SidebarData {
   const ss = spreadsheet();
   const store = storeOf(ss);
   const config = loadConfig(store);
-  const defaults = defaultTemplates();
-  const templates: SidebarTemplate[] = TEMPLATE_IDS.map((id) => ({
-    id,
-    label: TEMPLATE_LABELS[id],
-    subject: config.templates[id].subject,
-    body: config.templates[id].body,
-    isDefault: config.templates[id].subject === defaults[id].subject && config.templates[id].body === defaults[id].body,
-    defaultSubject: defaults[id].subject,
-    defaultBody: defaults[id].body,
-  }));
+  const templates = TEMPLATE_IDS.map((id) => templateView(id, config.templates[id]));
   const base = {
     templates,
     placeholders: [...PLACEHOLDERS],
@@ -161,7 +153,7 @@ function overview(snap: Snapshot, lastRun: OverviewView['lastRun']): OverviewVie
     }
   }
   const failures = snap.log
-    .filter((l) => l.result.startsWith('failed') && l.date !== null && l.date >= addDaysIso(snap.ctx.today, -7))
+    .filter((l) => l.result.startsWith('failed') && l.date !== null && l.date >= addDays(snap.ctx.today, -7))
     .slice(-10)
     .map((l) => ({ date: l.date, invoice: l.key, stage: l.stage, result: l.result }));
   return {
@@ -171,12 +163,6 @@ function overview(snap: Snapshot, lastRun: OverviewView['lastRun']): OverviewVie
     lastRun,
     failures,
   };
-}
-
-function addDaysIso(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 function readLastRun(store: DocumentStore): OverviewView['lastRun'] {
@@ -209,8 +195,16 @@ export function resetTemplateFromSidebar(id: unknown): SidebarTemplate {
     return [];
   });
   if (!result.ok) throw new Error(result.problems.join(' '));
-  const t = defaultTemplates()[id];
-  return { id, label: TEMPLATE_LABELS[id], subject: t.subject, body: t.body, isDefault: true, defaultSubject: t.subject, defaultBody: t.body };
+  return templateView(id, defaultTemplates()[id]);
+}
+
+/** A template as the sidebar shows it, with its default beside it for "Reset". */
+function templateView(id: TemplateId, t: Template): SidebarTemplate {
+  const d = defaultTemplates()[id];
+  return {
+    id, label: TEMPLATE_LABELS[id], subject: t.subject, body: t.body,
+    isDefault: t.subject === d.subject && t.body === d.body, defaultSubject: d.subject, defaultBody: d.body,
+  };
 }
 
 // ---- settings and the daily trigger ---------------------------------------------------------

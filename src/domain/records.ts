@@ -1,4 +1,5 @@
 // The add-on's own sheets (Follow-up Log, Dispute Notes) and the send ledger, as plain records.
+import { cellText } from './dates';
 import { normalizeHeader } from './headers';
 import { invoiceKey } from './parse';
 import type { CellValue, EmailStageId, IsoDate, StageId } from './types';
@@ -52,10 +53,9 @@ export interface LedgerEntry {
   subject: string;
 }
 
-function cellText(v: CellValue | undefined): string {
-  if (v === undefined) return '';
-  if (typeof v === 'object') return v.date;
-  return String(v).trim();
+/** A cell's text, trimmed ('' for a missing cell). */
+function textOf(v: CellValue | undefined): string {
+  return v === undefined ? '' : cellText(v).trim();
 }
 
 function cellDate(v: CellValue | undefined): IsoDate | null {
@@ -79,8 +79,8 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     const row = values[i] ?? [];
     const key = invoiceKey(row[invoice] ?? '');
     if (key === '') continue;
-    const record: LogRecord = { date: cellDate(row[date]), key, stage: cellText(row[stage]), result: cellText(row[result]) };
-    const to = cellText(row[recipients]);
+    const record: LogRecord = { date: cellDate(row[date]), key, stage: textOf(row[stage]), result: textOf(row[result]) };
+    const to = textOf(row[recipients]);
     if (to !== '') record.recipients = to;
     out.push(record);
   }
@@ -94,7 +94,7 @@ export function parseDisputeRows(values: CellValue[][]): DisputeRecord[] {
     const row = values[i] ?? [];
     const key = invoiceKey(row[invoice] ?? '');
     if (key === '') continue;
-    out.push({ date: cellDate(row[date]), key, event: cellText(row[event]), note: cellText(row[note]) });
+    out.push({ date: cellDate(row[date]), key, event: textOf(row[event]), note: textOf(row[note]) });
   }
   return out;
 }
