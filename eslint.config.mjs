@@ -3,8 +3,19 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const appsScriptGlobals = [
-  'SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp',
-  'Session', 'Utilities', 'HtmlService', 'Logger', 'CacheService', 'UrlFetchApp', 'DriveApp',
+  'SpreadsheetApp',
+  'GmailApp',
+  'MailApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'Logger',
+  'CacheService',
+  'UrlFetchApp',
+  'DriveApp',
 ];
 
 export default tseslint.config(
@@ -26,9 +37,13 @@ export default tseslint.config(
     // The domain and the use cases never touch an Apps Script global: only src/gas and src/main.ts do.
     files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...appsScriptGlobals.map((name) => ({
-        name, message: `${name} belongs in src/gas/ (adapters); the domain and use cases stay pure.`,
-      }))],
+      'no-restricted-globals': [
+        'error',
+        ...appsScriptGlobals.map((name) => ({
+          name,
+          message: `${name} belongs in src/gas/ (adapters); the domain and use cases stay pure.`,
+        })),
+      ],
     },
   },
 );

@@ -16,12 +16,7 @@ export function enumName(value: unknown): string {
 }
 
 export const Button = appsScriptEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
-export const ButtonSet = appsScriptEnum<typeof GoogleAppsScript.Base.ButtonSet>([
-  'OK',
-  'OK_CANCEL',
-  'YES_NO',
-  'YES_NO_CANCEL',
-]);
+export const ButtonSet = appsScriptEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 export const Weekday = appsScriptEnum<typeof GoogleAppsScript.Base.Weekday>([
   'SUNDAY',
   'MONDAY',
@@ -32,12 +27,7 @@ export const Weekday = appsScriptEnum<typeof GoogleAppsScript.Base.Weekday>([
   'SATURDAY',
 ]);
 
-export const AuthMode = appsScriptEnum<typeof GoogleAppsScript.Script.AuthMode>([
-  'NONE',
-  'CUSTOM_FUNCTION',
-  'LIMITED',
-  'FULL',
-]);
+export const AuthMode = appsScriptEnum<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const AuthorizationStatus = appsScriptEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>([
   'REQUIRED',
   'NOT_REQUIRED',

@@ -70,8 +70,8 @@ type SwapOne<T> =
                                           : Same<T, GoogleAppsScript.Gmail.GmailApp> extends true
                                             ? FakeGmailApp
                                             : T extends readonly (infer E)[]
-                                            ? Swap<E>[]
-                                            : T;
+                                              ? Swap<E>[]
+                                              : T;
 
 /** Real type → fake type, distributing over unions (`Sheet | null` → `FakeSheet | null`). */
 export type Swap<T> = T extends unknown ? SwapOne<T> : never;

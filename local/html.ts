@@ -217,13 +217,11 @@ export class FakeHtmlTemplate implements Faked<GHtmlTemplate, HtmlTemplateMethod
 }
 
 type HtmlServiceMethods =
-  | 'createHtmlOutput'
-  | 'createHtmlOutputFromFile'
-  | 'createTemplate'
-  | 'createTemplateFromFile'
-  | 'getUserAgent';
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile' | 'getUserAgent';
 
-export class FakeHtmlService implements Faked<GHtmlService, HtmlServiceMethods>, Pick<GHtmlService, 'SandboxMode' | 'XFrameOptionsMode'> {
+export class FakeHtmlService
+  implements Faked<GHtmlService, HtmlServiceMethods>, Pick<GHtmlService, 'SandboxMode' | 'XFrameOptionsMode'>
+{
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
   readonly #world: HtmlWorld;

@@ -224,8 +224,10 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
 const NUMERIC_LETTERS = 'yYMLwWDdFuHkKhmsS';
 
 function isNumericField(token: Token | undefined): boolean {
-  return token?.kind === 'field' && NUMERIC_LETTERS.includes(token.letter) && !(
-    (token.letter === 'M' || token.letter === 'L') && token.count >= 3
+  return (
+    token?.kind === 'field' &&
+    NUMERIC_LETTERS.includes(token.letter) &&
+    !((token.letter === 'M' || token.letter === 'L') && token.count >= 3)
   );
 }
 

@@ -55,7 +55,11 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 export class ScriptRunError extends Error {}
 
 /** Checks and copies a value as google.script.run would carry it, or reports the illegal property. */
-function toJson(value: unknown, key: string, ancestors: Set<object>): { ok: true; value: JsonValue } | { ok: false; key: string } {
+function toJson(
+  value: unknown,
+  key: string,
+  ancestors: Set<object>,
+): { ok: true; value: JsonValue } | { ok: false; key: string } {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (typeof value === 'string' || typeof value === 'boolean') return { ok: true, value };
   if (typeof value === 'number') return { ok: true, value: Number.isFinite(value) ? value : null };

@@ -117,9 +117,7 @@ export class Mailbox {
   }
 }
 
-type SendArgs =
-  | [message: MailOptions]
-  | [recipient: string, subject: string, body: string, options?: MailOptions | string];
+type SendArgs = [message: MailOptions] | [recipient: string, subject: string, body: string, options?: MailOptions | string];
 
 function normalizeSend(host: Host, method: string, args: SendArgs): MailOptions {
   const [first, second, third, fourth] = args;

@@ -67,13 +67,7 @@ export class PropertyStore {
 }
 
 type PropertiesMethods =
-  | 'deleteAllProperties'
-  | 'deleteProperty'
-  | 'getKeys'
-  | 'getProperties'
-  | 'getProperty'
-  | 'setProperties'
-  | 'setProperty';
+  'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty';
 
 function checkKey(host: Host, key: unknown): string {
   if (key === null || key === undefined || String(key) === '') throw host.error('Invalid argument: key');

@@ -2,16 +2,7 @@
 // property stores, locks, triggers, a clock — and the fake globals that expose it.
 
 import { format } from 'node:util';
-import {
-  type AuthModeName,
-  CallLog,
-  Clock,
-  type ClockInput,
-  Faults,
-  Host,
-  NODE_REALM,
-  type Realm,
-} from './core';
+import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, NODE_REALM, type Realm } from './core';
 import { FakeHtmlService, type CompiledTemplate, type HtmlWorld } from './html';
 import { LockTable, FakeLockService } from './lock';
 import { FakeGmailApp, FakeMailApp, Mailbox, type MailWorld } from './mail';

@@ -2,15 +2,7 @@
 
 import { INTERNAL, type Host } from './core';
 import type { Faked } from './faked';
-import {
-  AuthMode,
-  AuthorizationStatus,
-  EventType,
-  InstallationSource,
-  TriggerSource,
-  Weekday,
-  enumName,
-} from './enums';
+import { AuthMode, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday, enumName } from './enums';
 import { MS_PER_DAY, instantFromWall, isValidTimeZone, wallTime } from './timezone';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -179,12 +171,16 @@ function baseInfo(world: ScriptWorld, handler: string): TriggerInfo {
 function install(world: ScriptWorld, info: TriggerInfo): FakeTrigger {
   const mine = world.triggers.list().filter((t) => t.user === info.user);
   if (mine.length >= MAX_TRIGGERS_PER_USER) {
-    throw world.host.error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-  }
-  if (world.isAddOn && info.eventType === 'CLOCK' && mine.some((t) => t.eventType === 'CLOCK' && t.documentId === info.documentId)) {
     throw world.host.error(
-      'This add-on has created too many time-based triggers in this document for this Google user account.',
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
+  }
+  if (
+    world.isAddOn &&
+    info.eventType === 'CLOCK' &&
+    mine.some((t) => t.eventType === 'CLOCK' && t.documentId === info.documentId)
+  ) {
+    throw world.host.error('This add-on has created too many time-based triggers in this document for this Google user account.');
   }
   const stored = { ...info, id: world.triggers.nextId(), createdAt: world.host.clock.iso() };
   world.triggers.add(stored);
@@ -262,11 +258,15 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
     const i = this.#info;
     const recurring = [i.everyMinutes, i.everyHours, i.everyDays, i.everyWeeks, i.monthDay].some((x) => x !== null);
     const oneOff = i.at !== null || i.after !== null;
-    if (!recurring && !oneOff) throw this.#world.host.error('Time-based trigger has no schedule: call everyDays(), everyHours(), at(), … before create().');
+    if (!recurring && !oneOff)
+      throw this.#world.host.error(
+        'Time-based trigger has no schedule: call everyDays(), everyHours(), at(), … before create().',
+      );
     if (i.hour !== null && i.everyDays === null && i.everyWeeks === null && i.monthDay === null) {
       throw this.#world.host.error('atHour() must be combined with everyDays(), everyWeeks()/onWeekDay() or onMonthDay().');
     }
-    if (i.weekDay !== null && i.everyWeeks === null) throw this.#world.host.error('onWeekDay() must be combined with everyWeeks().');
+    if (i.weekDay !== null && i.everyWeeks === null)
+      throw this.#world.host.error('onWeekDay() must be combined with everyWeeks().');
     if (this.#world.isAddOn && i.everyMinutes !== null) {
       throw this.#world.host.error('Add-ons cannot create time-based triggers that run more often than once per hour.');
     }
@@ -376,7 +376,12 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
   }
   getProjectTriggers(): FakeTrigger[] {
     const user = this.#world.userEmail();
-    return this.#world.host.list(this.#world.triggers.list().filter((t) => t.user === user).map((t) => this.#trigger(t)));
+    return this.#world.host.list(
+      this.#world.triggers
+        .list()
+        .filter((t) => t.user === user)
+        .map((t) => this.#trigger(t)),
+    );
   }
   /** Triggers this user created for (or, time-driven, while in) the given spreadsheet. */
   getUserTriggers(document: FakeSpreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): FakeTrigger[] {
@@ -387,7 +392,8 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
   }
   deleteTrigger(trigger: FakeTrigger): void {
     const id = (trigger as Partial<FakeTrigger>)[INTERNAL]?.id;
-    if (id === undefined) throw this.#world.host.error("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
+    if (id === undefined)
+      throw this.#world.host.error("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
     this.#world.triggers.remove(id);
   }
   getScriptId(): string {

@@ -28,7 +28,8 @@ export interface SessionWorld {
   scriptTimeZone(): string;
 }
 
-type SessionMethods = 'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey';
+type SessionMethods =
+  'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey';
 
 export class FakeSession implements Faked<GSession, SessionMethods> {
   readonly #world: SessionWorld;

@@ -6,14 +6,7 @@
 // the spreadsheet's time zone keeps the wall time and moves the instant.
 
 import type { CriteriaName } from './enums';
-import {
-  DATE_FORMAT,
-  DATE_TIME_FORMAT,
-  GENERAL_FORMAT,
-  formatNumber,
-  isDateTimeFormat,
-  isTextFormat,
-} from './cellFormat';
+import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, formatNumber, isDateTimeFormat, isTextFormat } from './cellFormat';
 import { isDate } from './core';
 import {
   calendarDateIn,
@@ -58,7 +51,15 @@ export const MAX_CELL_CHARS = 50_000;
 /** What a formula cell reads as when no test supplied its computed value. */
 export const UNEVALUATED_FORMULA = '#ERROR!';
 
-const FORMAT_KEYS = ['numberFormat', 'validation', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap'] as const;
+const FORMAT_KEYS = [
+  'numberFormat',
+  'validation',
+  'fontWeight',
+  'fontColor',
+  'background',
+  'horizontalAlignment',
+  'wrap',
+] as const;
 
 function formatOnly(cell: Cell | undefined): Cell | undefined {
   if (!cell) return undefined;
@@ -321,9 +322,7 @@ export function writeUserValue(cell: Cell, value: unknown, ctx: CellContext): vo
   }
   const text = String(value);
   if (text.length > MAX_CELL_CHARS) {
-    throw new CellWriteError(
-      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
-    );
+    throw new CellWriteError(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
   if (isTextFormat(cell.numberFormat)) {
     setPlainValue(cell, text);

@@ -115,14 +115,7 @@ function signatureError(host: Host, method: string, args: unknown[]): Error {
   return host.error(`The parameters (${describeArgs(args)}) don't match the method signature for ${method}.`);
 }
 
-function checkCoordinates(
-  host: Host,
-  sheet: SheetModel,
-  row: number,
-  column: number,
-  numRows: number,
-  numColumns: number,
-): void {
+function checkCoordinates(host: Host, sheet: SheetModel, row: number, column: number, numRows: number, numColumns: number): void {
   if (row < 1) throw host.error('The starting row of the range is too small.');
   if (column < 1) throw host.error('The starting column of the range is too small.');
   if (numRows < 1) throw host.error('The number of rows in the range must be at least 1.');
@@ -161,7 +154,12 @@ export function makeSpreadsheet(world: SheetsWorld, spreadsheet: SpreadsheetMode
  * The selected range (or its current cell) on a sheet, or null when the selection is elsewhere.
  * Built from the model, so asking for it counts one call, not a chain of internal ones.
  */
-function selectedRange(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel, cellOnly: boolean): FakeRange | null {
+function selectedRange(
+  world: SheetsWorld,
+  spreadsheet: SpreadsheetModel,
+  sheet: SheetModel,
+  cellOnly: boolean,
+): FakeRange | null {
   const selection = spreadsheet.selection;
   if (!selection || selection.sheetId !== sheet.id) return null;
   const [numRows, numColumns] = cellOnly ? [1, 1] : [selection.numRows, selection.numColumns];
@@ -215,7 +213,7 @@ function sortSpecs(host: Host, spec: unknown): SortSpec[] {
       const ascending = 'ascending' in s ? s.ascending !== false : true;
       return { column: s.column, ascending };
     }
-    throw host.error('The parameters (Object) don\'t match the method signature for SpreadsheetApp.Range.sort.');
+    throw host.error("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.sort.");
   };
   return Array.isArray(spec) ? spec.map(one) : [one(spec)];
 }
@@ -304,7 +302,8 @@ export class FakeDataValidationBuilder implements Faked<GDataValidationBuilder, 
     return this.#rule.helpText;
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this.#criteria('CHECKBOX', values);
   }
   requireDate(): this {
@@ -680,7 +679,8 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   // -- checkboxes and validation --
 
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     // As documented: every cell's value becomes the unchecked value (false, or '' with a custom checked value).
     const unchecked = checkedValue === undefined ? false : uncheckedValue === undefined ? '' : uncheckedValue;
     return this.#edit((cell) => {
@@ -995,7 +995,14 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     // -1 means "to the end of the data", as in the real method.
     const rows = numRows === -1 ? sheet.lastRow() - startRow + 1 : numRows;
     const columns = numColumns === -1 ? sheet.lastColumn() - startColumn + 1 : numColumns;
-    const range = new FakeRange(this.#world, { spreadsheet: this.#spreadsheet, sheet, row: startRow, column: startColumn, numRows: rows, numColumns: columns });
+    const range = new FakeRange(this.#world, {
+      spreadsheet: this.#spreadsheet,
+      sheet,
+      row: startRow,
+      column: startColumn,
+      numRows: rows,
+      numColumns: columns,
+    });
     return range.getValues();
   }
   getLastRow(): number {
@@ -1021,7 +1028,13 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     const ref = range[INTERNAL];
     if (ref.sheet !== this.#sheet) throw this.#host.error('Target range and sheet must be on the same sheet.');
     this.#spreadsheet.activeSheetId = ref.sheet.id;
-    this.#spreadsheet.selection = { sheetId: ref.sheet.id, row: ref.row, column: ref.column, numRows: ref.numRows, numColumns: ref.numColumns };
+    this.#spreadsheet.selection = {
+      sheetId: ref.sheet.id,
+      row: ref.row,
+      column: ref.column,
+      numRows: ref.numRows,
+      numColumns: ref.numColumns,
+    };
     return range;
   }
 
@@ -1059,7 +1072,13 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   }
   deleteRows(rowPosition: number, howMany: number): void {
     const sheet = this.#sheet;
-    if (!isWholeNumber(rowPosition) || !isWholeNumber(howMany) || rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > sheet.maxRows) {
+    if (
+      !isWholeNumber(rowPosition) ||
+      !isWholeNumber(howMany) ||
+      rowPosition < 1 ||
+      howMany < 1 ||
+      rowPosition + howMany - 1 > sheet.maxRows
+    ) {
       throw this.#host.error('Those rows are out of bounds.');
     }
     if (howMany >= sheet.maxRows - sheet.frozenRows && rowPosition <= sheet.frozenRows + 1) {
@@ -1129,7 +1148,14 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
 
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): this {
     const sheet = this.#sheet;
-    const all = new FakeRange(this.#world, { spreadsheet: this.#spreadsheet, sheet, row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns });
+    const all = new FakeRange(this.#world, {
+      spreadsheet: this.#spreadsheet,
+      sheet,
+      row: 1,
+      column: 1,
+      numRows: sheet.maxRows,
+      numColumns: sheet.maxColumns,
+    });
     all.clear(options);
     return this;
   }
@@ -1185,7 +1211,8 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   }
   hideSheet(): this {
     const visible = this.#spreadsheet.sheets.filter((s) => !s.hidden);
-    if (visible.length === 1 && visible[0] === this.#sheet) throw this.#host.error("You can't hide all the sheets in a document.");
+    if (visible.length === 1 && visible[0] === this.#sheet)
+      throw this.#host.error("You can't hide all the sheets in a document.");
     this.#sheet.hidden = true;
     return this;
   }
@@ -1358,7 +1385,13 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   setActiveRange(range: FakeRange): FakeRange {
     const ref = range[INTERNAL];
     this.#model.activeSheetId = ref.sheet.id;
-    this.#model.selection = { sheetId: ref.sheet.id, row: ref.row, column: ref.column, numRows: ref.numRows, numColumns: ref.numColumns };
+    this.#model.selection = {
+      sheetId: ref.sheet.id,
+      row: ref.row,
+      column: ref.column,
+      numRows: ref.numRows,
+      numColumns: ref.numColumns,
+    };
     return range;
   }
   getRange(a1Notation: string): FakeRange {
@@ -1435,7 +1468,8 @@ export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
   openByUrl(url: string): FakeSpreadsheet {
     const id = /\/spreadsheets\/d\/([^/]+)/.exec(url)?.[1];
     const model = id === undefined ? undefined : this.#world.store.get(id);
-    if (!model) throw this.#world.host.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!model)
+      throw this.#world.host.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return makeSpreadsheet(this.#world, model);
   }
   create(name: string, rows?: number, columns?: number): FakeSpreadsheet {

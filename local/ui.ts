@@ -170,14 +170,7 @@ export class FakePromptResponse implements Faked<GPromptResponse, keyof GPromptR
   }
 }
 
-type UiMethods =
-  | 'alert'
-  | 'prompt'
-  | 'createMenu'
-  | 'createAddonMenu'
-  | 'showSidebar'
-  | 'showModalDialog'
-  | 'showModelessDialog';
+type UiMethods = 'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog';
 
 export class FakeUi implements Faked<GUi, UiMethods>, Pick<GUi, 'Button' | 'ButtonSet'> {
   readonly Button = Button;
@@ -210,14 +203,22 @@ export class FakeUi implements Faked<GUi, UiMethods>, Pick<GUi, 'Button' | 'Butt
     return { title: '', prompt: String(args[0]), buttons: 'OK' };
   }
 
-  alert(...args: [prompt: string, buttons?: GoogleAppsScript.Base.ButtonSet] | [title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet]): GoogleAppsScript.Base.Button {
+  alert(
+    ...args:
+      | [prompt: string, buttons?: GoogleAppsScript.Base.ButtonSet]
+      | [title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet]
+  ): GoogleAppsScript.Base.Button {
     const { title, prompt, buttons } = this.#dialogArgs(args);
     const { button } = this.#recorder.nextResponse('alert', buttons, prompt);
     this.#recorder.dialogs.push({ kind: 'alert', title, prompt, buttons, response: button, at: this.#host.clock.iso() });
     return Button[button];
   }
 
-  prompt(...args: [prompt: string, buttons?: GoogleAppsScript.Base.ButtonSet] | [title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet]): FakePromptResponse {
+  prompt(
+    ...args:
+      | [prompt: string, buttons?: GoogleAppsScript.Base.ButtonSet]
+      | [title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet]
+  ): FakePromptResponse {
     const { title, prompt, buttons } = this.#dialogArgs(args);
     const { button, text } = this.#recorder.nextResponse('prompt', buttons, prompt);
     this.#recorder.dialogs.push({

@@ -60,7 +60,8 @@ export class FakeBlob implements Faked<GBlob, BlobMethods> {
     return this.#host.wrap('Blob', new FakeBlob(this.#host, Buffer.from(this.#data), this.#contentType, this.#name));
   }
   getAs(contentType: string): FakeBlob {
-    if (contentType !== this.#contentType) throw this.#host.error(`Conversion from ${this.#contentType} to ${contentType} is not supported by the fake.`);
+    if (contentType !== this.#contentType)
+      throw this.#host.error(`Conversion from ${this.#contentType} to ${contentType} is not supported by the fake.`);
     return this.copyBlob();
   }
   getBlob(): FakeBlob {
@@ -150,7 +151,8 @@ export class FakeUtilities implements Faked<GUtilities, UtilitiesMethods>, Pick<
 
   formatDate(date: GoogleAppsScript.Base.Date | Date, timeZone: string, format: string): string {
     if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
-      const describe = (v: unknown): string => (isDate(v) ? 'Date' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v);
+      const describe = (v: unknown): string =>
+        isDate(v) ? 'Date' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v;
       throw this.#host.error(
         `The parameters (${[date, timeZone, format].map(describe).join(',')}) don't match the method signature for Utilities.formatDate.`,
       );

@@ -10,7 +10,21 @@ import { defaultSettings } from '../src/domain/settings';
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const HEADERS = ['Invoice', 'Client', 'Contact Name', 'Email', 'Billing Email', 'Amount', 'Amount Paid', 'Currency', 'Issue Date', 'Due Date', 'Paid Date', 'Paused', 'Payment Link'];
+const HEADERS = [
+  'Invoice',
+  'Client',
+  'Contact Name',
+  'Email',
+  'Billing Email',
+  'Amount',
+  'Amount Paid',
+  'Currency',
+  'Issue Date',
+  'Due Date',
+  'Paid Date',
+  'Paused',
+  'Payment Link',
+];
 const TODAY = '2026-11-24';
 
 function addDays(iso: string, n: number): string {
@@ -27,9 +41,19 @@ function invoiceRows(n: number): Array<Array<string | number | boolean | { date:
     const paid = i % 3 === 0 ? { date: addDays(due, 2) } : '';
     const broken = i % 97 === 0;
     rows.push([
-      `INV-${String(i + 1).padStart(6, '0')}`, `Client ${i % 400}`, `Contact ${i % 400}`,
-      broken ? 'not-an-email' : `billing${i % 400}@client${i % 400}.test`, i % 5 === 0 ? `ap${i % 400}@client${i % 400}.test` : '',
-      500 + (i % 50) * 25, i % 7 === 0 ? 100 : '', 'USD', { date: addDays(due, -30) }, { date: due }, paid, i % 41 === 0, '',
+      `INV-${String(i + 1).padStart(6, '0')}`,
+      `Client ${i % 400}`,
+      `Contact ${i % 400}`,
+      broken ? 'not-an-email' : `billing${i % 400}@client${i % 400}.test`,
+      i % 5 === 0 ? `ap${i % 400}@client${i % 400}.test` : '',
+      500 + (i % 50) * 25,
+      i % 7 === 0 ? 100 : '',
+      'USD',
+      { date: addDays(due, -30) },
+      { date: due },
+      paid,
+      i % 41 === 0,
+      '',
     ]);
   }
   return rows;
@@ -57,7 +81,10 @@ function measure(rows: number): Measure[] {
   addon.call('turnOnDailyFollowUps');
   const trigger = runtime.triggers.list()[0]!;
   const out: Measure[] = [];
-  for (const [label, hourOffset] of [['first run (adds status columns, sends)', 0], ['same-day re-run (nothing to send)', 3600_000]] as const) {
+  for (const [label, hourOffset] of [
+    ['first run (adds status columns, sends)', 0],
+    ['same-day re-run (nothing to send)', 3600_000],
+  ] as const) {
     runtime.clock.advance(hourOffset);
     runtime.calls.reset();
     const sentBefore = runtime.mail.sent.length;
@@ -71,7 +98,10 @@ function measure(rows: number): Measure[] {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
     const byName = runtime.calls.byName();
-    const count = (re: RegExp) => Object.entries(byName).filter(([k]) => re.test(k)).reduce((a, [, v]) => a + v, 0);
+    const count = (re: RegExp) =>
+      Object.entries(byName)
+        .filter(([k]) => re.test(k))
+        .reduce((a, [, v]) => a + v, 0);
     out.push({
       rows,
       run: label,
@@ -91,7 +121,11 @@ function measure(rows: number): Measure[] {
 function sizes() {
   return ['Code.js', 'Sidebar.html'].map((file) => {
     const buf = fs.readFileSync(path.join(DIST, file));
-    return { file, rawKb: Math.round((buf.length / 1024) * 10) / 10, gzipKb: Math.round((gzipSync(buf).length / 1024) * 10) / 10 };
+    return {
+      file,
+      rawKb: Math.round((buf.length / 1024) * 10) / 10,
+      gzipKb: Math.round((gzipSync(buf).length / 1024) * 10) / 10,
+    };
   });
 }
 
@@ -120,10 +154,12 @@ function table(rows: Measure[]): string {
   ];
   const cells = [cols.map(([h]) => h), ...rows.map((m) => cols.map(([, f]) => f(m)))];
   const widths = cols.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  return cells.map((r, j) => {
-    const line = r.map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return cells
+    .map((r, j) => {
+      const line = r.map((c, i) => (i <= 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 function main(): void {
@@ -136,7 +172,9 @@ function main(): void {
   console.log('\nBuilt files:');
   for (const b of bundle) console.log(`  dist/${b.file}: ${b.rawKb} KB raw, ${b.gzipKb} KB gzip`);
   const sidebar = sidebarOpenCalls();
-  console.log(`\nOpening the sidebar: ${sidebar.scriptRunCalls} google.script.run call (${sidebar.serviceCalls} Apps Script service calls inside it, 100 rows).`);
+  console.log(
+    `\nOpening the sidebar: ${sidebar.scriptRunCalls} google.script.run call (${sidebar.serviceCalls} Apps Script service calls inside it, 100 rows).`,
+  );
   const out = path.join(ROOT, 'bench-results.json');
   fs.writeFileSync(out, `${JSON.stringify({ date: TODAY, node: process.version, runs: results, bundle, sidebar }, null, 2)}\n`);
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}.`);

@@ -77,7 +77,8 @@ async function buildSidebar() {
   });
   const js = script.outputFiles[0].text;
   // An inline script ends at the first "</script": the page would break (or worse) past it.
-  if (/<\/script/i.test(js)) throw new Error('The sidebar script contains "</script", which would end the inline <script> early.');
+  if (/<\/script/i.test(js))
+    throw new Error('The sidebar script contains "</script", which would end the inline <script> early.');
   const css = readFileSync(join(root, 'sidebar/styles.css'), 'utf8');
   if (/<\/style/i.test(css)) throw new Error('sidebar/styles.css contains "</style".');
   const template = readFileSync(join(root, 'sidebar/index.html'), 'utf8');
@@ -99,7 +100,8 @@ export async function buildAll({ quiet = false } = {}) {
   writeAtomically(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
   // dist/ holds exactly what clasp should push: remove anything else (old files, stray temp files).
   const keep = new Set(['Code.js', 'Sidebar.html', 'appsscript.json']);
-  for (const f of readdirSync(dist)) if (!keep.has(f) && !f.endsWith('.tmp')) rmSync(join(dist, f), { recursive: true, force: true });
+  for (const f of readdirSync(dist))
+    if (!keep.has(f) && !f.endsWith('.tmp')) rmSync(join(dist, f), { recursive: true, force: true });
   if (!quiet) {
     console.log(
       `built dist/ in ${Date.now() - started} ms: Code.js ${(server.bytes / 1024).toFixed(1)} KB ` +

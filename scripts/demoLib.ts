@@ -126,7 +126,8 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
   if (v.disputes !== undefined) options.disputes = v.disputes;
   if (v.from !== undefined) options.from = v.from;
   if (v.days !== undefined) {
-    if (!/^\d+$/.test(v.days.trim())) throw new DemoUsageError(`--days must be a whole number of days from 1 to ${MAX_DAYS} (got '${v.days}').`);
+    if (!/^\d+$/.test(v.days.trim()))
+      throw new DemoUsageError(`--days must be a whole number of days from 1 to ${MAX_DAYS} (got '${v.days}').`);
     options.days = Number(v.days.trim());
   }
   if (v.tz !== undefined) options.tz = v.tz;
@@ -171,24 +172,32 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) {
     throw new DemoUsageError(`--from '${from}' is not a date: use YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}.`);
   }
-  if (!parseIsoDay(from)) throw new DemoUsageError(`--from ${from} is not a real calendar date (YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}).`);
+  if (!parseIsoDay(from))
+    throw new DemoUsageError(`--from ${from} is not a real calendar date (YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}).`);
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
     throw new DemoUsageError(`--days must be a whole number of days from 1 to ${MAX_DAYS} (got ${String(days)}).`);
   }
   if (!isValidTimeZone(tz)) {
-    throw new DemoUsageError(`--tz '${tz}' is not a known time zone: use an IANA name such as America/New_York, Europe/Berlin or Asia/Tokyo.`);
+    throw new DemoUsageError(
+      `--tz '${tz}' is not a known time zone: use an IANA name such as America/New_York, Europe/Berlin or Asia/Tokyo.`,
+    );
   }
   if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) {
-    throw new DemoUsageError(`--locale '${locale}' is not a locale as Google Sheets names them: use for example en_US, en_GB, de_DE or fr_FR.`);
+    throw new DemoUsageError(
+      `--locale '${locale}' is not a locale as Google Sheets names them: use for example en_US, en_GB, de_DE or fr_FR.`,
+    );
   }
   if (sender.trim() === '') throw new DemoUsageError('--sender is empty: the emails are signed with this name.');
   const senderProblem = validateSettings({ ...defaultSettings(), senderName: sender }).find((p) => /sender name/i.test(p));
   if (senderProblem) throw new DemoUsageError(`--sender "${sender}": ${senderProblem}`);
   checkReadableFile(sheet, '--sheet');
   if (disputes !== null) checkReadableFile(disputes, '--disputes');
-  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new DemoUsageError(`--out ${out} exists and is not a directory.`);
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory())
+    throw new DemoUsageError(`--out ${out} exists and is not a directory.`);
   if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
-    throw new DemoUsageError(`The built add-on is missing (${path.join(distDir, 'Code.js')}): run \`npm run build\` first, or use \`npm run demo\`, which builds it.`);
+    throw new DemoUsageError(
+      `The built add-on is missing (${path.join(distDir, 'Code.js')}): run \`npm run build\` first, or use \`npm run demo\`, which builds it.`,
+    );
   }
   return { sheet, sampleSheet: !customSheet, disputes, from, days, tz, locale, sender: sender.trim(), out, distDir };
 }
@@ -330,7 +339,9 @@ function readCsvCells(file: string, flag: string): ReturnType<typeof csvToCells>
   try {
     cells = csvToCells(text);
   } catch (err) {
-    throw new DemoUsageError(`${flag} ${file}: not valid CSV (${err instanceof Error ? err.message.replace(/^parseCsv: /, '') : String(err)}).`);
+    throw new DemoUsageError(
+      `${flag} ${file}: not valid CSV (${err instanceof Error ? err.message.replace(/^parseCsv: /, '') : String(err)}).`,
+    );
   }
   // Trailing blank lines of an export are not rows.
   while (cells.length > 0 && cells[cells.length - 1]!.every((c) => c === '')) cells.pop();
@@ -344,7 +355,10 @@ export function parseRecipients(text: string): { to: string[]; cc: string[]; bcc
   for (const part of text.split(';')) {
     const m = /^\s*(to|cc|bcc):\s*(.*)$/i.exec(part);
     if (!m) continue;
-    const list = m[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const list = m[2]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     out[m[1]!.toLowerCase() as 'to' | 'cc' | 'bcc'].push(...list);
   }
   return out;
@@ -410,7 +424,11 @@ function statusByRow(rows: string[][]): Map<string, { invoice: string; client: s
   rows.slice(1).forEach((row, i) => {
     const invoice = inv === undefined ? '' : (row[inv] ?? '').trim();
     const key = invoice !== '' ? `inv:${invoice}` : `row:${i + 2}`;
-    out.set(key, { invoice: invoice !== '' ? invoice : `row ${i + 2}`, client: cli === undefined ? '' : (row[cli] ?? ''), status: (row[st] ?? '').trim() });
+    out.set(key, {
+      invoice: invoice !== '' ? invoice : `row ${i + 2}`,
+      client: cli === undefined ? '' : (row[cli] ?? ''),
+      status: (row[st] ?? '').trim(),
+    });
   });
   return out;
 }
@@ -454,7 +472,8 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
   const triggerZone = trigger.timezone || options.tz;
 
   fs.mkdirSync(options.out, { recursive: true });
-  for (const f of fs.readdirSync(options.out)) if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(options.out, f), { force: true });
+  for (const f of fs.readdirSync(options.out))
+    if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(options.out, f), { force: true });
 
   const days: DemoDay[] = [];
   const emails: DemoEmail[] = [];
@@ -474,7 +493,10 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
     try {
       addon.runTrigger(trigger.id);
     } catch (err) {
-      events.push({ ...emptyEvent(date, 'stopped'), result: `The run stopped with an error: ${err instanceof Error ? err.message : String(err)}` });
+      events.push({
+        ...emptyEvent(date, 'stopped'),
+        result: `The run stopped with an error: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
 
     // What the run logged, in order.
@@ -510,7 +532,12 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
       };
       if (kind === 'sent') {
         const mail = newMails.find(
-          (m) => !usedMails.has(m) && m.subject === subject && sameList(m.to, event.to) && sameList(m.cc, event.cc) && sameList(m.bcc, event.bcc),
+          (m) =>
+            !usedMails.has(m) &&
+            m.subject === subject &&
+            sameList(m.to, event.to) &&
+            sameList(m.cc, event.cc) &&
+            sameList(m.bcc, event.bcc),
         );
         if (mail) {
           usedMails.add(mail);
@@ -540,7 +567,8 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
     // Write each email as a .eml file.
     for (const { event, mail } of mailEvents) {
       let base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}`;
-      for (let n = 2; usedNames.has(base); n++) base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}-${n}`;
+      for (let n = 2; usedNames.has(base); n++)
+        base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}-${n}`;
       usedNames.add(base);
       const file = path.join(options.out, `${base}.eml`);
       fs.writeFileSync(file, await composeEml(mail, options.sender));
@@ -567,8 +595,10 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
     const now = statusByRow(runtime.hasSheet(INVOICE_SHEET) ? runtime.sheet(INVOICE_SHEET).displayRows() : []);
     for (const [key, row] of now) {
       if (statuses.get(key)?.status === row.status) continue;
-      if (row.status.startsWith('Error:')) events.push({ ...emptyEvent(date, 'error'), invoice: row.invoice, client: row.client, result: row.status });
-      else if (HELD_STATUSES.has(row.status)) events.push({ ...emptyEvent(date, 'held'), invoice: row.invoice, client: row.client, result: row.status });
+      if (row.status.startsWith('Error:'))
+        events.push({ ...emptyEvent(date, 'error'), invoice: row.invoice, client: row.client, result: row.status });
+      else if (HELD_STATUSES.has(row.status))
+        events.push({ ...emptyEvent(date, 'held'), invoice: row.invoice, client: row.client, result: row.status });
     }
     statuses = now;
 
@@ -579,7 +609,8 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
     if (lastRun && newOutcome) {
       try {
         const parsed = JSON.parse(lastRun) as { stopped?: unknown; warnings?: unknown };
-        if (typeof parsed.stopped === 'string' && parsed.stopped !== '') events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
+        if (typeof parsed.stopped === 'string' && parsed.stopped !== '')
+          events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
         const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.filter((w): w is string => typeof w === 'string') : [];
         const joined = warnings.join('\n');
         if (joined !== lastWarnings) for (const w of warnings) events.push({ ...emptyEvent(date, 'warning'), result: w });
@@ -659,7 +690,15 @@ export interface FormatOptions {
   cwd?: string;
 }
 
-const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m', reset: '\x1b[0m' };
+const ANSI = {
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  reset: '\x1b[0m',
+};
 type Style = keyof Omit<typeof ANSI, 'reset'>;
 
 function paint(color: boolean, style: Style | null, text: string): string {
@@ -775,9 +814,11 @@ export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[]
     quiet = [];
   };
   for (const day of result.days) {
-    const onlyStops = day.events.length > 0 && day.events.every((e) => e.invoice === '' && (e.kind === 'stopped' || e.kind === 'warning'));
+    const onlyStops =
+      day.events.length > 0 && day.events.every((e) => e.invoice === '' && (e.kind === 'stopped' || e.kind === 'warning'));
     const stops = onlyStops ? day.events.map((e) => e.result).join('\n') : '';
-    const label = day.events.length === 0 ? '(nothing due)' : stops !== '' && stops === previousStops ? '(stopped again, as above)' : null;
+    const label =
+      day.events.length === 0 ? '(nothing due)' : stops !== '' && stops === previousStops ? '(stopped again, as above)' : null;
     previousStops = stops;
     if (label !== null) {
       if (label !== quietLabel) flushQuiet();
@@ -795,7 +836,9 @@ export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[]
       }
       if (e.kind === 'sent' || e.kind === 'preview') {
         const to = `${pad(e.stage, stageW)}  → ${e.to.join(', ')}`;
-        const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter((x) => x !== '');
+        const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter(
+          (x) => x !== '',
+        );
         const first = `${prefix(e)}${head(e)}${to}`;
         const plainFirst = `  x  ${head(e)}${to}`;
         const withExtra = extra.length > 0 ? ` (${extra.join('; ')})` : '';
@@ -804,9 +847,11 @@ export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[]
         } else {
           lines.push(first);
           const indent = textCol + stageW + 2 + 2;
-          for (const x of extra) lines.push(...wrap(`(${x})`, width - indent, width, indent).map((l, i) => (i === 0 ? ' '.repeat(indent) + l : l)));
+          for (const x of extra)
+            lines.push(...wrap(`(${x})`, width - indent, width, indent).map((l, i) => (i === 0 ? ' '.repeat(indent) + l : l)));
         }
-        if (e.kind === 'sent' && !['sent', 'preview'].includes(e.result)) lines.push(' '.repeat(textCol) + paint(c, 'yellow', e.result));
+        if (e.kind === 'sent' && !['sent', 'preview'].includes(e.result))
+          lines.push(' '.repeat(textCol) + paint(c, 'yellow', e.result));
         continue;
       }
       const stage = e.stage !== '' ? `${pad(e.stage, stageW)}  ` : '';
@@ -825,7 +870,9 @@ export function formatTable(table: DemoTable, fmt: FormatOptions): string[] {
   const gap = 2;
   const n = table.headers.length;
   const numeric = table.headers.map((h) => /days/i.test(h));
-  const content = table.headers.map((_, i) => Math.max(1, ...table.rows.map((r) => textWidth((r[i] ?? '').replace(/\s+/g, ' ')))));
+  const content = table.headers.map((_, i) =>
+    Math.max(1, ...table.rows.map((r) => textWidth((r[i] ?? '').replace(/\s+/g, ' ')))),
+  );
   // Headers wider than their values go on two lines ('Days' / 'Overdue').
   const headerLines = table.headers.map((h, i) => {
     if (textWidth(h) <= content[i]! || !h.includes(' ')) return [h];
@@ -893,7 +940,9 @@ export function formatIntro(options: ResolvedDemoOptions, fmt: FormatOptions): s
     ...wrap(nothingSentNotice(options.out, cwd), width, width, 0),
     '',
     ...field('Sheet', `${relativePath(options.sheet, cwd)}: ${invoices} invoice row${invoices === 1 ? '' : 's'}`),
-    ...(options.disputes === null ? [] : field('Disputes', `${relativePath(options.disputes, cwd)}: ${disputes} note${disputes === 1 ? '' : 's'}`)),
+    ...(options.disputes === null
+      ? []
+      : field('Disputes', `${relativePath(options.disputes, cwd)}: ${disputes} note${disputes === 1 ? '' : 's'}`)),
     ...field(
       'Runs',
       `the built add-on (${relativePath(options.distDir, cwd)}/), daily trigger at 09:00 ${options.tz}, ` +
@@ -911,7 +960,7 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
   const t = result.totals;
   const stageOrder = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute'];
   const stages = Object.entries(t.byStage)
-    .sort(([a], [b]) => (stageOrder.indexOf(a) + 99) % 99 - ((stageOrder.indexOf(b) + 99) % 99))
+    .sort(([a], [b]) => ((stageOrder.indexOf(a) + 99) % 99) - ((stageOrder.indexOf(b) + 99) % 99))
     .map(([s, k]) => `${k} ${s}`);
   const emailWord = `${t.emails} email${t.emails === 1 ? '' : 's'}`;
   const totals =
@@ -928,7 +977,13 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
       width,
     ),
   );
-  lines.push(...labelled('', `${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`, width));
+  lines.push(
+    ...labelled(
+      '',
+      `${relativePath(result.files.invoicesCsv, cwd)}: the invoice sheet at the end, with its status columns`,
+      width,
+    ),
+  );
   lines.push(...labelled('', `${relativePath(result.files.logCsv, cwd)}: the Follow-up Log`, width));
   lines.push('');
   const closing =

@@ -175,7 +175,10 @@ function errorReply(err: unknown): { name: string; message: string } {
     const e = err as { name?: unknown; message?: unknown };
     const name = typeof e.name === 'string' ? e.name : 'Error';
     // Apps Script's own exceptions read "Exception: …" in the browser; the rest as thrown.
-    return { name: name === 'ScriptRunError' ? 'ScriptError' : name, message: typeof e.message === 'string' ? e.message : String(err) };
+    return {
+      name: name === 'ScriptRunError' ? 'ScriptError' : name,
+      message: typeof e.message === 'string' ? e.message : String(err),
+    };
   }
   return { name: 'Error', message: String(err) };
 }
@@ -269,7 +272,13 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
           const name = typeof body.name === 'string' ? body.name : '';
           const args = Array.isArray(body.args) ? (body.args as unknown[]) : [];
           calls.push({ name, args });
-          if (options.verbose) console.log(`google.script.run.${name}(${args.map((a) => JSON.stringify(a)).join(', ').slice(0, 200)})`);
+          if (options.verbose)
+            console.log(
+              `google.script.run.${name}(${args
+                .map((a) => JSON.stringify(a))
+                .join(', ')
+                .slice(0, 200)})`,
+            );
           if (latency > 0) await sleep(latency);
           let reply: unknown;
           try {

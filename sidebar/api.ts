@@ -50,15 +50,23 @@ export class ServerError extends Error {
 /** Turns what google.script.run's failure handler receives into words for the user. */
 export function readableError(error: unknown): string {
   const raw =
-    error instanceof Error ? error.message : error !== null && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+    error instanceof Error
+      ? error.message
+      : error !== null && typeof error === 'object' && 'message' in error
+        ? String((error as { message: unknown }).message)
+        : String(error);
   const text = raw.replace(/^(?:(?:Script)?Error|Exception|TypeError):\s*/i, '').trim();
-  if (/NetworkError|Connection failure|Failed to fetch/i.test(raw)) return 'Could not reach Google. Check your connection, then try again.';
+  if (/NetworkError|Connection failure|Failed to fetch/i.test(raw))
+    return 'Could not reach Google. Check your connection, then try again.';
   if (/Authorization is required|not authorized|PERMISSION_DENIED|You do not have permission/i.test(raw)) {
     return 'The add-on needs your permission again: close the sidebar and open it from the Follow-ups menu.';
   }
-  if (/Script function not found/i.test(raw)) return 'The add-on was updated while the sidebar was open: close the sidebar and open it again.';
-  if (/illegal value in property/i.test(raw)) return `The sidebar sent something the server cannot read (${text}). Please report this.`;
-  if (/timed out|Exceeded maximum execution time/i.test(raw)) return `Google took too long to answer (${text}). Try again in a minute.`;
+  if (/Script function not found/i.test(raw))
+    return 'The add-on was updated while the sidebar was open: close the sidebar and open it again.';
+  if (/illegal value in property/i.test(raw))
+    return `The sidebar sent something the server cannot read (${text}). Please report this.`;
+  if (/timed out|Exceeded maximum execution time/i.test(raw))
+    return `Google took too long to answer (${text}). Try again in a minute.`;
   return text === '' ? 'Something went wrong on the server. Try again.' : text;
 }
 
@@ -75,12 +83,20 @@ export function call<K extends ServerFunction>(name: K, ...args: ServerArgs<K>):
   return new Promise<ServerResult<K>>((resolve, reject) => {
     const run = scriptRun();
     if (!run) {
-      reject(new ServerError(name, 'This sidebar only works inside Google Sheets: open it from the Follow-ups menu.', 'no google.script.run'));
+      reject(
+        new ServerError(
+          name,
+          'This sidebar only works inside Google Sheets: open it from the Follow-ups menu.',
+          'no google.script.run',
+        ),
+      );
       return;
     }
     const runner = run
       .withSuccessHandler((value) => resolve(value as ServerResult<K>))
-      .withFailureHandler((error) => reject(new ServerError(name, readableError(error), String((error as Error)?.message ?? error))));
+      .withFailureHandler((error) =>
+        reject(new ServerError(name, readableError(error), String((error as Error)?.message ?? error))),
+      );
     const fn = (runner as unknown as Record<string, ((...a: unknown[]) => void) | undefined>)[name];
     if (typeof fn !== 'function') {
       reject(new ServerError(name, readableError('Script function not found: ' + name), 'missing ' + name));

@@ -22,7 +22,11 @@ function append(parent: Node, child: Child): void {
  * h('button', { class: 'primary', onclick: save }, 'Save') — attributes are set with
  * setAttribute (handlers only from functions, links only to https/mailto), children as text.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === null || value === undefined || value === false) continue;

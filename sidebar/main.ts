@@ -41,7 +41,15 @@ function wireTabs(): void {
     button.addEventListener('keydown', (e: KeyboardEvent) => {
       const i = TABS.indexOf(tab);
       const next =
-        e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i - 1 + TABS.length) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
+        e.key === 'ArrowRight'
+          ? TABS[(i + 1) % TABS.length]
+          : e.key === 'ArrowLeft'
+            ? TABS[(i - 1 + TABS.length) % TABS.length]
+            : e.key === 'Home'
+              ? TABS[0]
+              : e.key === 'End'
+                ? TABS[TABS.length - 1]
+                : undefined;
       if (!next) return;
       e.preventDefault();
       void selectTab(next, true);
@@ -70,7 +78,12 @@ function load(): void {
         for (const t of TABS) fill(panel(t), h('p', { class: 'hint loading' }, 'Loading…'));
         load();
       };
-      for (const t of TABS) fill(panel(t), h('p', { class: 'error-text' }, message), h('button', { type: 'button', class: 'primary', onclick: retry }, 'Try again'));
+      for (const t of TABS)
+        fill(
+          panel(t),
+          h('p', { class: 'error-text' }, message),
+          h('button', { type: 'button', class: 'primary', onclick: retry }, 'Try again'),
+        );
       announce(message, 'error');
       document.documentElement.dataset.ready = 'error';
     },

@@ -10,7 +10,11 @@ export function announce(message: string, kind: 'ok' | 'error' | 'info' = 'ok'):
   const alert = byId('alert');
   if (kind === 'error') {
     fill(status);
-    fill(alert, h('span', null, message), h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => fill(alert) }, '×'));
+    fill(
+      alert,
+      h('span', null, message),
+      h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss', onclick: () => fill(alert) }, '×'),
+    );
   } else {
     fill(alert);
     fill(status, message);
@@ -99,7 +103,11 @@ export function formatInstant(iso: string, locale: string, timeZone: string): st
 
 /** A list of problems (from the client check or the server's refusal). */
 export function problemList(problems: readonly string[], id?: string): HTMLElement {
-  return h('ul', { class: 'problems', id }, problems.map((p) => h('li', null, p)));
+  return h(
+    'ul',
+    { class: 'problems', id },
+    problems.map((p) => h('li', null, p)),
+  );
 }
 
 /** A titled section. */
@@ -109,5 +117,9 @@ export function section(title: string, ...children: Child[]): HTMLElement {
 
 /** Label: value rows. */
 export function facts(rows: Array<[string, Child]>): HTMLElement {
-  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+  return h(
+    'dl',
+    { class: 'facts' },
+    rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+  );
 }

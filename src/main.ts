@@ -82,7 +82,11 @@ export function setDailyFollowUps(on: boolean): SaveResult & { dailyOn: boolean 
   return setDailyFromSidebar(on);
 }
 
-export function recordDispute(action: DisputeAction, invoice: string, note: string): SaveResult & { invoice?: InvoiceView | null } {
+export function recordDispute(
+  action: DisputeAction,
+  invoice: string,
+  note: string,
+): SaveResult & { invoice?: InvoiceView | null } {
   return recordDisputeEvent(action, invoice, note);
 }
 

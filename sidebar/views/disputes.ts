@@ -52,7 +52,14 @@ export function disputesView(store: Store): { el: HTMLElement } {
       facts([
         ['Status', h('span', { class: `status ${inv.error ? 'bad' : ''}` }, inv.status || '—')],
         // A row paid by date (no Amount Paid) still has its full amount as balanceText: say Paid.
-        ['Balance', inv.status === 'Paid' ? `Paid (${inv.amountText || 'amount unknown'})` : inv.balanceText ? `${inv.balanceText}${inv.amountText && inv.amountText !== inv.balanceText ? ` of ${inv.amountText}` : ''}` : '—'],
+        [
+          'Balance',
+          inv.status === 'Paid'
+            ? `Paid (${inv.amountText || 'amount unknown'})`
+            : inv.balanceText
+              ? `${inv.balanceText}${inv.amountText && inv.amountText !== inv.balanceText ? ` of ${inv.amountText}` : ''}`
+              : '—',
+        ],
         ['Due', formatDate(inv.dueDate, store.data.locale)],
         ['Overdue', overdueText(inv.daysOverdue)],
         ['Email', inv.emails.length > 0 ? inv.emails.join(', ') : '—'],
@@ -91,7 +98,12 @@ export function disputesView(store: Store): { el: HTMLElement } {
     if (!inv.disputeOpen) {
       const open = h('button', { type: 'button', class: 'primary' }, 'Open dispute');
       open.addEventListener('click', () =>
-        act('open', open, 'Opening…', `Dispute opened for ${inv.invoice}: the row shows Disputed and no follow-ups go out for it.`),
+        act(
+          'open',
+          open,
+          'Opening…',
+          `Dispute opened for ${inv.invoice}: the row shows Disputed and no follow-ups go out for it.`,
+        ),
       );
       return section(
         'Dispute',
@@ -110,7 +122,13 @@ export function disputesView(store: Store): { el: HTMLElement } {
         'Cancel',
         `Follow-ups resume. The next email waits at least ${gap} day${gap === 1 ? '' : 's'} (days between follow-ups).`,
       ).then((go) => {
-        if (go) act('resolve', resolve, 'Resolving…', `Dispute resolved: follow-ups for ${inv.invoice} resume, the next one at least ${gap} days from now.`);
+        if (go)
+          act(
+            'resolve',
+            resolve,
+            'Resolving…',
+            `Dispute resolved: follow-ups for ${inv.invoice} resume, the next one at least ${gap} days from now.`,
+          );
       });
     });
     return section(
@@ -118,7 +136,11 @@ export function disputesView(store: Store): { el: HTMLElement } {
       h('p', null, h('strong', null, 'A dispute is open. '), 'No follow-ups go out for this invoice until you resolve it.'),
       h('div', { class: 'field' }, label, note),
       h('div', { class: 'actions' }, add, resolve),
-      h('p', { class: 'hint' }, `When you resolve it, the schedule resumes; the next email waits at least ${gap} day${gap === 1 ? '' : 's'} (the days between follow-ups).`),
+      h(
+        'p',
+        { class: 'hint' },
+        `When you resolve it, the schedule resumes; the next email waits at least ${gap} day${gap === 1 ? '' : 's'} (the days between follow-ups).`,
+      ),
     );
   }
 
@@ -145,12 +167,30 @@ export function disputesView(store: Store): { el: HTMLElement } {
     });
     return section(
       'Write to client',
-      h('p', { class: 'hint' }, 'The dispute-opening message, filled in for this invoice. It opens in Gmail for you to edit and send: the add-on never sends it.'),
-      h('div', { class: 'preview' }, h('p', { class: 'preview-subject' }, h('span', { class: 'label' }, 'Subject: '), result.subject), h('div', { class: 'preview-body' }, result.text)),
+      h(
+        'p',
+        { class: 'hint' },
+        'The dispute-opening message, filled in for this invoice. It opens in Gmail for you to edit and send: the add-on never sends it.',
+      ),
+      h(
+        'div',
+        { class: 'preview' },
+        h('p', { class: 'preview-subject' }, h('span', { class: 'label' }, 'Subject: '), result.subject),
+        h('div', { class: 'preview-body' }, result.text),
+      ),
       h(
         'div',
         { class: 'actions' },
-        h('a', { class: 'button primary', href: gmailComposeUrl(inv.emails, result.subject, result.text), target: '_blank', rel: 'noopener noreferrer' }, 'Open in Gmail'),
+        h(
+          'a',
+          {
+            class: 'button primary',
+            href: gmailComposeUrl(inv.emails, result.subject, result.text),
+            target: '_blank',
+            rel: 'noopener noreferrer',
+          },
+          'Open in Gmail',
+        ),
         copy,
       ),
     );
@@ -178,7 +218,11 @@ export function disputesView(store: Store): { el: HTMLElement } {
                 const fresh = await call('getSelectedInvoice');
                 store.setSelected(fresh.selected, fresh.selectionNote);
                 store.markStale();
-                announce(wasSent ? `Recorded: the ${stageName(u.stage)} email was sent.` : `Recorded: the ${stageName(u.stage)} email was not sent; it can go out again.`);
+                announce(
+                  wasSent
+                    ? `Recorded: the ${stageName(u.stage)} email was sent.`
+                    : `Recorded: the ${stageName(u.stage)} email was not sent; it can go out again.`,
+                );
               } catch (error) {
                 announce(errorText('Saving your answer', error), 'error');
               }
@@ -186,7 +230,16 @@ export function disputesView(store: Store): { el: HTMLElement } {
           };
           yes.addEventListener('click', () => settle(yes, true));
           no.addEventListener('click', () => settle(no, false));
-          return h('li', null, h('p', null, `${stageName(u.stage)} email of ${formatDate(u.date, store.data.locale)}${u.recipients ? ` (${u.recipients})` : ''}`), h('div', { class: 'actions' }, yes, no));
+          return h(
+            'li',
+            null,
+            h(
+              'p',
+              null,
+              `${stageName(u.stage)} email of ${formatDate(u.date, store.data.locale)}${u.recipients ? ` (${u.recipients})` : ''}`,
+            ),
+            h('div', { class: 'actions' }, yes, no),
+          );
         }),
       ),
     );
@@ -195,10 +248,37 @@ export function disputesView(store: Store): { el: HTMLElement } {
   function history(inv: InvoiceView): HTMLElement {
     const locale = store.data.locale;
     const notes: Child = inv.disputeNotes.length
-      ? h('ol', { class: 'timeline' }, inv.disputeNotes.map((n) => h('li', null, h('span', { class: 'when' }, formatDate(n.date, locale)), ' ', h('strong', null, n.event), n.note ? h('div', { class: 'note' }, n.note) : null)))
+      ? h(
+          'ol',
+          { class: 'timeline' },
+          inv.disputeNotes.map((n) =>
+            h(
+              'li',
+              null,
+              h('span', { class: 'when' }, formatDate(n.date, locale)),
+              ' ',
+              h('strong', null, n.event),
+              n.note ? h('div', { class: 'note' }, n.note) : null,
+            ),
+          ),
+        )
       : h('p', { class: 'hint' }, 'No dispute notes.');
     const sent: Child = inv.followUps.length
-      ? h('ol', { class: 'timeline' }, inv.followUps.map((f) => h('li', null, h('span', { class: 'when' }, formatDate(f.date, locale)), ' ', h('strong', null, stageName(f.stage)), ` — ${f.result}`, f.recipients ? h('div', { class: 'hint' }, f.recipients) : null)))
+      ? h(
+          'ol',
+          { class: 'timeline' },
+          inv.followUps.map((f) =>
+            h(
+              'li',
+              null,
+              h('span', { class: 'when' }, formatDate(f.date, locale)),
+              ' ',
+              h('strong', null, stageName(f.stage)),
+              ` — ${f.result}`,
+              f.recipients ? h('div', { class: 'hint' }, f.recipients) : null,
+            ),
+          ),
+        )
       : h('p', { class: 'hint' }, 'No follow-ups yet.');
     return section('History', h('h3', null, 'Dispute notes'), notes, h('h3', null, 'Follow-ups'), sent);
   }
@@ -207,7 +287,14 @@ export function disputesView(store: Store): { el: HTMLElement } {
     const inv = store.selected;
     if (!inv) {
       shownKey = null;
-      fill(el, section('No invoice selected', h('p', null, store.data.selectionNote ?? 'Select an invoice row in the sheet, then click “Use selected row”.'), useSelectedRowButton(store)));
+      fill(
+        el,
+        section(
+          'No invoice selected',
+          h('p', null, store.data.selectionNote ?? 'Select an invoice row in the sheet, then click “Use selected row”.'),
+          useSelectedRowButton(store),
+        ),
+      );
       return;
     }
     if (inv.key !== shownKey) note.value = '';
@@ -215,7 +302,13 @@ export function disputesView(store: Store): { el: HTMLElement } {
     fill(
       el,
       invoiceCard(inv),
-      inv.error ? h('p', { class: 'error-text' }, `This row cannot be processed: ${inv.error}. Fix it in the sheet, then click “Use selected row”.`) : null,
+      inv.error
+        ? h(
+            'p',
+            { class: 'error-text' },
+            `This row cannot be processed: ${inv.error}. Fix it in the sheet, then click “Use selected row”.`,
+          )
+        : null,
       inv.status === 'Decide next step' ? finalStage(store, inv) : null,
       unsure(inv),
       inv.key && !inv.error ? disputeActions(inv) : null,
@@ -242,15 +335,42 @@ function finalStage(store: Store, inv: InvoiceView): HTMLElement {
     h('p', null, `No more emails go out. ${inv.balanceText || 'The balance'} is ${overdueText(inv.daysOverdue)}.`),
     h('h3', null, 'What was sent'),
     sent.length
-      ? h('ul', { class: 'plain' }, sent.map((f) => h('li', null, h('strong', null, stageName(f.stage)), ` · ${formatDate(f.date, locale)}`, f.recipients ? h('div', { class: 'hint' }, f.recipients) : null)))
+      ? h(
+          'ul',
+          { class: 'plain' },
+          sent.map((f) =>
+            h(
+              'li',
+              null,
+              h('strong', null, stageName(f.stage)),
+              ` · ${formatDate(f.date, locale)}`,
+              f.recipients ? h('div', { class: 'hint' }, f.recipients) : null,
+            ),
+          ),
+        )
       : h('p', { class: 'hint' }, 'No follow-up emails are recorded for this invoice.'),
     h('h3', null, 'Your options'),
     h(
       'ul',
       { class: 'options' },
-      h('li', null, h('strong', null, 'Collections agency. '), 'An agency chases the debt and keeps a percentage of what it recovers — often somewhere around 20–50%, depending on the agency, the amount and the age of the debt. Ask for their rate in writing first.'),
-      h('li', null, h('strong', null, 'Small-claims court. '), 'For amounts within the small-claims limit. Limits and fees vary by jurisdiction: check your local limit before filing.'),
-      h('li', null, h('strong', null, 'Continued direct pressure. '), 'Call the client, pause ongoing work or services until the invoice is paid, or offer a payment plan.'),
+      h(
+        'li',
+        null,
+        h('strong', null, 'Collections agency. '),
+        'An agency chases the debt and keeps a percentage of what it recovers — often somewhere around 20–50%, depending on the agency, the amount and the age of the debt. Ask for their rate in writing first.',
+      ),
+      h(
+        'li',
+        null,
+        h('strong', null, 'Small-claims court. '),
+        'For amounts within the small-claims limit. Limits and fees vary by jurisdiction: check your local limit before filing.',
+      ),
+      h(
+        'li',
+        null,
+        h('strong', null, 'Continued direct pressure. '),
+        'Call the client, pause ongoing work or services until the invoice is paid, or offer a payment plan.',
+      ),
     ),
     h('p', { class: 'hint' }, 'General information, not legal advice.'),
   );

@@ -7,7 +7,19 @@ import { announce, busy, errorText, formatDate, formatInstant, section } from '.
 import { stageName } from './disputes';
 
 /** The order a user reads statuses in: from what needs action to what is done. */
-const STATUS_ORDER = ['Decide next step', 'Needs review', 'Call client', 'Final notice', 'Overdue', 'Due today', 'Not due', 'Disputed', 'Paused', 'Paid', 'Error'];
+const STATUS_ORDER = [
+  'Decide next step',
+  'Needs review',
+  'Call client',
+  'Final notice',
+  'Overdue',
+  'Due today',
+  'Not due',
+  'Disputed',
+  'Paused',
+  'Paid',
+  'Error',
+];
 const statusRank = (status: string): number => {
   const i = STATUS_ORDER.indexOf(status);
   return i === -1 ? STATUS_ORDER.length : i;
@@ -35,19 +47,53 @@ export function overviewView(store: Store): { el: HTMLElement } {
     const o = d.overview;
     fill(
       el,
-      d.warnings.length > 0 ? h('div', { class: 'notice warn', role: 'note' }, h('strong', null, 'Please check'), h('ul', null, d.warnings.map((w) => h('li', null, w)))) : null,
+      d.warnings.length > 0
+        ? h(
+            'div',
+            { class: 'notice warn', role: 'note' },
+            h('strong', null, 'Please check'),
+            h(
+              'ul',
+              null,
+              d.warnings.map((w) => h('li', null, w)),
+            ),
+          )
+        : null,
       store.overviewStale ? h('p', { class: 'notice' }, 'Something changed since this overview was read: click Refresh.') : null,
-      h('div', { class: 'row-between' }, h('p', { class: 'today' }, d.today ? `Today: ${formatDate(d.today, d.locale)}` : ''), refresh),
+      h(
+        'div',
+        { class: 'row-between' },
+        h('p', { class: 'today' }, d.today ? `Today: ${formatDate(d.today, d.locale)}` : ''),
+        refresh,
+      ),
       section(
         'Going out today',
         o.dueToday.length === 0
-          ? h('p', { class: 'hint' }, d.dailyOn ? 'Nothing is due today.' : 'Nothing is due today. (Daily follow-ups are off: see Settings.)')
+          ? h(
+              'p',
+              { class: 'hint' },
+              d.dailyOn ? 'Nothing is due today.' : 'Nothing is due today. (Daily follow-ups are off: see Settings.)',
+            )
           : [
-              h('p', { class: 'hint' }, d.dailyOn ? `At the daily run around ${String(d.settings.sendHour).padStart(2, '0')}:00 (${d.timeZone}).` : 'Daily follow-ups are off: use Run follow-ups in the menu to send these.'),
+              h(
+                'p',
+                { class: 'hint' },
+                d.dailyOn
+                  ? `At the daily run around ${String(d.settings.sendHour).padStart(2, '0')}:00 (${d.timeZone}).`
+                  : 'Daily follow-ups are off: use Run follow-ups in the menu to send these.',
+              ),
               h(
                 'ul',
                 { class: 'plain list' },
-                o.dueToday.map((x) => h('li', null, h('strong', null, x.invoice), ` · ${x.client}`, h('div', { class: 'hint' }, `${stageName(x.stage)} → ${x.to.join(', ')}`))),
+                o.dueToday.map((x) =>
+                  h(
+                    'li',
+                    null,
+                    h('strong', null, x.invoice),
+                    ` · ${x.client}`,
+                    h('div', { class: 'hint' }, `${stageName(x.stage)} → ${x.to.join(', ')}`),
+                  ),
+                ),
               ),
             ],
       ),
@@ -55,13 +101,27 @@ export function overviewView(store: Store): { el: HTMLElement } {
         'Overdue',
         o.overdueTotals.length === 0
           ? h('p', { class: 'hint' }, 'Nothing is overdue.')
-          : h('ul', { class: 'plain totals' }, o.overdueTotals.map((t) => h('li', null, h('strong', null, t.text), ` (${t.currency})`))),
+          : h(
+              'ul',
+              { class: 'plain totals' },
+              o.overdueTotals.map((t) => h('li', null, h('strong', null, t.text), ` (${t.currency})`)),
+            ),
       ),
       section(
         'Invoices by status',
         o.counts.length === 0
           ? h('p', { class: 'hint' }, 'No invoices found.')
-          : h('table', { class: 'counts' }, h('tbody', null, [...o.counts].sort((a, b) => statusRank(a.status) - statusRank(b.status)).map((c) => h('tr', null, h('th', { scope: 'row' }, c.status), h('td', null, String(c.count)))))),
+          : h(
+              'table',
+              { class: 'counts' },
+              h(
+                'tbody',
+                null,
+                [...o.counts]
+                  .sort((a, b) => statusRank(a.status) - statusRank(b.status))
+                  .map((c) => h('tr', null, h('th', { scope: 'row' }, c.status), h('td', null, String(c.count)))),
+              ),
+            ),
       ),
       section(
         'Last run',
@@ -80,7 +140,15 @@ export function overviewView(store: Store): { el: HTMLElement } {
           : h(
               'ul',
               { class: 'plain list' },
-              o.failures.map((f) => h('li', null, h('strong', null, f.invoice), ` · ${stageName(f.stage)} · ${formatDate(f.date, d.locale)}`, h('div', { class: 'error-text' }, f.result))),
+              o.failures.map((f) =>
+                h(
+                  'li',
+                  null,
+                  h('strong', null, f.invoice),
+                  ` · ${stageName(f.stage)} · ${formatDate(f.date, d.locale)}`,
+                  h('div', { class: 'error-text' }, f.result),
+                ),
+              ),
             ),
       ),
     );

@@ -12,7 +12,12 @@ export function useSelectedRowButton(store: Store, label = 'Use selected row'): 
       try {
         const result = await call('getSelectedInvoice');
         store.setSelected(result.selected, result.selectionNote);
-        announce(result.selected ? `Now showing ${result.selected.invoice} (row ${result.selected.row}).` : (result.selectionNote ?? 'No invoice selected.'), result.selected ? 'ok' : 'info');
+        announce(
+          result.selected
+            ? `Now showing ${result.selected.invoice} (row ${result.selected.row}).`
+            : (result.selectionNote ?? 'No invoice selected.'),
+          result.selected ? 'ok' : 'info',
+        );
       } catch (error) {
         announce(errorText('Reading the selected row', error), 'error');
       }

@@ -42,7 +42,13 @@ export function settingsView(store: Store): { el: HTMLElement } {
   const inputs = new Map<FieldKey, HTMLInputElement | HTMLSelectElement>();
 
   /** A labelled control with its hint and its own error message; `compact` puts a short input beside the label. */
-  function field(key: FieldKey, label: string, control: HTMLInputElement | HTMLSelectElement, hint?: string, compact = false): HTMLElement {
+  function field(
+    key: FieldKey,
+    label: string,
+    control: HTMLInputElement | HTMLSelectElement,
+    hint?: string,
+    compact = false,
+  ): HTMLElement {
     const id = uid(key);
     const errId = `${id}-error`;
     const hintId = `${id}-hint`;
@@ -52,11 +58,13 @@ export function settingsView(store: Store): { el: HTMLElement } {
     errors.set(key, err);
     inputs.set(key, control);
     const hintEl = hint ? h('p', { id: hintId, class: 'hint' }, hint) : null;
-    if (compact) return h('div', { class: 'field compact' }, h('div', null, h('label', { for: id }, label), hintEl), control, err);
+    if (compact)
+      return h('div', { class: 'field compact' }, h('div', null, h('label', { for: id }, label), hintEl), control, err);
     return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, err);
   }
 
-  const numberInput = (): HTMLInputElement => h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short' });
+  const numberInput = (): HTMLInputElement =>
+    h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short' });
   const checkbox = (label: string): { row: HTMLElement; box: HTMLInputElement } => {
     const id = uid('check');
     const box = h('input', { type: 'checkbox', id });
@@ -67,7 +75,11 @@ export function settingsView(store: Store): { el: HTMLElement } {
   const minGap = numberInput();
   const replyBy = numberInput();
   const sender = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
-  const hour = h('select', null, Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`)));
+  const hour = h(
+    'select',
+    null,
+    Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`)),
+  );
   const currency = h('input', { type: 'text', autocomplete: 'off', maxlength: 3, class: 'short', spellcheck: 'false' });
   const cc = checkbox('CC me on every follow-up');
   const bcc = checkbox('BCC me on every follow-up');
@@ -98,7 +110,9 @@ export function settingsView(store: Store): { el: HTMLElement } {
     fill(
       dailyState,
       h('strong', null, on ? 'On. ' : 'Off. '),
-      on ? `Follow-ups go out every day around ${h24} (${store.data.timeZone}).` : 'Nothing is sent unless you use Run follow-ups in the menu.',
+      on
+        ? `Follow-ups go out every day around ${h24} (${store.data.timeZone}).`
+        : 'Nothing is sent unless you use Run follow-ups in the menu.',
     );
     dailyButton.textContent = on ? 'Turn off daily follow-ups' : 'Turn on daily follow-ups';
   }
@@ -144,7 +158,10 @@ export function settingsView(store: Store): { el: HTMLElement } {
       fill(err, list.join(' '));
       inputs.get(key)?.setAttribute('aria-invalid', String(list.length > 0));
     }
-    fill(formErrors, problems.length > 0 ? [h('p', { class: 'error-text' }, 'Not saved. Please check:'), problemList(problems)] : null);
+    fill(
+      formErrors,
+      problems.length > 0 ? [h('p', { class: 'error-text' }, 'Not saved. Please check:'), problemList(problems)] : null,
+    );
   }
 
   /** Focuses the first field (in the form's order) that has a problem. */
@@ -204,14 +221,17 @@ export function settingsView(store: Store): { el: HTMLElement } {
   const el = h(
     'div',
     { class: 'view' },
-    section(
-      'Daily follow-ups',
-      dailyState,
-      h('div', { class: 'actions' }, dailyButton),
-    ),
+    section('Daily follow-ups', dailyState, h('div', { class: 'actions' }, dailyButton)),
     h(
       'form',
-      { class: 'settings', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); save.click(); } },
+      {
+        class: 'settings',
+        novalidate: true,
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          save.click();
+        },
+      },
       section(
         'When each stage goes out',
         h('p', { class: 'hint' }, 'Days after the due date, counted in the spreadsheet’s time zone.'),
@@ -226,7 +246,13 @@ export function settingsView(store: Store): { el: HTMLElement } {
         bcc.row,
         field('sendHour', 'Send hour', hour, `In the spreadsheet’s time zone: ${store.data.timeZone}.`),
         weekends.row,
-        field('currency', 'Default currency', currency, 'For rows without one: USD, EUR… Empty = from the spreadsheet’s locale.', true),
+        field(
+          'currency',
+          'Default currency',
+          currency,
+          'For rows without one: USD, EUR… Empty = from the spreadsheet’s locale.',
+          true,
+        ),
       ),
       formErrors,
       h('div', { class: 'actions' }, save),

@@ -17,16 +17,39 @@ export interface TemplatesView {
 }
 
 export function templatesView(store: Store): TemplatesView {
-  let current: TemplateId = store.data.templates.some((t) => t.id === 'reminder') ? 'reminder' : (store.data.templates[0]?.id ?? 'reminder');
+  let current: TemplateId = store.data.templates.some((t) => t.id === 'reminder')
+    ? 'reminder'
+    : (store.data.templates[0]?.id ?? 'reminder');
   let lastField: 'subject' | 'body' = 'body';
   const saved = (): TemplateView => store.data.templates.find((t) => t.id === current)!;
 
-  const ids = { select: uid('tpl'), subject: uid('subject'), body: uid('body'), ph: uid('ph'), problems: uid('problems'), state: uid('state') };
+  const ids = {
+    select: uid('tpl'),
+    subject: uid('subject'),
+    body: uid('body'),
+    ph: uid('ph'),
+    problems: uid('problems'),
+    state: uid('state'),
+  };
 
-  const select = h('select', { id: ids.select }, store.data.templates.map((t) => h('option', { value: t.id }, t.label)));
-  const subject = h('input', { id: ids.subject, type: 'text', autocomplete: 'off', spellcheck: 'true', 'aria-describedby': ids.problems });
+  const select = h(
+    'select',
+    { id: ids.select },
+    store.data.templates.map((t) => h('option', { value: t.id }, t.label)),
+  );
+  const subject = h('input', {
+    id: ids.subject,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'true',
+    'aria-describedby': ids.problems,
+  });
   const body = h('textarea', { id: ids.body, rows: 12, spellcheck: 'true', 'aria-describedby': ids.problems });
-  const phSelect = h('select', { id: ids.ph }, store.data.placeholders.map((p) => h('option', { value: p }, `{{${p}}}`)));
+  const phSelect = h(
+    'select',
+    { id: ids.ph },
+    store.data.placeholders.map((p) => h('option', { value: p }, `{{${p}}}`)),
+  );
   const insert = h('button', { type: 'button', class: 'secondary' }, 'Insert');
   const templateState = h('p', { id: ids.state, class: 'hint' });
   const problems = h('div', { id: ids.problems, 'aria-live': 'polite' });
@@ -36,7 +59,12 @@ export function templatesView(store: Store): TemplatesView {
   const previewFor = h('p', { class: 'hint' });
   const previewOut = h('div', { class: 'preview', 'aria-live': 'polite' });
   // The HTML version in a sandboxed frame (no scripts, no same-origin access), never in this page.
-  const frame = h('iframe', { sandbox: '', title: 'HTML version of the email', class: 'html-frame', referrerpolicy: 'no-referrer' });
+  const frame = h('iframe', {
+    sandbox: '',
+    title: 'HTML version of the email',
+    class: 'html-frame',
+    referrerpolicy: 'no-referrer',
+  });
   const htmlToggle = h('details', { class: 'html-version' }, h('summary', null, 'HTML version'), frame);
   let latestHtml = '';
   htmlToggle.addEventListener('toggle', () => {
@@ -58,9 +86,16 @@ export function templatesView(store: Store): TemplatesView {
     const t = saved();
     const dirty = isDirty();
     const isDefault = subject.value === t.defaultSubject && body.value === t.defaultBody;
-    fill(templateState, dirty ? h('strong', null, 'Unsaved changes. ') : null, isDefault ? 'Default text.' : 'Your own text (Reset to default brings the original back).');
+    fill(
+      templateState,
+      dirty ? h('strong', null, 'Unsaved changes. ') : null,
+      isDefault ? 'Default text.' : 'Your own text (Reset to default brings the original back).',
+    );
     const found = validateTemplate(draft());
-    fill(problems, found.length > 0 ? [h('p', { class: 'error-text' }, 'This template cannot be saved yet:'), problemList(found)] : null);
+    fill(
+      problems,
+      found.length > 0 ? [h('p', { class: 'error-text' }, 'This template cannot be saved yet:'), problemList(found)] : null,
+    );
     subject.setAttribute('aria-invalid', String(found.some((p) => p.startsWith('Subject') || p.startsWith('The subject'))));
     body.setAttribute('aria-invalid', String(found.some((p) => p.startsWith('Message') || p.startsWith('The message'))));
     renderPreview();
@@ -68,14 +103,20 @@ export function templatesView(store: Store): TemplatesView {
 
   function renderPreview(): void {
     const inv = store.selected;
-    fill(previewFor, inv ? `For ${invoiceTitle(inv)}` : (store.data.selectionNote ?? 'Select an invoice row, then click “Use selected row”.'));
+    fill(
+      previewFor,
+      inv ? `For ${invoiceTitle(inv)}` : (store.data.selectionNote ?? 'Select an invoice row, then click “Use selected row”.'),
+    );
     htmlToggle.hidden = true;
     if (!inv) {
       fill(previewOut);
       return;
     }
     if (inv.error) {
-      fill(previewOut, h('p', { class: 'error-text' }, `Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`));
+      fill(
+        previewOut,
+        h('p', { class: 'error-text' }, `Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`),
+      );
       return;
     }
     const result = renderTemplate(draft(), inv.values);
@@ -83,7 +124,11 @@ export function templatesView(store: Store): TemplatesView {
       if ('missing' in result) {
         fill(
           previewOut,
-          h('p', { class: 'error-text' }, `Row ${inv.row} has no value for ${result.missing.map((m) => `{{${m}}}`).join(', ')}: this email would not be sent for this invoice, and the row would say why.`),
+          h(
+            'p',
+            { class: 'error-text' },
+            `Row ${inv.row} has no value for ${result.missing.map((m) => `{{${m}}}`).join(', ')}: this email would not be sent for this invoice, and the row would say why.`,
+          ),
         );
       } else {
         fill(previewOut, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
@@ -158,24 +203,31 @@ export function templatesView(store: Store): TemplatesView {
   reset.addEventListener('click', () => {
     const id = current;
     const label = saved().label;
-    void ask(`Reset “${label}” to the default text?`, 'Reset', 'Cancel', 'Your version of this template will be replaced.').then((go) => {
-      if (!go) return;
-      void busy(reset, 'Resetting…', async () => {
-        try {
-          const t = await call('resetTemplate', id);
-          store.replaceTemplate(t);
-          if (current === id) load();
-          announce(`“${label}” is back to the default text.`);
-        } catch (error) {
-          announce(errorText('Resetting the template', error), 'error');
-        }
-      });
-    });
+    void ask(`Reset “${label}” to the default text?`, 'Reset', 'Cancel', 'Your version of this template will be replaced.').then(
+      (go) => {
+        if (!go) return;
+        void busy(reset, 'Resetting…', async () => {
+          try {
+            const t = await call('resetTemplate', id);
+            store.replaceTemplate(t);
+            if (current === id) load();
+            announce(`“${label}” is back to the default text.`);
+          } catch (error) {
+            announce(errorText('Resetting the template', error), 'error');
+          }
+        });
+      },
+    );
   });
 
   async function confirmDiscard(reason: string): Promise<boolean> {
     if (!isDirty()) return true;
-    const go = await ask(`Discard your unsaved changes to “${saved().label}”?`, 'Discard changes', 'Keep editing', `You are about to ${reason}.`);
+    const go = await ask(
+      `Discard your unsaved changes to “${saved().label}”?`,
+      'Discard changes',
+      'Keep editing',
+      `You are about to ${reason}.`,
+    );
     if (go) load();
     return go;
   }
@@ -197,7 +249,15 @@ export function templatesView(store: Store): TemplatesView {
     h('p', { class: 'hint' }, 'Inserted where the cursor was in the subject or the message.'),
     problems,
     h('div', { class: 'actions' }, save, reset),
-    h('section', { class: 'card', 'aria-label': 'Preview' }, h('h2', null, 'Preview'), previewFor, useSelectedRowButton(store), previewOut, htmlToggle),
+    h(
+      'section',
+      { class: 'card', 'aria-label': 'Preview' },
+      h('h2', null, 'Preview'),
+      previewFor,
+      useSelectedRowButton(store),
+      previewOut,
+      htmlToggle,
+    ),
   );
   load();
   return { el, isDirty, confirmDiscard };

@@ -72,7 +72,8 @@ export function runFromMenu(mode: RunMode): void {
   const summary = runFollowUpsIn(ss, {
     mode,
     trigger: 'menu',
-    confirmSends: mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
+    confirmSends:
+      mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
   });
   if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
   else toast(ss, summaryText(summary));
@@ -82,8 +83,14 @@ export function runFromMenu(mode: RunMode): void {
 /** A daily run that stopped emailed nobody: the next menu run says so, once. */
 function reportStoppedDailyRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   const store = DocumentStore.forSpreadsheet(ss.getId());
-  const last = store.readJson(LAST_RUN_KEY).value as { at?: unknown; trigger?: unknown; stopped?: unknown; seen?: unknown } | null;
-  if (!last || last.trigger !== 'daily' || typeof last.stopped !== 'string' || last.seen === true || typeof last.at !== 'string') return;
+  const last = store.readJson(LAST_RUN_KEY).value as {
+    at?: unknown;
+    trigger?: unknown;
+    stopped?: unknown;
+    seen?: unknown;
+  } | null;
+  if (!last || last.trigger !== 'daily' || typeof last.stopped !== 'string' || last.seen === true || typeof last.at !== 'string')
+    return;
   showAlert('The last daily run did not finish', `On ${last.at.slice(0, 10)}: ${last.stopped}`);
   store.writeJson(LAST_RUN_KEY, { ...last, seen: true });
 }
@@ -105,11 +112,15 @@ export function runDaily(triggerUid: string | undefined): void {
   } catch (err) {
     // Deleted, or its owner lost access: nothing can be sent, and nobody is watching. Say why
     // (no invoice data in the message) where the owner can find it: the execution log.
-    console.error(`Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`);
+    console.error(
+      `Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`,
+    );
     return;
   }
   if (!ss) {
-    console.error('Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.');
+    console.error(
+      'Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.',
+    );
     return;
   }
   runFollowUpsIn(ss, { mode: 'send', trigger: 'daily' });
@@ -144,7 +155,9 @@ export function turnOffDaily(): void {
   const removed = removeDailyTriggers(ss);
   showAlert(
     'Daily follow-ups are off',
-    removed > 0 ? 'No more follow-ups go out on their own. You can still run them from this menu.' : 'Daily follow-ups were not on for this spreadsheet.',
+    removed > 0
+      ? 'No more follow-ups go out on their own. You can still run them from this menu.'
+      : 'Daily follow-ups were not on for this spreadsheet.',
   );
 }
 

@@ -5,7 +5,15 @@ import { buildHistories, hasSent, stageFromText, type StatusMemory } from '../do
 import { cellText } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { parseInvoiceRows } from '../domain/parse';
-import { planFollowUps, recipientCount, statusCells, type FollowUpEmail, type Plan, type RowPlan, type StatusCells } from '../domain/plan';
+import {
+  planFollowUps,
+  recipientCount,
+  statusCells,
+  type FollowUpEmail,
+  type Plan,
+  type RowPlan,
+  type StatusCells,
+} from '../domain/plan';
 import {
   DISPUTE_HEADERS,
   DISPUTE_SHEET,
@@ -22,7 +30,15 @@ import {
 import { locateRows, rowFingerprint, type RowIdentity } from '../domain/relocate';
 import { stageLabel } from '../domain/settings';
 import { evaluateInvoice, emptyHistory, isEmailStage, withPassed, withSent, type InvoiceHistory } from '../domain/stages';
-import { STATUS_FIELDS, type CellValue, type EmailStageId, type Invoice, type SheetContext, type StageId, type StatusField } from '../domain/types';
+import {
+  STATUS_FIELDS,
+  type CellValue,
+  type EmailStageId,
+  type Invoice,
+  type SheetContext,
+  type StageId,
+  type StatusField,
+} from '../domain/types';
 import { withDocumentLock } from '../gas/lock';
 import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from '../gas/mail';
 import {
@@ -103,7 +119,19 @@ export interface Snapshot {
 }
 
 function emptySummary(mode: RunMode, trigger: RunTrigger): RunSummary {
-  return { mode, trigger, sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0, rowErrors: 0, stopped: null, cancelled: false, warnings: [] };
+  return {
+    mode,
+    trigger,
+    sent: 0,
+    previewed: 0,
+    skipped: 0,
+    queued: 0,
+    failed: 0,
+    rowErrors: 0,
+    stopped: null,
+    cancelled: false,
+    warnings: [],
+  };
 }
 
 export function runFollowUpsIn(ss: Spreadsheet, options: RunOptions): RunSummary {
@@ -167,7 +195,15 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
   summary.rowErrors = snap.plan.rows.filter((r) => r.error !== null).length;
   if (options.trigger === 'daily') {
     // A time-driven run has no one to show a toast to: its summary goes in the log instead.
-    lines.push({ invoice: '', client: '', stage: '', recipients: '', subject: 'Daily run', result: summaryText(summary), threadId: '' });
+    lines.push({
+      invoice: '',
+      client: '',
+      stage: '',
+      recipients: '',
+      subject: 'Daily run',
+      result: summaryText(summary),
+      threadId: '',
+    });
   }
 
   writeStatuses(snap, histories);
@@ -181,13 +217,23 @@ function runLocked(ss: Spreadsheet, store: DocumentStore, options: RunOptions, s
  * Steps that send nothing but must be logged once: the decision stage, and an escalation with no
  * billing contact. Stages they supersede are logged as skipped too.
  */
-function recordStepsWithoutEmail(rows: RowPlan[], lines: LogLine[], histories: Map<string, InvoiceHistory>, summary: RunSummary): void {
+function recordStepsWithoutEmail(
+  rows: RowPlan[],
+  lines: LogLine[],
+  histories: Map<string, InvoiceHistory>,
+  summary: RunSummary,
+): void {
   for (const row of rows) {
     if (!row.key) continue;
     const step = row.decision
       ? { stage: 'final' as const, superseded: row.decision.superseded, result: DECISION_RESULT, by: 'the decision stage' }
       : row.passed
-        ? { stage: row.passed.stage, superseded: row.passed.superseded, result: row.passed.reason, by: `the ${stageLabel(row.passed.stage).toLowerCase()}` }
+        ? {
+            stage: row.passed.stage,
+            superseded: row.passed.superseded,
+            result: row.passed.reason,
+            by: `the ${stageLabel(row.passed.stage).toLowerCase()}`,
+          }
         : null;
     if (!step) continue;
     for (const stage of step.superseded) lines.push(rowLine(row, stage, `skipped: superseded by ${step.by}`));
@@ -223,7 +269,9 @@ export function readSnapshot(ss: Spreadsheet, store: DocumentStore, purpose: 'ru
   const logSheet = ss.getSheetByName(LOG_SHEET);
   const log = logSheet ? parseLogRows(withHeaderRow(logSheet, readAllCells(logSheet, dates), LOG_HEADERS, repair)) : [];
   const disputeSheet = ss.getSheetByName(DISPUTE_SHEET);
-  const disputes = disputeSheet ? parseDisputeRows(withHeaderRow(disputeSheet, readAllCells(disputeSheet, dates), DISPUTE_HEADERS, repair)) : [];
+  const disputes = disputeSheet
+    ? parseDisputeRows(withHeaderRow(disputeSheet, readAllCells(disputeSheet, dates), DISPUTE_HEADERS, repair))
+    : [];
   const ledger = readLedger(store);
   const base = { config, ctx, dates, invoiceSheet, header, grid, log, ledger, disputes };
   return { ...base, ...planFrom(base) };
@@ -293,7 +341,14 @@ function recoverLedger(snap: Snapshot, store: DocumentStore): { lines: LogLine[]
       settled.push(id);
       continue;
     }
-    const base = { invoice: entry.invoice, client: entry.client, stage: entry.stage, recipients: entry.recipients, subject: entry.subject, threadId: '' };
+    const base = {
+      invoice: entry.invoice,
+      client: entry.client,
+      stage: entry.stage,
+      recipients: entry.recipients,
+      subject: entry.subject,
+      threadId: '',
+    };
     if (entry.state === 'sent') {
       lines.push({ ...base, result: 'sent', date: entry.date });
       settled.push(id);
@@ -325,7 +380,8 @@ function sendEmails(
   let latest: Map<string, string> | undefined;
   const today = snap.ctx.today;
   for (const email of emails) {
-    if (!queueRest && Date.now() - started > SEND_TIME_BUDGET_MS) queueRest = 'queued: time limit of this run; it goes out on the next run';
+    if (!queueRest && Date.now() - started > SEND_TIME_BUDGET_MS)
+      queueRest = 'queued: time limit of this run; it goes out on the next run';
     if (!queueRest && recipientCount(email) > quota) queueRest = 'queued: daily email quota; it goes out on the next run';
     if (queueRest) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
@@ -335,8 +391,14 @@ function sendEmails(
       continue;
     }
     const entry: LedgerEntry = {
-      key: email.key, invoice: email.invoice.invoice, client: email.invoice.client, stage: email.stage,
-      state: 'sending', date: today, recipients: recipientsText(email), subject: email.subject,
+      key: email.key,
+      invoice: email.invoice.invoice,
+      client: email.invoice.client,
+      stage: email.stage,
+      state: 'sending',
+      date: today,
+      recipients: recipientsText(email),
+      subject: email.subject,
     };
     const id = LEDGER_PREFIX + ledgerId(email.key, email.stage);
     // Written before the send: if the run dies during it, the next run knows not to send blindly.
@@ -361,7 +423,10 @@ function sendEmails(
         // Anything else may have happened after the message left: hold the invoice for review.
         store.writeJson(id, { ...entry, state: 'unknown' });
         lines.push(logLine(email, `failed: ${message}. So ${MAY_HAVE_GONE_OUT}`));
-        histories.set(email.key, { ...(histories.get(email.key) ?? emptyHistory()), needsReview: `the ${email.stage} email may not have been sent` });
+        histories.set(email.key, {
+          ...(histories.get(email.key) ?? emptyHistory()),
+          needsReview: `the ${email.stage} email may not have been sent`,
+        });
       }
       continue;
     }
@@ -372,7 +437,8 @@ function sendEmails(
     } catch {
       // The log row written below records the send; the next run reconciles the ledger with it.
     }
-    for (const stage of email.superseded) lines.push(logLine(email, `skipped: superseded by the ${stageLabel(email.stage).toLowerCase()}`, stage));
+    for (const stage of email.superseded)
+      lines.push(logLine(email, `skipped: superseded by the ${stageLabel(email.stage).toLowerCase()}`, stage));
     summary.skipped += email.superseded.length;
     lines.push(logLine(email, 'sent'));
     summary.sent++;
@@ -426,7 +492,16 @@ export function appendLogLines(ss: Spreadsheet, dates: DateConverter, lines: Log
   const now = new Date();
   appendRows(
     sheetWithHeaders(ss, LOG_SHEET, LOG_HEADERS),
-    lines.map((l) => [l.date ? dates.toDate(l.date) : now, textCell(l.invoice), textCell(l.client), textCell(l.stage), textCell(l.recipients), textCell(l.subject), textCell(l.result), textCell(l.threadId)]),
+    lines.map((l) => [
+      l.date ? dates.toDate(l.date) : now,
+      textCell(l.invoice),
+      textCell(l.client),
+      textCell(l.stage),
+      textCell(l.recipients),
+      textCell(l.subject),
+      textCell(l.result),
+      textCell(l.threadId),
+    ]),
   );
 }
 
@@ -462,7 +537,9 @@ function statusCellsByRow(snap: Snapshot, histories: Map<string, InvoiceHistory>
     // Only rows whose history changed during this run (a send, a skip) need evaluating again.
     const changed = row.key !== null && history !== snap.histories.get(row.key);
     const evaluation =
-      invoice && row.error === null && changed ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today) : row.evaluation;
+      invoice && row.error === null && changed
+        ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today)
+        : row.evaluation;
     return statusCells(row, evaluation, history);
   });
 }
@@ -472,7 +549,8 @@ function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: Hea
   if (before.length !== after.length) return false;
   if (STATUS_FIELDS.some((f) => headerBefore.columns[f] !== headerAfter.columns[f])) return false;
   for (let i = 1; i < before.length; i++) {
-    if (rowFingerprint(before[i] ?? [], headerBefore.columns) !== rowFingerprint(after[i] ?? [], headerAfter.columns)) return false;
+    if (rowFingerprint(before[i] ?? [], headerBefore.columns) !== rowFingerprint(after[i] ?? [], headerAfter.columns))
+      return false;
   }
   return true;
 }
@@ -489,7 +567,10 @@ function writeStatusBlocks(
   const columns = STATUS_FIELDS.map((field) => ({ field, index: header.columns[field] as number }));
   const block = new Map<StatusField, WritableCell[]>();
   for (const { field, index } of columns) {
-    block.set(field, dataRows.map((row) => (others === 'keep' ? writable(row[index], dates) : '')));
+    block.set(
+      field,
+      dataRows.map((row) => (others === 'keep' ? writable(row[index], dates) : '')),
+    );
   }
   targets.forEach((at, i) => {
     const rowCells = cells[i];
@@ -556,12 +637,16 @@ function recordOutcome(ss: Spreadsheet, store: DocumentStore | null, summary: Ru
 
 export function errorMessage(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  return text.replace(/^Exception:\s*/, '').replace(/\s+/g, ' ').slice(0, 300);
+  return text
+    .replace(/^Exception:\s*/, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
 }
 
 export function summaryText(s: RunSummary): string {
   if (s.stopped) return s.stopped;
-  const verb = s.mode === 'preview' ? `Previewed ${s.previewed} follow-up${s.previewed === 1 ? '' : 's'} (nothing sent)` : `Sent ${s.sent}`;
+  const verb =
+    s.mode === 'preview' ? `Previewed ${s.previewed} follow-up${s.previewed === 1 ? '' : 's'} (nothing sent)` : `Sent ${s.sent}`;
   const parts = [verb, `${s.skipped} skipped`, `${s.queued} queued`, `${s.failed} failed`];
   if (s.rowErrors > 0) parts.push(`${s.rowErrors} row${s.rowErrors === 1 ? '' : 's'} with errors`);
   return parts.join(' · ');

@@ -4,15 +4,39 @@ import { addDays } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { defaultSettings } from '../domain/settings';
 import type { SheetField } from '../domain/types';
-import { boldFrozenHeader, DateConverter, setCheckboxColumn, setColumnFormat, textCell, todayIn, writeBlock, type WritableCell } from '../gas/sheet';
+import {
+  boldFrozenHeader,
+  DateConverter,
+  setCheckboxColumn,
+  setColumnFormat,
+  textCell,
+  todayIn,
+  writeBlock,
+  type WritableCell,
+} from '../gas/sheet';
 
 export const DEFAULT_SHEET_NAME_HINT = 'Each run is recorded in the Follow-up Log sheet.';
 
 /** Column order of a new sheet: what the user fills in first, then what the add-on writes. */
 export const SETUP_COLUMNS: SheetField[] = [
-  'invoice', 'client', 'contactName', 'email', 'billingEmail', 'amount', 'amountPaid', 'currency',
-  'issueDate', 'dueDate', 'paidDate', 'paused', 'paymentLink',
-  'status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp',
+  'invoice',
+  'client',
+  'contactName',
+  'email',
+  'billingEmail',
+  'amount',
+  'amountPaid',
+  'currency',
+  'issueDate',
+  'dueDate',
+  'paidDate',
+  'paused',
+  'paymentLink',
+  'status',
+  'stage',
+  'daysOverdue',
+  'lastFollowUp',
+  'nextFollowUp',
 ];
 
 const DATE_FIELDS: SheetField[] = ['issueDate', 'dueDate', 'paidDate', 'lastFollowUp', 'nextFollowUp'];
@@ -21,7 +45,10 @@ const MONEY_FIELDS: SheetField[] = ['amount', 'amountPaid'];
 export function setUpInvoiceSheetIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { created: boolean; message: string } {
   const name = defaultSettings().sheetName;
   if (ss.getSheetByName(name)) {
-    return { created: false, message: `A sheet named '${name}' already exists, so nothing was changed. Rename it first if you want a fresh one.` };
+    return {
+      created: false,
+      message: `A sheet named '${name}' already exists, so nothing was changed. Rename it first if you want a fresh one.`,
+    };
   }
   const sheet = ss.insertSheet(name);
   const timeZone = ss.getSpreadsheetTimeZone();

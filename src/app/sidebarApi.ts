@@ -13,9 +13,23 @@ import { withDocumentLock } from '../gas/lock';
 import { activeSpreadsheet, appendRows, sheetWithHeaders, textCell } from '../gas/sheet';
 import { DocumentStore, StoreError } from '../gas/store';
 import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers } from '../gas/triggers';
-import { loadConfig, resetTemplate as resetStoredTemplate, saveSettings as saveStoredSettings, saveTemplate as saveStoredTemplate } from './config';
+import {
+  loadConfig,
+  resetTemplate as resetStoredTemplate,
+  saveSettings as saveStoredSettings,
+  saveTemplate as saveStoredTemplate,
+} from './config';
 import { settleUnsureSend, unsureSends } from './review';
-import { errorMessage, LAST_RUN_KEY, readSnapshot, runFollowUpsIn, summaryText, UserFacingError, type RunSummary, type Snapshot } from './run';
+import {
+  errorMessage,
+  LAST_RUN_KEY,
+  readSnapshot,
+  runFollowUpsIn,
+  summaryText,
+  UserFacingError,
+  type RunSummary,
+  type Snapshot,
+} from './run';
 import type { InvoiceView, OverviewView, SaveResult, SidebarData, SidebarTemplate } from './sidebarTypes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,14 +111,20 @@ function currentSelection(ss: Spreadsheet): { sheetName: string; row: number } {
   return { sheetName: ss.getActiveSheet().getName(), row: ss.getActiveRange()?.getRow() ?? 0 };
 }
 
-function selectedInvoice(selection: { sheetName: string; row: number }, snap: Snapshot): { selected: InvoiceView | null; note: string | null } {
+function selectedInvoice(
+  selection: { sheetName: string; row: number },
+  snap: Snapshot,
+): { selected: InvoiceView | null; note: string | null } {
   const sheetName = snap.invoiceSheet.getName();
   if (selection.sheetName !== sheetName) {
     return { selected: null, note: `Select a row on the '${sheetName}' sheet, then click “Use selected row”.` };
   }
-  if (selection.row < 2) return { selected: null, note: 'Select one of the invoice rows (not the header), then click “Use selected row”.' };
+  if (selection.row < 2)
+    return { selected: null, note: 'Select one of the invoice rows (not the header), then click “Use selected row”.' };
   const selected = invoiceView(snap, selection.row);
-  return selected ? { selected, note: null } : { selected: null, note: `Row ${selection.row} has no invoice. Select an invoice row, then click “Use selected row”.` };
+  return selected
+    ? { selected, note: null }
+    : { selected: null, note: `Row ${selection.row} has no invoice. Select an invoice row, then click “Use selected row”.` };
 }
 
 export function invoiceView(snap: Snapshot, row: number): InvoiceView | null {
@@ -130,12 +150,21 @@ export function invoiceView(snap: Snapshot, row: number): InvoiceView | null {
     error: plan.error,
     emails: invoice?.emails ?? [],
     values: invoice
-      ? placeholderValues(invoice, { today: ctx.today, locale: ctx.locale, replyByDays: snap.config.settings.replyByDays, senderName: snap.config.settings.senderName })
+      ? placeholderValues(invoice, {
+          today: ctx.today,
+          locale: ctx.locale,
+          replyByDays: snap.config.settings.replyByDays,
+          senderName: snap.config.settings.senderName,
+        })
       : {},
     disputeOpen: history?.disputeOpen ?? false,
-    disputeNotes: key ? snap.disputes.filter((d) => d.key === key).map((d) => ({ date: d.date, event: d.event, note: d.note })) : [],
+    disputeNotes: key
+      ? snap.disputes.filter((d) => d.key === key).map((d) => ({ date: d.date, event: d.event, note: d.note }))
+      : [],
     followUps: key
-      ? snap.log.filter((l) => l.key === key).map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
+      ? snap.log
+          .filter((l) => l.key === key)
+          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
   };
@@ -159,7 +188,9 @@ function overview(snap: Snapshot, lastRun: OverviewView['lastRun']): OverviewVie
   return {
     counts: [...counts].map(([status, count]) => ({ status, count })),
     dueToday: snap.plan.emails.map((e) => ({ invoice: e.invoice.invoice, client: e.invoice.client, stage: e.stage, to: e.to })),
-    overdueTotals: [...totals].sort().map(([currency, amount]) => ({ currency, amount, text: formatMoney(amount, currency, snap.ctx.locale) })),
+    overdueTotals: [...totals]
+      .sort()
+      .map(([currency, amount]) => ({ currency, amount, text: formatMoney(amount, currency, snap.ctx.locale) })),
     lastRun,
     failures,
   };
@@ -184,7 +215,8 @@ function isTemplateId(id: unknown): id is TemplateId {
 export function saveTemplateFromSidebar(id: unknown, template: unknown): SaveResult {
   if (!isTemplateId(id)) return { ok: false, problems: ['Unknown template.'] };
   const t = template as Partial<Template> | null;
-  if (!t || typeof t.subject !== 'string' || typeof t.body !== 'string') return { ok: false, problems: ['The template needs a subject and a message.'] };
+  if (!t || typeof t.subject !== 'string' || typeof t.body !== 'string')
+    return { ok: false, problems: ['The template needs a subject and a message.'] };
   return withStore((store) => saveStoredTemplate(store, id, { subject: t.subject as string, body: t.body as string }));
 }
 
@@ -202,8 +234,13 @@ export function resetTemplateFromSidebar(id: unknown): SidebarTemplate {
 function templateView(id: TemplateId, t: Template): SidebarTemplate {
   const d = defaultTemplates()[id];
   return {
-    id, label: TEMPLATE_LABELS[id], subject: t.subject, body: t.body,
-    isDefault: t.subject === d.subject && t.body === d.body, defaultSubject: d.subject, defaultBody: d.body,
+    id,
+    label: TEMPLATE_LABELS[id],
+    subject: t.subject,
+    body: t.body,
+    isDefault: t.subject === d.subject && t.body === d.body,
+    defaultSubject: d.subject,
+    defaultBody: d.body,
   };
 }
 
@@ -249,7 +286,8 @@ export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: 
     if (Array.isArray(parsed)) return parsed;
     const problems = saveStoredSettings(store, parsed);
     // The daily trigger runs at the send hour: move it when the hour changes.
-    if (problems.length === 0 && parsed.sendHour !== current.sendHour && isDailyTriggerOn(ss)) installDailyTrigger(ss, parsed.sendHour, store);
+    if (problems.length === 0 && parsed.sendHour !== current.sendHour && isDailyTriggerOn(ss))
+      installDailyTrigger(ss, parsed.sendHour, store);
     return problems;
   });
   return result.ok ? { ok: true, dailyOn: isDailyTriggerOn(ss) } : result;
@@ -260,7 +298,8 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
   const result = withStore((store) => {
     if (on === true) {
       const { settings } = loadConfig(store);
-      if (settings.senderName.trim() === '') return ['Save your name for the emails in Settings first: every follow-up is signed with it.'];
+      if (settings.senderName.trim() === '')
+        return ['Save your name for the emails in Settings first: every follow-up is signed with it.'];
       installDailyTrigger(ss, settings.sendHour, store);
     } else removeDailyTriggers(ss);
     return [];
@@ -273,18 +312,25 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
 export type DisputeAction = 'open' | 'note' | 'resolve';
 
 /** Records a dispute event for the invoice and refreshes the status columns; returns the invoice again. */
-export function recordDisputeEvent(action: unknown, invoiceNumber: unknown, note: unknown): SaveResult & { invoice?: InvoiceView | null } {
+export function recordDisputeEvent(
+  action: unknown,
+  invoiceNumber: unknown,
+  note: unknown,
+): SaveResult & { invoice?: InvoiceView | null } {
   if (action !== 'open' && action !== 'note' && action !== 'resolve') return { ok: false, problems: ['Unknown dispute action.'] };
-  if (typeof invoiceNumber !== 'string' || invoiceKey(invoiceNumber) === '') return { ok: false, problems: ['Select an invoice first.'] };
+  if (typeof invoiceNumber !== 'string' || invoiceKey(invoiceNumber) === '')
+    return { ok: false, problems: ['Select an invoice first.'] };
   const text = typeof note === 'string' ? note.replace(/\r\n?/g, '\n').trim() : '';
-  if (text.length > MAX_NOTE_LENGTH) return { ok: false, problems: [`The note is too long (${text.length} characters; the limit is ${MAX_NOTE_LENGTH}).`] };
+  if (text.length > MAX_NOTE_LENGTH)
+    return { ok: false, problems: [`The note is too long (${text.length} characters; the limit is ${MAX_NOTE_LENGTH}).`] };
   if (action === 'note' && text === '') return { ok: false, problems: ['Write the note first.'] };
   const ss = spreadsheet();
   const key = invoiceKey(invoiceNumber);
   const store = storeOf(ss);
   const snap = readSnapshot(ss, store, 'read');
   const row = snap.plan.rows.find((r) => r.key === key);
-  if (!row) return { ok: false, problems: [`Invoice ${invoiceNumber} is not on the '${snap.invoiceSheet.getName()}' sheet any more.`] };
+  if (!row)
+    return { ok: false, problems: [`Invoice ${invoiceNumber} is not on the '${snap.invoiceSheet.getName()}' sheet any more.`] };
   const open = snap.histories.get(key)?.disputeOpen ?? false;
   if (action === 'open' && open) return { ok: false, problems: ['A dispute is already open for this invoice.'] };
   if (action === 'resolve' && !open) return { ok: false, problems: ['There is no open dispute on this invoice.'] };
@@ -303,12 +349,14 @@ export function recordDisputeEvent(action: unknown, invoiceNumber: unknown, note
 // ---- sends whose outcome is unknown ---------------------------------------------------------------
 
 export function settleUnsureFromSidebar(invoiceNumber: unknown, stage: unknown, wasSent: unknown): SaveResult {
-  if (typeof invoiceNumber !== 'string' || typeof stage !== 'string' || typeof wasSent !== 'boolean') return { ok: false, problems: ['Missing answer.'] };
+  if (typeof invoiceNumber !== 'string' || typeof stage !== 'string' || typeof wasSent !== 'boolean')
+    return { ok: false, problems: ['Missing answer.'] };
   const ss = spreadsheet();
   const key = invoiceKey(invoiceNumber);
   const entry = unsureSends(ss).find((e) => e.key === key && e.stage === stage);
   if (!entry) return { ok: false, problems: ['This was already settled.'] };
-  if (!settleUnsureSend(ss, entry, wasSent)) return { ok: false, problems: ['A follow-up run is in progress: try again in a minute.'] };
+  if (!settleUnsureSend(ss, entry, wasSent))
+    return { ok: false, problems: ['A follow-up run is in progress: try again in a minute.'] };
   runFollowUpsIn(ss, { mode: 'statuses', trigger: 'sidebar' });
   return { ok: true };
 }

@@ -74,7 +74,9 @@ function daysInMonth(y: number, m: number): number {
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+  );
 }
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
@@ -190,8 +192,22 @@ export function maxDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
  * not listed in YMD_* below reads day first.
  */
 const MDY_LOCALES = new Set([
-  'en_US', 'en_AS', 'en_GU', 'en_MP', 'en_PR', 'en_UM', 'en_VI', 'en_MH', 'en_FM', 'en_PW',
-  'es_US', 'es_PR', 'en_PH', 'fil_PH', 'tl_PH', 'en',
+  'en_US',
+  'en_AS',
+  'en_GU',
+  'en_MP',
+  'en_PR',
+  'en_UM',
+  'en_VI',
+  'en_MH',
+  'en_FM',
+  'en_PW',
+  'es_US',
+  'es_PR',
+  'en_PH',
+  'fil_PH',
+  'tl_PH',
+  'en',
 ]);
 /** Month-first by language alone (Filipino / Tagalog in any region). */
 const MDY_LANGUAGES = new Set(['fil', 'tl']);
@@ -217,8 +233,18 @@ export function dateOrderForLocale(locale: string): DateOrder {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** English month names; emails are written in English. */
@@ -380,8 +406,6 @@ export function parseDateCell(value: CellValue, locale: string, label: string): 
   // A time after the date ('24/11/2026 14:30', 'Nov 24, 2026 2:30 PM') is ignored.
   const core = text.replace(/[\sT]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i, '').trim();
   return (
-    parseNumericDate(text, core, order, label) ??
-    parseNamedMonthDate(text, core, order, label) ??
-    notADate(label, text, order)
+    parseNumericDate(text, core, order, label) ?? parseNamedMonthDate(text, core, order, label) ?? notADate(label, text, order)
   );
 }

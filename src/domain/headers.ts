@@ -143,7 +143,11 @@ export function describeHeaderProblem(map: HeaderMap, sheetName: string): string
   }
   if (map.duplicates.length > 0) {
     const parts = map.duplicates.map(
-      (d) => `${listWords(d.headers.map((h) => `'${shown(h, 40)}'`), 'and')} ${d.headers.length === 2 ? 'both' : 'all'} mean the ${FIELD_HEADERS[d.field].title} column`,
+      (d) =>
+        `${listWords(
+          d.headers.map((h) => `'${shown(h, 40)}'`),
+          'and',
+        )} ${d.headers.length === 2 ? 'both' : 'all'} mean the ${FIELD_HEADERS[d.field].title} column`,
     );
     return `The sheet '${shown(sheetName)}' has a column twice: ${parts.join('; ')}. Keep one of them and rename or delete the others.`;
   }

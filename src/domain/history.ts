@@ -83,4 +83,3 @@ function laterStage(a: EmailStageId | null, b: EmailStageId): EmailStageId {
 export function hasSent(log: LogRecord[], key: string, stage: EmailStageId): boolean {
   return log.some((r) => r.key === key && r.stage === stage && isSentResult(r.result));
 }
-

@@ -14,15 +14,7 @@ import {
   symbolWords,
   type ParsedAmount,
 } from './money';
-import {
-  INPUT_FIELDS,
-  type CellValue,
-  type InputField,
-  type Invoice,
-  type IsoDate,
-  type ParsedRow,
-  type Result,
-} from './types';
+import { INPUT_FIELDS, type CellValue, type InputField, type Invoice, type IsoDate, type ParsedRow, type Result } from './types';
 
 /** How each input column is named in messages. */
 export const FIELD_LABELS: Record<InputField, string> = {
@@ -63,7 +55,16 @@ function isBlank(value: CellValue): boolean {
 }
 
 const SPREADSHEET_ERRORS = new Set([
-  '#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#ERROR!', '#NUM!', '#NULL!', '#SPILL!', '#CALC!',
+  '#REF!',
+  '#N/A',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#ERROR!',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
 ]);
 
 /** The error code when a cell shows a spreadsheet error ('#REF!'), else null. */
@@ -84,12 +85,7 @@ const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff]/g;
 export function invoiceKey(value: CellValue): string {
   const cell = asCell(value);
   if (typeof cell === 'number') return Number.isFinite(cell) ? plainDecimal(cell) : '';
-  return cellText(cell)
-    .replace(INVISIBLE_CHARS, '')
-    .replace(CONTROL_CHARS, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toUpperCase();
+  return cellText(cell).replace(INVISIBLE_CHARS, '').replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
 }
 
 /**
@@ -226,7 +222,8 @@ export function parsePaymentLink(value: CellValue, label: string): Result<string
   if (text === '') return { ok: true, value: '' };
   const refuse = (why: string): Result<string> => ({ ok: false, error: `${label} '${shown(text)}' ${why}` });
   if (typeof cell !== 'string') return refuse('is not a web address — it must start with https://');
-  if (text.length > MAX_LINK_LENGTH) return { ok: false, error: `${label} is too long (more than ${MAX_LINK_LENGTH} characters)` };
+  if (text.length > MAX_LINK_LENGTH)
+    return { ok: false, error: `${label} is too long (more than ${MAX_LINK_LENGTH} characters)` };
   if (!/^https?:\/\//i.test(text)) return refuse('is not a web address — it must start with https:// (or http://)');
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f-\u009f<>"'`\\]/.test(text)) return refuse('has spaces or characters a web address cannot contain');
@@ -304,7 +301,12 @@ function resolveCurrency(
   return { ok: true, value: stated ?? fallback };
 }
 
-function readRow(cells: readonly unknown[], columns: HeaderMap['columns'], ctx: ParseContext, rowNumber: number): RowReading | null {
+function readRow(
+  cells: readonly unknown[],
+  columns: HeaderMap['columns'],
+  ctx: ParseContext,
+  rowNumber: number,
+): RowReading | null {
   const cellOf = (field: InputField): CellValue => {
     const col = columns[field];
     return col === undefined ? '' : asCell(cells[col]);
@@ -385,7 +387,9 @@ function readRow(cells: readonly unknown[], columns: HeaderMap['columns'], ctx: 
       );
     }
   }
-  const wanted = String(ctx.defaultCurrency ?? '').trim().toUpperCase();
+  const wanted = String(ctx.defaultCurrency ?? '')
+    .trim()
+    .toUpperCase();
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
 
   // Amount
@@ -396,7 +400,14 @@ function readRow(cells: readonly unknown[], columns: HeaderMap['columns'], ctx: 
     const parsed = parseAmount(amountCell, ctx.locale, FIELD_LABELS.amount, currency);
     if (!parsed.ok) add('amount', parsed.error);
     else {
-      const resolved = resolveCurrency(parsed.value, stated, fallback, FIELD_LABELS.amount, cellText(amountCell), 'Currency says');
+      const resolved = resolveCurrency(
+        parsed.value,
+        stated,
+        fallback,
+        FIELD_LABELS.amount,
+        cellText(amountCell),
+        'Currency says',
+      );
       if (!resolved.ok) add('amount', resolved.error);
       else {
         currency = resolved.value;
@@ -412,7 +423,14 @@ function readRow(cells: readonly unknown[], columns: HeaderMap['columns'], ctx: 
     const parsed = parseAmount(paidCell, ctx.locale, FIELD_LABELS.amountPaid, currency);
     if (!parsed.ok) add('amountPaid', parsed.error);
     else {
-      const resolved = resolveCurrency(parsed.value, currency, currency, FIELD_LABELS.amountPaid, cellText(paidCell), 'the invoice is in');
+      const resolved = resolveCurrency(
+        parsed.value,
+        currency,
+        currency,
+        FIELD_LABELS.amountPaid,
+        cellText(paidCell),
+        'the invoice is in',
+      );
       if (!resolved.ok) add('amountPaid', resolved.error);
       else amountPaid = roundMoney(parsed.value.amount, currency);
     }

@@ -143,8 +143,15 @@ export function planFollowUps(input: PlanInput): Plan {
     const history = input.histories.get(inv.key) ?? emptyHistory();
     const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
     const plan: RowPlan = {
-      row: inv.row, key: inv.key, invoice: inv.invoice, client: inv.client,
-      error: null, evaluation, email: null, decision: null, passed: null,
+      row: inv.row,
+      key: inv.key,
+      invoice: inv.invoice,
+      client: inv.client,
+      error: null,
+      evaluation,
+      email: null,
+      decision: null,
+      passed: null,
     };
     const due = evaluation.dueToday;
     if (due && due.stage === 'final') plan.decision = { superseded: due.superseded };

@@ -5,7 +5,16 @@ import { invoiceKey } from './parse';
 import type { CellValue, EmailStageId, IsoDate, StageId } from './types';
 
 export const LOG_SHEET = 'Follow-up Log';
-export const LOG_HEADERS = ['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread'] as const;
+export const LOG_HEADERS = [
+  'Timestamp',
+  'Invoice',
+  'Client',
+  'Stage',
+  'Recipients',
+  'Subject',
+  'Result',
+  'Gmail Thread',
+] as const;
 
 export const DISPUTE_SHEET = 'Dispute Notes';
 export const DISPUTE_HEADERS = ['Timestamp', 'Invoice', 'Event', 'Note'] as const;
@@ -73,7 +82,15 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, recipients, , result] = columnsOf(values[0], LOG_HEADERS) as [number, number, number, number, number, number, number];
+  const [date, invoice, , stage, recipients, , result] = columnsOf(values[0], LOG_HEADERS) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const out: LogRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];

@@ -8,11 +8,10 @@ export type InputColumns = Partial<Record<InputField, number>>;
 
 /** The row's input cells (never the status columns the run itself writes). */
 export function rowFingerprint(row: readonly CellValue[], columns: InputColumns): string {
-  const cells = INPUT_FIELDS.filter((field) => columns[field] !== undefined)
-    .map((field) => {
-      const v = row[columns[field] as number];
-      return v !== undefined && typeof v === 'object' ? `d:${v.date}` : `${typeof v}:${String(v ?? '')}`;
-    });
+  const cells = INPUT_FIELDS.filter((field) => columns[field] !== undefined).map((field) => {
+    const v = row[columns[field] as number];
+    return v !== undefined && typeof v === 'object' ? `d:${v.date}` : `${typeof v}:${String(v ?? '')}`;
+  });
   return cells.join('\u0001');
 }
 

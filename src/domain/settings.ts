@@ -55,19 +55,25 @@ export function validateSettings(s: Settings): string[] {
       problems.push(`${stageLabel(stage)} day must be a whole number of days (got ${String(day)}).`);
       continue;
     }
-    if (stage === 'nudge' && day >= 0) problems.push('The courtesy nudge goes out before the due date: use a negative day such as -3.');
+    if (stage === 'nudge' && day >= 0)
+      problems.push('The courtesy nudge goes out before the due date: use a negative day such as -3.');
     if (stage !== 'nudge' && day < 0) problems.push(`${stageLabel(stage)} day must be 0 or later (days after the due date).`);
     if (previous && day <= previous.day) {
-      problems.push(`${stageLabel(stage)} (day ${day}) must come after ${stageLabel(previous.stage).toLowerCase()} (day ${previous.day}).`);
+      problems.push(
+        `${stageLabel(stage)} (day ${day}) must come after ${stageLabel(previous.stage).toLowerCase()} (day ${previous.day}).`,
+      );
     }
     previous = { stage, day };
   }
-  if (!isWholeNumber(s.minGapDays) || s.minGapDays < 1 || s.minGapDays > 60) problems.push('Days between follow-ups must be a whole number from 1 to 60.');
-  if (!isWholeNumber(s.replyByDays) || s.replyByDays < 1 || s.replyByDays > 90) problems.push('Reply-by window must be a whole number of days from 1 to 90.');
+  if (!isWholeNumber(s.minGapDays) || s.minGapDays < 1 || s.minGapDays > 60)
+    problems.push('Days between follow-ups must be a whole number from 1 to 60.');
+  if (!isWholeNumber(s.replyByDays) || s.replyByDays < 1 || s.replyByDays > 90)
+    problems.push('Reply-by window must be a whole number of days from 1 to 90.');
   if (typeof s.senderName !== 'string' || /[\r\n<>"]/.test(s.senderName) || s.senderName.length > 100) {
     problems.push('Sender name must be plain text of at most 100 characters (no line breaks, quotes or angle brackets).');
   }
-  if (!isWholeNumber(s.sendHour) || s.sendHour < 0 || s.sendHour > 23) problems.push('Send hour must be a whole hour from 0 to 23.');
+  if (!isWholeNumber(s.sendHour) || s.sendHour < 0 || s.sendHour > 23)
+    problems.push('Send hour must be a whole hour from 0 to 23.');
   if (typeof s.ccSelf !== 'boolean' || typeof s.bccSelf !== 'boolean' || typeof s.skipWeekends !== 'boolean') {
     problems.push('CC me, BCC me and Skip weekends must be on or off.');
   }
@@ -130,10 +136,24 @@ export function settingsFromStored(raw: unknown): { settings: Settings; warnings
   if (validateSettings(repaired).length > 0) {
     return { settings: defaults, warnings: [`Saved settings are not valid (${problems[0]}); the defaults are used.`] };
   }
-  return { settings: repaired, warnings: [`Saved settings had a value that is not valid (${problems[0]}); the default is used for: ${reset.join(', ')}.`] };
+  return {
+    settings: repaired,
+    warnings: [`Saved settings had a value that is not valid (${problems[0]}); the default is used for: ${reset.join(', ')}.`],
+  };
 }
 
-const RESETTABLE = ['stageDays', 'minGapDays', 'replyByDays', 'senderName', 'sendHour', 'currency', 'sheetName', 'ccSelf', 'bccSelf', 'skipWeekends'] as const;
+const RESETTABLE = [
+  'stageDays',
+  'minGapDays',
+  'replyByDays',
+  'senderName',
+  'sendHour',
+  'currency',
+  'sheetName',
+  'ccSelf',
+  'bccSelf',
+  'skipWeekends',
+] as const;
 
 const SETTING_NAMES: Record<(typeof RESETTABLE)[number], string> = {
   stageDays: 'stage days',

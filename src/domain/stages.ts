@@ -1,14 +1,7 @@
 // The escalation stage machine (SPEC §1): for one invoice on one day, what state it is in and
 // what, if anything, is due today. Pure: the same answer in the preview, a menu run and a trigger run.
 import { addDays, daysBetween, nextWeekday } from './dates';
-import {
-  STAGE_IDS,
-  type EmailStageId,
-  type Invoice,
-  type IsoDate,
-  type Settings,
-  type StageId,
-} from './types';
+import { STAGE_IDS, type EmailStageId, type Invoice, type IsoDate, type Settings, type StageId } from './types';
 
 export const STATUSES = [
   'Not due',
@@ -149,7 +142,10 @@ export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, setti
 
   const target = reached[reached.length - 1];
   if (target) {
-    const superseded = reached.slice(0, -1).map((s) => s.stage).filter(isEmailStage);
+    const superseded = reached
+      .slice(0, -1)
+      .map((s) => s.stage)
+      .filter(isEmailStage);
     if (!isEmailStage(target.stage)) {
       // The decision stage sends nothing, so neither the gap nor weekends hold it back.
       return { ...base, status, dueToday: history.decisionLogged ? null : { stage: target.stage, superseded } };

@@ -288,7 +288,8 @@ export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Pa
   put('currency', invoice.currency);
   if (Number.isFinite(invoice.amount)) put('amount', formatMoney(invoice.amount, invoice.currency, ctx.locale));
   if (Number.isFinite(invoice.balance)) put('balance', formatMoney(invoice.balance, invoice.currency, ctx.locale));
-  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate)) put('issue_date', formatDateForEmail(invoice.issueDate, ctx.locale));
+  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate))
+    put('issue_date', formatDateForEmail(invoice.issueDate, ctx.locale));
   if (isIsoDate(invoice.dueDate)) {
     put('due_date', formatDateForEmail(invoice.dueDate, ctx.locale));
     if (isIsoDate(ctx.today)) put('days_overdue', String(daysBetween(invoice.dueDate, ctx.today)));

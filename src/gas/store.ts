@@ -58,7 +58,9 @@ export class DocumentStore {
     const json = JSON.stringify(value);
     const bytes = utf8Bytes(this.prefix + key) + utf8Bytes(json);
     if (bytes > MAX_PROPERTY_BYTES) {
-      throw new StoreError(`This is too large to save (${(bytes / 1024).toFixed(1)} KB; the limit is ${MAX_PROPERTY_BYTES / 1000} KB).`);
+      throw new StoreError(
+        `This is too large to save (${(bytes / 1024).toFixed(1)} KB; the limit is ${MAX_PROPERTY_BYTES / 1000} KB).`,
+      );
     }
     this.props.setProperty(this.prefix + key, json);
     this.all()[this.prefix + key] = json;

@@ -1,7 +1,16 @@
 // Disputes tab: open a dispute (the row shows Disputed, the daily run sends nothing for it), notes,
 // resolve (the schedule resumes after minGapDays), "Write to client", sends whose outcome is
 // unknown, and the final stage's options.
-import { dailyTrigger, eventually, expectText, browserSession, type BrowserSession, sheetStatus, textOf, type Sidebar } from './browser';
+import {
+  dailyTrigger,
+  eventually,
+  expectText,
+  browserSession,
+  type BrowserSession,
+  sheetStatus,
+  textOf,
+  type Sidebar,
+} from './browser';
 
 jest.setTimeout(30_000);
 
@@ -9,7 +18,11 @@ const session = browserSession();
 
 const DAY = 24 * 3600_000;
 
-async function withSidebar(options: Parameters<BrowserSession['open']>[0], test: (s: Sidebar) => Promise<void>, before?: Parameters<BrowserSession['open']>[1]): Promise<void> {
+async function withSidebar(
+  options: Parameters<BrowserSession['open']>[0],
+  test: (s: Sidebar) => Promise<void>,
+  before?: Parameters<BrowserSession['open']>[1],
+): Promise<void> {
   const s = await session.open(options, before);
   try {
     await s.tab('disputes');
@@ -27,7 +40,14 @@ it('open → Disputed and nothing sent by the daily run; notes; resolve → the 
   withSidebar({}, async (s) => {
     const { page, server } = s;
     const panel = page.locator('#panel-disputes');
-    await expectText(panel, 'INV-2026-041 · Northwind Studio (row 2)', 'Status Overdue', 'Balance $2,400.00', 'Due November 1, 2026', 'Overdue 23 days overdue');
+    await expectText(
+      panel,
+      'INV-2026-041 · Northwind Studio (row 2)',
+      'Status Overdue',
+      'Balance $2,400.00',
+      'Due November 1, 2026',
+      'Overdue 23 days overdue',
+    );
     const note = page.getByLabel('First note (what the client raised)');
     // A first note is required.
     await page.getByRole('button', { name: 'Open dispute' }).click();
@@ -37,7 +57,13 @@ it('open → Disputed and nothing sent by the daily run; notes; resolve → the 
     await note.fill('=HYPERLINK("http://evil.test") Priya says the logo files were not delivered');
     await page.getByRole('button', { name: 'Open dispute' }).click();
     await expectText(page.locator('#status'), 'Dispute opened for INV-2026-041');
-    await expectText(panel, 'Status Disputed', 'A dispute is open.', 'Dispute opened', '=HYPERLINK("http://evil.test") Priya says the logo files were not delivered');
+    await expectText(
+      panel,
+      'Status Disputed',
+      'A dispute is open.',
+      'Dispute opened',
+      '=HYPERLINK("http://evil.test") Priya says the logo files were not delivered',
+    );
     expect(sheetStatus(server, 'INV-2026-041')).toBe('Disputed');
     const notes = server.runtime.sheet('Dispute Notes');
     expect(notes.rows().at(-1)?.[3]).toBe('=HYPERLINK("http://evil.test") Priya says the logo files were not delivered');
@@ -53,14 +79,21 @@ it('open → Disputed and nothing sent by the daily run; notes; resolve → the 
     await page.getByLabel('Note', { exact: true }).fill('Sent the logo files again');
     await page.getByRole('button', { name: 'Add note' }).click();
     await expectText(page.locator('#status'), 'Note added.');
-    await expectText(panel.locator('ol.timeline').first(), 'November 24, 2026 Dispute opened', 'November 24, 2026 Note Sent the logo files again');
+    await expectText(
+      panel.locator('ol.timeline').first(),
+      'November 24, 2026 Dispute opened',
+      'November 24, 2026 Note Sent the logo files again',
+    );
 
     // Resolve: asks first, and says the next email waits minGapDays.
     await page.getByRole('button', { name: 'Resolve dispute' }).click();
     const dialog = page.getByRole('dialog');
     await expectText(dialog, 'Resolve the dispute on INV-2026-041?', 'The next email waits at least 3 days');
     await dialog.getByRole('button', { name: 'Resolve' }).click();
-    await expectText(page.locator('#status'), 'Dispute resolved: follow-ups for INV-2026-041 resume, the next one at least 3 days from now.');
+    await expectText(
+      page.locator('#status'),
+      'Dispute resolved: follow-ups for INV-2026-041 resume, the next one at least 3 days from now.',
+    );
     await expectText(panel, 'Status Overdue', 'Open dispute', 'Dispute resolved');
     expect(sheetStatus(server, 'INV-2026-041')).toBe('Overdue');
 
@@ -89,8 +122,12 @@ it('“Write to client” opens the dispute message in a Gmail compose window, n
     expect(href.searchParams.get('fs')).toBe('1');
     expect(href.searchParams.get('to')).toBe('priya@northwind.example');
     expect(href.searchParams.get('su')).toBe('Invoice INV-2026-041 from Sam Rivera Design');
-    expect(href.searchParams.get('body')).toContain('I would like to check in about invoice INV-2026-041 ($2,400.00 outstanding, due on November 1, 2026).');
-    expect(href.searchParams.get('body')).toContain('Is there something about the delivered work or the invoice that I can address?');
+    expect(href.searchParams.get('body')).toContain(
+      'I would like to check in about invoice INV-2026-041 ($2,400.00 outstanding, due on November 1, 2026).',
+    );
+    expect(href.searchParams.get('body')).toContain(
+      'Is there something about the delivered work or the invoice that I can address?',
+    );
     await expectText(page.locator('#panel-disputes'), 'the add-on never sends it');
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });

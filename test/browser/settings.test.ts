@@ -41,15 +41,21 @@ it('shows a message on each bad field and saves nothing', () =>
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expectText(page.locator('#alert'), 'Settings not saved');
     expect(await fieldError(s, 'Days between follow-ups')).toBe('Days between follow-ups must be a whole number from 1 to 60.');
-    expect(await fieldError(s, 'Firm reminder (day)')).toBe('Firm reminder day must be a whole number (or empty to turn it off).');
-    expect(await fieldError(s, 'Courtesy nudge (day)')).toBe('The courtesy nudge goes out before the due date: use a negative day such as -3.');
+    expect(await fieldError(s, 'Firm reminder (day)')).toBe(
+      'Firm reminder day must be a whole number (or empty to turn it off).',
+    );
+    expect(await fieldError(s, 'Courtesy nudge (day)')).toBe(
+      'The courtesy nudge goes out before the due date: use a negative day such as -3.',
+    );
     expect(await fieldError(s, 'Default currency')).toMatch(/Default currency must be a currency code such as USD/);
     expect(await fieldError(s, 'Your name (signs every email)')).toMatch(/Your name for the emails is empty/);
     expect(await fieldError(s, 'Reply-by window (days)')).toBe('');
     expect(await page.getByLabel('Days between follow-ups').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Reply-by window (days)').getAttribute('aria-invalid')).toBe('false');
     // Focus goes to the first field with a problem.
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('.field')?.textContent)).toMatch(/Courtesy nudge/);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('.field')?.textContent)).toMatch(
+      /Courtesy nudge/,
+    );
     expect(s.callNames()).toEqual(['getSidebarData']);
 
     // Rules across fields: stage days must rise.
@@ -59,7 +65,9 @@ it('shows a message on each bad field and saves nothing', () =>
     await page.getByLabel('Your name (signs every email)').fill('Sam Rivera Design');
     await page.getByLabel('Firm reminder (day)').fill('0');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await eventually(async () => expect(await fieldError(s, 'Firm reminder (day)')).toBe('Firm reminder (day 0) must come after reminder (day 1).'));
+    await eventually(async () =>
+      expect(await fieldError(s, 'Firm reminder (day)')).toBe('Firm reminder (day 0) must come after reminder (day 1).'),
+    );
     expect(await fieldError(s, 'Days between follow-ups')).toBe('');
     expect(s.callNames()).toEqual(['getSidebarData']);
     expect(stored(s).minGapDays).toBe(3);

@@ -74,7 +74,9 @@ describe('opening', () => {
 describe('a failing server call', () => {
   it('shows a readable message and lets the user try again', async () => {
     const s = await session.open({}, (server) =>
-      server.runtime.faults.failOn('Spreadsheet.getSpreadsheetTimeZone', 1, { message: 'Service Spreadsheets timed out while accessing document with id 1abc.' }),
+      server.runtime.faults.failOn('Spreadsheet.getSpreadsheetTimeZone', 1, {
+        message: 'Service Spreadsheets timed out while accessing document with id 1abc.',
+      }),
     );
     try {
       const { page } = s;

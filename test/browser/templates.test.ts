@@ -29,7 +29,12 @@ describe('preview', () => {
     withSidebar({}, async ({ page, server, useRow, callNames }) => {
       // Row 2: INV-2026-041, $2,400.00, due 2026-11-01.
       await expectText(page.locator('#panel-templates'), 'For INV-2026-041 · Northwind Studio (row 2)');
-      await expectText(preview(page), 'Subject: Invoice INV-2026-041 from Sam Rivera Design', 'Invoice INV-2026-041 for $2,400.00 was due on November 1, 2026.', 'Sam Rivera Design');
+      await expectText(
+        preview(page),
+        'Subject: Invoice INV-2026-041 from Sam Rivera Design',
+        'Invoice INV-2026-041 for $2,400.00 was due on November 1, 2026.',
+        'Sam Rivera Design',
+      );
       // Firm: days overdue and the reply-by date (today + 7).
       await chooseTemplate(page, 'Firm reminder (day 7)');
       await expectText(preview(page), 'is now 23 days overdue', 'by December 1, 2026');
@@ -50,7 +55,6 @@ describe('preview', () => {
       await expectText(preview(page), 'INV-2026-048: $960.50 due November 19, 2026');
       expect(callNames()).toEqual(['getSidebarData', 'getSelectedInvoice']);
 
-
       // A value the row does not have: the preview says the email would not go out.
       await useRow(4);
       await body(page).fill('Pay {{payment_link}}');
@@ -68,7 +72,9 @@ describe('preview', () => {
       await page.locator('details.html-version summary').click();
       const frame = page.locator('iframe.html-frame');
       expect(await frame.getAttribute('sandbox')).toBe('');
-      expect(await frame.evaluate((f: HTMLIFrameElement) => f.srcdoc)).toContain('<p>Invoice INV-2026-041 for $2,400.00 was due on November 1, 2026.');
+      expect(await frame.evaluate((f: HTMLIFrameElement) => f.srcdoc)).toContain(
+        '<p>Invoice INV-2026-041 for $2,400.00 was due on November 1, 2026.',
+      );
       const inner = page.frames().find((f) => f !== page.mainFrame());
       await eventually(async () => expect(await inner!.locator('body').innerText()).toContain('Kind regards'));
     }));
@@ -83,7 +89,9 @@ describe('editing', () => {
       await body(page).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 6));
       await page.getByLabel('Placeholder', { exact: true }).selectOption('contact_name');
       await page.getByRole('button', { name: 'Insert' }).click();
-      expect(await body(page).inputValue()).toBe('Hello {{contact_name}} — {{balance}} is {{days_overdue}} days late. {{sender_name}}');
+      expect(await body(page).inputValue()).toBe(
+        'Hello {{contact_name}} — {{balance}} is {{days_overdue}} days late. {{sender_name}}',
+      );
       // The cursor is after the inserted placeholder, in the message.
       expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart)).toBe(22);
       // Into the subject, at its end.
@@ -94,7 +102,11 @@ describe('editing', () => {
       expect(await subject(page).inputValue()).toBe('Invoice {{invoice}} from {{sender_name}}{{client}}');
       await subject(page).fill('Invoice {{invoice}}: {{days_overdue}} days overdue');
       await expectText(page.locator('#panel-templates'), 'Unsaved changes.');
-      await expectText(preview(page), 'Subject: Invoice INV-2026-041: 23 days overdue', 'Hello Priya Raman — $2,400.00 is 23 days late.');
+      await expectText(
+        preview(page),
+        'Subject: Invoice INV-2026-041: 23 days overdue',
+        'Hello Priya Raman — $2,400.00 is 23 days late.',
+      );
       await page.getByRole('button', { name: 'Save template' }).click();
       await expectText(page.locator('#status'), 'Saved the “Firm reminder (day 7)” template.');
       expect(await textOf(page.locator('#panel-templates'))).not.toContain('Unsaved changes.');
@@ -103,7 +115,9 @@ describe('editing', () => {
       await s.tab('templates');
       await chooseTemplate(page, 'Firm reminder (day 7)');
       expect(await subject(page).inputValue()).toBe('Invoice {{invoice}}: {{days_overdue}} days overdue');
-      expect(await body(page).inputValue()).toBe('Hello {{contact_name}} — {{balance}} is {{days_overdue}} days late. {{sender_name}}');
+      expect(await body(page).inputValue()).toBe(
+        'Hello {{contact_name}} — {{balance}} is {{days_overdue}} days late. {{sender_name}}',
+      );
       await expectText(page.locator('#panel-templates'), 'Your own text');
       expect(s.callNames()).toEqual(['getSidebarData', 'saveTemplate', 'getSidebarData']);
 

@@ -22,14 +22,62 @@ beforeAll(() => {
   fs.writeFileSync(
     path.join(dir, 'invoices.csv'),
     csv([
-      ['Invoice', 'Client', 'Contact Name', 'Email', 'Billing Email', 'Amount', 'Amount Paid', 'Currency', 'Issue Date', 'Due Date', 'Paid Date', 'Paused', 'Payment Link'],
+      [
+        'Invoice',
+        'Client',
+        'Contact Name',
+        'Email',
+        'Billing Email',
+        'Amount',
+        'Amount Paid',
+        'Currency',
+        'Issue Date',
+        'Due Date',
+        'Paid Date',
+        'Paused',
+        'Payment Link',
+      ],
       [IMG, SCRIPT, JS_LINK, 'ada@client.example', '', '1000', '', 'USD', '2026-10-01', '2026-11-17', '', 'FALSE', ''],
-      ['INV-X2', SVG, IMG, 'bob@client.example', '', '500', '', 'USD', '2026-10-01', '2026-11-20', '', 'FALSE', 'https://pay.example/x2'],
+      [
+        'INV-X2',
+        SVG,
+        IMG,
+        'bob@client.example',
+        '',
+        '500',
+        '',
+        'USD',
+        '2026-10-01',
+        '2026-11-20',
+        '',
+        'FALSE',
+        'https://pay.example/x2',
+      ],
       // A javascript: link is refused by the add-on: the row's error quotes it, as text.
-      ['INV-X3', IMG, '', 'cy@client.example', '', '500', '', 'USD', '2026-10-01', '2026-11-20', '', 'FALSE', 'javascript:window.__xss=1'],
+      [
+        'INV-X3',
+        IMG,
+        '',
+        'cy@client.example',
+        '',
+        '500',
+        '',
+        'USD',
+        '2026-10-01',
+        '2026-11-20',
+        '',
+        'FALSE',
+        'javascript:window.__xss=1',
+      ],
     ]),
   );
-  fs.writeFileSync(path.join(dir, 'disputes.csv'), csv([['Timestamp', 'Invoice', 'Event', 'Note'], ['2026-11-21', 'INV-X2', 'Dispute opened', `${IMG}${SCRIPT}`]]));
+  fs.writeFileSync(
+    path.join(dir, 'disputes.csv'),
+    csv([
+      ['Timestamp', 'Invoice', 'Event', 'Note'],
+      ['2026-11-21', 'INV-X2', 'Dispute opened', `${IMG}${SCRIPT}`],
+    ]),
+  );
 });
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -80,7 +128,11 @@ it('payloads in the sheet, a note and a template never execute and appear as tex
     await expectInert(page);
     await s.tab('templates');
     const preview = page.locator('#panel-templates .preview');
-    await expectText(preview, `Subject: ${SCRIPT} ${SVG}`, `${IMG} Dear ${IMG} at ${SVG} ${SCRIPT} ${JS_LINK} https://pay.example/x2 INV-X2`);
+    await expectText(
+      preview,
+      `Subject: ${SCRIPT} ${SVG}`,
+      `${IMG} Dear ${IMG} at ${SVG} ${SCRIPT} ${JS_LINK} https://pay.example/x2 INV-X2`,
+    );
     await page.locator('details.html-version summary').click();
     // The HTML version: escaped by the server's code, in a frame that runs no script.
     const frame = page.frames().find((f) => f !== page.mainFrame())!;

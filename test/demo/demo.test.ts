@@ -48,7 +48,10 @@ interface Eml {
 const NAME = /^(\d{4}-\d{2}-\d{2})_(INV-\d{4}-\d{3})_(reminder|firm|escalate|formal)\.eml$/;
 
 async function readEmls(dir: string): Promise<Eml[]> {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   const out: Eml[] = [];
   for (const f of files) {
     const m = NAME.exec(f);
@@ -62,7 +65,9 @@ async function readEmls(dir: string): Promise<Eml[]> {
 /** The sample sheet as records keyed by invoice. */
 function sampleRows(): Map<string, Record<string, string>> {
   const [header, ...rows] = parseCsv(fs.readFileSync(path.join(ROOT, 'sample', 'invoices.csv'), 'utf8'));
-  return new Map(rows.filter((r) => r.length > 1).map((r) => [r[0]!, Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))]));
+  return new Map(
+    rows.filter((r) => r.length > 1).map((r) => [r[0]!, Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))]),
+  );
 }
 
 function tableRow(result: DemoResult, invoice: string): Record<string, string> {
@@ -100,7 +105,9 @@ describe('the default month over the bundled sample', () => {
     expect(fs.readFileSync(path.join(out, 'keep-me.txt'), 'utf8')).toBe('not an email');
 
     const sheet = parseCsv(fs.readFileSync(result.files.invoicesCsv, 'utf8'));
-    expect(sheet[0]).toEqual(expect.arrayContaining(['Invoice', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']));
+    expect(sheet[0]).toEqual(
+      expect.arrayContaining(['Invoice', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']),
+    );
     expect(sheet).toHaveLength(11);
     const log = parseCsv(fs.readFileSync(result.files.logCsv, 'utf8'));
     expect(log[0]).toEqual(['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread']);
@@ -176,10 +183,13 @@ describe('the default month over the bundled sample', () => {
 
   test('nothing for the paid, paused, disputed and broken invoices', () => {
     const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-049', 'INV-2026-050'];
-    const quietAddresses = quiet.flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!]).filter((a) => a !== '');
+    const quietAddresses = quiet
+      .flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!])
+      .filter((a) => a !== '');
     for (const e of emls) {
       expect(quiet).not.toContain(e.invoice);
-      for (const a of [...addresses(e.mail.to), ...addresses(e.mail.cc), ...addresses(e.mail.bcc)]) expect(quietAddresses).not.toContain(a);
+      for (const a of [...addresses(e.mail.to), ...addresses(e.mail.cc), ...addresses(e.mail.bcc)])
+        expect(quietAddresses).not.toContain(a);
       for (const inv of quiet) expect(e.mail.subject).not.toContain(inv);
     }
     expect(result.events.filter((ev) => ev.kind === 'sent' && quiet.includes(ev.invoice))).toEqual([]);
@@ -188,13 +198,24 @@ describe('the default month over the bundled sample', () => {
   test('each (invoice, stage) is sent at most once, in the files and in the log', () => {
     const pairs = emls.map((e) => `${e.invoice}/${e.stage}`);
     expect(new Set(pairs).size).toBe(pairs.length);
-    const logged = result.log.slice(1).filter((r) => r[6] === 'sent').map((r) => `${r[1]}/${r[3]}`);
+    const logged = result.log
+      .slice(1)
+      .filter((r) => r[6] === 'sent')
+      .map((r) => `${r[1]}/${r[3]}`);
     expect(new Set(logged).size).toBe(logged.length);
     expect(logged.sort()).toEqual([...pairs].sort());
   });
 
   test('the final table shows why the quiet rows got nothing', () => {
-    expect(result.table.headers).toEqual(['Invoice', 'Client', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']);
+    expect(result.table.headers).toEqual([
+      'Invoice',
+      'Client',
+      'Status',
+      'Stage',
+      'Days Overdue',
+      'Last Follow-up',
+      'Next Follow-up',
+    ]);
     expect(result.table.rows).toHaveLength(10);
     expect(tableRow(result, 'INV-2026-042')['Status']).toBe('Paid');
     expect(tableRow(result, 'INV-2026-045')['Status']).toBe('Paused');
@@ -214,9 +235,16 @@ describe('the default month over the bundled sample', () => {
     expect(result.days[0]!.date).toBe('2026-11-02');
     expect(result.days[29]!.date).toBe('2026-12-01');
     const first = result.days[0]!.events;
-    expect(first).toContainEqual(expect.objectContaining({ kind: 'sent', invoice: 'INV-2026-041', stage: 'reminder', to: ['priya@northwind.example'] }));
     expect(first).toContainEqual(
-      expect.objectContaining({ kind: 'skipped', invoice: 'INV-2026-049', stage: 'firm', result: 'skipped: superseded by the decision stage' }),
+      expect.objectContaining({ kind: 'sent', invoice: 'INV-2026-041', stage: 'reminder', to: ['priya@northwind.example'] }),
+    );
+    expect(first).toContainEqual(
+      expect.objectContaining({
+        kind: 'skipped',
+        invoice: 'INV-2026-049',
+        stage: 'firm',
+        result: 'skipped: superseded by the decision stage',
+      }),
     );
     expect(first).toContainEqual(expect.objectContaining({ kind: 'held', invoice: 'INV-2026-044', result: 'Disputed' }));
     expect(first).toContainEqual(expect.objectContaining({ kind: 'error', invoice: 'INV-2026-046' }));
@@ -227,7 +255,10 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('the printed report fits 100 columns, has no colour codes when asked not to, and says nothing was sent', () => {
-    const text = [...formatIntro(result.options, { color: false, cwd: ROOT }), formatReport(result, { color: false, cwd: ROOT })].join('\n');
+    const text = [
+      ...formatIntro(result.options, { color: false, cwd: ROOT }),
+      formatReport(result, { color: false, cwd: ROOT }),
+    ].join('\n');
     expect(text).not.toContain('\x1b[');
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
     expect(text).toMatch(/^Nothing leaves this machine: no email is sent/m);
@@ -259,7 +290,9 @@ describe('HTML escaping and the sender name in other runs', () => {
     expect(firm.mail.text).toContain('Zoë Åberg Design');
     // September is daylight time (UTC-4): 09:00 in New York is 13:00 UTC.
     expect(firm.mail.date?.toISOString()).toBe('2026-09-22T13:00:00.000Z');
-    expect(result.emails.find((e) => e.invoice === 'INV-2026-049' && e.stage === 'firm')?.sentAt).toBe('2026-09-22T13:00:00.000Z');
+    expect(result.emails.find((e) => e.invoice === 'INV-2026-049' && e.stage === 'firm')?.sentAt).toBe(
+      '2026-09-22T13:00:00.000Z',
+    );
   });
 
   test('a sheet exported from Google Sheets (aliases, reordered columns, text amounts, US dates) works with --sheet', async () => {
@@ -274,7 +307,10 @@ describe('HTML escaping and the sender name in other runs', () => {
       ].join('\r\n') + '\r\n',
     );
     const disputes = path.join(dir, 'disputes.csv');
-    fs.writeFileSync(disputes, 'Timestamp,Invoice,Event,Note\n2026-10-10,B-8,Dispute opened,Pat says the logo files are missing.\n');
+    fs.writeFileSync(
+      disputes,
+      'Timestamp,Invoice,Event,Note\n2026-10-10,B-8,Dispute opened,Pat says the logo files are missing.\n',
+    );
     const out = path.join(dir, 'out');
     const result = await runDemo({ sheet: csv, disputes, out, from: '2026-10-15', days: 3 });
     const emls = fs.readdirSync(out).filter((f) => f.endsWith('.eml'));
@@ -301,7 +337,9 @@ describe('HTML escaping and the sender name in other runs', () => {
     fs.writeFileSync(csv, 'Invoice,Client,Email,Amount\nA-1,Acme,a@acme.example,100\n');
     const result = await runDemo({ sheet: csv, out: path.join(dir, 'out'), days: 4 });
     expect(result.emails).toEqual([]);
-    expect(result.days[0]!.events).toEqual([expect.objectContaining({ kind: 'stopped', result: expect.stringMatching(/no 'Due Date' column/) })]);
+    expect(result.days[0]!.events).toEqual([
+      expect.objectContaining({ kind: 'stopped', result: expect.stringMatching(/no 'Due Date' column/) }),
+    ]);
     const text = formatReport(result, { color: false, cwd: dir });
     expect(text.match(/no 'Due Date' column/g)).toHaveLength(1);
     expect(text).toMatch(/^Tue 2026-11-03 – Thu 2026-11-05 +\(stopped again, as above\)$/m);
@@ -363,7 +401,11 @@ describe('options', () => {
     expect(() => parseDemoArgs(['--frm', '2026-11-02'])).toThrow(/--frm/);
     expect(() => parseDemoArgs(['--days', 'ten'])).toThrow(/--days must be a whole number/);
     expect(parseDemoArgs(['--help'])).toBeNull();
-    expect(parseDemoArgs(['--sheet', 'x.csv', '--days=3', '--tz', 'Europe/Berlin'])).toEqual({ sheet: 'x.csv', days: 3, tz: 'Europe/Berlin' });
+    expect(parseDemoArgs(['--sheet', 'x.csv', '--days=3', '--tz', 'Europe/Berlin'])).toEqual({
+      sheet: 'x.csv',
+      days: 3,
+      tz: 'Europe/Berlin',
+    });
   });
 
   test('the sample disputes only come with the sample sheet', () => {
@@ -381,7 +423,8 @@ describe('options', () => {
 });
 
 describe('the command line', () => {
-  const run = (args: string[]) => spawnSync('npx', ['tsx', 'scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const run = (args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/demo.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
 
   test('--days 3 prints the timeline, the table and that nothing was sent (no colour in a pipe)', () => {
     const out = tempDir('cli');
@@ -392,7 +435,12 @@ describe('the command line', () => {
     expect(stdout).toMatch(/✉ {2}INV-2026-041/);
     expect(stdout).toMatch(/Invoices at the end \(2026-11-04\)/);
     expect(stdout).not.toContain('\x1b[');
-    expect(fs.readdirSync(out).filter((f) => f.endsWith('.eml')).sort()).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml']);
+    expect(
+      fs
+        .readdirSync(out)
+        .filter((f) => f.endsWith('.eml'))
+        .sort(),
+    ).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml']);
   });
 
   test('--from 2026-02-31 exits non-zero with a readable message', () => {
@@ -406,6 +454,7 @@ describe('the command line', () => {
   test('--help prints the options', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--sheet', '--disputes', '--from', '--days', '--tz', '--locale', '--sender', '--out']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--sheet', '--disputes', '--from', '--days', '--tz', '--locale', '--sender', '--out'])
+      expect(r.stdout).toContain(flag);
   });
 });

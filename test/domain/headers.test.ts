@@ -187,7 +187,10 @@ describe('describeHeaderProblem', () => {
   });
 
   test('a duplicated optional column is also reported (a Paid tick box next to Paid Date)', () => {
-    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']), 'Invoices');
+    const msg = describeHeaderProblem(
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']),
+      'Invoices',
+    );
     expect(msg).toContain("'Paid' and 'Paid Date' both mean the Paid Date column");
   });
 

@@ -12,8 +12,14 @@ function sentLog(key: string, stage: string, date: string, result = 'sent'): Log
 describe('buildHistories', () => {
   it('takes the furthest stage and latest date from the log', () => {
     const h = buildHistories({
-      log: [sentLog('A', 'reminder', '2026-01-02'), sentLog('A', 'firm', '2026-01-08'), sentLog('A', 'escalate', '2026-01-09', 'failed: boom')],
-      disputes: [], ledger: [], statusMemory: none,
+      log: [
+        sentLog('A', 'reminder', '2026-01-02'),
+        sentLog('A', 'firm', '2026-01-08'),
+        sentLog('A', 'escalate', '2026-01-09', 'failed: boom'),
+      ],
+      disputes: [],
+      ledger: [],
+      statusMemory: none,
     }).get('A');
     expect(h?.lastSentStage).toBe('firm');
     expect(h?.lastFollowUp).toBe('2026-01-08');
@@ -21,8 +27,14 @@ describe('buildHistories', () => {
 
   it('preview, queued and skipped rows are not sends; a logged decision is remembered', () => {
     const h = buildHistories({
-      log: [sentLog('A', 'reminder', '2026-01-02', 'preview'), sentLog('A', 'firm', '2026-01-02', 'queued: daily email quota'), sentLog('A', 'final', '2026-02-01', 'skipped: no email')],
-      disputes: [], ledger: [], statusMemory: none,
+      log: [
+        sentLog('A', 'reminder', '2026-01-02', 'preview'),
+        sentLog('A', 'firm', '2026-01-02', 'queued: daily email quota'),
+        sentLog('A', 'final', '2026-02-01', 'skipped: no email'),
+      ],
+      disputes: [],
+      ledger: [],
+      statusMemory: none,
     }).get('A');
     expect(h?.lastSentStage).toBeNull();
     expect(h?.decisionLogged).toBe(true);
@@ -30,13 +42,25 @@ describe('buildHistories', () => {
 
   it('the Stage column still counts when log rows were deleted', () => {
     const memory = new Map<string, StatusMemory>([['A', { stage: 'escalate', lastFollowUp: '2026-01-15' }]]);
-    const h = buildHistories({ log: [sentLog('A', 'reminder', '2026-01-02')], disputes: [], ledger: [], statusMemory: memory }).get('A');
+    const h = buildHistories({
+      log: [sentLog('A', 'reminder', '2026-01-02')],
+      disputes: [],
+      ledger: [],
+      statusMemory: memory,
+    }).get('A');
     expect(h?.lastSentStage).toBe('escalate');
     expect(h?.lastFollowUp).toBe('2026-01-15');
   });
 
   const entry = (state: LedgerEntry['state']): LedgerEntry => ({
-    key: 'A', invoice: 'A', client: 'Acme', stage: 'firm', state, date: '2026-01-08', recipients: 'to: a@b.co', subject: 'Invoice A',
+    key: 'A',
+    invoice: 'A',
+    client: 'Acme',
+    stage: 'firm',
+    state,
+    date: '2026-01-08',
+    recipients: 'to: a@b.co',
+    subject: 'Invoice A',
   });
 
   it('a ledger entry marked sent counts as sent even without a log row', () => {
@@ -51,16 +75,31 @@ describe('buildHistories', () => {
   });
 
   it('a sending entry whose send reached the log is settled', () => {
-    const h = buildHistories({ log: [sentLog('A', 'firm', '2026-01-08')], disputes: [], ledger: [entry('sending')], statusMemory: none }).get('A');
+    const h = buildHistories({
+      log: [sentLog('A', 'firm', '2026-01-08')],
+      disputes: [],
+      ledger: [entry('sending')],
+      statusMemory: none,
+    }).get('A');
     expect(h?.needsReview).toBeNull();
     expect(hasSent([sentLog('A', 'firm', '2026-01-08')], 'A', 'firm')).toBe(true);
   });
 
   it('disputes: the latest open/resolve event wins', () => {
     const d = (date: string, event: string) => ({ key: 'A', date, event, note: '' });
-    const open = buildHistories({ log: [], ledger: [], statusMemory: none, disputes: [d('2026-01-03', DISPUTE_EVENTS.open), d('2026-01-04', DISPUTE_EVENTS.note)] }).get('A');
+    const open = buildHistories({
+      log: [],
+      ledger: [],
+      statusMemory: none,
+      disputes: [d('2026-01-03', DISPUTE_EVENTS.open), d('2026-01-04', DISPUTE_EVENTS.note)],
+    }).get('A');
     expect(open?.disputeOpen).toBe(true);
-    const resolved = buildHistories({ log: [], ledger: [], statusMemory: none, disputes: [d('2026-01-05', DISPUTE_EVENTS.resolve), d('2026-01-03', DISPUTE_EVENTS.open)] }).get('A');
+    const resolved = buildHistories({
+      log: [],
+      ledger: [],
+      statusMemory: none,
+      disputes: [d('2026-01-05', DISPUTE_EVENTS.resolve), d('2026-01-03', DISPUTE_EVENTS.open)],
+    }).get('A');
     expect(resolved?.disputeOpen).toBe(false);
     expect(resolved?.disputeResolvedOn).toBe('2026-01-05');
   });
@@ -77,8 +116,13 @@ describe('log and dispute sheets', () => {
   });
 
   it('reads dispute events', () => {
-    const values: CellValue[][] = [['Timestamp', 'Invoice', 'Event', 'Note'], [{ date: '2026-02-01' }, 'A-1', 'Dispute opened', '=not a formula']];
-    expect(parseDisputeRows(values)).toEqual([{ key: 'A-1', date: '2026-02-01', event: 'Dispute opened', note: '=not a formula' }]);
+    const values: CellValue[][] = [
+      ['Timestamp', 'Invoice', 'Event', 'Note'],
+      [{ date: '2026-02-01' }, 'A-1', 'Dispute opened', '=not a formula'],
+    ];
+    expect(parseDisputeRows(values)).toEqual([
+      { key: 'A-1', date: '2026-02-01', event: 'Dispute opened', note: '=not a formula' },
+    ]);
   });
 });
 
@@ -92,12 +136,20 @@ describe('locateRows', () => {
   const targets = rows.map((r) => ({ key: r[0] === '' ? null : String(r[0]), fingerprint: rowFingerprint(r, columns) }));
 
   it('finds rows after a sort and an inserted row', () => {
-    const now = [['', 'No number', 30], ['new', 'Newco', 5], ['B', 'Beta', 20], ['A', 'Acme', 10]] as CellValue[][];
+    const now = [
+      ['', 'No number', 30],
+      ['new', 'Newco', 5],
+      ['B', 'Beta', 20],
+      ['A', 'Acme', 10],
+    ] as CellValue[][];
     expect(locateRows(targets, now, columns)).toEqual([5, 4, 2]);
   });
 
   it('a deleted row is not found, and a key now used twice falls back to the row content', () => {
-    const now = [['A', 'Acme', 10], ['A', 'Copy', 11]] as CellValue[][];
+    const now = [
+      ['A', 'Acme', 10],
+      ['A', 'Copy', 11],
+    ] as CellValue[][];
     expect(locateRows(targets, now, columns)).toEqual([2, null, null]);
   });
 });

@@ -128,8 +128,14 @@ describe('parseAmount', () => {
   });
 
   test('rounds to the currency hint when the text names none', () => {
-    expect(parseAmount('1200.5', 'en_US', 'Amount', 'JPY')).toEqual({ ok: true, value: { amount: 1201, currency: null, symbol: null } });
-    expect(parseAmount(1200.5, 'ja_JP', 'Amount', 'USD')).toEqual({ ok: true, value: { amount: 1200.5, currency: null, symbol: null } });
+    expect(parseAmount('1200.5', 'en_US', 'Amount', 'JPY')).toEqual({
+      ok: true,
+      value: { amount: 1201, currency: null, symbol: null },
+    });
+    expect(parseAmount(1200.5, 'ja_JP', 'Amount', 'USD')).toEqual({
+      ok: true,
+      value: { amount: 1200.5, currency: null, symbol: null },
+    });
     expect(parseAmount('EUR 1200.555', 'ja_JP', 'Amount', 'JPY')).toEqual({
       ok: true,
       value: { amount: 1200.56, currency: 'EUR', symbol: null },
@@ -145,7 +151,10 @@ describe('parseAmount', () => {
   test('never throws; successes are finite, non-negative and within range', () => {
     const cell: fc.Arbitrary<CellValue> = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.string({ unit: fc.constantFrom('1', '0', '9', ',', '.', ' ', "'", '$', '€', '-', '(', ')', 'E', 'U', 'R', 'k', 'r'), maxLength: 20 }),
+      fc.string({
+        unit: fc.constantFrom('1', '0', '9', ',', '.', ' ', "'", '$', '€', '-', '(', ')', 'E', 'U', 'R', 'k', 'r'),
+        maxLength: 20,
+      }),
       fc.double(),
       fc.boolean(),
       fc.string().map((date) => ({ date })),
@@ -320,7 +329,22 @@ describe('formatMoney', () => {
   });
 
   test('format → parse round trip', () => {
-    const locales = ['en_US', 'en_GB', 'de_DE', 'fr_FR', 'ja_JP', 'en_IN', 'de_CH', 'pt_BR', 'sv_SE', 'nl_NL', 'en_CA', 'zh_CN', 'da_DK', 'en_ZA'];
+    const locales = [
+      'en_US',
+      'en_GB',
+      'de_DE',
+      'fr_FR',
+      'ja_JP',
+      'en_IN',
+      'de_CH',
+      'pt_BR',
+      'sv_SE',
+      'nl_NL',
+      'en_CA',
+      'zh_CN',
+      'da_DK',
+      'en_ZA',
+    ];
     const codes = ['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'INR', 'CAD', 'SEK', 'DKK', 'BRL', 'KWD', 'CNY', 'ZAR', 'AUD'];
     fc.assert(
       fc.property(

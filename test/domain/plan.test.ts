@@ -6,15 +6,42 @@ import type { Invoice, ParsedRow } from '../../src/domain/types';
 
 function invoice(over: Partial<Invoice> = {}): Invoice {
   return {
-    row: 2, key: 'INV-1', invoice: 'INV-1', client: 'Acme <b>Ltd</b>', emails: ['pat@acme.test'], amount: 1200, amountPaid: 200,
-    balance: 1000, currency: 'USD', issueDate: '2026-10-01', dueDate: '2026-11-01', paidDate: null, contactName: '',
-    billingEmails: ['ap@acme.test'], paused: false, paymentLink: '', ...over,
+    row: 2,
+    key: 'INV-1',
+    invoice: 'INV-1',
+    client: 'Acme <b>Ltd</b>',
+    emails: ['pat@acme.test'],
+    amount: 1200,
+    amountPaid: 200,
+    balance: 1000,
+    currency: 'USD',
+    issueDate: '2026-10-01',
+    dueDate: '2026-11-01',
+    paidDate: null,
+    contactName: '',
+    billingEmails: ['ap@acme.test'],
+    paused: false,
+    paymentLink: '',
+    ...over,
   };
 }
 
-function input(rows: ParsedRow[], today: string, histories = new Map<string, InvoiceHistory>(), over: Partial<PlanInput> = {}): PlanInput {
+function input(
+  rows: ParsedRow[],
+  today: string,
+  histories = new Map<string, InvoiceHistory>(),
+  over: Partial<PlanInput> = {},
+): PlanInput {
   const settings = { ...defaultSettings(), senderName: 'Sam Rivera' };
-  return { rows, histories, settings, templates: defaultTemplates(), ctx: { timeZone: 'America/New_York', locale: 'en_US', today }, selfEmail: 'sam@studio.test', ...over };
+  return {
+    rows,
+    histories,
+    settings,
+    templates: defaultTemplates(),
+    ctx: { timeZone: 'America/New_York', locale: 'en_US', today },
+    selfEmail: 'sam@studio.test',
+    ...over,
+  };
 }
 
 describe('recipientsFor', () => {
@@ -23,7 +50,11 @@ describe('recipientsFor', () => {
     expect(recipientsFor(invoice(), 'escalate', s, null)).toEqual({ to: ['ap@acme.test'], cc: ['pat@acme.test'], bcc: [] });
   });
   it('escalate without a billing contact goes to the usual contact', () => {
-    expect(recipientsFor(invoice({ billingEmails: [] }), 'escalate', s, null)).toEqual({ to: ['pat@acme.test'], cc: [], bcc: [] });
+    expect(recipientsFor(invoice({ billingEmails: [] }), 'escalate', s, null)).toEqual({
+      to: ['pat@acme.test'],
+      cc: [],
+      bcc: [],
+    });
   });
   it('formal copies the billing contact; reminder does not', () => {
     expect(recipientsFor(invoice(), 'formal', s, null).cc).toEqual(['ap@acme.test']);
@@ -46,7 +77,13 @@ describe('planFollowUps', () => {
     expect(email.text).toContain('$1,000.00');
     expect(email.text).not.toContain('$1,200.00');
     expect(email.html).not.toContain('<b>Ltd</b>');
-    const later = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-08', new Map([['INV-1', withSent(emptyHistory(), 'reminder', '2026-11-02')]])));
+    const later = planFollowUps(
+      input(
+        [{ ok: true, invoice: invoice() }],
+        '2026-11-08',
+        new Map([['INV-1', withSent(emptyHistory(), 'reminder', '2026-11-02')]]),
+      ),
+    );
     expect(later.emails[0]?.stage).toBe('firm');
     expect(later.emails[0]?.subject).toBe(email.subject);
   });
@@ -79,13 +116,19 @@ describe('planFollowUps', () => {
     const invalid = plan.rows.find((r) => r.key === 'C')!;
     const history = { ...emptyHistory(), lastSentStage: 'firm' as const, lastFollowUp: '2026-10-20' };
     expect(statusCells(invalid, null, history)).toEqual({
-      status: "Error: Due date '31/02/2026' is not a real date", stage: 'firm', daysOverdue: '', lastFollowUp: '2026-10-20', nextFollowUp: '',
+      status: "Error: Due date '31/02/2026' is not a real date",
+      stage: 'firm',
+      daysOverdue: '',
+      lastFollowUp: '2026-10-20',
+      nextFollowUp: '',
     });
   });
 
   it('an escalation without a billing contact is passed without an email', () => {
     const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]])));
+    const plan = planFollowUps(
+      input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]])),
+    );
     expect(plan.emails).toEqual([]);
     expect(plan.rows[0]?.passed).toMatchObject({ stage: 'escalate', superseded: [] });
     expect(plan.rows[0]?.error).toBeNull();

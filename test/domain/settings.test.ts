@@ -7,7 +7,11 @@ describe('settings from storage', () => {
   });
 
   it('one bad value falls back alone: the other settings (stage days, name) are kept, with a warning', () => {
-    const saved = { ...defaultSettings(), senderName: 'Sam\nBcc: x@y.z', stageDays: { nudge: -2, reminder: 2, firm: 8, escalate: 15, formal: 22, final: 35 } };
+    const saved = {
+      ...defaultSettings(),
+      senderName: 'Sam\nBcc: x@y.z',
+      stageDays: { nudge: -2, reminder: 2, firm: 8, escalate: 15, formal: 22, final: 35 },
+    };
     const { settings, warnings } = settingsFromStored(saved);
     expect(settings.stageDays).toEqual(saved.stageDays);
     expect(settings.senderName).toBe('');
@@ -27,7 +31,11 @@ describe('settings from storage', () => {
     expect(settingsFromStored(raw)).toEqual({ settings: defaultSettings(), warnings: [] });
   });
 
-  it.each([['a string', 'x'], ['an array', []], ['another version', { version: 2 }]])('%s: defaults with a warning', (_n, raw) => {
+  it.each([
+    ['a string', 'x'],
+    ['an array', []],
+    ['another version', { version: 2 }],
+  ])('%s: defaults with a warning', (_n, raw) => {
     const { settings, warnings } = settingsFromStored(raw);
     expect(settings).toEqual(defaultSettings());
     expect(warnings).toHaveLength(1);

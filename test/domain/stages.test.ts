@@ -6,13 +6,30 @@ import type { EmailStageId, Invoice, IsoDate, Settings } from '../../src/domain/
 
 function invoice(dueDate: IsoDate, over: Partial<Invoice> = {}): Invoice {
   return {
-    row: 2, key: 'INV-1', invoice: 'INV-1', client: 'Acme', emails: ['ap@acme.test'], amount: 1000, amountPaid: 0,
-    balance: 1000, currency: 'USD', issueDate: null, dueDate, paidDate: null, contactName: '', billingEmails: [],
-    paused: false, paymentLink: '', ...over,
+    row: 2,
+    key: 'INV-1',
+    invoice: 'INV-1',
+    client: 'Acme',
+    emails: ['ap@acme.test'],
+    amount: 1000,
+    amountPaid: 0,
+    balance: 1000,
+    currency: 'USD',
+    issueDate: null,
+    dueDate,
+    paidDate: null,
+    contactName: '',
+    billingEmails: [],
+    paused: false,
+    paymentLink: '',
+    ...over,
   };
 }
 
-interface Sent { stage: EmailStageId; day: IsoDate }
+interface Sent {
+  stage: EmailStageId;
+  day: IsoDate;
+}
 
 /** Runs the stage machine on each of `runDays`, recording sends as a run would. */
 function simulate(inv: Invoice, settings: Settings, runDays: IsoDate[], start: InvoiceHistory = emptyHistory()) {
@@ -136,7 +153,10 @@ describe('catch-up, gaps and stops', () => {
   it('the courtesy nudge goes out before the due date when turned on', () => {
     const withNudge = { ...s, stageDays: { ...s.stageDays, nudge: -3 } };
     const { sent } = simulate(invoice(due), withNudge, everyDay(addDays(due, -10), 12));
-    expect(sent.map((x) => [x.stage, daysBetween(due, x.day)])).toEqual([['nudge', -3], ['reminder', 1]]);
+    expect(sent.map((x) => [x.stage, daysBetween(due, x.day)])).toEqual([
+      ['nudge', -3],
+      ['reminder', 1],
+    ]);
   });
 
   it('skip weekends moves a Saturday send to Monday', () => {
@@ -182,14 +202,14 @@ const settingsArb = fc
   });
 
 /** Run days: increasing offsets from the due date, with random holes (missed runs). */
-const runOffsets = fc
-  .array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 40 })
-  .chain((steps) => fc.integer({ min: -15, max: 40 }).map((start) => {
+const runOffsets = fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 40 }).chain((steps) =>
+  fc.integer({ min: -15, max: 40 }).map((start) => {
     const out: number[] = [];
     let at = start;
     for (const step of steps) out.push((at += step));
     return out;
-  }));
+  }),
+);
 
 describe('stage machine properties', () => {
   it('generated settings are valid', () => {
@@ -231,11 +251,17 @@ describe('stage machine properties', () => {
 
   it('a history from any source never makes an earlier stage due again', () => {
     fc.assert(
-      fc.property(isoDate, settingsArb, fc.integer({ min: -5, max: 60 }), fc.constantFrom<EmailStageId>('reminder', 'firm', 'escalate', 'formal'), (due, settings, offset, last) => {
-        const h = withSent(emptyHistory(), last, addDays(due, -20));
-        const e = evaluateInvoice(invoice(due), h, settings, addDays(due, offset));
-        if (e.dueToday) expect(stageOrder(e.dueToday.stage)).toBeGreaterThan(stageOrder(last));
-      }),
+      fc.property(
+        isoDate,
+        settingsArb,
+        fc.integer({ min: -5, max: 60 }),
+        fc.constantFrom<EmailStageId>('reminder', 'firm', 'escalate', 'formal'),
+        (due, settings, offset, last) => {
+          const h = withSent(emptyHistory(), last, addDays(due, -20));
+          const e = evaluateInvoice(invoice(due), h, settings, addDays(due, offset));
+          if (e.dueToday) expect(stageOrder(e.dueToday.stage)).toBeGreaterThan(stageOrder(last));
+        },
+      ),
     );
   });
 });

@@ -51,8 +51,18 @@ function invoice(over: Partial<Invoice> = {}): Invoice {
 test('PLACEHOLDERS are the SPEC §3 names', () => {
   expect([...PLACEHOLDERS].sort()).toEqual(
     [
-      'invoice', 'client', 'contact_name', 'amount', 'balance', 'currency', 'issue_date', 'due_date',
-      'days_overdue', 'reply_by', 'sender_name', 'payment_link',
+      'invoice',
+      'client',
+      'contact_name',
+      'amount',
+      'balance',
+      'currency',
+      'issue_date',
+      'due_date',
+      'days_overdue',
+      'reply_by',
+      'sender_name',
+      'payment_link',
     ].sort(),
   );
 });
@@ -146,7 +156,10 @@ describe('escapeHtml', () => {
 describe('renderTemplate', () => {
   test('fills subject, text and html', () => {
     const r = renderTemplate(
-      { subject: 'Invoice {{invoice}} from {{ sender_name }}', body: 'Hello {{client}},\n\nYou owe {{balance}}.\nThanks,\n{{sender_name}}' },
+      {
+        subject: 'Invoice {{invoice}} from {{ sender_name }}',
+        body: 'Hello {{client}},\n\nYou owe {{balance}}.\nThanks,\n{{sender_name}}',
+      },
       ALL_VALUES,
     );
     expect(r).toEqual({
@@ -164,7 +177,10 @@ describe('renderTemplate', () => {
   test('a placeholder with no value or an empty one is missing: the email must not be sent', () => {
     const values = { ...ALL_VALUES, contact_name: '', payment_link: '  ' } as Partial<Record<Placeholder, string>>;
     delete values.issue_date;
-    const r = renderTemplate({ subject: 'Hi {{contact_name}}', body: '{{issue_date}} {{payment_link}} {{client}} {{contact_name}}' }, values);
+    const r = renderTemplate(
+      { subject: 'Hi {{contact_name}}', body: '{{issue_date}} {{payment_link}} {{client}} {{contact_name}}' },
+      values,
+    );
     expect(r).toEqual({ ok: false, missing: ['contact_name', 'issue_date', 'payment_link'] });
   });
 
@@ -226,7 +242,10 @@ describe('renderTemplate', () => {
 
   const allowedTags = new Set(['html', 'head', 'meta', 'body', 'p', 'br', 'a']);
   test('property: never throws, and no value ever produces markup', () => {
-    const value = fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", 'a', ' ', '\n', '/', 's', 'c', 'r', 'i', 'p', 't', '='), maxLength: 30 });
+    const value = fc.string({
+      unit: fc.constantFrom('<', '>', '&', '"', "'", 'a', ' ', '\n', '/', 's', 'c', 'r', 'i', 'p', 't', '='),
+      maxLength: 30,
+    });
     const template = fc.record({
       subject: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('Invoice {{invoice}} {{client}}')),
       body: fc.oneof(
@@ -243,7 +262,8 @@ describe('renderTemplate', () => {
           expect(tag === '!doctype' || allowedTags.has(tag)).toBe(true);
         }
         // The only '<' characters are the structural ones.
-        const structural = r.html.match(/<(?:!DOCTYPE html|html|head|meta charset="utf-8"|\/?body[^>]*|\/?p|br|\/html|\/head)>/g) ?? [];
+        const structural =
+          r.html.match(/<(?:!DOCTYPE html|html|head|meta charset="utf-8"|\/?body[^>]*|\/?p|br|\/html|\/head)>/g) ?? [];
         const anchors = r.html.match(/<a href="[^"<>]*">|<\/a>/g) ?? [];
         expect((r.html.match(/</g) ?? []).length).toBe(structural.length + anchors.length);
         expect(r.subject).not.toMatch(/[\r\n]/);
@@ -285,7 +305,14 @@ describe('placeholderValues', () => {
 
   test('optional values when present; other locales', () => {
     const v = placeholderValues(
-      invoice({ issueDate: '2026-03-01', contactName: 'Jane', paymentLink: 'https://pay.example.com/7', currency: 'EUR', amount: 1200.5, balance: 1200.5 }),
+      invoice({
+        issueDate: '2026-03-01',
+        contactName: 'Jane',
+        paymentLink: 'https://pay.example.com/7',
+        currency: 'EUR',
+        amount: 1200.5,
+        balance: 1200.5,
+      }),
       { ...ctx, locale: 'de_DE' },
     );
     expect(v.issue_date).toBe('1 March 2026');
@@ -327,7 +354,12 @@ describe('defaultTemplates', () => {
   });
 
   test('they render for a minimal invoice, quoting the balance and signed by the sender', () => {
-    const values = placeholderValues(invoice(), { today: '2026-04-21', locale: 'en_US', replyByDays: 7, senderName: 'Sam Smith' });
+    const values = placeholderValues(invoice(), {
+      today: '2026-04-21',
+      locale: 'en_US',
+      replyByDays: 7,
+      senderName: 'Sam Smith',
+    });
     for (const id of TEMPLATE_IDS) {
       const r = renderTemplate(templates[id], values);
       expect(r.ok).toBe(true);

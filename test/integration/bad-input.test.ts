@@ -8,21 +8,65 @@ const TODAY = addDays(DUE, 1);
 type Cell = string | number | boolean | { date: string } | { formula: string; value: string };
 
 const CASES: Array<{ name: string; row: Row; cells?: Partial<Record<string, Cell>>; error: RegExp }> = [
-  { name: 'two @ in an email', row: { invoice: 'E1', due: DUE, email: 'bob@@client.test' }, error: /^Error: Email 'bob@@client\.test' is not a valid address/ },
-  { name: 'a space inside an email', row: { invoice: 'E2', due: DUE, email: 'bob smith@client.test' }, error: /^Error: Email .*bob smith@client\.test/ },
-  { name: 'an email with no domain dot', row: { invoice: 'E3', due: DUE, email: 'bob@localhost' }, error: /^Error: Email .*bob@localhost/ },
-  { name: 'a line break in an email (header injection)', row: { invoice: 'E4', due: DUE, email: 'bob@client.test\nBcc: all@evil.test' }, error: /^Error: Email/ },
-  { name: 'an impossible date', row: { invoice: 'D1', due: '31/02/2026' }, error: /^Error: Due date '31\/02\/2026' is not a real date/ },
-  { name: 'an impossible ISO date typed as text', row: { invoice: 'D2', due: DUE }, cells: { 'Due Date': '2026-02-30' }, error: /^Error: Due date '2026-02-30' is not a real date/ },
+  {
+    name: 'two @ in an email',
+    row: { invoice: 'E1', due: DUE, email: 'bob@@client.test' },
+    error: /^Error: Email 'bob@@client\.test' is not a valid address/,
+  },
+  {
+    name: 'a space inside an email',
+    row: { invoice: 'E2', due: DUE, email: 'bob smith@client.test' },
+    error: /^Error: Email .*bob smith@client\.test/,
+  },
+  {
+    name: 'an email with no domain dot',
+    row: { invoice: 'E3', due: DUE, email: 'bob@localhost' },
+    error: /^Error: Email .*bob@localhost/,
+  },
+  {
+    name: 'a line break in an email (header injection)',
+    row: { invoice: 'E4', due: DUE, email: 'bob@client.test\nBcc: all@evil.test' },
+    error: /^Error: Email/,
+  },
+  {
+    name: 'an impossible date',
+    row: { invoice: 'D1', due: '31/02/2026' },
+    error: /^Error: Due date '31\/02\/2026' is not a real date/,
+  },
+  {
+    name: 'an impossible ISO date typed as text',
+    row: { invoice: 'D2', due: DUE },
+    cells: { 'Due Date': '2026-02-30' },
+    error: /^Error: Due date '2026-02-30' is not a real date/,
+  },
   { name: 'a two-digit year', row: { invoice: 'D3', due: '11/01/26' }, error: /^Error: Due date '11\/01\/26'.*year in full/ },
   { name: 'a text amount', row: { invoice: 'A1', due: DUE, amount: 'TBD' }, error: /^Error: Amount 'TBD' is not a number/ },
   { name: 'an accounting negative', row: { invoice: 'A2', due: DUE, amount: '(200)' }, error: /^Error: Amount '\(200\)'/ },
   { name: 'a negative amount', row: { invoice: 'A3', due: DUE, amount: -5 }, error: /^Error: Amount '-5' is negative/ },
-  { name: 'a currency that contradicts the Currency column', row: { invoice: 'A4', due: DUE, amount: 'EUR 17', currency: 'USD' }, error: /^Error: .*EUR.*USD|^Error: .*USD.*EUR/ },
-  { name: 'a formula error in the amount', row: { invoice: 'A5', due: DUE }, cells: { Amount: { formula: '=A1/0', value: '#DIV/0!' } }, error: /^Error: Amount shows a spreadsheet error \(#DIV\/0!\)/ },
+  {
+    name: 'a currency that contradicts the Currency column',
+    row: { invoice: 'A4', due: DUE, amount: 'EUR 17', currency: 'USD' },
+    error: /^Error: .*EUR.*USD|^Error: .*USD.*EUR/,
+  },
+  {
+    name: 'a formula error in the amount',
+    row: { invoice: 'A5', due: DUE },
+    cells: { Amount: { formula: '=A1/0', value: '#DIV/0!' } },
+    error: /^Error: Amount shows a spreadsheet error \(#DIV\/0!\)/,
+  },
   { name: 'an empty client', row: { invoice: 'C1', due: DUE, client: '' }, error: /^Error: Client is empty/ },
-  { name: 'a ticked box in Paid Date', row: { invoice: 'P1', due: DUE }, cells: { 'Paid Date': true }, error: /^Error: .*Paid Date|^Error: .*paid/i },
-  { name: 'a payment link that is not a web address', row: { invoice: 'L1', due: DUE }, cells: { 'Payment Link': 'javascript:alert(1)' }, error: /^Error: Payment link 'javascript:alert\(1\)' is not a web address/ },
+  {
+    name: 'a ticked box in Paid Date',
+    row: { invoice: 'P1', due: DUE },
+    cells: { 'Paid Date': true },
+    error: /^Error: .*Paid Date|^Error: .*paid/i,
+  },
+  {
+    name: 'a payment link that is not a web address',
+    row: { invoice: 'L1', due: DUE },
+    cells: { 'Payment Link': 'javascript:alert(1)' },
+    error: /^Error: Payment link 'javascript:alert\(1\)' is not a web address/,
+  },
 ];
 
 describe('each bad row gets a readable error and no email; the good row still gets its email', () => {
@@ -93,7 +137,9 @@ it('a missing invoice sheet is one clear message', () => {
   t.runtime.spreadsheets.active()!.deleteSheet('Invoices');
   t.runtime.ui.respondWith('OK');
   t.addon.call('previewFollowUps');
-  expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(/There is no sheet named 'Invoices'\. Use Follow-ups › Set up invoice sheet/);
+  expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(
+    /There is no sheet named 'Invoices'\. Use Follow-ups › Set up invoice sheet/,
+  );
 });
 
 it('damaged saved settings fall back to the defaults with a visible warning, never a crash', () => {

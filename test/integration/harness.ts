@@ -6,7 +6,21 @@ import type { Settings } from '../../src/domain/types';
 
 export const DIST = path.join(__dirname, '../../dist');
 
-export const HEADERS = ['Invoice', 'Client', 'Contact Name', 'Email', 'Billing Email', 'Amount', 'Amount Paid', 'Currency', 'Issue Date', 'Due Date', 'Paid Date', 'Paused', 'Payment Link'];
+export const HEADERS = [
+  'Invoice',
+  'Client',
+  'Contact Name',
+  'Email',
+  'Billing Email',
+  'Amount',
+  'Amount Paid',
+  'Currency',
+  'Issue Date',
+  'Due Date',
+  'Paid Date',
+  'Paused',
+  'Payment Link',
+];
 
 export interface Row {
   invoice: string;
@@ -27,8 +41,19 @@ type RawCell = string | number | boolean | { date: string };
 export function rowCells(r: Row): RawCell[] {
   const due = typeof r.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.due) ? { date: r.due } : r.due;
   return [
-    r.invoice, r.client ?? `Client ${r.invoice}`, r.contact ?? '', r.email ?? `${r.invoice.toLowerCase()}@client.test`, r.billing ?? '',
-    r.amount ?? 1000, r.paid ?? '', r.currency ?? 'USD', '', due, r.paidDate ? { date: r.paidDate } : '', r.paused ?? false, '',
+    r.invoice,
+    r.client ?? `Client ${r.invoice}`,
+    r.contact ?? '',
+    r.email ?? `${r.invoice.toLowerCase()}@client.test`,
+    r.billing ?? '',
+    r.amount ?? 1000,
+    r.paid ?? '',
+    r.currency ?? 'USD',
+    '',
+    due,
+    r.paidDate ? { date: r.paidDate } : '',
+    r.paused ?? false,
+    '',
   ];
 }
 
@@ -37,7 +62,15 @@ export function localTime(date: string, hour: number, timeZone: string): string 
   // Find the UTC instant whose wall time in `timeZone` is date hour:00 (two passes handle DST).
   let guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
   for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(guess));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(new Date(guess));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     guess += Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`) - wall;
@@ -61,7 +94,8 @@ export function setUp(s: Setup) {
   const settings = { ...defaultSettings(), senderName: 'Sam Rivera', ...s.settings };
   runtime.properties.document().set('settings', JSON.stringify(settings));
   const addon = loadAddon({ runtime, distDir: DIST });
-  const goTo = (date: string, hour = 9) => runtime.clock.set(localTime(date, hour, runtime.spreadsheets.active()?.timeZone ?? timeZone));
+  const goTo = (date: string, hour = 9) =>
+    runtime.clock.set(localTime(date, hour, runtime.spreadsheets.active()?.timeZone ?? timeZone));
   return {
     runtime,
     addon,
@@ -82,7 +116,15 @@ export function setUp(s: Setup) {
     },
     /** Sent mail as [invoice in subject, to, cc] rows. */
     sent() {
-      return runtime.mail.sent.map((m) => ({ subject: m.subject, to: m.to, cc: m.cc, bcc: m.bcc, text: m.body, html: m.htmlBody ?? '', at: m.at }));
+      return runtime.mail.sent.map((m) => ({
+        subject: m.subject,
+        to: m.to,
+        cc: m.cc,
+        bcc: m.bcc,
+        text: m.body,
+        html: m.htmlBody ?? '',
+        at: m.at,
+      }));
     },
     /** The invoice sheet as display values, by invoice number and header. */
     statuses(): Record<string, Record<string, string>> {

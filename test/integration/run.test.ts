@@ -16,7 +16,10 @@ describe('a month of daily runs over a mixed sheet', () => {
   let t: ReturnType<typeof setUp>;
   beforeAll(() => {
     t = setUp({ today: DUE, rows });
-    t.runtime.addSheet('Dispute Notes', [['Timestamp', 'Invoice', 'Event', 'Note'], [{ date: '2026-10-30' }, 'PART-1', 'Dispute opened', 'scope question']]);
+    t.runtime.addSheet('Dispute Notes', [
+      ['Timestamp', 'Invoice', 'Event', 'Note'],
+      [{ date: '2026-10-30' }, 'PART-1', 'Dispute opened', 'scope question'],
+    ]);
     for (let d = 0; d < 40; d++) {
       t.goTo(addDays(DUE, d));
       t.daily();
@@ -51,7 +54,13 @@ describe('a month of daily runs over a mixed sheet', () => {
 
   it('status columns hold the right values, with real date cells', () => {
     const s = t.statuses()['LATE-1']!;
-    expect(s).toMatchObject({ Status: 'Decide next step', Stage: 'formal', 'Days Overdue': '39', 'Last Follow-up': '2026-11-23', 'Next Follow-up': '' });
+    expect(s).toMatchObject({
+      Status: 'Decide next step',
+      Stage: 'formal',
+      'Days Overdue': '39',
+      'Last Follow-up': '2026-11-23',
+      'Next Follow-up': '',
+    });
     const sheet = t.runtime.sheet('Invoices');
     const header = sheet.rows()[0] as string[];
     expect(sheet.cellDate(2, header.indexOf('Last Follow-up') + 1)).toBe('2026-11-23');
@@ -59,7 +68,12 @@ describe('a month of daily runs over a mixed sheet', () => {
 
   it('one sent log row per email, and the decision logged once', () => {
     const sentRows = t.log().filter((r) => r.Result === 'sent');
-    expect(sentRows.map((r) => `${r.Invoice}:${r.Stage}`)).toEqual(['LATE-1:reminder', 'LATE-1:firm', 'LATE-1:escalate', 'LATE-1:formal']);
+    expect(sentRows.map((r) => `${r.Invoice}:${r.Stage}`)).toEqual([
+      'LATE-1:reminder',
+      'LATE-1:firm',
+      'LATE-1:escalate',
+      'LATE-1:formal',
+    ]);
     expect(t.log().filter((r) => r.Stage === 'final')).toHaveLength(1);
     expect(sentRows.every((r) => isDate(r.Timestamp) || /^\d{4}-\d{2}-\d{2}/.test(r.Timestamp ?? ''))).toBe(true);
   });
@@ -76,7 +90,12 @@ describe('escalation without a billing contact', () => {
     const days = t.sent().map((m) => Math.round((Date.parse(m.at) - Date.parse(`${DUE}T14:00:00Z`)) / 86_400_000));
     expect(days).toEqual([1, 7, 21]);
     expect(t.sent().every((m) => m.to.join() === 'pat@client.test' && m.cc.length === 0)).toBe(true);
-    expect(t.log().filter((r) => r.Stage === 'escalate').map((r) => r.Result)).toEqual([expect.stringMatching(/^skipped: this row has no Billing Email.*Call the client/)]);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Stage === 'escalate')
+        .map((r) => r.Result),
+    ).toEqual([expect.stringMatching(/^skipped: this row has no Billing Email.*Call the client/)]);
   });
 });
 
@@ -85,10 +104,12 @@ describe('catch-up, re-runs and gaps', () => {
     const t = setUp({ today: addDays(DUE, 10), rows: [{ invoice: 'A', due: DUE }] });
     t.daily();
     expect(t.sent().map((m) => m.text.includes('10 days overdue'))).toEqual([true]);
-    expect(t.log().filter((r) => r.Invoice === 'A').map((r) => `${r.Stage} ${r.Result}`)).toEqual([
-      'reminder skipped: superseded by the firm reminder',
-      'firm sent',
-    ]);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Invoice === 'A')
+        .map((r) => `${r.Stage} ${r.Result}`),
+    ).toEqual(['reminder skipped: superseded by the firm reminder', 'firm sent']);
   });
 
   it('a same-day re-run (menu after trigger) sends nothing more', () => {
@@ -140,7 +161,9 @@ describe('faults', () => {
     t.daily();
     expect(t.sent().map((m) => m.subject)).toEqual(['Invoice A from Sam Rivera', 'Invoice C from Sam Rivera']);
     expect(t.statuses().B?.Status).toBe('Needs review');
-    expect(t.log().find((r) => r.Invoice === 'B')?.Result).toMatch(/^failed: Service error: Gmail\. So this email may or may not have gone out/);
+    expect(t.log().find((r) => r.Invoice === 'B')?.Result).toMatch(
+      /^failed: Service error: Gmail\. So this email may or may not have gone out/,
+    );
     for (let d = 2; d < 12; d++) {
       t.goTo(addDays(DUE, d));
       t.daily();
@@ -169,7 +192,12 @@ describe('faults', () => {
     }
     expect(t.sent()).toHaveLength(1);
     expect(t.statuses().A?.Status).toBe('Needs review');
-    expect(t.log().filter((r) => r.Invoice === 'A').map((r) => r.Result)).toEqual([expect.stringMatching(/^failed: the run was interrupted while sending/)]);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Invoice === 'A')
+        .map((r) => r.Result),
+    ).toEqual([expect.stringMatching(/^failed: the run was interrupted while sending/)]);
     // The user checks Sent mail: it was sent. The invoice then moves on (firm reminder, day 12).
     t.goTo(addDays(DUE, 12), 10);
     t.runtime.ui.respondWith('YES', 'YES');
@@ -177,7 +205,12 @@ describe('faults', () => {
     expect(t.runtime.ui.alerts.map((a) => a.title).slice(1)).toEqual(['Was this follow-up sent?', 'Run follow-ups']);
     expect(t.sent()).toHaveLength(2);
     expect(t.sent()[1]?.text).toMatch(/12 days overdue/);
-    expect(t.log().filter((r) => r.Result === 'sent').map((r) => r.Timestamp?.slice(0, 10))).toEqual([addDays(DUE, 1), addDays(DUE, 12)]);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Result === 'sent')
+        .map((r) => r.Timestamp?.slice(0, 10)),
+    ).toEqual([addDays(DUE, 1), addDays(DUE, 12)]);
   });
 
   it('the user says the unsure email was not sent: it goes out again, once', () => {
@@ -200,7 +233,9 @@ describe('faults', () => {
   it('a crash after the send was recorded but before the log was written: logged next run, never resent', () => {
     const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
     t.ensureTrigger();
-    t.runtime.faults.beforeCall('MailApp.sendEmail', 1, () => t.runtime.faults.failOn('Range.setValues', 1, { message: 'Execution killed', times: 1000 }));
+    t.runtime.faults.beforeCall('MailApp.sendEmail', 1, () =>
+      t.runtime.faults.failOn('Range.setValues', 1, { message: 'Execution killed', times: 1000 }),
+    );
     t.daily();
     t.runtime.faults.clear();
     expect(t.sent()).toHaveLength(1);
@@ -209,9 +244,19 @@ describe('faults', () => {
     t.goTo(addDays(DUE, 2));
     t.daily();
     expect(t.sent()).toHaveLength(1);
-    expect(t.log().filter((r) => r.Result === 'sent').map((r) => `${r.Invoice}:${r.Stage}`)).toEqual(['A:reminder']);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Result === 'sent')
+        .map((r) => `${r.Invoice}:${r.Stage}`),
+    ).toEqual(['A:reminder']);
     expect(t.statuses().A).toMatchObject({ Status: 'Overdue', Stage: 'reminder' });
-    expect(t.runtime.properties.document().keys().filter((k) => k.startsWith('ledger:'))).toEqual([]);
+    expect(
+      t.runtime.properties
+        .document()
+        .keys()
+        .filter((k) => k.startsWith('ledger:')),
+    ).toEqual([]);
   });
 
   it('rows sorted, inserted and deleted between read and write: each status lands on its own invoice', () => {
@@ -262,7 +307,12 @@ describe('faults', () => {
     t.runtime.faults.beforeCall('MailApp.sendEmail', 2, () => t.runtime.clock.advance(5 * 60 * 1000));
     t.daily();
     expect(t.sent()).toHaveLength(2);
-    expect(t.log().filter((r) => (r.Result ?? '').startsWith('queued: time limit')).map((r) => r.Invoice)).toEqual(['T2', 'T1']);
+    expect(
+      t
+        .log()
+        .filter((r) => (r.Result ?? '').startsWith('queued: time limit'))
+        .map((r) => r.Invoice),
+    ).toEqual(['T2', 'T1']);
     t.goTo(addDays(DUE, 1));
     t.daily();
     expect(t.sent()).toHaveLength(4);
@@ -277,7 +327,11 @@ describe('faults', () => {
     expect(JSON.parse(t.runtime.properties.document().get('lastRun') ?? '{}').stopped).toMatch(/no 'Due Date' column/);
     t.runtime.ui.respondWith('OK', 'OK');
     t.addon.call('runFollowUps');
-    expect(t.runtime.ui.alerts.map((a) => a.title)).toEqual(['Daily follow-ups are on', 'The last daily run did not finish', 'Invoice Follow-ups']);
+    expect(t.runtime.ui.alerts.map((a) => a.title)).toEqual([
+      'Daily follow-ups are on',
+      'The last daily run did not finish',
+      'Invoice Follow-ups',
+    ]);
     t.runtime.ui.respondWith('OK');
     t.addon.call('runFollowUps');
     expect(t.runtime.ui.alerts.map((a) => a.title).slice(3)).toEqual(['Invoice Follow-ups']);
@@ -290,7 +344,10 @@ describe('faults', () => {
     t.runtime.mail.setRemainingQuota(0);
     t.goTo(addDays(DUE, 1));
     t.daily();
-    const queued = t.log().filter((r) => (r.Result ?? '').startsWith('queued')).map((r) => r.Invoice);
+    const queued = t
+      .log()
+      .filter((r) => (r.Result ?? '').startsWith('queued'))
+      .map((r) => r.Invoice);
     expect(queued).toEqual(['W2', 'W1']);
     expect(t.statuses().W1).toMatchObject({ Status: 'Overdue', Stage: '', 'Next Follow-up': addDays(DUE, 1) });
   });
@@ -300,7 +357,12 @@ describe('faults', () => {
     const t = setUp({ today: DUE, rows, runtime: { mailQuota: 2 } });
     t.daily();
     expect(t.sent().map((m) => m.subject.split(' ')[1])).toEqual(['Q5', 'Q4']);
-    expect(t.log().filter((r) => (r.Result ?? "").startsWith('queued: daily email quota')).map((r) => r.Invoice)).toEqual(['Q3', 'Q2', 'Q1']);
+    expect(
+      t
+        .log()
+        .filter((r) => (r.Result ?? '').startsWith('queued: daily email quota'))
+        .map((r) => r.Invoice),
+    ).toEqual(['Q3', 'Q2', 'Q1']);
     t.runtime.mail.setRemainingQuota(100);
     t.goTo(addDays(DUE, 1));
     t.daily();
@@ -310,7 +372,13 @@ describe('faults', () => {
 
 describe('the menu', () => {
   it('Run follow-ups confirms "Send N follow-ups" first; No sends nothing', () => {
-    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE, email: 'a@client.test' }, { invoice: 'B', due: DUE }] });
+    const t = setUp({
+      today: addDays(DUE, 1),
+      rows: [
+        { invoice: 'A', due: DUE, email: 'a@client.test' },
+        { invoice: 'B', due: DUE },
+      ],
+    });
     t.runtime.ui.respondWith('NO');
     t.addon.call('runFollowUps');
     expect(t.runtime.ui.alerts[0]?.prompt).toMatch(/^Send 2 follow-up emails now\?/);
@@ -323,7 +391,13 @@ describe('the menu', () => {
   });
 
   it('rows paid while the confirmation is open are not sent', () => {
-    const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }, { invoice: 'B', due: DUE }] });
+    const t = setUp({
+      today: addDays(DUE, 1),
+      rows: [
+        { invoice: 'A', due: DUE },
+        { invoice: 'B', due: DUE },
+      ],
+    });
     const sheet = t.runtime.sheet('Invoices');
     t.runtime.faults.beforeCall('Ui.alert', 1, () => sheet.setRaw(3, 11, { date: addDays(DUE, 1) }));
     t.runtime.ui.respondWith('YES');
@@ -363,7 +437,10 @@ describe('service calls', () => {
       t.runtime.calls.reset();
       t.goTo(addDays(DUE, 1));
       t.daily();
-      return { range: t.runtime.calls.count('Range'), perCell: t.runtime.calls.count('Range.getValue') + t.runtime.calls.count('Range.setValue') };
+      return {
+        range: t.runtime.calls.count('Range'),
+        perCell: t.runtime.calls.count('Range.getValue') + t.runtime.calls.count('Range.setValue'),
+      };
     });
     expect(counts[0]).toEqual(counts[1]);
     expect(counts[1]!.range).toBeLessThanOrEqual(6);
@@ -390,7 +467,10 @@ describe('property: the built add-on never sends a stage twice', () => {
               t.runtime.ui.clearResponses(); // nothing due: no confirmation was shown
             } else t.daily();
           }
-          const sent = t.log().filter((r) => r.Result === 'sent').map((r) => r.Stage);
+          const sent = t
+            .log()
+            .filter((r) => r.Result === 'sent')
+            .map((r) => r.Stage);
           expect(new Set(sent).size).toBe(sent.length);
           expect(t.sent()).toHaveLength(sent.length);
           const days = t.sent().map((m) => m.at.slice(0, 10));

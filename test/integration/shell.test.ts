@@ -27,7 +27,12 @@ describe('dist/', () => {
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/script.send_mail', 'https://www.googleapis.com/auth/spreadsheets']));
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/script.send_mail',
+        'https://www.googleapis.com/auth/spreadsheets',
+      ]),
+    );
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
     expect(manifest.addOns.common.name).toBe('Invoice Follow-ups');
   });
@@ -36,7 +41,9 @@ describe('dist/', () => {
     const runtime = createRuntime({ authMode: 'NONE' });
     const addon = loadAddon({ runtime, distDir: DIST });
     for (const name of SPEC_GLOBALS) expect(addon.has(name)).toBe(true);
-    expect(addon.evaluate(SPEC_GLOBALS.map((n) => `typeof ${n}`).join('+","+'))).toBe(SPEC_GLOBALS.map(() => 'function').join(','));
+    expect(addon.evaluate(SPEC_GLOBALS.map((n) => `typeof ${n}`).join('+","+'))).toBe(
+      SPEC_GLOBALS.map(() => 'function').join(','),
+    );
     expect(runtime.calls.count()).toBe(0);
   });
 });
@@ -71,7 +78,9 @@ describe('Set up invoice sheet', () => {
     addon.call('setUpInvoiceSheet');
     const sheet = runtime.sheet('Invoices');
     const rows = sheet.rows();
-    expect(rows[0]).toEqual(expect.arrayContaining(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paused', 'Status', 'Next Follow-up']));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paused', 'Status', 'Next Follow-up']),
+    );
     expect(rows).toHaveLength(2);
     const header = rows[0] as string[];
     const at = (h: string) => header.indexOf(h) + 1;

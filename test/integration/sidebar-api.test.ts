@@ -21,13 +21,34 @@ describe('getSidebarData', () => {
   it('returns everything the first screen needs as plain JSON, in one call', () => {
     const t = open();
     const data = t.run<Record<string, any>>('getSidebarData');
-    expect(data.templates.map((x: { id: string }) => x.id)).toEqual(['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute']);
+    expect(data.templates.map((x: { id: string }) => x.id)).toEqual([
+      'nudge',
+      'reminder',
+      'firm',
+      'escalate',
+      'formal',
+      'dispute',
+    ]);
     expect(data.placeholders).toContain('balance');
     expect(data.settings.senderName).toBe('Sam Rivera');
-    expect(data.selected).toMatchObject({ invoice: 'INV-1', client: 'Acme <b>Ltd</b>', balanceText: '$1,000.00', dueDate: DUE, daysOverdue: 1, status: 'Overdue' });
+    expect(data.selected).toMatchObject({
+      invoice: 'INV-1',
+      client: 'Acme <b>Ltd</b>',
+      balanceText: '$1,000.00',
+      dueDate: DUE,
+      daysOverdue: 1,
+      status: 'Overdue',
+    });
     expect(data.selected.values).toMatchObject({ invoice: 'INV-1', balance: '$1,000.00', due_date: 'November 2, 2026' });
-    expect(data.overview.dueToday).toEqual([{ invoice: 'INV-1', client: 'Acme <b>Ltd</b>', stage: 'reminder', to: ['inv-1@client.test'] }]);
-    expect(data.overview.counts).toEqual(expect.arrayContaining([{ status: 'Overdue', count: 1 }, { status: 'Error', count: 1 }]));
+    expect(data.overview.dueToday).toEqual([
+      { invoice: 'INV-1', client: 'Acme <b>Ltd</b>', stage: 'reminder', to: ['inv-1@client.test'] },
+    ]);
+    expect(data.overview.counts).toEqual(
+      expect.arrayContaining([
+        { status: 'Overdue', count: 1 },
+        { status: 'Error', count: 1 },
+      ]),
+    );
     expect(data.overview.overdueTotals).toEqual([{ currency: 'USD', amount: 1000, text: '$1,000.00' }]);
     expect(t.runtime.mail.sent).toHaveLength(0);
   });
@@ -35,7 +56,10 @@ describe('getSidebarData', () => {
   it('says what to do when the selection is not an invoice row', () => {
     const t = open();
     t.runtime.select('Invoices', 1, 1);
-    expect(t.run<Record<string, unknown>>('getSelectedInvoice')).toEqual({ selected: null, selectionNote: expect.stringMatching(/not the header/) });
+    expect(t.run<Record<string, unknown>>('getSelectedInvoice')).toEqual({
+      selected: null,
+      selectionNote: expect.stringMatching(/not the header/),
+    });
   });
 });
 
@@ -45,7 +69,10 @@ describe('templates', () => {
     const bad = t.run<Record<string, any>>('saveTemplate', 'reminder', { subject: 'Invoice {{invoice}}', body: 'Hi {{amout}}' });
     expect(bad.ok).toBe(false);
     expect(bad.problems.join(' ')).toMatch(/\{\{amout\}\}.*did you mean \{\{amount\}\}/);
-    const good = t.run<Record<string, any>>('saveTemplate', 'reminder', { subject: 'Invoice {{invoice}}', body: 'Hi, {{balance}} is due. {{sender_name}}' });
+    const good = t.run<Record<string, any>>('saveTemplate', 'reminder', {
+      subject: 'Invoice {{invoice}}',
+      body: 'Hi, {{balance}} is due. {{sender_name}}',
+    });
     expect(good).toEqual({ ok: true });
     const data = t.run<Record<string, any>>('getSidebarData');
     expect(data.templates[1]).toMatchObject({ body: 'Hi, {{balance}} is due. {{sender_name}}', isDefault: false });
@@ -65,7 +92,12 @@ describe('templates', () => {
 describe('disputes', () => {
   it('open → Disputed and nothing sent; notes stay text; resolve → the schedule resumes after minGapDays', () => {
     const t = open();
-    const opened = t.run<Record<string, any>>('recordDispute', 'open', 'INV-1', '=IMPORTXML("http://evil.test") says scope not delivered');
+    const opened = t.run<Record<string, any>>(
+      'recordDispute',
+      'open',
+      'INV-1',
+      '=IMPORTXML("http://evil.test") says scope not delivered',
+    );
     expect(opened.ok).toBe(true);
     expect(opened.invoice).toMatchObject({ status: 'Disputed', disputeOpen: true });
     expect(t.statuses()['INV-1']?.Status).toBe('Disputed');
@@ -79,7 +111,11 @@ describe('disputes', () => {
     t.goTo(addDays(DUE, 8), 11);
     expect(t.run<Record<string, any>>('recordDispute', 'note', 'INV-1', 'Call booked').ok).toBe(true);
     const resolved = t.run<Record<string, any>>('recordDispute', 'resolve', 'INV-1', 'Sent the missing export');
-    expect(resolved.invoice.disputeNotes.map((n: { event: string }) => n.event)).toEqual(['Dispute opened', 'Note', 'Dispute resolved']);
+    expect(resolved.invoice.disputeNotes.map((n: { event: string }) => n.event)).toEqual([
+      'Dispute opened',
+      'Note',
+      'Dispute resolved',
+    ]);
     expect(resolved.invoice.status).toBe('Overdue');
     t.goTo(addDays(DUE, 9));
     t.daily();
@@ -91,7 +127,9 @@ describe('disputes', () => {
 
   it('refuses what makes no sense, in words', () => {
     const t = open();
-    expect(t.run<Record<string, any>>('recordDispute', 'resolve', 'INV-1', '').problems).toEqual(['There is no open dispute on this invoice.']);
+    expect(t.run<Record<string, any>>('recordDispute', 'resolve', 'INV-1', '').problems).toEqual([
+      'There is no open dispute on this invoice.',
+    ]);
     expect(t.run<Record<string, any>>('recordDispute', 'note', 'INV-1', '   ').problems).toEqual(['Write the note first.']);
     expect(t.run<Record<string, any>>('recordDispute', 'open', 'NOPE', 'x').problems[0]).toMatch(/not on the 'Invoices' sheet/);
     expect(t.run<Record<string, any>>('recordDispute', 'open', 'INV-1', 'x'.repeat(2001)).problems[0]).toMatch(/too long/);
@@ -104,7 +142,11 @@ describe('settings', () => {
     t.ensureTrigger();
     const data = t.run<Record<string, any>>('getSidebarData');
     expect(data.dailyOn).toBe(true);
-    const bad = t.run<Record<string, any>>('saveSettings', { ...data.settings, minGapDays: 0, stageDays: { ...data.settings.stageDays, firm: 0 } });
+    const bad = t.run<Record<string, any>>('saveSettings', {
+      ...data.settings,
+      minGapDays: 0,
+      stageDays: { ...data.settings.stageDays, firm: 0 },
+    });
     expect(bad.ok).toBe(false);
     expect(bad.problems.join(' ')).toMatch(/Days between follow-ups/);
     expect(bad.problems.join(' ')).toMatch(/Firm reminder \(day 0\) must come after reminder/);

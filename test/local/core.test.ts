@@ -33,7 +33,11 @@ describe('call log', () => {
     void runtime.globals.ScriptApp.AuthMode.FULL;
     runtime.sheet('Sheet1').setRaw(1, 1, 'x');
     runtime.globals.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName('Sheet1')?.appendRow(['y']);
-    expect(runtime.calls.list()).toEqual(['SpreadsheetApp.getActiveSpreadsheet', 'Spreadsheet.getSheetByName', 'Sheet.appendRow']);
+    expect(runtime.calls.list()).toEqual([
+      'SpreadsheetApp.getActiveSpreadsheet',
+      'Spreadsheet.getSheetByName',
+      'Sheet.appendRow',
+    ]);
   });
 });
 
@@ -105,8 +109,12 @@ describe('auth modes', () => {
     expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(
       'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
     );
-    expect(() => PropertiesService.getDocumentProperties()).toThrow('You do not have permission to call PropertiesService.getDocumentProperties');
-    expect(() => MailApp.sendEmail('a@x.com', 's', 'b')).toThrow('Required permissions: https://www.googleapis.com/auth/script.send_mail');
+    expect(() => PropertiesService.getDocumentProperties()).toThrow(
+      'You do not have permission to call PropertiesService.getDocumentProperties',
+    );
+    expect(() => MailApp.sendEmail('a@x.com', 's', 'b')).toThrow(
+      'Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
   });
 
   it('LIMITED: the active spreadsheet and document properties, but no mail or triggers', () => {

@@ -42,7 +42,9 @@ export class WrongParameter implements Faked<GoogleAppsScript.Mail.MailApp, 'get
 
 describe('typed fakes', () => {
   it('the runtime sheet object satisfies the faked Sheet surface', () => {
-    const sheet: FakeSheet | null | undefined = createRuntime().globals.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName('Sheet1');
+    const sheet: FakeSheet | null | undefined = createRuntime()
+      .globals.SpreadsheetApp.getActiveSpreadsheet()
+      ?.getSheetByName('Sheet1');
     const surface: Faked<Sheet, 'getName' | 'getRange'> | null | undefined = sheet;
     expect(surface?.getName()).toBe('Sheet1');
     expect(overloads).toHaveLength(4);

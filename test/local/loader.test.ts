@@ -169,7 +169,9 @@ describe('callAsScriptRun (google.script.run semantics)', () => {
   it('rejects a Date argument, a function, or a cyclic value', () => {
     const { addon } = load();
     expect(() => callAsScriptRun(addon, 'echo', new Date())).toThrow('Failed due to illegal value in property: 0');
-    expect(() => callAsScriptRun(addon, 'echo', { nested: { at: new Date() } })).toThrow('Failed due to illegal value in property: at');
+    expect(() => callAsScriptRun(addon, 'echo', { nested: { at: new Date() } })).toThrow(
+      'Failed due to illegal value in property: at',
+    );
     expect(() => callAsScriptRun(addon, 'echo', () => 1)).toThrow('Failed due to illegal value in property: 0');
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

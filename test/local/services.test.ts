@@ -103,9 +103,20 @@ describe('ScriptApp triggers', () => {
   it('creates a daily trigger at an hour in a zone, lists, finds and deletes it', () => {
     const runtime = createRuntime();
     const { ScriptApp } = runtime.globals;
-    const trigger = ScriptApp.newTrigger('dailyFollowUps').timeBased().atHour(9).everyDays(1).inTimezone('Europe/Berlin').create();
+    const trigger = ScriptApp.newTrigger('dailyFollowUps')
+      .timeBased()
+      .atHour(9)
+      .everyDays(1)
+      .inTimezone('Europe/Berlin')
+      .create();
     expect(runtime.triggers.list()).toEqual([
-      expect.objectContaining({ handler: 'dailyFollowUps', eventType: 'CLOCK', hour: 9, everyDays: 1, timezone: 'Europe/Berlin' }),
+      expect.objectContaining({
+        handler: 'dailyFollowUps',
+        eventType: 'CLOCK',
+        hour: 9,
+        everyDays: 1,
+        timezone: 'Europe/Berlin',
+      }),
     ]);
     expect(trigger.getHandlerFunction()).toBe('dailyFollowUps');
     expect(trigger.getEventType()).toBe(ScriptApp.EventType.CLOCK);
@@ -158,7 +169,14 @@ describe('MailApp', () => {
   it('records messages as data, with the simulated time, in every overload', () => {
     const runtime = createRuntime({ now: '2026-11-24T14:00:00Z' });
     const { MailApp } = runtime.globals;
-    MailApp.sendEmail({ to: 'a@client.com', cc: 'b@client.com', subject: 'Invoice 42', body: 'text', htmlBody: '<p>text</p>', name: 'Studio' });
+    MailApp.sendEmail({
+      to: 'a@client.com',
+      cc: 'b@client.com',
+      subject: 'Invoice 42',
+      body: 'text',
+      htmlBody: '<p>text</p>',
+      name: 'Studio',
+    });
     MailApp.sendEmail('c@client.com', 'Subject', 'Body');
     MailApp.sendEmail('d@client.com', 'Subject', 'Body', { bcc: 'me@example.com', replyTo: 'billing@studio.com' });
     MailApp.sendEmail('e@client.com', 'reply@studio.com', 'Subject', 'Body');
@@ -198,7 +216,12 @@ describe('MailApp', () => {
 
 describe('Session', () => {
   it('reports the users, locale and script zone', () => {
-    const runtime = createRuntime({ userEmail: 'owner@studio.com', activeUserEmail: '', scriptTimeZone: 'Europe/Paris', userLocale: 'fr' });
+    const runtime = createRuntime({
+      userEmail: 'owner@studio.com',
+      activeUserEmail: '',
+      scriptTimeZone: 'Europe/Paris',
+      userLocale: 'fr',
+    });
     const { Session } = runtime.globals;
     expect(Session.getEffectiveUser().getEmail()).toBe('owner@studio.com');
     expect(Session.getActiveUser().getEmail()).toBe('');
@@ -262,7 +285,10 @@ describe('Ui', () => {
 
 describe('HtmlService', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'html-service-'));
-  fs.writeFileSync(path.join(dir, 'page.html'), '<h1><?= title ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><?!= raw ?>');
+  fs.writeFileSync(
+    path.join(dir, 'page.html'),
+    '<h1><?= title ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><?!= raw ?>',
+  );
 
   it('reads project HTML files and evaluates templates (escaped, raw, code scriptlets)', () => {
     const { HtmlService } = createRuntime({ htmlDir: dir }).globals;

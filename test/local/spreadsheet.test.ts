@@ -82,7 +82,7 @@ describe('setValues conversions (what Sheets does with entered text)', () => {
     expect(sheet.getRange('A1:A2').getFormulas()).toEqual([['=SUM(B1:B3)'], ['=1+1']]);
   });
 
-  it("keeps an apostrophe-prefixed string as text without the apostrophe", () => {
+  it('keeps an apostrophe-prefixed string as text without the apostrophe', () => {
     const { sheet, raw } = setup();
     sheet.getRange(1, 1, 1, 3).setValues([["'=not a formula", "'123", "'TRUE"]]);
     expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([['=not a formula', '123', 'TRUE']]);
@@ -145,7 +145,12 @@ describe('setValues conversions (what Sheets does with entered text)', () => {
 describe('setValues dimension checks', () => {
   it('throws exactly like Apps Script for a row-count mismatch', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
   });
@@ -209,7 +214,19 @@ describe('getValues', () => {
 describe('getDisplayValues', () => {
   it('formats numbers, dates and booleans per number format', () => {
     const { sheet, raw } = setup({ timeZone: 'UTC' });
-    raw.loadRows([[1234.5, 1234.5, 0.256, { date: '2026-11-04' }, { date: '2026-11-04' }, { date: '2026-11-04' }, { date: '2026-11-04' }, true, 7]]);
+    raw.loadRows([
+      [
+        1234.5,
+        1234.5,
+        0.256,
+        { date: '2026-11-04' },
+        { date: '2026-11-04' },
+        { date: '2026-11-04' },
+        { date: '2026-11-04' },
+        true,
+        7,
+      ],
+    ]);
     raw.setNumberFormat(1, 1, '0.00');
     raw.setNumberFormat(1, 2, '#,##0.00');
     raw.setNumberFormat(1, 3, '0.0%');
@@ -266,7 +283,35 @@ describe('ranges and sheet geometry', () => {
   it('appendRow writes below the data, converting like setValues, and grows the sheet', () => {
     const { sheet, raw } = setup();
     raw.setRaw(1000, 1, 'last row of the grid');
-    sheet.appendRow(['INV-1', '=A1', '2026-11-24', 'x', 'y', 'z', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'too wide']);
+    sheet.appendRow([
+      'INV-1',
+      '=A1',
+      '2026-11-24',
+      'x',
+      'y',
+      'z',
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+      'g',
+      'h',
+      'i',
+      'j',
+      'k',
+      'l',
+      'm',
+      'n',
+      'o',
+      'p',
+      'q',
+      'r',
+      's',
+      't',
+      'too wide',
+    ]);
     expect(sheet.getMaxRows()).toBe(1001);
     expect(sheet.getMaxColumns()).toBe(27);
     expect(raw.valueAt(1001, 1)).toBe('INV-1');
@@ -289,10 +334,20 @@ describe('ranges and sheet geometry', () => {
 
   it('sorts the rows below the frozen header by a column', () => {
     const { sheet, raw } = setup();
-    raw.loadRows([['Invoice', 'Amount'], ['C', 3], ['A', ''], ['B', 1]]);
+    raw.loadRows([
+      ['Invoice', 'Amount'],
+      ['C', 3],
+      ['A', ''],
+      ['B', 1],
+    ]);
     sheet.setFrozenRows(1);
     sheet.sort(2);
-    expect(raw.rows()).toEqual([['Invoice', 'Amount'], ['B', 1], ['C', 3], ['A', '']]);
+    expect(raw.rows()).toEqual([
+      ['Invoice', 'Amount'],
+      ['B', 1],
+      ['C', 3],
+      ['A', ''],
+    ]);
     sheet.sort(1, false);
     expect(raw.rows().map((r) => r[0])).toEqual(['Invoice', 'C', 'B', 'A']);
   });
@@ -324,7 +379,11 @@ describe('spreadsheets and sheets', () => {
     const other = runtime.spreadsheets.create({ id: 'other-id', name: 'Other', timeZone: 'Europe/London', locale: 'en_GB' });
     other.addSheet('Invoices', [['Invoice']]);
     const opened = app.openById('other-id');
-    expect([opened.getName(), opened.getSpreadsheetTimeZone(), opened.getSpreadsheetLocale()]).toEqual(['Other', 'Europe/London', 'en_GB']);
+    expect([opened.getName(), opened.getSpreadsheetTimeZone(), opened.getSpreadsheetLocale()]).toEqual([
+      'Other',
+      'Europe/London',
+      'en_GB',
+    ]);
     expect(opened.getSheetByName('Invoices')?.getRange('A1').getValue()).toBe('Invoice');
     expect(() => app.openById('missing')).toThrow(
       'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
@@ -370,8 +429,12 @@ describe('test helpers', () => {
 
   it('dump raw cells, dates and formulas', () => {
     const { raw } = setup();
-    raw.loadRows([[{ date: '2026-11-24' }, { formula: '=A1', value: 'x' }, "'quoted stays", { dateTime: '2026-11-24T09:30:00' }]]);
-    expect(raw.rows()).toEqual([[{ date: '2026-11-24' }, { formula: '=A1', value: 'x' }, "'quoted stays", { dateTime: '2026-11-24T09:30:00' }]]);
+    raw.loadRows([
+      [{ date: '2026-11-24' }, { formula: '=A1', value: 'x' }, "'quoted stays", { dateTime: '2026-11-24T09:30:00' }],
+    ]);
+    expect(raw.rows()).toEqual([
+      [{ date: '2026-11-24' }, { formula: '=A1', value: 'x' }, "'quoted stays", { dateTime: '2026-11-24T09:30:00' }],
+    ]);
     expect(raw.cellDate(1, 4)).toBe('2026-11-24');
     expect(raw.cellDate(1, 3)).toBeNull();
   });

@@ -163,22 +163,28 @@ function monthViolations(t: Month, tally?: Tally): string[] {
     if (sent) {
       if (sent.day < b.day) problems.push(`(b) ${key(b)} went out early (${sent.day}, baseline ${b.day})`);
       else if (tally) tally[sent.day === b.day ? 'onTime' : 'delayed']++;
-      if (JSON.stringify([sent.to, sent.cc]) !== JSON.stringify([b.to, b.cc])) problems.push(`(b) ${key(b)} went to other recipients`);
+      if (JSON.stringify([sent.to, sent.cc]) !== JSON.stringify([b.to, b.cc]))
+        problems.push(`(b) ${key(b)} went to other recipients`);
     } else if (statuses[b.invoice]?.Status === 'Needs review') {
       if (tally) tally.heldForReview++;
     } else if (logFor(b.invoice, b.stage, /^(failed|queued): \S/)) {
       if (tally) tally.loggedNotSent++;
     } else problems.push(`(b) ${key(b)} never went out and nothing says why (status '${statuses[b.invoice]?.Status}')`);
   }
-  for (const m of mails) if (!baseByKey.has(key(m))) problems.push(`(b) ${key(m)} went out on ${m.day}, the fault-free month never sent it`);
+  for (const m of mails)
+    if (!baseByKey.has(key(m))) problems.push(`(b) ${key(m)} went out on ${m.day}, the fault-free month never sent it`);
 
   // (c) statuses: fixed rows, Stage only names stages emailed for that invoice, input cells intact;
   // at the end every row shows what it shows in the fault-free month, or Needs review.
   problems.push(...rowInvariants(t, baseInputs).map((p) => `(c) ${p}`));
   for (const [invoice, s] of Object.entries(baseStatuses)) {
     const now = statuses[invoice]?.Status;
-    if (now !== s.Status && now !== 'Needs review') problems.push(`(c) ${invoice}: final status '${now}', fault-free month '${s.Status}'`);
-    if (now === 'Needs review' && !log.some((r) => r.Invoice === invoice && /^failed: .*may or may not have gone out/.test(r.Result ?? ''))) {
+    if (now !== s.Status && now !== 'Needs review')
+      problems.push(`(c) ${invoice}: final status '${now}', fault-free month '${s.Status}'`);
+    if (
+      now === 'Needs review' &&
+      !log.some((r) => r.Invoice === invoice && /^failed: .*may or may not have gone out/.test(r.Result ?? ''))
+    ) {
       problems.push(`(c) ${invoice} is Needs review but no log row says why`);
     }
   }
@@ -190,9 +196,12 @@ function monthViolations(t: Month, tally?: Tally): string[] {
     }
   }
   const sentRows = log.filter((r) => r.Result === 'sent');
-  for (const r of sentRows) if (!mails.some((m) => m.invoice === r.Invoice && m.stage === r.Stage)) problems.push(`(d) log says ${r.Invoice}:${r.Stage} sent, no such email`);
+  for (const r of sentRows)
+    if (!mails.some((m) => m.invoice === r.Invoice && m.stage === r.Stage))
+      problems.push(`(d) log says ${r.Invoice}:${r.Stage} sent, no such email`);
   const sentRowKeys = sentRows.map((r) => `${r.Invoice}:${r.Stage}`);
-  if (new Set(sentRowKeys).size !== sentRowKeys.length) problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
+  if (new Set(sentRowKeys).size !== sentRowKeys.length)
+    problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
 
   // (e) is checked by the caller (the openById class has a test of its own)
   return problems;
@@ -220,7 +229,19 @@ function runWithFault(c: FaultClass, nth: number): Outcome {
   const violations = all.filter((v) => !isKnownBug(v));
   const knownBugs = all.filter(isKnownBug);
   const duplicates = violations.filter((v) => v.startsWith('(a) duplicate')).length;
-  return { cls: c, method: c.method, when: c.when, nth, fired, throws: result.throws.length, duplicates, violations, knownBugs, runs: result.runs, ...tally };
+  return {
+    cls: c,
+    method: c.method,
+    when: c.when,
+    nth,
+    fired,
+    throws: result.throws.length,
+    duplicates,
+    violations,
+    knownBugs,
+    runs: result.runs,
+    ...tally,
+  };
 }
 
 // ---- the matrix ------------------------------------------------------------------------------------
@@ -242,7 +263,8 @@ describe.each(CLASSES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
       runsTotal += o.runs;
       if (!o.fired) failures.push(`call ${nth}: the fault never fired`);
       for (const v of o.violations) failures.push(`call ${nth}: ${v}`);
-      if (c.method !== 'SpreadsheetApp.openById' && o.throws > 0) failures.push(`call ${nth}: (e) dailyFollowUps threw ${o.throws} time(s)`);
+      if (c.method !== 'SpreadsheetApp.openById' && o.throws > 0)
+        failures.push(`call ${nth}: (e) dailyFollowUps threw ${o.throws} time(s)`);
     }
     expect(failures).toEqual([]);
   });
@@ -282,7 +304,15 @@ describe('product bugs the matrix found (fixed; each test failed before the fix)
     t.daily();
     t.goTo(addDays(DUE, 2));
     t.daily();
-    expect(t.runtime.sheet('Follow-up Log').displayRows()[0]?.slice(0, 7)).toEqual(['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result']);
+    expect(t.runtime.sheet('Follow-up Log').displayRows()[0]?.slice(0, 7)).toEqual([
+      'Timestamp',
+      'Invoice',
+      'Client',
+      'Stage',
+      'Recipients',
+      'Subject',
+      'Result',
+    ]);
   });
 });
 
@@ -336,17 +366,29 @@ describe('two runs at once', () => {
     }
   };
 
-  it('a menu run started in the middle of a trigger run\'s sends finds the lock held: nothing twice', () => {
+  it("a menu run started in the middle of a trigger run's sends finds the lock held: nothing twice", () => {
     const { t, nested } = nestedScenario((t) => {
       t.runtime.ui.respondWith('OK'); // the lock alert (the in-flight send is not asked about)
       menuRunElsewhere(t);
     });
     expect(nested).toBe('returned');
     expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(/Another follow-up run is in progress/);
-    expect(t.sent().map((m) => m.subject)).toEqual(['Invoice A from Sam Rivera', 'Invoice B from Sam Rivera', 'Invoice C from Sam Rivera']);
-    expect(logRows(t).filter((r) => r.Result === 'sent').map((r) => r.Invoice)).toEqual(['A', 'B', 'C']);
+    expect(t.sent().map((m) => m.subject)).toEqual([
+      'Invoice A from Sam Rivera',
+      'Invoice B from Sam Rivera',
+      'Invoice C from Sam Rivera',
+    ]);
+    expect(
+      logRows(t)
+        .filter((r) => r.Result === 'sent')
+        .map((r) => r.Invoice),
+    ).toEqual(['A', 'B', 'C']);
     expect(logRows(t).filter((r) => /^skipped: Another follow-up run/.test(r.Result ?? ''))).toHaveLength(1);
-    expect(Object.values(t.statuses()).map((s) => `${s.Status}/${s.Stage}`)).toEqual(['Overdue/reminder', 'Overdue/reminder', 'Overdue/reminder']);
+    expect(Object.values(t.statuses()).map((s) => `${s.Status}/${s.Stage}`)).toEqual([
+      'Overdue/reminder',
+      'Overdue/reminder',
+      'Overdue/reminder',
+    ]);
     t.goTo(addDays(DUE, 2));
     t.daily();
     expect(t.sent()).toHaveLength(3);
@@ -438,9 +480,21 @@ describe('rows inserted, deleted and sorted between read and write: statuses lan
     const { t, byInvoice } = scenario(point);
     expect(t.runtime.calls.count(point.method)).toBeGreaterThanOrEqual(point.nth); // the edit happened
     expect(Object.keys(t.statuses())).toEqual(['E', 'NEW', 'D', 'B', 'A']);
-    expect(byInvoice).toEqual(expect.objectContaining({ A: control.byInvoice.A, B: control.byInvoice.B, D: control.byInvoice.D, E: control.byInvoice.E }));
+    expect(byInvoice).toEqual(
+      expect.objectContaining({ A: control.byInvoice.A, B: control.byInvoice.B, D: control.byInvoice.D, E: control.byInvoice.E }),
+    );
     expect(byInvoice.NEW).toBe(' |  |  |  | ');
-    expect(t.sent().map((m) => m.subject.split(' ')[1]).sort()).toEqual(control.t.sent().map((m) => m.subject.split(' ')[1]).sort());
+    expect(
+      t
+        .sent()
+        .map((m) => m.subject.split(' ')[1])
+        .sort(),
+    ).toEqual(
+      control.t
+        .sent()
+        .map((m) => m.subject.split(' ')[1])
+        .sort(),
+    );
   });
 
   // Was a product bug, fixed (src/app/run.ts writeStatuses re-reads after writing): the status block is located from a re-read of the
@@ -453,13 +507,21 @@ describe('rows inserted, deleted and sorted between read and write: statuses lan
   // the write, re-read the Invoice column and rewrite (or clear) rows that moved.
   it('edited just before the status write (Range.setValues #1)', () => {
     const { byInvoice } = scenario({ method: 'Range.setValues', nth: 1 });
-    expect(byInvoice).toEqual(expect.objectContaining({ A: control.byInvoice.A, B: control.byInvoice.B, D: control.byInvoice.D, E: control.byInvoice.E, NEW: ' |  |  |  | ' }));
+    expect(byInvoice).toEqual(
+      expect.objectContaining({
+        A: control.byInvoice.A,
+        B: control.byInvoice.B,
+        D: control.byInvoice.D,
+        E: control.byInvoice.E,
+        NEW: ' |  |  |  | ',
+      }),
+    );
   });
 });
 
 // ---- the trigger loses its spreadsheet ----------------------------------------------------------------
 
-describe('the trigger\'s spreadsheet is gone', () => {
+describe("the trigger's spreadsheet is gone", () => {
   it('openById fails (spreadsheet deleted): nothing is sent on that day or after, while it stays gone', () => {
     const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
     t.ensureTrigger();
@@ -475,14 +537,16 @@ describe('the trigger\'s spreadsheet is gone', () => {
     expect(t.sent()).toHaveLength(0);
   });
 
-  it('the trigger\'s record of its spreadsheet is gone (owner removed): logs an error, sends nothing, no throw', () => {
+  it("the trigger's record of its spreadsheet is gone (owner removed): logs an error, sends nothing, no throw", () => {
     const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }] });
     const trigger = t.ensureTrigger();
     const user = t.runtime.properties.user();
     for (const k of user.keys()) if (k.includes(trigger.id)) user.delete(k);
     expect(() => t.daily()).not.toThrow();
     expect(t.sent()).toHaveLength(0);
-    expect(t.runtime.logs.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([expect.stringMatching(/spreadsheet of this trigger could not be found/)]);
+    expect(t.runtime.logs.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      expect.stringMatching(/spreadsheet of this trigger could not be found/),
+    ]);
   });
 });
 

