@@ -56,7 +56,7 @@ export interface FormalLetterInput {
 }
 
 /** The protocol gives the debtor 30 days from the date of the letter of claim to reply. */
-export const PROTOCOL_REPLY_DAYS = 30;
+const PROTOCOL_REPLY_DAYS = 30;
 
 export const PROTOCOL_ENCLOSURES = [
   'Information Sheet (Annex 1 of the Pre-Action Protocol for Debt Claims)',
@@ -78,7 +78,7 @@ export function moneyText(amount: number, currency: string, locale: string): str
   return esc(formatMoney(amount, currency, locale));
 }
 
-export function stageText(stage: string): string {
+function stageText(stage: string): string {
   return (STAGE_IDS as readonly string[]).includes(stage) ? stageLabel(stage as StageId) : stage;
 }
 
@@ -108,7 +108,7 @@ export function partyHtml(party: LetterParty): string {
 }
 
 /** Sums by currency ('£1,077.48 and €1,045.52'): invoices in several currencies are never added together. */
-export function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string): string {
+function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string): string {
   const sums = new Map<string, number>();
   for (const l of lines) sums.set(l.currency, roundMoney((sums.get(l.currency) ?? 0) + l.amount, l.currency));
   return [...sums].map(([currency, sum]) => moneyText(sum, currency, locale)).join(' and ');
@@ -143,7 +143,7 @@ function statementRow(line: StatementLine, locale: string): string {
   return skip ? row : `${row}<tr class="note"><td colspan="8">${esc(why.message)}</td></tr>`;
 }
 
-export function statementTableHtml(lines: StatementLine[], locale: string): string {
+function statementTableHtml(lines: StatementLine[], locale: string): string {
   const head =
     '<thead><tr><th>Invoice</th><th>Issued</th><th>Due</th><th class="num">Days late</th><th class="num">Balance</th>' +
     '<th class="num">Interest</th><th class="num">Compensation</th><th class="num">Amount claimed</th></tr></thead>';
@@ -164,7 +164,7 @@ function percent(n: number): string {
 }
 
 /** One sentence per regime in use, saying on what basis interest and compensation are claimed. */
-export function interestBasisHtml(lines: StatementLine[], locale: string): string {
+function interestBasisHtml(lines: StatementLine[], locale: string): string {
   const applied = lines.filter((l) => l.late.notApplied === undefined);
   const regimes = new Set(applied.map((l) => l.late.regime));
   const rates = (r: string): string =>
