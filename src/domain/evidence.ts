@@ -59,7 +59,7 @@ export interface EvidencePackInput {
 }
 
 function definitionRows(rows: [string, string][]): string {
-  return `<table><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
+  return `<table class="facts"><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
 }
 
 function invoiceHtml(input: EvidencePackInput): string {
@@ -132,13 +132,13 @@ function smallClaimsHtml(input: EvidencePackInput): string {
     (r) =>
       `<tr><td>${esc(r.jurisdiction)}</td><td>${esc(r.court)}</td><td class="num">${moneyText(r.limit, r.currency, input.locale)}</td>` +
       `<td>${FIT_WORDS[smallClaimsFit(input.late.amountClaimed, input.late.currency, r)]}</td><td>${esc(r.note)}</td>` +
-      `<td>${esc(r.source)}</td><td>${dateText(r.asOf, input.locale)}</td></tr>`,
+      `<td>${esc(r.source)}</td><td class="nowrap">${esc(r.asOf)}</td></tr>`,
   );
   return (
     '<h2>Small-claims limits to check</h2>' +
     `<p>The amount claimed, ${moneyText(input.late.amountClaimed, input.late.currency, input.locale)}, against public limits as they stood on the date shown. ` +
     '<strong>Check your court’s current limit before filing</strong>: limits change, and some courts count interest or costs differently.</p>' +
-    '<table><thead><tr><th>Place</th><th>Court</th><th class="num">Limit</th><th>This claim</th><th>Notes</th><th>Source</th><th>As of</th></tr></thead>' +
+    '<table class="small"><thead><tr><th>Place</th><th>Court</th><th class="num">Limit</th><th>This claim</th><th>Notes</th><th>Source</th><th>As of</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }

@@ -86,12 +86,13 @@ const CSS = [
   '@page { size: A4; margin: 20mm 18mm; }',
   'body { font-family: Georgia, "Times New Roman", serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 0; }',
   'h1 { font-size: 15pt; margin: 18pt 0 8pt; } h2 { font-size: 12pt; margin: 16pt 0 6pt; }',
-  '.parties { display: flex; justify-content: space-between; gap: 24pt; }',
+  '.parties { margin-bottom: 12pt; } .parties .party { display: inline-block; width: 48%; vertical-align: top; }',
   '.party p, .party { margin: 0; } .muted { color: #555; font-size: 9.5pt; }',
   'table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 9.5pt; page-break-inside: auto; }',
   'th, td { border: 0.5pt solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }',
   'td.num, th.num { text-align: right; white-space: nowrap; } tr { page-break-inside: avoid; }',
   '.total td { font-weight: bold; } .note td { font-style: italic; color: #444; border-top: none; }',
+  '.nowrap { white-space: nowrap; } table.small { font-size: 8.5pt; } table.facts th { width: 30%; }',
 ].join('\n');
 
 /** A whole HTML document: A4, inline CSS, no external resources. */
@@ -120,7 +121,7 @@ export function followUpTableHtml(followUps: SentFollowUp[], locale: string): st
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map(
       (f) =>
-        `<tr><td>${dateText(f.date, locale)}</td><td>${esc(f.invoice)}</td><td>${esc(stageText(f.stage))}</td>` +
+        `<tr><td class="nowrap">${dateText(f.date, locale)}</td><td class="nowrap">${esc(f.invoice)}</td><td>${esc(stageText(f.stage))}</td>` +
         `<td>${esc(f.recipients)}</td><td>${esc(f.subject)}</td></tr>`,
     );
   return (
@@ -135,7 +136,8 @@ export function followUpTableHtml(followUps: SentFollowUp[], locale: string): st
 function statementRow(line: StatementLine, locale: string): string {
   const m = (n: number): string => moneyText(n, line.currency, locale);
   const row =
-    `<tr><td>${esc(line.invoice)}</td><td>${dateText(line.issueDate, locale)}</td><td>${dateText(line.dueDate, locale)}</td>` +
+    `<tr><td class="nowrap">${esc(line.invoice)}</td><td class="nowrap">${dateText(line.issueDate, locale)}</td>` +
+    `<td class="nowrap">${dateText(line.dueDate, locale)}</td>` +
     `<td class="num">${line.late.days}</td><td class="num">${m(line.balance)}</td><td class="num">${m(line.late.interest)}</td>` +
     `<td class="num">${m(line.late.compensation)}</td><td class="num">${m(line.late.amountClaimed)}</td></tr>`;
   const why = line.late.notApplied;

@@ -100,7 +100,7 @@ describe('evidencePackHtml', () => {
     expect(html).toContain('£10,000.00');
     expect(html).toContain('US$12,500.00');
     expect(html).toContain('scotcourts.gov.uk/taking-action/simple-procedure');
-    expect(html).toContain('1 December 2026');
+    expect(html).toContain('2026-12-01');
     expect(html).toContain('Within the limit');
     expect(html).toContain('Another currency');
   });

@@ -87,7 +87,7 @@ describe('EU: Directive 2011/7/EU', () => {
   const eur = (balance: number, dueDate: string): LateInvoice => ({ balance, currency: 'EUR', dueDate });
   const s = settings({ regime: 'eu', referenceRatePercent: 2, referenceRatePeriod: '2026-H2', marginPercent: 8 });
 
-  test('ECB rate + 8 points plus €40: €2,000, 30 days late at 2.15% → €17.66 + €40', () => {
+  test('ECB rate + 8 points plus €40: €2,000, 30 days late at 2.15% → €16.68 + €40', () => {
     const r = lateInterest(
       eur(2000, '2026-03-01'),
       { ...s, referenceRatePercent: 2.15, referenceRatePeriod: '2026-H1' },
