@@ -45,6 +45,7 @@ export interface Settings {
   skipWeekends: boolean;
   /** ISO currency code used when a row has none; '' = from the spreadsheet locale. */
   currency: string;
+  latePayment: LatePaymentSettings;
 }
 
 /** Where and when a run happens: all in the spreadsheet's terms. */
@@ -113,3 +114,17 @@ export interface InvalidRow {
 export type ParsedRow = { ok: true; invoice: Invoice } | { ok: false; invalid: InvalidRow };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Late-payment interest and compensation (README: "Interest, the letter and the evidence pack"). */
+export type LatePaymentRegime = 'off' | 'uk' | 'eu' | 'custom';
+export interface LatePaymentSettings {
+  regime: LatePaymentRegime;
+  /** Reference rate in percent a year (uk: Bank of England base rate; eu: ECB reference rate). */
+  referenceRatePercent: number;
+  /** The half-year the reference rate applies to, 'YYYY-H1' or 'YYYY-H2'; '' when not given. */
+  referenceRatePeriod: string;
+  /** eu: points over the reference rate (at least 8); custom: the yearly rate; uk: ignored (8 by law). */
+  marginPercent: number;
+  /** custom: fixed compensation per invoice, in the invoice's currency. */
+  fixedCompensation: number;
+  attachLetter: boolean;
+}
