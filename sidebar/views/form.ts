@@ -16,7 +16,7 @@ export interface Form {
   showIssues(issues: readonly ValidationIssue[], heading?: string): void;
   /** A refusal that names no field (the store is full, a run holds the lock): its words under the form. */
   showWords(words: readonly string[], heading: string): void;
-  /** Focuses the first field, in the form's order, that has an issue. */
+  /** Focuses the first shown field, in the page's order, that has an issue. */
   focusFirst(issues: readonly ValidationIssue[]): void;
   /** Where the summary of the problems goes (place it near the Save button). */
   summary: HTMLElement;
@@ -67,12 +67,11 @@ export function createForm(): Form {
     },
     focusFirst(issues) {
       const fields = new Set(issues.map((i) => i.field));
-      for (const [path, control] of controls) {
-        if (fields.has(path) && !control.closest('[hidden]')) {
-          control.focus();
-          return;
-        }
-      }
+      const shown = [...controls].filter(([path, control]) => fields.has(path) && !control.closest('[hidden]'));
+      const first = shown
+        .map(([, control]) => control)
+        .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+      first?.focus();
     },
   };
 }
