@@ -35,54 +35,55 @@ export interface LatePaymentCard {
   read(): Record<keyof LatePaymentSettings, unknown>;
 }
 
-export function latePaymentCard(form: Form): LatePaymentCard {
+type RowKey = Exclude<keyof LatePaymentSettings, 'regime'>;
+
+/** The fields after the regime, each in its row (hidden unless the regime uses it). */
+function latePaymentRows(form: Form) {
   const text = (): HTMLInputElement => h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'short' });
-  const regime = h(
-    'select',
-    null,
-    REGIMES.map(([value, label]) => h('option', { value }, label)),
-  );
   const rate = text();
   const period = h('input', { type: 'text', autocomplete: 'off', class: 'short', placeholder: '2026-H2', spellcheck: 'false' });
   const margin = text();
   const fixed = text();
   const letter = form.checkbox('latePayment.attachLetter', 'Attach a formal letter (PDF) to the formal notice');
-  const note = h('p', { class: 'hint' });
-  const marginLabel = h('span');
-  const rows: Record<Exclude<keyof LatePaymentSettings, 'regime'>, HTMLElement> = {
+  const at = (key: RowKey): string => `latePayment.${key}`;
+  const rows: Record<RowKey, HTMLElement> = {
     referenceRatePercent: form.field(
-      'latePayment.referenceRatePercent',
+      at('referenceRatePercent'),
       'Reference rate (% a year)',
       rate,
       'The central bank rate for the half-year.',
       true,
     ),
     referenceRatePeriod: form.field(
-      'latePayment.referenceRatePeriod',
+      at('referenceRatePeriod'),
       'Half-year of that rate',
       period,
       'e.g. 2026-H2 for July–December.',
       true,
     ),
-    marginPercent: form.field('latePayment.marginPercent', 'Interest (% a year)', margin, undefined, true),
-    fixedCompensation: form.field(
-      'latePayment.fixedCompensation',
-      'Fixed sum per invoice',
-      fixed,
-      'In the invoice’s currency.',
-      true,
-    ),
+    marginPercent: form.field(at('marginPercent'), 'Interest (% a year)', margin, undefined, true),
+    fixedCompensation: form.field(at('fixedCompensation'), 'Fixed sum per invoice', fixed, 'In the invoice’s currency.', true),
     attachLetter: letter.row,
   };
-  rows.marginPercent.querySelector('label')?.replaceChildren(marginLabel);
+  return { rows, rate, period, margin, fixed, letter: letter.box };
+}
 
+export function latePaymentCard(form: Form): LatePaymentCard {
+  const regime = h(
+    'select',
+    null,
+    REGIMES.map(([value, label]) => h('option', { value }, label)),
+  );
+  const { rows, rate, period, margin, fixed, letter } = latePaymentRows(form);
+  const note = h('p', { class: 'hint' });
+  const marginLabel = h('span');
+  rows.marginPercent.querySelector('label')?.replaceChildren(marginLabel);
   function showFor(r: LatePaymentRegime): void {
-    for (const [key, row] of Object.entries(rows)) row.hidden = !SHOWN[r].includes(key as keyof LatePaymentSettings);
+    for (const [key, row] of Object.entries(rows)) row.hidden = !SHOWN[r].includes(key as RowKey);
     note.textContent = REGIME_NOTES[r];
     marginLabel.textContent = r === 'eu' ? 'Points over the reference rate' : 'Interest (% a year)';
   }
   regime.addEventListener('change', () => showFor(regime.value as LatePaymentRegime));
-
   const el = section(
     'Late-payment interest',
     form.field('latePayment.regime', 'Rules', regime),
@@ -98,7 +99,7 @@ export function latePaymentCard(form: Form): LatePaymentCard {
       period.value = lp.referenceRatePeriod;
       margin.value = String(lp.marginPercent);
       fixed.value = String(lp.fixedCompensation);
-      letter.box.checked = lp.attachLetter;
+      letter.checked = lp.attachLetter;
       showFor(lp.regime);
     },
     read: () => ({
@@ -107,7 +108,7 @@ export function latePaymentCard(form: Form): LatePaymentCard {
       referenceRatePeriod: period.value,
       marginPercent: margin.value,
       fixedCompensation: fixed.value,
-      attachLetter: letter.box.checked,
+      attachLetter: letter.checked,
     }),
   };
 }

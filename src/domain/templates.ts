@@ -1,4 +1,4 @@
-// Email templates (SPEC §3): '{{name}}' placeholders, checked when a template is saved and filled
+// Email templates (README: "The sidebar"): '{{name}}' placeholders, checked when a template is saved and filled
 // in per invoice. The HTML version escapes every value; the subject is kept on one line.
 import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
 import { formatMoney } from './money';
