@@ -65,7 +65,19 @@ describe('settings from storage', () => {
 
   it('settings saved before late-payment interest existed load with its default, quietly', () => {
     const { latePayment: _ignored, ...old } = { ...defaultSettings(), senderName: 'Sam' };
-    expect(parseSettings(old)).toEqual({ settings: { ...defaultSettings(), senderName: 'Sam' }, issues: [] });
+    const { settings, issues } = parseSettings(old);
+    expect(settings).toEqual({ ...defaultSettings(), senderName: 'Sam' });
+    expect(storedSettingsWarning(issues)).toBeNull();
+  });
+
+  it('damaged late-payment settings fall back alone, and the warning names them', () => {
+    const saved = { ...defaultSettings(), senderName: 'Sam', latePayment: { regime: 'uk', referenceRatePercent: 'x' } };
+    const { settings, issues } = parseSettings(saved);
+    expect(settings.senderName).toBe('Sam');
+    expect(settings.latePayment).toEqual({ ...defaultSettings().latePayment, regime: 'uk' });
+    expect(storedSettingsWarning(issues)).toMatch(
+      /\(Reference rate must be .*\); the default is used for: late-payment interest\.$/,
+    );
   });
 
   it.each([
