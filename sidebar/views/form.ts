@@ -37,8 +37,21 @@ export function createForm(): Form {
     return { id, err, hintEl: hint ? h('p', { id: `${id}-hint`, class: 'hint' }, hint) : null };
   }
 
+  function showIssues(issues: readonly ValidationIssue[], heading = 'Not saved. Please check:'): void {
+    for (const [path, err] of errors) {
+      const mine = issues.filter((i) => i.field === path);
+      fill(err, mine.map((i) => i.message).join(' '));
+      controls.get(path)?.setAttribute('aria-invalid', String(mine.length > 0));
+    }
+    fill(
+      summary,
+      issues.length > 0 ? [h('p', { class: 'error-text' }, heading), problemList(issues.map((i) => i.message))] : null,
+    );
+  }
+
   return {
     summary,
+    showIssues,
     field(path, label, control, hint, compact = false) {
       const { id, err, hintEl } = describe(path, control, hint);
       const labelEl = h('label', { for: id }, label);
@@ -50,19 +63,8 @@ export function createForm(): Form {
       const { id, err } = describe(path, box);
       return { box, row: h('div', { class: 'check' }, box, h('label', { for: id }, label), err) };
     },
-    showIssues(issues, heading = 'Not saved. Please check:') {
-      for (const [path, err] of errors) {
-        const mine = issues.filter((i) => i.field === path);
-        fill(err, mine.map((i) => i.message).join(' '));
-        controls.get(path)?.setAttribute('aria-invalid', String(mine.length > 0));
-      }
-      fill(
-        summary,
-        issues.length > 0 ? [h('p', { class: 'error-text' }, heading), problemList(issues.map((i) => i.message))] : null,
-      );
-    },
     showWords(words, heading) {
-      this.showIssues([]);
+      showIssues([]);
       fill(summary, h('p', { class: 'error-text' }, heading), problemList(words));
     },
     focusFirst(issues) {

@@ -156,7 +156,7 @@ const MESSAGES: Record<string, string> = {
   'latePayment.referenceRatePercent': 'Reference rate must be a number of percent from 0 to 100.',
   'latePayment.referenceRatePeriod': 'The half-year of the reference rate must look like 2026-H1 or 2026-H2 (or be empty).',
   'latePayment.marginPercent': 'The interest rate must be a number of percent from 0 to 100.',
-  'latePayment.fixedCompensation': 'Fixed compensation must be a number, 0 or more.',
+  'latePayment.fixedCompensation': 'The fixed sum per invoice must be a number, 0 or more.',
   'latePayment.attachLetter': 'Attach the letter must be on or off.',
 };
 
