@@ -48,7 +48,7 @@ export class ServerError extends Error {
 }
 
 /** Turns what google.script.run's failure handler receives into words for the user. */
-export function readableError(error: unknown): string {
+function readableError(error: unknown): string {
   const raw =
     error instanceof Error
       ? error.message

@@ -4,7 +4,7 @@ import { call } from '../api';
 import { fill, h } from '../dom';
 import type { Store } from '../state';
 import { announce, busy, errorText, formatDate, formatInstant, section } from '../ui';
-import { stageName } from './disputes';
+import { stageName } from './selection';
 
 /** The order a user reads statuses in: from what needs action to what is done. */
 const STATUS_ORDER = [
@@ -25,8 +25,82 @@ const statusRank = (status: string): number => {
   return i === -1 ? STATUS_ORDER.length : i;
 };
 
-export function overviewView(store: Store): { el: HTMLElement } {
-  const el = h('div', { class: 'view' });
+type Data = Store['data'];
+type Overview = Data['overview'];
+
+function warningsNotice(d: Data): HTMLElement | null {
+  if (d.warnings.length === 0) return null;
+  return h(
+    'div',
+    { class: 'notice warn', role: 'note' },
+    h('strong', null, 'Please check'),
+    h(
+      'ul',
+      null,
+      d.warnings.map((w) => h('li', null, w)),
+    ),
+  );
+}
+
+function dueTodayCard(d: Data, o: Overview): HTMLElement {
+  if (o.dueToday.length === 0) {
+    const off = d.dailyOn ? '' : ' (Daily follow-ups are off: see Settings.)';
+    return section('Going out today', h('p', { class: 'hint' }, `Nothing is due today.${off}`));
+  }
+  const when = d.dailyOn
+    ? `At the daily run around ${String(d.settings.sendHour).padStart(2, '0')}:00 (${d.timeZone}).`
+    : 'Daily follow-ups are off: use Run follow-ups in the menu to send these.';
+  const items = o.dueToday.map((x) =>
+    h(
+      'li',
+      null,
+      h('strong', null, x.invoice),
+      ` · ${x.client}`,
+      h('div', { class: 'hint' }, `${stageName(x.stage)} → ${x.to.join(', ')}`),
+    ),
+  );
+  return section('Going out today', h('p', { class: 'hint' }, when), h('ul', { class: 'plain list' }, items));
+}
+
+function overdueCard(o: Overview): HTMLElement {
+  if (o.overdueTotals.length === 0) return section('Overdue', h('p', { class: 'hint' }, 'Nothing is overdue.'));
+  const items = o.overdueTotals.map((t) => h('li', null, h('strong', null, t.text), ` (${t.currency})`));
+  return section('Overdue', h('ul', { class: 'plain totals' }, items));
+}
+
+function countsCard(o: Overview): HTMLElement {
+  if (o.counts.length === 0) return section('Invoices by status', h('p', { class: 'hint' }, 'No invoices found.'));
+  const rows = [...o.counts]
+    .sort((a, b) => statusRank(a.status) - statusRank(b.status))
+    .map((c) => h('tr', null, h('th', { scope: 'row' }, c.status), h('td', null, String(c.count))));
+  return section('Invoices by status', h('table', { class: 'counts' }, h('tbody', null, rows)));
+}
+
+function lastRunCard(d: Data, o: Overview): HTMLElement {
+  if (!o.lastRun) return section('Last run', h('p', { class: 'hint' }, 'No run yet.'));
+  return section(
+    'Last run',
+    h('p', null, formatInstant(o.lastRun.at, d.locale, d.timeZone)),
+    h('p', null, o.lastRun.summary),
+    o.lastRun.stopped ? h('p', { class: 'error-text' }, `Stopped: ${o.lastRun.stopped}`) : null,
+  );
+}
+
+function failuresCard(d: Data, o: Overview): HTMLElement {
+  if (o.failures.length === 0) return section('Recent failures', h('p', { class: 'hint' }, 'None in the last 7 days.'));
+  const items = o.failures.map((f) =>
+    h(
+      'li',
+      null,
+      h('strong', null, f.invoice),
+      ` · ${stageName(f.stage)} · ${formatDate(f.date, d.locale)}`,
+      h('div', { class: 'error-text' }, f.result),
+    ),
+  );
+  return section('Recent failures', h('ul', { class: 'plain list' }, items));
+}
+
+function refreshButton(store: Store): HTMLButtonElement {
   const refresh = h('button', { type: 'button', class: 'secondary' }, 'Refresh');
   refresh.addEventListener('click', () => {
     void busy(refresh, 'Refreshing…', async () => {
@@ -41,119 +115,33 @@ export function overviewView(store: Store): { el: HTMLElement } {
       if (document.activeElement === document.body) refresh.focus();
     });
   });
+  return refresh;
+}
 
+export function overviewView(store: Store): { el: HTMLElement } {
+  const el = h('div', { class: 'view' });
+  const refresh = refreshButton(store);
   function render(): void {
     const d = store.data;
     const o = d.overview;
+    const stale = 'Something changed since this overview was read: click Refresh.';
     fill(
       el,
-      d.warnings.length > 0
-        ? h(
-            'div',
-            { class: 'notice warn', role: 'note' },
-            h('strong', null, 'Please check'),
-            h(
-              'ul',
-              null,
-              d.warnings.map((w) => h('li', null, w)),
-            ),
-          )
-        : null,
-      store.overviewStale ? h('p', { class: 'notice' }, 'Something changed since this overview was read: click Refresh.') : null,
+      warningsNotice(d),
+      store.overviewStale ? h('p', { class: 'notice' }, stale) : null,
       h(
         'div',
         { class: 'row-between' },
         h('p', { class: 'today' }, d.today ? `Today: ${formatDate(d.today, d.locale)}` : ''),
         refresh,
       ),
-      section(
-        'Going out today',
-        o.dueToday.length === 0
-          ? h(
-              'p',
-              { class: 'hint' },
-              d.dailyOn ? 'Nothing is due today.' : 'Nothing is due today. (Daily follow-ups are off: see Settings.)',
-            )
-          : [
-              h(
-                'p',
-                { class: 'hint' },
-                d.dailyOn
-                  ? `At the daily run around ${String(d.settings.sendHour).padStart(2, '0')}:00 (${d.timeZone}).`
-                  : 'Daily follow-ups are off: use Run follow-ups in the menu to send these.',
-              ),
-              h(
-                'ul',
-                { class: 'plain list' },
-                o.dueToday.map((x) =>
-                  h(
-                    'li',
-                    null,
-                    h('strong', null, x.invoice),
-                    ` · ${x.client}`,
-                    h('div', { class: 'hint' }, `${stageName(x.stage)} → ${x.to.join(', ')}`),
-                  ),
-                ),
-              ),
-            ],
-      ),
-      section(
-        'Overdue',
-        o.overdueTotals.length === 0
-          ? h('p', { class: 'hint' }, 'Nothing is overdue.')
-          : h(
-              'ul',
-              { class: 'plain totals' },
-              o.overdueTotals.map((t) => h('li', null, h('strong', null, t.text), ` (${t.currency})`)),
-            ),
-      ),
-      section(
-        'Invoices by status',
-        o.counts.length === 0
-          ? h('p', { class: 'hint' }, 'No invoices found.')
-          : h(
-              'table',
-              { class: 'counts' },
-              h(
-                'tbody',
-                null,
-                [...o.counts]
-                  .sort((a, b) => statusRank(a.status) - statusRank(b.status))
-                  .map((c) => h('tr', null, h('th', { scope: 'row' }, c.status), h('td', null, String(c.count)))),
-              ),
-            ),
-      ),
-      section(
-        'Last run',
-        o.lastRun
-          ? [
-              h('p', null, formatInstant(o.lastRun.at, d.locale, d.timeZone)),
-              h('p', null, o.lastRun.summary),
-              o.lastRun.stopped ? h('p', { class: 'error-text' }, `Stopped: ${o.lastRun.stopped}`) : null,
-            ]
-          : h('p', { class: 'hint' }, 'No run yet.'),
-      ),
-      section(
-        'Recent failures',
-        o.failures.length === 0
-          ? h('p', { class: 'hint' }, 'None in the last 7 days.')
-          : h(
-              'ul',
-              { class: 'plain list' },
-              o.failures.map((f) =>
-                h(
-                  'li',
-                  null,
-                  h('strong', null, f.invoice),
-                  ` · ${stageName(f.stage)} · ${formatDate(f.date, d.locale)}`,
-                  h('div', { class: 'error-text' }, f.result),
-                ),
-              ),
-            ),
-      ),
+      dueTodayCard(d, o),
+      overdueCard(o),
+      countsCard(o),
+      lastRunCard(d, o),
+      failuresCard(d, o),
     );
   }
-
   store.on('overview', render);
   store.on('settings', render);
   render();

@@ -1,5 +1,7 @@
 // The invoice on the selected row: Sheets does not tell the sidebar when the selection changes,
 // so the user asks for it with "Use selected row" (one getSelectedInvoice call).
+import { stageLabel } from '../../src/domain/settings';
+import { STAGE_IDS, type StageId } from '../../src/domain/types';
 import { call } from '../api';
 import { h } from '../dom';
 import type { InvoiceView, Store } from '../state';
@@ -37,4 +39,9 @@ export function overdueText(days: number | null): string {
   if (days > 0) return `${days} day${days === 1 ? '' : 's'} overdue`;
   if (days === 0) return 'due today';
   return `due in ${-days} day${days === -1 ? '' : 's'}`;
+}
+
+/** A stage id in words ('firm' → 'Firm reminder'); anything else as it is, or '—'. */
+export function stageName(stage: string): string {
+  return (STAGE_IDS as readonly string[]).includes(stage) ? stageLabel(stage as StageId) : stage || '—';
 }

@@ -1,15 +1,16 @@
 // Settings: stage days, days between follow-ups, reply-by window, sender name, CC/BCC me, send
-// hour (spreadsheet time zone), skip weekends, default currency; and the daily trigger on/off.
-// Checked here with the server's own rules (validateSettings) for messages per field, and the
-// server's answer is shown when it still refuses.
-import { stageLabel, validateSettings } from '../../src/domain/settings';
+// hour (spreadsheet time zone), skip weekends, default currency, late-payment interest; and the
+// daily trigger on/off. The form's values go, as typed, through the domain's own parseSettingsToSave
+// (the rules the server applies again on saving); every issue is shown beside the field it names.
+import { parseSettingsToSave, stageLabel } from '../../src/domain/settings';
 import { STAGE_IDS, type Settings, type StageId } from '../../src/domain/types';
+import type { ValidationIssue } from '../../src/domain/validation';
 import { call } from '../api';
-import { fill, h, uid } from '../dom';
+import { fill, h } from '../dom';
 import type { SettingsView, Store } from '../state';
-import { announce, busy, errorText, problemList, section } from '../ui';
-
-type FieldKey = StageId | 'minGapDays' | 'replyByDays' | 'senderName' | 'sendHour' | 'currency' | 'form';
+import { announce, busy, errorText, section } from '../ui';
+import { createForm, type Form } from './form';
+import { latePaymentCard, type LatePaymentCard } from './latePayment';
 
 const STAGE_HINTS: Record<StageId, string> = {
   nudge: 'Before due: negative, e.g. -3. Empty = off.',
@@ -20,194 +21,105 @@ const STAGE_HINTS: Record<StageId, string> = {
   final: 'No email: flags the row. Empty = off.',
 };
 
-/** Which field a message of validateSettings (or the server) is about. */
-export function fieldOf(problem: string): FieldKey {
-  const p = problem.toLowerCase();
-  if (p.startsWith('days between')) return 'minGapDays';
-  if (p.startsWith('reply-by')) return 'replyByDays';
-  if (p.startsWith('sender name') || p.startsWith('your name')) return 'senderName';
-  if (p.startsWith('send hour')) return 'sendHour';
-  if (p.startsWith('default currency')) return 'currency';
-  // "Firm reminder (day 0) must come after reminder (day 1)": the stage the message starts with.
-  const stages = [...STAGE_IDS].sort((a, b) => stageLabel(b).length - stageLabel(a).length);
-  const first = stages.find((s) => p.startsWith(stageLabel(s).toLowerCase()));
-  if (first) return first;
-  if (p.includes('courtesy nudge')) return 'nudge';
-  if (p.startsWith('the reminder stage')) return 'reminder';
-  return 'form';
+interface Controls {
+  stageDays: Record<StageId, HTMLInputElement>;
+  minGapDays: HTMLInputElement;
+  replyByDays: HTMLInputElement;
+  senderName: HTMLInputElement;
+  sendHour: HTMLSelectElement;
+  currency: HTMLInputElement;
+  ccSelf: HTMLInputElement;
+  bccSelf: HTMLInputElement;
+  skipWeekends: HTMLInputElement;
+  late: LatePaymentCard;
 }
 
-export function settingsView(store: Store): { el: HTMLElement } {
-  const errors = new Map<FieldKey, HTMLElement>();
-  const inputs = new Map<FieldKey, HTMLInputElement | HTMLSelectElement>();
+const numberInput = (): HTMLInputElement =>
+  h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short' });
 
-  /** A labelled control with its hint and its own error message; `compact` puts a short input beside the label. */
-  function field(
-    key: FieldKey,
-    label: string,
-    control: HTMLInputElement | HTMLSelectElement,
-    hint?: string,
-    compact = false,
-  ): HTMLElement {
-    const id = uid(key);
-    const errId = `${id}-error`;
-    const hintId = `${id}-hint`;
-    control.id = id;
-    control.setAttribute('aria-describedby', hint ? `${hintId} ${errId}` : errId);
-    const err = h('p', { id: errId, class: 'field-error' });
-    errors.set(key, err);
-    inputs.set(key, control);
-    const hintEl = hint ? h('p', { id: hintId, class: 'hint' }, hint) : null;
-    if (compact)
-      return h('div', { class: 'field compact' }, h('div', null, h('label', { for: id }, label), hintEl), control, err);
-    return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, err);
-  }
-
-  const numberInput = (): HTMLInputElement =>
-    h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short' });
-  const checkbox = (label: string): { row: HTMLElement; box: HTMLInputElement } => {
-    const id = uid('check');
-    const box = h('input', { type: 'checkbox', id });
-    return { box, row: h('div', { class: 'check' }, box, h('label', { for: id }, label)) };
-  };
-
-  const stageInputs = Object.fromEntries(STAGE_IDS.map((s) => [s, numberInput()])) as Record<StageId, HTMLInputElement>;
-  const minGap = numberInput();
-  const replyBy = numberInput();
-  const sender = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
-  const hour = h(
-    'select',
-    null,
-    Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`)),
+function stagesCard(form: Form, c: Controls): HTMLElement {
+  return section(
+    'When each stage goes out',
+    h('p', { class: 'hint' }, 'Days after the due date, counted in the spreadsheet’s time zone.'),
+    STAGE_IDS.map((s) => form.field(`stageDays.${s}`, `${stageLabel(s)} (day)`, c.stageDays[s], STAGE_HINTS[s], true)),
+    form.field('minGapDays', 'Days between follow-ups', c.minGapDays, 'At least this many days apart.', true),
+    form.field('replyByDays', 'Reply-by window (days)', c.replyByDays, 'For {{reply_by}}: today plus this many days.', true),
   );
+}
+
+function sendingCard(
+  form: Form,
+  timeZone: string,
+): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late'> } {
+  const senderName = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
+  const hours = Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`));
+  const sendHour = h('select', null, hours);
   const currency = h('input', { type: 'text', autocomplete: 'off', maxlength: 3, class: 'short', spellcheck: 'false' });
-  const cc = checkbox('CC me on every follow-up');
-  const bcc = checkbox('BCC me on every follow-up');
-  const weekends = checkbox('Skip weekends (wait for Monday)');
-  const formErrors = h('div', { 'aria-live': 'polite' });
-  const save = h('button', { type: 'button', class: 'primary' }, 'Save settings');
+  const cc = form.checkbox('ccSelf', 'CC me on every follow-up');
+  const bcc = form.checkbox('bccSelf', 'BCC me on every follow-up');
+  const weekends = form.checkbox('skipWeekends', 'Skip weekends (wait for Monday)');
+  const currencyHint = 'For rows without one: USD, EUR… Empty = from the spreadsheet’s locale.';
+  const el = section(
+    'Sending',
+    form.field('senderName', 'Your name (signs every email)', senderName),
+    cc.row,
+    bcc.row,
+    form.field('sendHour', 'Send hour', sendHour, `In the spreadsheet’s time zone: ${timeZone}.`),
+    weekends.row,
+    form.field('currency', 'Default currency', currency, currencyHint, true),
+  );
+  return { el, c: { senderName, sendHour, currency, ccSelf: cc.box, bccSelf: bcc.box, skipWeekends: weekends.box } };
+}
 
-  const dailyState = h('p', { 'aria-live': 'polite' });
-  const dailyButton = h('button', { type: 'button', class: 'secondary' });
+function loadForm(c: Controls, s: SettingsView): void {
+  for (const stage of STAGE_IDS) c.stageDays[stage].value = s.stageDays[stage] === null ? '' : String(s.stageDays[stage]);
+  c.minGapDays.value = String(s.minGapDays);
+  c.replyByDays.value = String(s.replyByDays);
+  c.senderName.value = s.senderName;
+  c.sendHour.value = String(s.sendHour);
+  c.currency.value = s.currency;
+  c.ccSelf.checked = s.ccSelf;
+  c.bccSelf.checked = s.bccSelf;
+  c.skipWeekends.checked = s.skipWeekends;
+  c.late.load(s.latePayment);
+}
 
-  function load(s: SettingsView): void {
-    for (const stage of STAGE_IDS) stageInputs[stage].value = s.stageDays[stage] === null ? '' : String(s.stageDays[stage]);
-    minGap.value = String(s.minGapDays);
-    replyBy.value = String(s.replyByDays);
-    sender.value = s.senderName;
-    hour.value = String(s.sendHour);
-    currency.value = s.currency;
-    cc.box.checked = s.ccSelf;
-    bcc.box.checked = s.bccSelf;
-    weekends.box.checked = s.skipWeekends;
-    showProblems([]);
-    renderDaily();
-  }
-
-  function renderDaily(): void {
-    const on = store.data.dailyOn;
-    const h24 = `${String(store.data.settings.sendHour).padStart(2, '0')}:00`;
-    fill(
-      dailyState,
-      h('strong', null, on ? 'On. ' : 'Off. '),
-      on
-        ? `Follow-ups go out every day around ${h24} (${store.data.timeZone}).`
-        : 'Nothing is sent unless you use Run follow-ups in the menu.',
-    );
-    dailyButton.textContent = on ? 'Turn off daily follow-ups' : 'Turn on daily follow-ups';
-  }
-
-  /** Reads the form. Whole numbers only; an empty stage day turns the stage off. */
-  function read(): { settings: Settings; problems: string[] } {
-    const problems: string[] = [];
-    const whole = (input: HTMLInputElement, what: string, allowEmpty: boolean): number | null => {
-      const t = input.value.trim().replace(/^\u2212/, '-');
-      if (t === '' && allowEmpty) return null;
-      if (!/^[-+]?\d{1,4}$/.test(t)) {
-        problems.push(`${what} must be a whole number${allowEmpty ? ' (or empty to turn it off)' : ''}.`);
-        return NaN;
-      }
-      return Number(t);
-    };
-    const stageDays = {} as Record<StageId, number | null>;
-    for (const stage of STAGE_IDS) stageDays[stage] = whole(stageInputs[stage], `${stageLabel(stage)} day`, stage !== 'reminder');
-    const settings: Settings = {
-      ...store.data.settings,
-      stageDays,
-      minGapDays: whole(minGap, 'Days between follow-ups', false) ?? NaN,
-      replyByDays: whole(replyBy, 'Reply-by window', false) ?? NaN,
-      senderName: sender.value.trim(),
-      sendHour: Number(hour.value),
-      currency: currency.value.trim().toUpperCase(),
-      ccSelf: cc.box.checked,
-      bccSelf: bcc.box.checked,
-      skipWeekends: weekends.box.checked,
-    };
-    if (settings.senderName === '') problems.push('Your name for the emails is empty: every follow-up is signed with it.');
-    // The server's own rules, for what the per-field checks above did not already say.
-    const seen = new Set(problems.map(fieldOf));
-    for (const p of validateSettings(settings)) if (!seen.has(fieldOf(p))) problems.push(p);
-    return { settings, problems };
-  }
-
-  function showProblems(problems: readonly string[]): void {
-    const byField = new Map<FieldKey, string[]>();
-    for (const p of problems) byField.set(fieldOf(p), [...(byField.get(fieldOf(p)) ?? []), p]);
-    for (const [key, err] of errors) {
-      const list = byField.get(key) ?? [];
-      fill(err, list.join(' '));
-      inputs.get(key)?.setAttribute('aria-invalid', String(list.length > 0));
-    }
-    fill(
-      formErrors,
-      problems.length > 0 ? [h('p', { class: 'error-text' }, 'Not saved. Please check:'), problemList(problems)] : null,
-    );
-  }
-
-  /** Focuses the first field (in the form's order) that has a problem. */
-  function focusFirstProblem(problems: readonly string[]): void {
-    const keys = new Set(problems.map(fieldOf));
-    for (const [key, input] of inputs) {
-      if (keys.has(key)) {
-        input.focus();
-        return;
-      }
-    }
-  }
-
-  save.addEventListener('click', () => {
-    const { settings, problems } = read();
-    if (problems.length > 0) {
-      showProblems(problems);
-      focusFirstProblem(problems);
-      announce(`Settings not saved: ${problems[0]}`, 'error');
-      return;
-    }
-    void busy(save, 'Saving…', async () => {
-      try {
-        const result = await call('saveSettings', settings);
-        if (!result.ok) {
-          showProblems(result.problems);
-          focusFirstProblem(result.problems);
-          announce(`Settings not saved: ${result.problems.join(' ')}`, 'error');
-          return;
-        }
-        showProblems([]);
-        store.setSettings(settings, result.dailyOn ?? store.data.dailyOn);
-        announce('Settings saved.');
-      } catch (error) {
-        announce(errorText('Saving the settings', error), 'error');
-      }
-    });
+/** The form as typed, over the saved settings (for the fields the form does not show). */
+function readForm(c: Controls, saved: SettingsView): { settings: Settings; issues: ValidationIssue[] } {
+  return parseSettingsToSave({
+    ...saved,
+    stageDays: Object.fromEntries(STAGE_IDS.map((s) => [s, c.stageDays[s].value])),
+    minGapDays: c.minGapDays.value,
+    replyByDays: c.replyByDays.value,
+    senderName: c.senderName.value,
+    sendHour: c.sendHour.value,
+    currency: c.currency.value,
+    ccSelf: c.ccSelf.checked,
+    bccSelf: c.bccSelf.checked,
+    skipWeekends: c.skipWeekends.checked,
+    latePayment: c.late.read(),
   });
+}
 
-  dailyButton.addEventListener('click', () => {
+function dailyCard(store: Store): { el: HTMLElement; render(): void } {
+  const state = h('p', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'secondary' });
+  function render(): void {
+    const on = store.data.dailyOn;
+    const at = `${String(store.data.settings.sendHour).padStart(2, '0')}:00`;
+    const how = on
+      ? `Follow-ups go out every day around ${at} (${store.data.timeZone}).`
+      : 'Nothing is sent unless you use Run follow-ups in the menu.';
+    fill(state, h('strong', null, on ? 'On. ' : 'Off. '), how);
+    button.textContent = on ? 'Turn off daily follow-ups' : 'Turn on daily follow-ups';
+  }
+  button.addEventListener('click', () => {
     const on = !store.data.dailyOn;
-    void busy(dailyButton, on ? 'Turning on…' : 'Turning off…', async () => {
+    void busy(button, on ? 'Turning on…' : 'Turning off…', async () => {
       try {
         const result = await call('setDailyFollowUps', on);
         store.setDailyOn(result.dailyOn);
-        renderDaily();
+        render();
         if (!result.ok) announce(result.problems.join(' '), 'error');
         else announce(result.dailyOn ? 'Daily follow-ups are on.' : 'Daily follow-ups are off.');
       } catch (error) {
@@ -215,49 +127,62 @@ export function settingsView(store: Store): { el: HTMLElement } {
       }
     });
   });
+  return { el: section('Daily follow-ups', state, h('div', { class: 'actions' }, button)), render };
+}
 
-  store.on('settings', () => load(store.data.settings));
+/** Shows why the settings were not saved: beside each field, in the summary and in the alert. */
+function refuse(form: Form, issues: readonly ValidationIssue[]): void {
+  form.showIssues(issues);
+  form.focusFirst(issues);
+  announce(`Settings not saved: ${issues.map((i) => i.message).join(' ')}`, 'error');
+}
 
-  const el = h(
-    'div',
-    { class: 'view' },
-    section('Daily follow-ups', dailyState, h('div', { class: 'actions' }, dailyButton)),
-    h(
-      'form',
-      {
-        class: 'settings',
-        novalidate: true,
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          save.click();
-        },
-      },
-      section(
-        'When each stage goes out',
-        h('p', { class: 'hint' }, 'Days after the due date, counted in the spreadsheet’s time zone.'),
-        STAGE_IDS.map((s) => field(s, `${stageLabel(s)} (day)`, stageInputs[s], STAGE_HINTS[s], true)),
-        field('minGapDays', 'Days between follow-ups', minGap, 'At least this many days apart.', true),
-        field('replyByDays', 'Reply-by window (days)', replyBy, 'For {{reply_by}}: today plus this many days.', true),
-      ),
-      section(
-        'Sending',
-        field('senderName', 'Your name (signs every email)', sender),
-        cc.row,
-        bcc.row,
-        field('sendHour', 'Send hour', hour, `In the spreadsheet’s time zone: ${store.data.timeZone}.`),
-        weekends.row,
-        field(
-          'currency',
-          'Default currency',
-          currency,
-          'For rows without one: USD, EUR… Empty = from the spreadsheet’s locale.',
-          true,
-        ),
-      ),
-      formErrors,
-      h('div', { class: 'actions' }, save),
-    ),
-  );
-  load(store.data.settings);
-  return { el };
+/** Checks the form, then saves it; the server checks again and may still refuse, per field. */
+function save(store: Store, form: Form, c: Controls, button: HTMLButtonElement): void {
+  const { settings, issues } = readForm(c, store.data.settings);
+  if (issues.length > 0) return refuse(form, issues);
+  void busy(button, 'Saving…', async () => {
+    try {
+      const result = await call('saveSettings', settings);
+      if (!result.ok) {
+        if (result.issues) refuse(form, result.issues);
+        else announce(`Settings not saved: ${result.problems.join(' ')}`, 'error');
+        return;
+      }
+      form.showIssues([]);
+      store.setSettings(settings, result.dailyOn ?? store.data.dailyOn);
+      announce('Settings saved.');
+    } catch (error) {
+      announce(errorText('Saving the settings', error), 'error');
+    }
+  });
+}
+
+export function settingsView(store: Store): { el: HTMLElement } {
+  const form = createForm();
+  const sending = sendingCard(form, store.data.timeZone);
+  const c: Controls = {
+    stageDays: Object.fromEntries(STAGE_IDS.map((s) => [s, numberInput()])) as Record<StageId, HTMLInputElement>,
+    minGapDays: numberInput(),
+    replyByDays: numberInput(),
+    ...sending.c,
+    late: latePaymentCard(form),
+  };
+  const daily = dailyCard(store);
+  const button = h('button', { type: 'button', class: 'primary' }, 'Save settings');
+  button.addEventListener('click', () => save(store, form, c, button));
+  const load = (): void => {
+    loadForm(c, store.data.settings);
+    form.showIssues([]);
+    daily.render();
+  };
+  store.on('settings', load);
+  const submit = (e: Event): void => {
+    e.preventDefault();
+    button.click();
+  };
+  const settingsForm = h('form', { class: 'settings', novalidate: true, onsubmit: submit });
+  fill(settingsForm, stagesCard(form, c), sending.el, c.late.el, form.summary, h('div', { class: 'actions' }, button));
+  load();
+  return { el: h('div', { class: 'view' }, daily.el, settingsForm) };
 }

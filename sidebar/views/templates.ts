@@ -1,12 +1,13 @@
 // Templates: pick one, edit subject and message, insert placeholders at the cursor, see a live
 // preview for the invoice on the selected row (rendered with the server's own template code), save
-// with validation, reset to the default.
+// with validation (each issue beside the subject or the message, by its field), reset to the default.
 import { renderTemplate, validateTemplate } from '../../src/domain/templates';
 import type { Template, TemplateId } from '../../src/domain/types';
 import { call } from '../api';
 import { fill, h, uid } from '../dom';
 import type { Store, TemplateView } from '../state';
-import { announce, ask, busy, errorText, problemList } from '../ui';
+import { announce, ask, busy, errorText } from '../ui';
+import { createForm, type Form } from './form';
 import { invoiceTitle, useSelectedRowButton } from './selection';
 
 export interface TemplatesView {
@@ -16,48 +17,35 @@ export interface TemplatesView {
   confirmDiscard(reason: string): Promise<boolean>;
 }
 
-export function templatesView(store: Store): TemplatesView {
-  let current: TemplateId = store.data.templates.some((t) => t.id === 'reminder')
-    ? 'reminder'
-    : (store.data.templates[0]?.id ?? 'reminder');
-  let lastField: 'subject' | 'body' = 'body';
-  const saved = (): TemplateView => store.data.templates.find((t) => t.id === current)!;
+/** The template being edited: which one, and its subject and message fields. */
+interface Editor {
+  current: TemplateId;
+  subject: HTMLInputElement;
+  body: HTMLTextAreaElement;
+  saved(): TemplateView;
+  draft(): Template;
+  isDirty(): boolean;
+}
 
-  const ids = {
-    select: uid('tpl'),
-    subject: uid('subject'),
-    body: uid('body'),
-    ph: uid('ph'),
-    problems: uid('problems'),
-    state: uid('state'),
+function editor(store: Store): Editor {
+  const subject = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'true' });
+  const body = h('textarea', { rows: 12, spellcheck: 'true' });
+  const first = store.data.templates.some((t) => t.id === 'reminder') ? 'reminder' : (store.data.templates[0]?.id ?? 'reminder');
+  const ed: Editor = {
+    current: first,
+    subject,
+    body,
+    saved: () => store.data.templates.find((t) => t.id === ed.current)!,
+    draft: () => ({ subject: subject.value, body: body.value }),
+    isDirty: () => subject.value !== ed.saved().subject || body.value !== ed.saved().body,
   };
+  return ed;
+}
 
-  const select = h(
-    'select',
-    { id: ids.select },
-    store.data.templates.map((t) => h('option', { value: t.id }, t.label)),
-  );
-  const subject = h('input', {
-    id: ids.subject,
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'true',
-    'aria-describedby': ids.problems,
-  });
-  const body = h('textarea', { id: ids.body, rows: 12, spellcheck: 'true', 'aria-describedby': ids.problems });
-  const phSelect = h(
-    'select',
-    { id: ids.ph },
-    store.data.placeholders.map((p) => h('option', { value: p }, `{{${p}}}`)),
-  );
-  const insert = h('button', { type: 'button', class: 'secondary' }, 'Insert');
-  const templateState = h('p', { id: ids.state, class: 'hint' });
-  const problems = h('div', { id: ids.problems, 'aria-live': 'polite' });
-  const save = h('button', { type: 'button', class: 'primary' }, 'Save template');
-  const reset = h('button', { type: 'button', class: 'secondary' }, 'Reset to default');
-
+/** The preview card: the email for the selected invoice, or why it would not go out. */
+function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): void } {
   const previewFor = h('p', { class: 'hint' });
-  const previewOut = h('div', { class: 'preview', 'aria-live': 'polite' });
+  const out = h('div', { class: 'preview', 'aria-live': 'polite' });
   // The HTML version in a sandboxed frame (no scripts, no same-origin access), never in this page.
   const frame = h('iframe', {
     sandbox: '',
@@ -70,73 +58,24 @@ export function templatesView(store: Store): TemplatesView {
   htmlToggle.addEventListener('toggle', () => {
     if (htmlToggle.open) frame.srcdoc = latestHtml;
   });
-
-  const draft = (): Template => ({ subject: subject.value, body: body.value });
-  const isDirty = (): boolean => subject.value !== saved().subject || body.value !== saved().body;
-
-  function load(): void {
-    const t = saved();
-    select.value = t.id;
-    subject.value = t.subject;
-    body.value = t.body;
-    refresh();
-  }
-
-  function refresh(): void {
-    const t = saved();
-    const dirty = isDirty();
-    const isDefault = subject.value === t.defaultSubject && body.value === t.defaultBody;
-    fill(
-      templateState,
-      dirty ? h('strong', null, 'Unsaved changes. ') : null,
-      isDefault ? 'Default text.' : 'Your own text (Reset to default brings the original back).',
-    );
-    const found = validateTemplate(draft());
-    fill(
-      problems,
-      found.length > 0 ? [h('p', { class: 'error-text' }, 'This template cannot be saved yet:'), problemList(found)] : null,
-    );
-    subject.setAttribute('aria-invalid', String(found.some((p) => p.startsWith('Subject') || p.startsWith('The subject'))));
-    body.setAttribute('aria-invalid', String(found.some((p) => p.startsWith('Message') || p.startsWith('The message'))));
-    renderPreview();
-  }
-
-  function renderPreview(): void {
+  function render(): void {
     const inv = store.selected;
-    fill(
-      previewFor,
-      inv ? `For ${invoiceTitle(inv)}` : (store.data.selectionNote ?? 'Select an invoice row, then click “Use selected row”.'),
-    );
+    const none = store.data.selectionNote ?? 'Select an invoice row, then click “Use selected row”.';
+    fill(previewFor, inv ? `For ${invoiceTitle(inv)}` : none);
     htmlToggle.hidden = true;
-    if (!inv) {
-      fill(previewOut);
-      return;
-    }
-    if (inv.error) {
-      fill(
-        previewOut,
-        h('p', { class: 'error-text' }, `Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`),
+    if (!inv) return fill(out);
+    const error = (text: string): void => fill(out, h('p', { class: 'error-text' }, text));
+    if (inv.error) return error(`Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`);
+    const result = renderTemplate(ed.draft(), inv.values);
+    if (!result.ok && 'missing' in result) {
+      const names = result.missing.map((m) => `{{${m}}}`).join(', ');
+      return error(
+        `Row ${inv.row} has no value for ${names}: this email would not be sent for this invoice, and the row would say why.`,
       );
-      return;
     }
-    const result = renderTemplate(draft(), inv.values);
-    if (!result.ok) {
-      if ('missing' in result) {
-        fill(
-          previewOut,
-          h(
-            'p',
-            { class: 'error-text' },
-            `Row ${inv.row} has no value for ${result.missing.map((m) => `{{${m}}}`).join(', ')}: this email would not be sent for this invoice, and the row would say why.`,
-          ),
-        );
-      } else {
-        fill(previewOut, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
-      }
-      return;
-    }
+    if (!result.ok) return fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
     fill(
-      previewOut,
+      out,
       h('p', { class: 'preview-subject' }, h('span', { class: 'label' }, 'Subject: '), result.subject),
       h('div', { class: 'preview-body', 'data-testid': 'preview-body' }, result.text),
     );
@@ -144,121 +83,159 @@ export function templatesView(store: Store): TemplatesView {
     latestHtml = result.html;
     if (htmlToggle.open) frame.srcdoc = latestHtml;
   }
+  const el = h(
+    'section',
+    { class: 'card', 'aria-label': 'Preview' },
+    h('h2', null, 'Preview'),
+    previewFor,
+    useSelectedRowButton(store),
+    out,
+    htmlToggle,
+  );
+  return { el, render };
+}
 
-  const remember = (field: 'subject' | 'body') => () => {
-    lastField = field;
-  };
-  subject.addEventListener('focus', remember('subject'));
-  body.addEventListener('focus', remember('body'));
-  subject.addEventListener('input', refresh);
-  body.addEventListener('input', refresh);
-
+/** The placeholder picker: inserts `{{name}}` where the cursor was in the subject or the message. */
+function placeholderPicker(store: Store, ed: Editor, changed: () => void): HTMLElement {
+  const id = uid('ph');
+  const select = h(
+    'select',
+    { id },
+    store.data.placeholders.map((p) => h('option', { value: p }, `{{${p}}}`)),
+  );
+  let last: HTMLInputElement | HTMLTextAreaElement = ed.body;
+  ed.subject.addEventListener('focus', () => (last = ed.subject));
+  ed.body.addEventListener('focus', () => (last = ed.body));
+  const insert = h('button', { type: 'button', class: 'secondary' }, 'Insert');
   insert.addEventListener('click', () => {
-    const field = lastField === 'subject' ? subject : body;
-    const text = `{{${phSelect.value}}}`;
-    const start = field.selectionStart ?? field.value.length;
-    const end = field.selectionEnd ?? start;
-    field.setRangeText(text, start, end, 'end');
-    field.focus();
+    const start = last.selectionStart ?? last.value.length;
+    last.setRangeText(`{{${select.value}}}`, start, last.selectionEnd ?? start, 'end');
+    last.focus();
+    changed();
+  });
+  return h('div', { class: 'field inline' }, h('label', { for: id }, 'Placeholder'), select, insert);
+}
+
+function saveTemplate(store: Store, ed: Editor, form: Form, button: HTMLButtonElement, refresh: () => void): void {
+  const t = ed.draft();
+  const found = validateTemplate(t);
+  if (found.length > 0) {
     refresh();
-  });
-
-  select.addEventListener('change', () => {
-    const next = select.value as TemplateId;
-    if (next === current) return;
-    select.value = current;
-    void confirmDiscard('switch templates').then((go) => {
-      if (!go) return;
-      current = next;
-      load();
-    });
-  });
-
-  save.addEventListener('click', () => {
-    const t = draft();
-    const found = validateTemplate(t);
-    if (found.length > 0) {
-      refresh();
-      announce(`Not saved: ${found[0]}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}.`, 'error');
-      return;
+    const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
+    return announce(`Not saved: ${found[0]?.message}${more}.`, 'error');
+  }
+  const id = ed.current;
+  void busy(button, 'Saving…', async () => {
+    try {
+      const result = await call('saveTemplate', id, t);
+      if (!result.ok) {
+        if (result.issues) form.showIssues(result.issues, 'Not saved:');
+        else form.showWords(result.problems, 'Not saved:');
+        return announce(`Not saved: ${result.problems.join(' ')}`, 'error');
+      }
+      const old = store.data.templates.find((x) => x.id === id)!;
+      store.replaceTemplate({ ...old, ...t, isDefault: t.subject === old.defaultSubject && t.body === old.defaultBody });
+      announce(`Saved the “${old.label}” template.`);
+    } catch (error) {
+      announce(errorText('Saving the template', error), 'error');
     }
-    const id = current;
-    void busy(save, 'Saving…', async () => {
+  });
+}
+
+function resetTemplate(store: Store, ed: Editor, button: HTMLButtonElement, load: () => void): void {
+  const id = ed.current;
+  const label = ed.saved().label;
+  const detail = 'Your version of this template will be replaced.';
+  void ask(`Reset “${label}” to the default text?`, 'Reset', 'Cancel', detail).then((go) => {
+    if (!go) return;
+    void busy(button, 'Resetting…', async () => {
       try {
-        const result = await call('saveTemplate', id, t);
-        if (!result.ok) {
-          fill(problems, h('p', { class: 'error-text' }, 'Not saved:'), problemList(result.problems));
-          announce(`Not saved: ${result.problems.join(' ')}`, 'error');
-          return;
-        }
-        const old = store.data.templates.find((x) => x.id === id)!;
-        store.replaceTemplate({ ...old, ...t, isDefault: t.subject === old.defaultSubject && t.body === old.defaultBody });
-        announce(`Saved the “${old.label}” template.`);
+        store.replaceTemplate(await call('resetTemplate', id));
+        if (ed.current === id) load();
+        announce(`“${label}” is back to the default text.`);
       } catch (error) {
-        announce(errorText('Saving the template', error), 'error');
+        announce(errorText('Resetting the template', error), 'error');
       }
     });
   });
+}
 
-  reset.addEventListener('click', () => {
-    const id = current;
-    const label = saved().label;
-    void ask(`Reset “${label}” to the default text?`, 'Reset', 'Cancel', 'Your version of this template will be replaced.').then(
-      (go) => {
-        if (!go) return;
-        void busy(reset, 'Resetting…', async () => {
-          try {
-            const t = await call('resetTemplate', id);
-            store.replaceTemplate(t);
-            if (current === id) load();
-            announce(`“${label}” is back to the default text.`);
-          } catch (error) {
-            announce(errorText('Resetting the template', error), 'error');
-          }
-        });
-      },
-    );
+/** The template picker; switching asks first when there are unsaved edits. */
+function templatePicker(store: Store, ed: Editor, confirmDiscard: (reason: string) => Promise<boolean>, load: () => void) {
+  const select = h(
+    'select',
+    null,
+    store.data.templates.map((t) => h('option', { value: t.id }, t.label)),
+  );
+  select.addEventListener('change', () => {
+    const next = select.value as TemplateId;
+    if (next === ed.current) return;
+    select.value = ed.current;
+    void confirmDiscard('switch templates').then((go) => {
+      if (!go) return;
+      ed.current = next;
+      load();
+    });
   });
+  return select;
+}
 
+export function templatesView(store: Store): TemplatesView {
+  const ed = editor(store);
+  const form = createForm();
+  const templateState = h('p', { class: 'hint' });
+  const preview = previewCard(store, ed);
+
+  function refresh(): void {
+    const t = ed.saved();
+    const isDefault = ed.subject.value === t.defaultSubject && ed.body.value === t.defaultBody;
+    const own = 'Your own text (Reset to default brings the original back).';
+    fill(templateState, ed.isDirty() ? h('strong', null, 'Unsaved changes. ') : null, isDefault ? 'Default text.' : own);
+    form.showIssues(validateTemplate(ed.draft()), 'This template cannot be saved yet:');
+    preview.render();
+  }
+  function load(): void {
+    select.value = ed.current;
+    ed.subject.value = ed.saved().subject;
+    ed.body.value = ed.saved().body;
+    refresh();
+  }
   async function confirmDiscard(reason: string): Promise<boolean> {
-    if (!isDirty()) return true;
-    const go = await ask(
-      `Discard your unsaved changes to “${saved().label}”?`,
-      'Discard changes',
-      'Keep editing',
-      `You are about to ${reason}.`,
-    );
+    if (!ed.isDirty()) return true;
+    const question = `Discard your unsaved changes to “${ed.saved().label}”?`;
+    const go = await ask(question, 'Discard changes', 'Keep editing', `You are about to ${reason}.`);
     if (go) load();
     return go;
   }
-
-  store.on('selected', renderPreview);
-  store.on('templates', () => {
-    if (!isDirty()) load();
-    else refresh();
-  });
+  const select = templatePicker(store, ed, confirmDiscard, load);
+  const save = h(
+    'button',
+    { type: 'button', class: 'primary', onclick: () => saveTemplate(store, ed, form, save, refresh) },
+    'Save template',
+  );
+  const reset = h(
+    'button',
+    { type: 'button', class: 'secondary', onclick: () => resetTemplate(store, ed, reset, load) },
+    'Reset to default',
+  );
+  ed.subject.addEventListener('input', refresh);
+  ed.body.addEventListener('input', refresh);
+  store.on('selected', preview.render);
+  store.on('templates', () => (ed.isDirty() ? refresh() : load()));
 
   const el = h(
     'div',
     { class: 'view' },
-    h('div', { class: 'field' }, h('label', { for: ids.select }, 'Template'), select),
+    form.field('template', 'Template', select),
     templateState,
-    h('div', { class: 'field' }, h('label', { for: ids.subject }, 'Subject'), subject),
-    h('div', { class: 'field' }, h('label', { for: ids.body }, 'Message'), body),
-    h('div', { class: 'field inline' }, h('label', { for: ids.ph }, 'Placeholder'), phSelect, insert),
+    form.field('subject', 'Subject', ed.subject),
+    form.field('body', 'Message', ed.body),
+    placeholderPicker(store, ed, refresh),
     h('p', { class: 'hint' }, 'Inserted where the cursor was in the subject or the message.'),
-    problems,
+    form.summary,
     h('div', { class: 'actions' }, save, reset),
-    h(
-      'section',
-      { class: 'card', 'aria-label': 'Preview' },
-      h('h2', null, 'Preview'),
-      previewFor,
-      useSelectedRowButton(store),
-      previewOut,
-      htmlToggle,
-    ),
+    preview.el,
   );
   load();
-  return { el, isDirty, confirmDiscard };
+  return { el, isDirty: ed.isDirty, confirmDiscard };
 }

@@ -1,9 +1,10 @@
 // Settings and templates of one spreadsheet, read from its store and validated; damaged or
 // invalid data falls back to the defaults with a warning the user can see, never a crash.
 import { defaultTemplates } from '../domain/defaultTemplates';
-import { settingsFromStored, validateSettings } from '../domain/settings';
+import { parseSettings, parseSettingsToSave, storedSettingsWarning } from '../domain/settings';
 import { validateTemplate } from '../domain/templates';
 import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from '../domain/types';
+import type { ValidationIssue } from '../domain/validation';
 import type { DocumentStore } from '../gas/store';
 
 export const SETTINGS_KEY = 'settings';
@@ -20,8 +21,10 @@ export function loadConfig(store: DocumentStore): Config {
   const warnings: string[] = [];
   const stored = store.readJson(SETTINGS_KEY);
   if (stored.warning) warnings.push(stored.warning);
-  const { settings, warnings: settingsWarnings } = settingsFromStored(stored.value);
-  warnings.push(...settingsWarnings);
+  // Each saved value that is not valid falls back alone to its default (the rest is kept), with a warning.
+  const { settings, issues } = parseSettings(stored.value);
+  const settingsWarning = storedSettingsWarning(issues);
+  if (settingsWarning) warnings.push(settingsWarning);
 
   const templates = defaultTemplates();
   for (const { key, value } of store.readAllJson(TEMPLATE_KEY_PREFIX)) {
@@ -41,17 +44,23 @@ function templateFromStored(raw: unknown): Template | null {
   return { subject: r.subject, body: r.body };
 }
 
-/** Saves settings after validation; returns the problems (nothing is saved when there are any). */
-export function saveSettings(store: DocumentStore, settings: Settings): string[] {
-  const problems = validateSettings(settings);
-  if (problems.length === 0) store.writeJson(SETTINGS_KEY, settings);
-  return problems;
+/**
+ * Saves settings given as untrusted data (the sidebar form, the menu's name prompt) over the saved
+ * ones: a field not given keeps its saved value. Returns the issues; nothing is saved when there are any.
+ */
+export function saveSettings(store: DocumentStore, raw: unknown): { settings: Settings; issues: ValidationIssue[] } {
+  const current = loadConfig(store).settings;
+  const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...current, ...raw } : raw;
+  const { settings, issues } = parseSettingsToSave(merged);
+  if (issues.length === 0) store.writeJson(SETTINGS_KEY, settings);
+  return { settings, issues };
 }
 
-export function saveTemplate(store: DocumentStore, id: TemplateId, template: Template): string[] {
-  const problems = validateTemplate(template);
-  if (problems.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
-  return problems;
+/** Saves a template after validation; returns the issues (nothing is saved when there are any). */
+export function saveTemplate(store: DocumentStore, id: TemplateId, template: Template): ValidationIssue[] {
+  const issues = validateTemplate(template);
+  if (issues.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
+  return issues;
 }
 
 export function resetTemplate(store: DocumentStore, id: TemplateId): void {

@@ -58,7 +58,7 @@ function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean
       'Follow-ups are signed with this name and sent from your Gmail address (for example "Sam Rivera" or "Rivera Design Studio").',
     );
     if (answer === null) return false;
-    const problems = saveSettings(store, { ...settings, senderName: answer.trim() });
+    const problems = saveSettings(store, { ...settings, senderName: answer.trim() }).issues.map((i) => i.message);
     if (problems.length === 0 && answer.trim() !== '') return true;
     showAlert('Your name for the emails', problems[0] ?? 'Please enter a name.');
   }

@@ -5,10 +5,10 @@ import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { invoiceKey } from '../domain/parse';
 import { DISPUTE_EVENTS, DISPUTE_HEADERS, DISPUTE_SHEET, type LedgerEntry } from '../domain/records';
-import { stageLabel, validateSettings } from '../domain/settings';
 import { isPaid } from '../domain/stages';
 import { PLACEHOLDERS, placeholderValues } from '../domain/templates';
-import { STAGE_IDS, TEMPLATE_IDS, type Settings, type StageId, type Template, type TemplateId } from '../domain/types';
+import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
+import type { ValidationIssue } from '../domain/validation';
 import { withDocumentLock } from '../gas/lock';
 import { activeSpreadsheet, appendRows, sheetWithHeaders, textCell } from '../gas/sheet';
 import { DocumentStore, StoreError } from '../gas/store';
@@ -246,49 +246,16 @@ function templateView(id: TemplateId, t: Template): SidebarTemplate {
 
 // ---- settings and the daily trigger ---------------------------------------------------------
 
-/** Settings as the sidebar sends them: every field checked, nothing trusted. */
-function settingsFromSidebar(raw: unknown, current: Settings): Settings | string[] {
-  if (!raw || typeof raw !== 'object') return ['Settings are missing.'];
-  const r = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  const stageDays = { ...current.stageDays };
-  const days = (r.stageDays ?? {}) as Record<string, unknown>;
-  for (const stage of STAGE_IDS) {
-    const v = days[stage];
-    if (v === null || v === undefined || v === '') stageDays[stage] = null;
-    else if (typeof v === 'number' && Number.isInteger(v)) stageDays[stage] = v;
-    else problems.push(`${stageLabel(stage as StageId)} day must be a whole number (or empty to turn it off).`);
-  }
-  const num = (key: keyof Settings): number => (typeof r[key] === 'number' ? (r[key] as number) : NaN);
-  const settings: Settings = {
-    ...current,
-    stageDays,
-    minGapDays: num('minGapDays'),
-    replyByDays: num('replyByDays'),
-    sendHour: num('sendHour'),
-    senderName: typeof r.senderName === 'string' ? r.senderName.trim() : '',
-    ccSelf: r.ccSelf === true,
-    bccSelf: r.bccSelf === true,
-    skipWeekends: r.skipWeekends === true,
-    currency: typeof r.currency === 'string' ? r.currency.trim().toUpperCase() : '',
-    sheetName: typeof r.sheetName === 'string' && r.sheetName.trim() !== '' ? r.sheetName.trim() : current.sheetName,
-  };
-  problems.push(...validateSettings(settings));
-  if (settings.senderName === '') problems.push('Your name for the emails is empty: every follow-up is signed with it.');
-  return problems.length > 0 ? problems : settings;
-}
-
+/** Saves the settings form (every field checked by the domain's parseSettings; nothing trusted). */
 export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: boolean } {
   const ss = spreadsheet();
   const result = withStore((store) => {
-    const current = loadConfig(store).settings;
-    const parsed = settingsFromSidebar(raw, current);
-    if (Array.isArray(parsed)) return parsed;
-    const problems = saveStoredSettings(store, parsed);
+    const hourBefore = loadConfig(store).settings.sendHour;
+    const { settings, issues } = saveStoredSettings(store, raw);
     // The daily trigger runs at the send hour: move it when the hour changes.
-    if (problems.length === 0 && parsed.sendHour !== current.sendHour && isDailyTriggerOn(ss))
-      installDailyTrigger(ss, parsed.sendHour, store);
-    return problems;
+    if (issues.length === 0 && settings.sendHour !== hourBefore && isDailyTriggerOn(ss))
+      installDailyTrigger(ss, settings.sendHour, store);
+    return issues;
   });
   return result.ok ? { ok: true, dailyOn: isDailyTriggerOn(ss) } : result;
 }
@@ -363,13 +330,19 @@ export function settleUnsureFromSidebar(invoiceNumber: unknown, stage: unknown, 
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-/** Runs a write under the document lock and turns refusals into messages. */
-function withStore(write: (store: DocumentStore) => string[]): SaveResult {
+/**
+ * Runs a write under the document lock and turns refusals into words; what `write` refuses as
+ * validation issues also travels as `issues`, for the form to put beside its fields.
+ */
+function withStore(write: (store: DocumentStore) => ReadonlyArray<string | ValidationIssue>): SaveResult {
   const ss = spreadsheet();
   try {
     const locked = withDocumentLock(10 * 1000, () => write(storeOf(ss)));
     if (!locked.acquired) return { ok: false, problems: ['A follow-up run is in progress: try again in a minute.'] };
-    return locked.value.length === 0 ? { ok: true } : { ok: false, problems: locked.value };
+    if (locked.value.length === 0) return { ok: true };
+    const issues = locked.value.filter((p): p is ValidationIssue => typeof p !== 'string');
+    const problems = locked.value.map((p) => (typeof p === 'string' ? p : p.message));
+    return issues.length > 0 ? { ok: false, problems, issues } : { ok: false, problems };
   } catch (err) {
     if (err instanceof StoreError) return { ok: false, problems: [err.message] };
     throw err;

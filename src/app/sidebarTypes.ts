@@ -3,6 +3,7 @@
 // types; the server functions in src/main.ts return them.
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, IsoDate, Settings, TemplateId } from '../domain/types';
+import type { ValidationIssue } from '../domain/validation';
 
 export interface SidebarTemplate {
   id: TemplateId;
@@ -96,4 +97,9 @@ export interface SidebarData {
   warnings: string[];
 }
 
-export type SaveResult = { ok: true } | { ok: false; problems: string[] };
+/**
+ * The answer to a change. A refusal has `problems` in words; when it is about the fields of a form
+ * (settings, a template) it also has `issues`, one per field problem, for the form to show each
+ * beside its field by `field` and `code`.
+ */
+export type SaveResult = { ok: true } | { ok: false; problems: string[]; issues?: ValidationIssue[] };

@@ -1,4 +1,4 @@
-// The templates a new spreadsheet starts with (SPEC §1, §3): plain, courteous English, one step
+// The templates a new spreadsheet starts with (README: "How the schedule works"): plain, courteous English, one step
 // firmer at each stage.
 //
 // Every emailing stage shares one subject so that all follow-ups of an invoice stay in a single
@@ -7,93 +7,78 @@
 // currency, due_date, days_overdue, reply_by, sender_name) — never issue_date, contact_name or
 // payment_link, which a row may leave empty. The amount owed is always {{balance}}, so a partial
 // payment is reflected.
-import type { Templates } from './types';
+import { TEMPLATE_IDS, type TemplateId, type Templates } from './types';
 
 export const FOLLOW_UP_SUBJECT = 'Invoice {{invoice}} from {{sender_name}}';
 
-const lines = (...ls: string[]): string => ls.join('\n');
+/** The lines of each default message (all share FOLLOW_UP_SUBJECT). */
+const DEFAULT_BODIES: Record<TemplateId, readonly string[]> = {
+  nudge: [
+    'Hello,',
+    '',
+    'A quick courtesy note for {{client}}: invoice {{invoice}} for {{balance}} is due on {{due_date}}.',
+    '',
+    'If it is already scheduled for payment, thank you, and please disregard this message. If anything is missing on your side to process it, just reply and I will sort it out.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  reminder: [
+    'Hello,',
+    '',
+    'Invoice {{invoice}} for {{balance}} was due on {{due_date}}. I am sending this in case it slipped through.',
+    '',
+    'Could you let me know when you expect to process it? If it has already been paid, thank you, and please ignore this note.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  firm: [
+    'Hello,',
+    '',
+    'Invoice {{invoice}} for {{client}} was due on {{due_date}} and is now {{days_overdue}} days overdue. The amount outstanding is {{balance}}.',
+    '',
+    'Please confirm the payment status by {{reply_by}}: when the payment will be made, or what is holding it up.',
+    '',
+    'Thank you,',
+    '{{sender_name}}',
+  ],
+  escalate: [
+    'Hello,',
+    '',
+    'I am writing to the accounts payable / billing contact at {{client}} about invoice {{invoice}}. It was due on {{due_date}} and is now {{days_overdue}} days overdue, with {{balance}} outstanding.',
+    '',
+    'I have copied my usual contact, who I have written to before; I hope you can help get this invoice processed. Could you confirm by {{reply_by}} when payment will be made, or let me know if you need anything from me, such as a copy of the invoice or a purchase order number?',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  formal: [
+    'Hello,',
+    '',
+    'This is a formal notice that invoice {{invoice}} to {{client}}, due on {{due_date}}, is now {{days_overdue}} days overdue. The outstanding balance is {{balance}}.',
+    '',
+    'Please pay the outstanding balance by {{reply_by}}. If it is not paid by then, I will pursue other options to recover it.',
+    '',
+    'If the payment is already on its way, please reply with the details so that I can match it.',
+    '',
+    'Regards,',
+    '{{sender_name}}',
+  ],
+  dispute: [
+    'Hello,',
+    '',
+    'I would like to check in about invoice {{invoice}} ({{balance}} outstanding, due on {{due_date}}).',
+    '',
+    'Is there something about the delivered work or the invoice that I can address? If anything fell short of what {{client}} expected, I would rather hear it and put it right. Please let me know, and we can find a way forward together.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+};
 
 export function defaultTemplates(): Templates {
-  return {
-    nudge: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'A quick courtesy note for {{client}}: invoice {{invoice}} for {{balance}} is due on {{due_date}}.',
-        '',
-        'If it is already scheduled for payment, thank you, and please disregard this message. If anything is missing on your side to process it, just reply and I will sort it out.',
-        '',
-        'Kind regards,',
-        '{{sender_name}}',
-      ),
-    },
-    reminder: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'Invoice {{invoice}} for {{balance}} was due on {{due_date}}. I am sending this in case it slipped through.',
-        '',
-        'Could you let me know when you expect to process it? If it has already been paid, thank you, and please ignore this note.',
-        '',
-        'Kind regards,',
-        '{{sender_name}}',
-      ),
-    },
-    firm: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'Invoice {{invoice}} for {{client}} was due on {{due_date}} and is now {{days_overdue}} days overdue. The amount outstanding is {{balance}}.',
-        '',
-        'Please confirm the payment status by {{reply_by}}: when the payment will be made, or what is holding it up.',
-        '',
-        'Thank you,',
-        '{{sender_name}}',
-      ),
-    },
-    escalate: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'I am writing to the accounts payable / billing contact at {{client}} about invoice {{invoice}}. It was due on {{due_date}} and is now {{days_overdue}} days overdue, with {{balance}} outstanding.',
-        '',
-        'I have copied my usual contact, who I have written to before; I hope you can help get this invoice processed. Could you confirm by {{reply_by}} when payment will be made, or let me know if you need anything from me, such as a copy of the invoice or a purchase order number?',
-        '',
-        'Kind regards,',
-        '{{sender_name}}',
-      ),
-    },
-    formal: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'This is a formal notice that invoice {{invoice}} to {{client}}, due on {{due_date}}, is now {{days_overdue}} days overdue. The outstanding balance is {{balance}}.',
-        '',
-        'Please pay the outstanding balance by {{reply_by}}. If it is not paid by then, I will pursue other options to recover it.',
-        '',
-        'If the payment is already on its way, please reply with the details so that I can match it.',
-        '',
-        'Regards,',
-        '{{sender_name}}',
-      ),
-    },
-    dispute: {
-      subject: FOLLOW_UP_SUBJECT,
-      body: lines(
-        'Hello,',
-        '',
-        'I would like to check in about invoice {{invoice}} ({{balance}} outstanding, due on {{due_date}}).',
-        '',
-        'Is there something about the delivered work or the invoice that I can address? If anything fell short of what {{client}} expected, I would rather hear it and put it right. Please let me know, and we can find a way forward together.',
-        '',
-        'Kind regards,',
-        '{{sender_name}}',
-      ),
-    },
-  };
+  const templates = {} as Templates;
+  for (const id of TEMPLATE_IDS) templates[id] = { subject: FOLLOW_UP_SUBJECT, body: DEFAULT_BODIES[id].join('\n') };
+  return templates;
 }

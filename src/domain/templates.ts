@@ -1,8 +1,9 @@
-// Email templates (SPEC §3): '{{name}}' placeholders, checked when a template is saved and filled
+// Email templates (README: "The sidebar"): '{{name}}' placeholders, checked when a template is saved and filled
 // in per invoice. The HTML version escapes every value; the subject is kept on one line.
 import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
 import { formatMoney } from './money';
 import type { Invoice, IsoDate, Template } from './types';
+import { issue, type IssueCode, type ValidationIssue } from './validation';
 
 export const PLACEHOLDERS = [
   'invoice',
@@ -35,10 +36,13 @@ export const MAX_BODY_LENGTH = 20_000;
 
 type Segment = { kind: 'text'; text: string } | { kind: 'placeholder'; name: Placeholder };
 
+/** A problem in one text, before it is known whether the text is the subject or the message. */
+type ScanProblem = Omit<ValidationIssue, 'field'>;
+
 interface Scan {
   segments: Segment[];
   names: string[];
-  problems: string[];
+  problems: ScanProblem[];
 }
 
 function levenshtein(a: string, b: string): number {
@@ -91,12 +95,65 @@ function scan(text: string): Scan {
   return result;
 }
 
+/** What one '{{…}}' (or a stray '}}') at `at` turns out to be, and where scanning goes on. */
+type Token = { next: number } & ({ kind: 'name'; name: Placeholder } | { kind: 'problem'; problem: ScanProblem | null });
+
+function problem(code: IssueCode, message: string, suggestion?: string): ScanProblem {
+  return suggestion === undefined ? { code, message } : { code, message, suggestion };
+}
+
+/** Reads the placeholder that opens at `open`; `names` gets every name written, known or not. */
+function readPlaceholder(text: string, open: number, names: string[]): Token {
+  let j = open;
+  while (text[j] === '{') j++;
+  const end = text.indexOf('}}', j);
+  if (end === -1) {
+    return {
+      kind: 'problem',
+      next: text.length,
+      problem: problem('bad-braces', `'{{' is never closed with '}}' (near '${near(text, open)}')`),
+    };
+  }
+  let k = end;
+  while (text[k] === '}') k++;
+  const raw = text.slice(open, k);
+  const inner = text.slice(j, end);
+  if (inner.includes('{') || inner.includes('}'))
+    return {
+      kind: 'problem',
+      next: k,
+      problem: problem('bad-braces', `Placeholders cannot be nested or contain braces: '${shown(raw, 40)}'`),
+    };
+  const name = inner.trim();
+  if (j - open > 2 || k - end > 2) {
+    const message = `Too many braces in '${shown(raw, 40)}' — write {{${shown(name, 30) || 'name'}}}`;
+    return { kind: 'problem', next: k, problem: problem('bad-braces', message) };
+  }
+  if (name === '')
+    return {
+      kind: 'problem',
+      next: k,
+      problem: problem('empty-placeholder', 'Empty placeholder {{}} — put a name inside, e.g. {{invoice}}'),
+    };
+  if (!names.includes(name)) names.push(name);
+  if (isPlaceholder(name)) return { kind: 'name', next: k, name };
+  const suggestion = suggestionFor(name);
+  const unknown = `Unknown placeholder {{${shown(name, 40)}}}`;
+  return suggestion !== null
+    ? {
+        kind: 'problem',
+        next: k,
+        problem: problem('unknown-placeholder', `${unknown} — did you mean {{${suggestion}}}?`, suggestion),
+      }
+    : { kind: 'problem', next: k, problem: problem('unknown-placeholder', unknown) };
+}
+
 function scanText(text: string): Scan {
   const segments: Segment[] = [];
   const names: string[] = [];
-  const problems: string[] = [];
-  const problem = (p: string): void => {
-    if (!problems.includes(p)) problems.push(p);
+  const problems: ScanProblem[] = [];
+  const note = (p: ScanProblem | null): void => {
+    if (p && !problems.some((q) => q.message === p.message)) problems.push(p);
   };
   let i = 0;
   let textStart = 0;
@@ -105,49 +162,20 @@ function scanText(text: string): Scan {
     const close = text.indexOf('}}', i);
     if (open === -1 && close === -1) break;
     if (close !== -1 && (open === -1 || close < open)) {
-      problem(`'}}' without an opening '{{' (near '${near(text, close)}')`);
+      note(problem('bad-braces', `'}}' without an opening '{{' (near '${near(text, close)}')`));
       i = close + 2;
       while (text[i] === '}') i++;
       continue;
     }
-    let j = open;
-    while (text[j] === '{') j++;
-    const end = text.indexOf('}}', j);
-    if (end === -1) {
-      problem(`'{{' is never closed with '}}' (near '${near(text, open)}')`);
-      break;
-    }
-    let k = end;
-    while (text[k] === '}') k++;
-    const raw = text.slice(open, k);
-    const inner = text.slice(j, end);
-    i = k;
-    if (inner.includes('{') || inner.includes('}')) {
-      problem(`Placeholders cannot be nested or contain braces: '${shown(raw, 40)}'`);
-      continue;
-    }
-    const name = inner.trim();
-    if (j - open > 2 || k - end > 2) {
-      problem(`Too many braces in '${shown(raw, 40)}' — write {{${shown(name, 30) || 'name'}}}`);
-      continue;
-    }
-    if (name === '') {
-      problem('Empty placeholder {{}} — put a name inside, e.g. {{invoice}}');
-      continue;
-    }
-    if (!names.includes(name)) names.push(name);
-    if (!isPlaceholder(name)) {
-      const suggestion = suggestionFor(name);
-      problem(
-        suggestion !== null
-          ? `Unknown placeholder {{${shown(name, 40)}}} — did you mean {{${suggestion}}}?`
-          : `Unknown placeholder {{${shown(name, 40)}}}`,
-      );
+    const token = readPlaceholder(text, open, names);
+    i = token.next;
+    if (token.kind === 'problem') {
+      note(token.problem);
       continue;
     }
     if (open > textStart) segments.push({ kind: 'text', text: text.slice(textStart, open) });
-    segments.push({ kind: 'placeholder', name });
-    textStart = k;
+    segments.push({ kind: 'placeholder', name: token.name });
+    textStart = token.next;
   }
   if (textStart < text.length) segments.push({ kind: 'text', text: text.slice(textStart) });
   return { segments, names, problems };
@@ -155,27 +183,32 @@ function scanText(text: string): Scan {
 
 /**
  * The placeholders in a text: `names` lists every distinct name written as `{{ name }}` (known
- * or not) in order of first use; `problems` describes unknown names (with a suggestion when one
+ * or not) in order of first use; `issues` (field '') are unknown names (with a suggestion when one
  * is close), empty `{{}}`, braces left open or unopened, and nested or tripled braces.
  */
-export function findPlaceholders(text: string): { names: string[]; problems: string[] } {
+export function findPlaceholders(text: string): { names: string[]; issues: ValidationIssue[] } {
   const { names, problems } = scan(String(text ?? ''));
-  return { names: [...names], problems: [...problems] };
+  return { names: [...names], issues: problems.map((p) => ({ field: '', ...p })) };
 }
 
-/** Everything that stops a template from being saved, in words for the sidebar. */
-export function validateTemplate(t: Template): string[] {
+/**
+ * Everything that stops a template from being saved: issues on field 'subject' or 'body', worded
+ * for the sidebar ('Message: Unknown placeholder {{amout}} — did you mean {{amount}}?').
+ */
+export function validateTemplate(t: Template): ValidationIssue[] {
   const subject = typeof t?.subject === 'string' ? t.subject : '';
   const body = typeof t?.body === 'string' ? t.body : '';
-  const problems: string[] = [];
-  if (subject.trim() === '') problems.push('The subject is empty');
-  else if (/[\r\n\u2028\u2029\u0085]/.test(subject)) problems.push('The subject must be on one line');
-  if (subject.length > MAX_SUBJECT_LENGTH) problems.push(`The subject is longer than ${MAX_SUBJECT_LENGTH} characters`);
-  if (body.trim() === '') problems.push('The message is empty');
-  if (body.length > MAX_BODY_LENGTH) problems.push('The message is longer than 20,000 characters');
-  for (const p of scan(subject).problems) problems.push(`Subject: ${p}`);
-  for (const p of scan(body).problems) problems.push(`Message: ${p}`);
-  return problems;
+  const issues: ValidationIssue[] = [];
+  if (subject.trim() === '') issues.push(issue('subject', 'required', 'The subject is empty'));
+  else if (/[\r\n\u2028\u2029\u0085]/.test(subject))
+    issues.push(issue('subject', 'not-one-line', 'The subject must be on one line'));
+  if (subject.length > MAX_SUBJECT_LENGTH)
+    issues.push(issue('subject', 'too-long', `The subject is longer than ${MAX_SUBJECT_LENGTH} characters`));
+  if (body.trim() === '') issues.push(issue('body', 'required', 'The message is empty'));
+  if (body.length > MAX_BODY_LENGTH) issues.push(issue('body', 'too-long', 'The message is longer than 20,000 characters'));
+  for (const p of scan(subject).problems) issues.push({ field: 'subject', ...p, message: `Subject: ${p.message}` });
+  for (const p of scan(body).problems) issues.push({ field: 'body', ...p, message: `Message: ${p.message}` });
+  return issues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +271,7 @@ export type RenderResult =
  * substitution; `html` escapes every value and only turns an http(s) payment link into a link.
  */
 export function renderTemplate(t: Template, values: Partial<Record<Placeholder, string>>): RenderResult {
-  const problems = validateTemplate(t);
+  const problems = validateTemplate(t).map((i) => i.message);
   if (problems.length > 0) return { ok: false, problems };
   const subjectScan = scan(t.subject);
   const bodyScan = scan(t.body);

@@ -45,6 +45,7 @@ export interface Settings {
   skipWeekends: boolean;
   /** ISO currency code used when a row has none; '' = from the spreadsheet locale. */
   currency: string;
+  latePayment: LatePaymentSettings;
 }
 
 /** Where and when a run happens: all in the spreadsheet's terms. */

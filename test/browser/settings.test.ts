@@ -1,5 +1,6 @@
 // Settings tab: messages per field (checked in the browser with the server's own rules), saving,
 // the daily trigger on/off.
+import { callAsScriptRun } from '../../local';
 import { eventually, expectText, browserSession, textOf, type Sidebar } from './browser';
 
 jest.setTimeout(30_000);
@@ -23,6 +24,9 @@ async function fieldError(s: Sidebar, label: string): Promise<string> {
   const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.endsWith('-error'));
   return ids.length ? textOf(s.page.locator(`[id="${ids[0]}"]`)) : '';
 }
+
+/** A server function called as google.script.run would (JSON in, JSON out). */
+const run = (s: Sidebar, name: string, ...args: unknown[]): any => callAsScriptRun(s.server.addon, name, ...args);
 
 const stored = (s: Sidebar) => JSON.parse(s.server.runtime.properties.document().get('settings') ?? '{}');
 
@@ -114,4 +118,103 @@ it('saves good settings (still there after reopening) and turns the daily trigge
     await expectText(page.locator('#status'), 'Daily follow-ups are off.');
     expect(server.runtime.triggers.list()).toEqual([]);
     expect(s.callNames()).toEqual(['getSidebarData', 'saveSettings', 'setDailyFollowUps', 'getSidebarData', 'setDailyFollowUps']);
+  }));
+
+/** The message shown for one field path (the form keys each message by the issue's `field`). */
+const issueAt = (s: Sidebar, field: string) => textOf(s.page.locator(`#panel-settings [data-field="${field}"]`));
+
+it('puts each issue beside the field it names: an empty sender name under “Your name”', () =>
+  withSidebar(async (s) => {
+    const { page } = s;
+    await page.getByLabel('Your name (signs every email)').fill('');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.locator('#alert'), 'Settings not saved');
+    expect(await issueAt(s, 'senderName')).toBe('Your name for the emails is empty: every follow-up is signed with it.');
+    for (const other of ['minGapDays', 'stageDays.firm', 'latePayment.referenceRatePercent'])
+      expect(await issueAt(s, other)).toBe('');
+    expect(await page.getByLabel('Your name (signs every email)').getAttribute('aria-invalid')).toBe('true');
+    expect(s.callNames()).toEqual(['getSidebarData']);
+    // The server applies the same rule, and answers with the same issue, by field and code.
+    const settings = run(s, 'getSidebarData').settings;
+    expect(run(s, 'saveSettings', { ...settings, senderName: ' ' })).toEqual({
+      ok: false,
+      problems: ['Your name for the emails is empty: every follow-up is signed with it.'],
+      issues: [
+        {
+          field: 'senderName',
+          code: 'required',
+          message: 'Your name for the emails is empty: every follow-up is signed with it.',
+        },
+      ],
+    });
+  }));
+
+it('late-payment interest: only the fields of the chosen rules, saved and read back through the server', () =>
+  withSidebar(async (s) => {
+    const { page } = s;
+    const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Late-payment interest' }) });
+    await expectText(card, 'No interest or compensation is claimed.', 'This is not legal advice');
+    expect(await page.getByLabel('Reference rate (% a year)').isVisible()).toBe(false);
+    await page.getByLabel('Rules', { exact: true }).selectOption('eu');
+    expect(await page.getByLabel('Reference rate (% a year)').isVisible()).toBe(true);
+    expect(await page.getByLabel('Fixed sum per invoice').isVisible()).toBe(false);
+    await page.getByLabel('Reference rate (% a year)').fill('2,15');
+    await page.getByLabel('Half-year of that rate').fill('2026-h2');
+    await page.getByLabel('Points over the reference rate').fill('9');
+    await page.getByLabel('Attach a formal letter (PDF) to the formal notice').check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.locator('#status'), 'Settings saved.');
+    const expected = {
+      regime: 'eu',
+      referenceRatePercent: 2.15,
+      referenceRatePeriod: '2026-H2',
+      marginPercent: 9,
+      fixedCompensation: 0,
+      attachLetter: true,
+    };
+    expect(stored(s).latePayment).toEqual(expected);
+    expect(run(s, 'getSidebarData').settings.latePayment).toEqual(expected);
+
+    await s.reload();
+    await s.tab('settings');
+    expect(await page.getByLabel('Rules', { exact: true }).inputValue()).toBe('eu');
+    expect(await page.getByLabel('Reference rate (% a year)').inputValue()).toBe('2.15');
+    expect(await page.getByLabel('Half-year of that rate').inputValue()).toBe('2026-H2');
+    expect(await page.getByLabel('Attach a formal letter (PDF) to the formal notice').isChecked()).toBe(true);
+    await page.getByLabel('Rules', { exact: true }).selectOption('custom');
+    expect(await page.getByLabel('Reference rate (% a year)').isVisible()).toBe(false);
+    expect(await page.getByLabel('Fixed sum per invoice').isVisible()).toBe(true);
+    expect(await page.getByLabel('Interest (% a year)').isVisible()).toBe(true);
+  }));
+
+it('an invalid reference rate is shown beside its field and nothing is saved', () =>
+  withSidebar(async (s) => {
+    const { page } = s;
+    const before = stored(s);
+    await page.getByLabel('Rules', { exact: true }).selectOption('uk');
+    await page.getByLabel('Reference rate (% a year)').fill('about 5');
+    await page.getByLabel('Half-year of that rate').fill('2026-Q3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.locator('#alert'), 'Settings not saved');
+    expect(await issueAt(s, 'latePayment.referenceRatePercent')).toBe(
+      'Reference rate must be a number of percent from 0 to 100.',
+    );
+    expect(await fieldError(s, 'Reference rate (% a year)')).toBe('Reference rate must be a number of percent from 0 to 100.');
+    expect(await issueAt(s, 'latePayment.referenceRatePeriod')).toMatch(/must look like 2026-H1 or 2026-H2/);
+    expect(await issueAt(s, 'senderName')).toBe('');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).closest('.field')?.textContent)).toMatch(
+      /Reference rate/,
+    );
+    expect(s.callNames()).toEqual(['getSidebarData']);
+    expect(stored(s)).toEqual(before);
+    // The server refuses the same value by field and code, and saves nothing.
+    const settings = run(s, 'getSidebarData').settings;
+    const refused = run(s, 'saveSettings', {
+      ...settings,
+      latePayment: { ...settings.latePayment, regime: 'uk', referenceRatePercent: 140 },
+    });
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ field: 'latePayment.referenceRatePercent', code: 'out-of-range' }),
+    ]);
+    expect(stored(s)).toEqual(before);
   }));

@@ -1,9 +1,18 @@
-import { defaultSettings, settingsFromStored, validateSettings } from '../../src/domain/settings';
+import fc from 'fast-check';
+import {
+  defaultSettings,
+  parseSettings,
+  parseSettingsToSave,
+  SETTINGS_FIELDS,
+  storedSettingsWarning,
+} from '../../src/domain/settings';
+
+const fields = (raw: unknown): Array<[string, string]> => parseSettings(raw).issues.map((i) => [i.field, i.code]);
 
 describe('settings from storage', () => {
   it('valid saved settings are used as they are', () => {
     const saved = { ...defaultSettings(), senderName: 'Sam', minGapDays: 5 };
-    expect(settingsFromStored(JSON.parse(JSON.stringify(saved)))).toEqual({ settings: saved, warnings: [] });
+    expect(parseSettings(JSON.parse(JSON.stringify(saved)))).toEqual({ settings: saved, issues: [] });
   });
 
   it('one bad value falls back alone: the other settings (stage days, name) are kept, with a warning', () => {
@@ -12,37 +21,215 @@ describe('settings from storage', () => {
       senderName: 'Sam\nBcc: x@y.z',
       stageDays: { nudge: -2, reminder: 2, firm: 8, escalate: 15, formal: 22, final: 35 },
     };
-    const { settings, warnings } = settingsFromStored(saved);
+    const { settings, issues } = parseSettings(saved);
     expect(settings.stageDays).toEqual(saved.stageDays);
     expect(settings.senderName).toBe('');
-    expect(warnings).toEqual([expect.stringMatching(/the default is used for: your name for the emails/)]);
-    expect(validateSettings(settings)).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ field: 'senderName', code: 'not-plain-text' })]);
+    expect(storedSettingsWarning(issues)).toMatch(/the default is used for: your name for the emails\.$/);
+    expect(parseSettings(settings).issues).toEqual([]);
   });
 
-  it('stage days out of order fall back to the default schedule only', () => {
+  it('stage days out of order fall back to the default schedule only, the issue on the later stage', () => {
     const saved = { ...defaultSettings(), senderName: 'Sam', stageDays: { ...defaultSettings().stageDays, firm: 30 } };
-    const { settings, warnings } = settingsFromStored(saved);
+    const { settings, issues } = parseSettings(saved);
     expect(settings.stageDays).toEqual(defaultSettings().stageDays);
     expect(settings.senderName).toBe('Sam');
-    expect(warnings[0]).toMatch(/stage days/);
+    expect(issues).toEqual([
+      {
+        field: 'stageDays.escalate',
+        code: 'out-of-order',
+        message: 'Escalation (day 14) must come after firm reminder (day 30).',
+      },
+    ]);
+    expect(storedSettingsWarning(issues)).toMatch(/stage days/);
   });
 
-  it.each([null, undefined])('nothing saved (%s): defaults, no warning', (raw) => {
-    expect(settingsFromStored(raw)).toEqual({ settings: defaultSettings(), warnings: [] });
+  it('a bad stage day falls back alone and is reported once', () => {
+    const { settings, issues } = parseSettings({
+      ...defaultSettings(),
+      stageDays: { ...defaultSettings().stageDays, firm: 'soon' },
+    });
+    expect(settings.stageDays.firm).toBe(7);
+    expect(issues).toEqual([
+      {
+        field: 'stageDays.firm',
+        code: 'not-a-number',
+        message: 'Firm reminder day must be a whole number (or empty to turn it off).',
+      },
+    ]);
+  });
+
+  it.each([null, undefined])('nothing saved (%s): defaults, no issue', (raw) => {
+    expect(parseSettings(raw)).toEqual({ settings: defaultSettings(), issues: [] });
+  });
+
+  it('settings saved before late-payment interest existed load with its default, quietly', () => {
+    const { latePayment: _ignored, ...old } = { ...defaultSettings(), senderName: 'Sam' };
+    const { settings, issues } = parseSettings(old);
+    expect(settings).toEqual({ ...defaultSettings(), senderName: 'Sam' });
+    expect(storedSettingsWarning(issues)).toBeNull();
+  });
+
+  it('damaged late-payment settings fall back alone, and the warning names them', () => {
+    const saved = { ...defaultSettings(), senderName: 'Sam', latePayment: { regime: 'uk', referenceRatePercent: 'x' } };
+    const { settings, issues } = parseSettings(saved);
+    expect(settings.senderName).toBe('Sam');
+    expect(settings.latePayment).toEqual({ ...defaultSettings().latePayment, regime: 'uk' });
+    expect(storedSettingsWarning(issues)).toMatch(
+      /\(Reference rate must be .*\); the default is used for: late-payment interest\.$/,
+    );
   });
 
   it.each([
-    ['a string', 'x'],
-    ['an array', []],
-    ['another version', { version: 2 }],
-  ])('%s: defaults with a warning', (_n, raw) => {
-    const { settings, warnings } = settingsFromStored(raw);
+    ['a string', 'x', ''],
+    ['an array', [], ''],
+    ['another version', { version: 2 }, 'version'],
+  ])('%s: defaults with one issue', (_n, raw, field) => {
+    const { settings, issues } = parseSettings(raw);
     expect(settings).toEqual(defaultSettings());
-    expect(warnings).toHaveLength(1);
+    expect(issues.map((i) => i.field)).toEqual([field]);
+    expect(storedSettingsWarning(issues)).toMatch(/the defaults are used/);
   });
 
-  it('refuses a currency that is not a real code', () => {
-    expect(validateSettings({ ...defaultSettings(), currency: 'DOL' })).toEqual([expect.stringMatching(/currency code/)]);
-    expect(validateSettings({ ...defaultSettings(), currency: 'EUR' })).toEqual([]);
+  it('refuses a currency that is not a real code; a code in small letters is taken', () => {
+    expect(fields({ ...defaultSettings(), currency: 'DOL' })).toEqual([['currency', 'not-allowed']]);
+    expect(parseSettings({ ...defaultSettings(), currency: ' eur ' }).settings.currency).toBe('EUR');
+  });
+
+  it('takes numbers as a form types them', () => {
+    const { settings, issues } = parseSettings({
+      ...defaultSettings(),
+      stageDays: { nudge: '−3', reminder: ' 2 ', firm: '', escalate: '14', formal: '21', final: '30' },
+      minGapDays: '4',
+      sendHour: '7',
+    });
+    expect(issues).toEqual([]);
+    expect(settings.stageDays).toEqual({ nudge: -3, reminder: 2, firm: null, escalate: 14, formal: 21, final: 30 });
+    expect([settings.minGapDays, settings.sendHour]).toEqual([4, 7]);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['minGapDays', 0, 'out-of-range'],
+    ['minGapDays', 2.5, 'not-a-whole-number'],
+    ['minGapDays', 'three', 'not-a-number'],
+    ['replyByDays', 91, 'out-of-range'],
+    ['sendHour', 24, 'out-of-range'],
+    ['ccSelf', 'yes', 'wrong-type'],
+    ['senderName', 'x'.repeat(101), 'too-long'],
+    ['sheetName', '  ', 'required'],
+  ])('%s = %j → %s', (field, value, code) => {
+    expect(fields({ ...defaultSettings(), [field]: value })).toEqual([[field, code]]);
+  });
+});
+
+describe('late-payment interest', () => {
+  const late = (lp: Record<string, unknown>) => ({
+    ...defaultSettings(),
+    latePayment: { ...defaultSettings().latePayment, ...lp },
+  });
+
+  it('defaults to off', () => {
+    expect(defaultSettings().latePayment).toEqual({
+      regime: 'off',
+      referenceRatePercent: 0,
+      referenceRatePeriod: '',
+      marginPercent: 8,
+      fixedCompensation: 0,
+      attachLetter: false,
+    });
+  });
+
+  it('keeps a valid UK setup, rates as typed', () => {
+    const { settings, issues } = parseSettings(
+      late({ regime: 'uk', referenceRatePercent: '4,75', referenceRatePeriod: '2026-h2', attachLetter: true }),
+    );
+    expect(issues).toEqual([]);
+    expect(settings.latePayment).toMatchObject({ regime: 'uk', referenceRatePercent: 4.75, referenceRatePeriod: '2026-H2' });
+  });
+
+  it.each<[Record<string, unknown>, string, string]>([
+    [{ regime: 'fr' }, 'latePayment.regime', 'not-allowed'],
+    [{ referenceRatePercent: 'high' }, 'latePayment.referenceRatePercent', 'not-a-number'],
+    [{ referenceRatePercent: 101 }, 'latePayment.referenceRatePercent', 'out-of-range'],
+    [{ referenceRatePercent: -1 }, 'latePayment.referenceRatePercent', 'out-of-range'],
+    [{ referenceRatePeriod: '2026-Q3' }, 'latePayment.referenceRatePeriod', 'bad-format'],
+    [{ regime: 'eu', marginPercent: 7 }, 'latePayment.marginPercent', 'out-of-range'],
+    [{ fixedCompensation: -40 }, 'latePayment.fixedCompensation', 'out-of-range'],
+    [{ attachLetter: 'yes' }, 'latePayment.attachLetter', 'wrong-type'],
+  ])('%j → %s %s, and that field alone falls back', (lp, field, code) => {
+    const { settings, issues } = parseSettings(late({ ...lp }));
+    expect(issues.map((i) => [i.field, i.code])).toEqual([[field, code]]);
+    expect(parseSettings(settings).issues).toEqual([]);
+  });
+
+  it('a custom margin under 8 is fine', () => {
+    expect(fields(late({ regime: 'custom', marginPercent: 5, fixedCompensation: 25 }))).toEqual([]);
+  });
+});
+
+describe('saving', () => {
+  it('needs a sender name, said once', () => {
+    expect(parseSettingsToSave(defaultSettings()).issues).toEqual([
+      { field: 'senderName', code: 'required', message: 'Your name for the emails is empty: every follow-up is signed with it.' },
+    ]);
+    expect(parseSettingsToSave({ ...defaultSettings(), senderName: 'Sam "x"' }).issues.map((i) => i.code)).toEqual([
+      'not-plain-text',
+    ]);
+    expect(parseSettingsToSave({ ...defaultSettings(), senderName: ' Sam ' })).toEqual({
+      settings: { ...defaultSettings(), senderName: 'Sam' },
+      issues: [],
+    });
+  });
+});
+
+describe('any input', () => {
+  const known = new Set<string>(SETTINGS_FIELDS);
+  const settingsLike = fc.record(
+    {
+      version: fc.constantFrom(1, 1, 1, 2),
+      sheetName: fc.oneof(fc.string(), fc.jsonValue()),
+      stageDays: fc.oneof(
+        fc.jsonValue(),
+        fc.record({
+          nudge: fc.oneof(fc.constant(null), fc.integer({ min: -400, max: 400 }), fc.string()),
+          reminder: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.jsonValue()),
+          firm: fc.integer({ min: -5, max: 40 }),
+          escalate: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 60 })),
+        }),
+      ),
+      minGapDays: fc.jsonValue(),
+      senderName: fc.oneof(fc.string(), fc.jsonValue()),
+      currency: fc.oneof(fc.constantFrom('EUR', 'usd', '', 'XYZ'), fc.jsonValue()),
+      latePayment: fc.oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            regime: fc.oneof(fc.constantFrom('off', 'uk', 'eu', 'custom'), fc.jsonValue()),
+            referenceRatePercent: fc.oneof(fc.double(), fc.string(), fc.jsonValue()),
+            referenceRatePeriod: fc.oneof(fc.constantFrom('2026-H1', '2026-h2', '26-H1'), fc.jsonValue()),
+            marginPercent: fc.oneof(fc.double({ min: -10, max: 120, noNaN: true }), fc.jsonValue()),
+            fixedCompensation: fc.jsonValue(),
+            attachLetter: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: ['version'] },
+  );
+
+  it('any JSON yields valid settings, and issues that name real fields with words', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), settingsLike), (raw) => {
+        const { settings, issues } = parseSettings(JSON.parse(JSON.stringify(raw ?? null)));
+        expect(parseSettings(settings).issues).toEqual([]);
+        for (const i of issues) {
+          expect(known.has(i.field)).toBe(true);
+          expect(i.message.length).toBeGreaterThan(10);
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 });

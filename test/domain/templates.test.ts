@@ -77,7 +77,7 @@ describe('findPlaceholders', () => {
     ['single { braces } are plain text', []],
     ['{ {client} }', []],
   ])('%j uses %j without problems', (text, names) => {
-    expect(findPlaceholders(text)).toEqual({ names, problems: [] });
+    expect(findPlaceholders(text)).toEqual({ names, issues: [] });
   });
 
   test.each<[string, string]>([
@@ -101,7 +101,7 @@ describe('findPlaceholders', () => {
     ['{{a {{client}} }}', "Placeholders cannot be nested or contain braces: '{{a {{client}}'"],
     ['{{cli}ent}}', "Placeholders cannot be nested or contain braces: '{{cli}ent}}'"],
   ])('%j → %s', (text, problem) => {
-    expect(findPlaceholders(text).problems).toContain(problem);
+    expect(findPlaceholders(text).issues.map((i) => i.message)).toContain(problem);
   });
 
   test('unknown names are listed with the known ones', () => {
@@ -112,7 +112,7 @@ describe('findPlaceholders', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('{', '}', ' ', 'a', 'client', '_', '\n'), maxLength: 40 }), (s) => {
         const r = findPlaceholders(s);
-        expect(Array.isArray(r.names) && Array.isArray(r.problems)).toBe(true);
+        expect(Array.isArray(r.names) && r.issues.every((i) => i.field === '' && i.message !== '')).toBe(true);
       }),
     );
   });
@@ -138,7 +138,24 @@ describe('validateTemplate', () => {
     [{ subject: 'x', body: 'Dear {{clinet}}' }, 'Message: Unknown placeholder {{clinet}} — did you mean {{client}}?'],
     [{ subject: 'x', body: 'Dear {{client' }, "Message: '{{' is never closed with '}}' (near '{{client')"],
   ])('%j → %s', (t, problem) => {
-    expect(validateTemplate(t)).toContain(problem);
+    expect(validateTemplate(t).map((i) => i.message)).toContain(problem);
+  });
+
+  test.each<[Template, string, string, string | undefined]>([
+    [{ subject: '', body: 'x' }, 'subject', 'required', undefined],
+    [{ subject: 'a\nb', body: 'x' }, 'subject', 'not-one-line', undefined],
+    [{ subject: 'x'.repeat(251), body: 'x' }, 'subject', 'too-long', undefined],
+    [{ subject: 'x', body: 'x'.repeat(20_001) }, 'body', 'too-long', undefined],
+    [{ subject: 'Invoice {{invoce}}', body: 'x' }, 'subject', 'unknown-placeholder', 'invoice'],
+    [{ subject: 'x', body: 'Dear {{clinet}}' }, 'body', 'unknown-placeholder', 'client'],
+    [{ subject: 'x', body: 'Dear {{zzz}}' }, 'body', 'unknown-placeholder', undefined],
+    [{ subject: 'x', body: 'Dear {{}}' }, 'body', 'empty-placeholder', undefined],
+    [{ subject: 'x', body: 'Dear {{client' }, 'body', 'bad-braces', undefined],
+  ])('%j → an issue on %s, code %s, suggestion %s', (t, field, code, suggestion) => {
+    const found = validateTemplate(t);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ field, code });
+    expect(found[0]?.suggestion).toBe(suggestion);
   });
 
   test('limits are inclusive', () => {

@@ -258,6 +258,10 @@ describe('templates cannot reach anything but the documented placeholders', () =
     expect(r).toEqual({
       ok: false,
       problems: ['Subject: Unknown placeholder {{__proto__}}', 'Subject: Unknown placeholder {{constructor}}'],
+      issues: [
+        { field: 'subject', code: 'unknown-placeholder', message: 'Subject: Unknown placeholder {{__proto__}}' },
+        { field: 'subject', code: 'unknown-placeholder', message: 'Subject: Unknown placeholder {{constructor}}' },
+      ],
     });
   });
 
