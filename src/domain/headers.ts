@@ -25,7 +25,7 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   client: {
     title: 'Client',
     aliases: ['Customer', 'Company', 'Client Name', 'Customer Name', 'Company Name', 'Organisation', 'Organization'],
-    weaker: ['Name', 'ContactName', 'Bill To', 'Billed To', 'Account', 'Business Name', 'Kunde', 'Nom du client'],
+    weaker: ['Name', 'Bill To', 'Billed To', 'Account', 'Business Name', 'Kunde', 'Nom du client'],
     required: true,
   },
   email: {
@@ -531,7 +531,9 @@ export function describeHeaderProblem(map: HeaderMap, sheetName: string): string
     return `The sheet '${shown(sheetName)}' ${what}. ${found}`;
   }
   const ambiguous = map.issues.filter((i) => i.code === 'ambiguous');
-  if (ambiguous.length > 0) return `The sheet '${shown(sheetName)}' has ${ambiguous.map((i) => i.message).join('; ')}.`;
+  if (ambiguous.length > 0) {
+    return `The sheet '${shown(sheetName)}' has two columns for one meaning: ${ambiguous.map((i) => i.message).join('; ')}.`;
+  }
   return null;
 }
 
