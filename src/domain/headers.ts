@@ -18,8 +18,17 @@ export interface FieldHeader {
 export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   invoice: {
     title: 'Invoice',
-    aliases: ['Invoice #', 'Invoice No', 'Invoice Number', 'Number', 'Invoice ID', 'Inv #', 'InvoiceNumber', 'Num'],
-    weaker: ['Invoice Ref', 'Document Number', 'Rechnungsnummer', 'Rechnung Nr', 'Numéro de facture', 'N° facture', 'Facture'],
+    aliases: ['Invoice #', 'Invoice No', 'Invoice Number', 'Number', 'Inv #', 'InvoiceNumber', 'Num'],
+    weaker: [
+      'Invoice ID',
+      'Invoice Ref',
+      'Document Number',
+      'Rechnungsnummer',
+      'Rechnung Nr',
+      'Numéro de facture',
+      'N° facture',
+      'Facture',
+    ],
     required: true,
   },
   client: {
@@ -31,7 +40,7 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   email: {
     title: 'Email',
     aliases: ['Client Email', 'Contact Email', 'Email Address', 'E-mail', 'Customer Email', 'EmailAddress', 'Send To'],
-    weaker: ['Mail', 'E-Mail-Adresse', 'Courriel', 'Adresse e-mail'],
+    weaker: ['Email ID', 'Mail', 'E-Mail-Adresse', 'Courriel', 'Adresse e-mail'],
     required: true,
   },
   amount: {
@@ -141,7 +150,7 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
 };
 
 /** Columns whose meaning decides whether a client is chased: never guessed between two columns. */
-const PAYMENT_FIELDS: ReadonlySet<SheetField> = new Set(['paidDate', 'amountPaid', 'balance', 'userStatus']);
+const PAYMENT_FIELDS: ReadonlySet<SheetField> = new Set(['amountPaid', 'balance', 'userStatus']);
 
 /** 'Invoice #' → 'invoice', 'Amount Due' → 'amountdue', 'Invoice No.' → 'invoiceno' (kept for the sheet adapter). */
 export function normalizeHeader(h: CellValue): string {
@@ -260,6 +269,12 @@ export interface HeaderMap {
   duplicates: { field: SheetField; headers: string[] }[];
   /** Every non-empty header, trimmed, in column order. */
   headers: string[];
+  /**
+   * Every column that says whether an invoice is paid ('Paid?' tick box and 'Date Paid' side by
+   * side are common): all are read, and any one that says paid stops the follow-ups. The first is
+   * `columns.paidDate`. Pass it to `parseInvoiceRows` as `paidColumns`.
+   */
+  paidColumns: number[];
   /** Every column that could be each field, best first: what a mapping step offers. */
   candidates: Partial<Record<SheetField, HeaderCandidate[]>>;
   issues: HeaderIssue[];
@@ -359,6 +374,10 @@ function resolveFields(byField: Map<SheetField, HeaderCandidate[]>): {
     const [best] = list;
     if (best === undefined) continue;
     const claims = PAYMENT_FIELDS.has(field) ? list : list.filter((c) => c.rank === best.rank);
+    if (field === 'paidDate') {
+      columns[field] = best.column;
+      continue;
+    }
     if (claims.length > 1) {
       issues.push(ambiguousIssue(field, claims));
       duplicates.push({ field, headers: claims.map((c) => c.header) });
@@ -420,6 +439,12 @@ function missingIssue(field: InputField): HeaderIssue {
   };
 }
 
+function paidColumnsOf(chosen: number | undefined, mapped: boolean, found: HeaderCandidate[]): number[] {
+  if (chosen === undefined) return [];
+  if (mapped) return [chosen];
+  return [chosen, ...found.map((c) => c.column).filter((c) => c !== chosen)];
+}
+
 /**
  * The columns of a header row. With `options.owned` the add-on's status columns are exactly those
  * (a user's 'Status' column is then the userStatus input); `options.mapping` (the user's saved
@@ -453,6 +478,7 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
     missingStatus: STATUS_FIELDS.filter((f) => columns[f] === undefined),
     duplicates: resolved.duplicates,
     headers: all.map((c) => c.header),
+    paidColumns: paidColumnsOf(columns.paidDate, mapped.settled.has('paidDate'), byField.get('paidDate') ?? []),
     candidates,
     issues: [...missingRequired.map(missingIssue), ...resolved.issues, ...mapped.issues],
   };
@@ -462,7 +488,7 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
 // The header row, anywhere in the top rows
 
 /** How many rows from the top are searched for the header row. */
-export const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 20;
 
 const REQUIRED_TITLES = INPUT_FIELDS.filter((f) => FIELD_HEADERS[f].required).map((f) => FIELD_HEADERS[f].title);
 

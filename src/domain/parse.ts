@@ -80,6 +80,8 @@ interface RowScope {
   fallback: string;
   shows: (field: InputField) => string;
   dayFirst: ReadonlySet<InputField>;
+  /** The other columns that say whether the invoice is paid (beside `paidDate`). */
+  morePaid: CellValue[];
 }
 
 type FieldResult = { ok: true; set: Partial<Fields> } | { ok: false; error: string; set?: Partial<Fields> };
@@ -163,9 +165,15 @@ function readDate(field: 'issueDate' | 'dueDate' | 'promisedDate'): FieldParser 
   };
 }
 
+/** Every Paid column read: paid when any says so, dated by the first date found. */
 function readPaid(cell: CellValue, scope: RowScope): FieldResult {
-  const mark = readPaidCell(cell, scope.ctx.locale, FIELD_LABELS.paidDate, scope.dayFirst.has('paidDate'));
-  return mark.ok ? done({ paid: mark.value }) : fail(mark.error);
+  let paid: PaidMark = { paid: false, date: null };
+  for (const each of [cell, ...scope.morePaid]) {
+    const mark = readPaidCell(each, scope.ctx.locale, FIELD_LABELS.paidDate, scope.dayFirst.has('paidDate'));
+    if (!mark.ok) return fail(mark.error);
+    paid = { paid: paid.paid || mark.value.paid, date: paid.date ?? mark.value.date };
+  }
+  return done({ paid });
 }
 
 function readStatusWord(cell: CellValue): FieldResult {
@@ -371,6 +379,7 @@ function isBlankRow(get: (field: InputField) => CellValue): boolean {
 
 interface SheetScope {
   columns: HeaderMap['columns'];
+  paidColumns: number[];
   ctx: ParseContext;
   fallback: string;
   grids: RowGrids;
@@ -397,7 +406,8 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
     const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
     return { ...base, invoiceText, clientText: shown(cellText(get('client')), MAX_NAME_LENGTH), outcome: notInvoice };
   }
-  const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dayFirst: sheet.dayFirst };
+  const morePaid = sheet.paidColumns.filter((c) => c !== columns.paidDate).map((c) => asCell(cells[c]));
+  const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dayFirst: sheet.dayFirst, morePaid };
   const { fields, problems } = readFields({ get, shows }, columns, scope);
   const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
   return {
@@ -467,6 +477,8 @@ function toParsedRow(r: RowReading, shared: number[] | undefined, invoiceOrder: 
 export interface ParseOptions extends RowGrids {
   /** 1-based sheet row of the first data row (2 when the header is in row 1). */
   firstRow?: number;
+  /** Every Paid-like column (`HeaderMap.paidColumns`); by default only `columns.paidDate`. */
+  paidColumns?: number[];
 }
 
 /** The rows as parsed, and findings about whole columns (a date column read day first). */
@@ -495,7 +507,8 @@ export function parseInvoiceSheet(
     .toUpperCase();
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
   const days = dayFirstColumns(safeRows, safeColumns, ctx.locale);
-  const sheet: SheetScope = { columns: safeColumns, ctx, fallback, grids: options, dayFirst: days.dayFirst };
+  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
+  const sheet: SheetScope = { columns: safeColumns, paidColumns, ctx, fallback, grids: options, dayFirst: days.dayFirst };
   const readings: RowReading[] = [];
   safeRows.forEach((raw, index) => {
     const reading = safeReadRow(raw, index, start + index, sheet);
@@ -525,7 +538,7 @@ export function parseInvoiceRows(
   columns: HeaderMap['columns'],
   ctx: ParseContext,
   firstRow = 2,
-  grids: RowGrids = {},
+  grids: Omit<ParseOptions, 'firstRow'> = {},
 ): ParsedRow[] {
   return parseInvoiceSheet(rows, columns, ctx, { ...grids, firstRow }).rows;
 }

@@ -14,12 +14,26 @@ export type StatusMeaning =
   | { kind: 'chase'; unpaid: boolean };
 
 const SETTLED_WORDS: ReadonlyMap<string, SettledCode> = new Map([
-  ...['paid', 'paid in full', 'fully paid', 'settled', 'received', 'payment received', 'bezahlt', 'payé', 'payée', 'pagado'].map(
-    (w): [string, SettledCode] => [w, 'paid'],
-  ),
+  ...[
+    'paid',
+    'paid in full',
+    'fully paid',
+    'overpaid',
+    'closed',
+    'settled',
+    'received',
+    'payment received',
+    'bezahlt',
+    'payé',
+    'payée',
+    'pagado',
+  ].map((w): [string, SettledCode] => [w, 'paid']),
   ...['void', 'voided', 'storniert'].map((w): [string, SettledCode] => [w, 'void']),
   ...['cancelled', 'canceled', 'annulé', 'annulée', 'cancelado'].map((w): [string, SettledCode] => [w, 'cancelled']),
-  ...['written off', 'write off', 'writeoff', 'written-off', 'bad debt'].map((w): [string, SettledCode] => [w, 'written-off']),
+  ...['written off', 'write off', 'writeoff', 'written-off', 'bad debt', 'uncollectible'].map((w): [string, SettledCode] => [
+    w,
+    'written-off',
+  ]),
   ...['refunded', 'refund'].map((w): [string, SettledCode] => [w, 'refunded']),
   ...['draft', 'not sent', 'entwurf', 'brouillon'].map((w): [string, SettledCode] => [w, 'draft']),
 ]);
@@ -30,6 +44,7 @@ const UNPAID_WORDS = [
   'past due',
   'late',
   'partially paid',
+  'partiallypaid',
   'partial',
   'part paid',
   'impayé',
@@ -42,6 +57,10 @@ const CHASE_WORDS = [
   'sent',
   'open',
   'due',
+  'current',
+  'awaiting',
+  'authorised',
+  'authorized',
   'outstanding',
   'pending',
   'awaiting payment',
@@ -196,5 +215,7 @@ export function paymentTruth(f: PaymentFacts): PaymentTruth {
   const amountPaid = f.amountPaid ?? (f.balance !== null ? Math.max(0, units(f.amount) - units(f.balance)) / scale : 0);
   const balance = f.balance ?? Math.max(0, units(f.amount) - units(amountPaid)) / scale;
   const paidDate = f.paid?.date ?? null;
-  return { kind: paid.length > 0 ? 'paid' : 'chase', balance, amountPaid, paidDate };
+  // Paid by the sheet's word: nothing is owed, whatever Amount − Amount Paid would say.
+  if (paid.length > 0) return { kind: 'paid', balance: 0, amountPaid, paidDate };
+  return { kind: 'chase', balance, amountPaid, paidDate };
 }

@@ -131,15 +131,17 @@ describe('mapHeaders', () => {
   test('two headers for one field: neither is guessed, both are reported as a question', () => {
     const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number']);
     expect(map.columns.invoice).toBeUndefined();
-    expect(map.columns.paidDate).toBeUndefined();
     expect(map.issues.filter((i) => i.code === 'ambiguous').map((i) => [i.field, i.candidates])).toEqual([
       ['invoice', ['Invoice', 'Invoice #', 'Number']],
-      ['paidDate', ['Paid', 'Paid Date']],
     ]);
-    expect(map.duplicates).toEqual([
-      { field: 'invoice', headers: ['Invoice', 'Invoice #', 'Number'] },
-      { field: 'paidDate', headers: ['Paid', 'Paid Date'] },
-    ]);
+    expect(map.duplicates).toEqual([{ field: 'invoice', headers: ['Invoice', 'Invoice #', 'Number'] }]);
+  });
+
+  test('several Paid columns (a tick box beside a date) are all read, never a question', () => {
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date']);
+    expect(map.columns.paidDate).toBe(1);
+    expect(map.paidColumns).toEqual([1, 3]);
+    expect(map.issues).toEqual(expect.not.arrayContaining([expect.objectContaining({ field: 'paidDate' })]));
   });
 
   test('Paid, Paid Amount, Date and Contact do not collide with their neighbours', () => {
@@ -199,12 +201,12 @@ describe('describeHeaderProblem', () => {
     );
   });
 
-  test('a duplicated optional column is also reported (a Paid tick box next to Paid Date)', () => {
+  test('a duplicated payment column is also reported (two Balance columns)', () => {
     const msg = describeHeaderProblem(
-      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']),
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Balance', 'Outstanding']),
       'Invoices',
     );
-    expect(msg).toContain("'Paid' and 'Paid Date' both look like the Paid Date column");
+    expect(msg).toContain("'Balance' and 'Outstanding' both look like the Balance column");
   });
 
   test('missing columns are reported before duplicates', () => {
