@@ -159,7 +159,7 @@ export function normalizeHeader(h: CellValue): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'nbr', 'number', 'nummer', 'numero', 'n']);
+const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'nbr', 'number', 'nummer', 'numero']);
 
 /** A bracketed note that says nothing about meaning: a currency, a symbol, a date format ('(EUR)', '($)', '(dd/mm/yyyy)'). */
 function isUnitNote(inner: string): boolean {

@@ -410,14 +410,17 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dayFirst: sheet.dayFirst, morePaid };
   const { fields, problems } = readFields({ get, shows }, columns, scope);
   const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
+  // A row the user marked settled (Void, Paid on a half-filled row…) is not an error and does not
+  // clash with the invoice that reuses its number.
+  const settled = outcome !== null && outcome.kind === 'settled';
   return {
     row: rowNumber,
     key: fields.key,
     invoiceText: fields.invoiceText,
     clientText: shown(fields.client, MAX_NAME_LENGTH),
-    duplicateKey: fields.duplicateKey,
+    duplicateKey: settled ? '' : fields.duplicateKey,
     invoice,
-    problems,
+    problems: settled ? [] : problems,
     outcome,
   };
 }
