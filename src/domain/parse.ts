@@ -29,7 +29,6 @@ import {
   type Invoice,
   type IsoDate,
   type ParsedRow,
-  type Result,
   type RowOutcome,
 } from './types';
 
