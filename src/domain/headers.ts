@@ -40,7 +40,7 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   email: {
     title: 'Email',
     aliases: ['Client Email', 'Contact Email', 'Email Address', 'E-mail', 'Customer Email', 'EmailAddress', 'Send To'],
-    weaker: ['Email ID', 'Mail', 'E-Mail-Adresse', 'Courriel', 'Adresse e-mail'],
+    weaker: ['Email ID', 'E-Mail-Adresse', 'Courriel', 'Adresse e-mail'],
     required: true,
   },
   amount: {
