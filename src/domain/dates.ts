@@ -232,12 +232,13 @@ const MONTHS = [
 ] as const;
 
 /** English month names; emails are written in English. */
-const MONTH_BY_NAME = new Map<string, number>();
-MONTHS.forEach((name, i) => {
-  MONTH_BY_NAME.set(name.toLowerCase(), i + 1);
-  MONTH_BY_NAME.set(name.slice(0, 3).toLowerCase(), i + 1);
-});
-MONTH_BY_NAME.set('sept', 9);
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ...MONTHS.flatMap((name, i): [string, number][] => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+  ['sept', 9],
+]);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 function isWeekdayName(word: string): boolean {

@@ -272,7 +272,8 @@ export interface HeaderMap {
   /**
    * Every column that says whether an invoice is paid ('Paid?' tick box and 'Date Paid' side by
    * side are common): all are read, and any one that says paid stops the follow-ups. The first is
-   * `columns.paidDate`. Pass it to `parseInvoiceRows` as `paidColumns`.
+   * `columns.paidDate`. Pass it to `parseInvoiceRows` as `paidColumns`. (Only with `owned`
+   * given; without it two Paid columns are an `ambiguous` issue, as for older callers.)
    */
   paidColumns: number[];
   /** Every column that could be each field, best first: what a mapping step offers. */
@@ -361,7 +362,10 @@ function ambiguousIssue(field: SheetField, claims: HeaderCandidate[]): HeaderIss
 }
 
 /** Picks each field's column from its candidates; two equally good claims (or any two for payment fields) are a question. */
-function resolveFields(byField: Map<SheetField, HeaderCandidate[]>): {
+function resolveFields(
+  byField: Map<SheetField, HeaderCandidate[]>,
+  combinePaid: boolean,
+): {
   columns: Partial<Record<SheetField, number>>;
   issues: HeaderIssue[];
   duplicates: HeaderMap['duplicates'];
@@ -374,7 +378,7 @@ function resolveFields(byField: Map<SheetField, HeaderCandidate[]>): {
     const [best] = list;
     if (best === undefined) continue;
     const claims = PAYMENT_FIELDS.has(field) ? list : list.filter((c) => c.rank === best.rank);
-    if (field === 'paidDate') {
+    if (field === 'paidDate' && combinePaid) {
       columns[field] = best.column;
       continue;
     }
@@ -465,7 +469,9 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
   if (!mapped.settled.has('balance')) amountDueAsBalance(byField, mapped.chosen.amount !== undefined);
   for (const field of mapped.settled) byField.delete(field);
   if (options.owned !== undefined) for (const field of STATUS_FIELDS) byField.delete(field);
-  const resolved = resolveFields(byField);
+  // Callers that pass ownership also pass `paidColumns` to the parser; older callers read one Paid
+  // column only, so for them two Paid columns stay a question rather than one being ignored.
+  const resolved = resolveFields(byField, options.owned !== undefined);
   const columns: Partial<Record<SheetField, number>> = { ...resolved.columns, ...mapped.chosen };
   for (const field of STATUS_FIELDS) if (options.owned !== undefined && owned[field] !== undefined) columns[field] = owned[field];
   const ambiguous = new Set(resolved.issues.map((i) => i.field));

@@ -129,7 +129,7 @@ describe('mapHeaders', () => {
   });
 
   test('two headers for one field: neither is guessed, both are reported as a question', () => {
-    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number']);
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number'], { owned: {} });
     expect(map.columns.invoice).toBeUndefined();
     expect(map.issues.filter((i) => i.code === 'ambiguous').map((i) => [i.field, i.candidates])).toEqual([
       ['invoice', ['Invoice', 'Invoice #', 'Number']],
@@ -138,10 +138,14 @@ describe('mapHeaders', () => {
   });
 
   test('several Paid columns (a tick box beside a date) are all read, never a question', () => {
-    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date']);
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date'], { owned: {} });
     expect(map.columns.paidDate).toBe(1);
     expect(map.paidColumns).toEqual([1, 3]);
     expect(map.issues).toEqual(expect.not.arrayContaining([expect.objectContaining({ field: 'paidDate' })]));
+    // Older callers (no ownership) read one Paid column only: for them it stays a question.
+    const legacy = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date']);
+    expect(legacy.columns.paidDate).toBeUndefined();
+    expect(legacy.issues.map((i) => [i.field, i.code])).toContainEqual(['paidDate', 'ambiguous']);
   });
 
   test('Paid, Paid Amount, Date and Contact do not collide with their neighbours', () => {
@@ -199,6 +203,14 @@ describe('describeHeaderProblem', () => {
       "The sheet 'Invoices' has two columns for one meaning: 'Invoice' and 'Invoice #' both look like the Invoice column — " +
         'choose which one the add-on reads (sidebar › Columns), or rename the others.',
     );
+  });
+
+  test('two Paid columns are reported to older callers (a Paid tick box next to Paid Date)', () => {
+    const msg = describeHeaderProblem(
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']),
+      'Invoices',
+    );
+    expect(msg).toContain("'Paid' and 'Paid Date' both look like the Paid Date column");
   });
 
   test('a duplicated payment column is also reported (two Balance columns)', () => {
