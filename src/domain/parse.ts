@@ -18,7 +18,15 @@ import {
 import { cellText, formatDateForEmail, parseDateCell, shown } from './dates';
 import type { HeaderMap } from './headers';
 import { currencyForLocale, isCurrencyCode, parseAmount, roundMoney } from './money';
-import { paymentTruth, readPaidCell, statusMeaning, unknownStatusMessage, type PaidMark, type StatusMeaning } from './payment';
+import {
+  paymentTruth,
+  readPaidCell,
+  SETTLED_LABELS,
+  statusMeaning,
+  unknownStatusMessage,
+  type PaidMark,
+  type StatusMeaning,
+} from './payment';
 import { notInvoiceOutcome, type RowGrids } from './notInvoice';
 import { dayFirstColumns, type SheetWarning } from './dateColumns';
 import { resolveCurrency, shownCurrency } from './rowCurrency';
@@ -283,15 +291,6 @@ interface RowReading {
   outcome: RowOutcome | null;
 }
 
-const SETTLED_WORDS: Record<string, string> = {
-  paid: 'Paid',
-  void: 'Void',
-  cancelled: 'Cancelled',
-  'written-off': 'Written off',
-  refunded: 'Refunded',
-  draft: 'Draft',
-};
-
 /** A valid row's invoice (paid or to chase), or the reason it is held. */
 function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice | RowOutcome {
   const amount = fields.amount ?? 0;
@@ -340,7 +339,7 @@ function decide(
 ): { invoice: Invoice | null; outcome: RowOutcome | null } {
   const meaning = fields.meaning;
   if (meaning !== null && meaning.kind === 'settled' && (meaning.code !== 'paid' || problems.length > 0)) {
-    const word = SETTLED_WORDS[meaning.code] ?? 'Settled';
+    const word = SETTLED_LABELS[meaning.code];
     return {
       invoice: null,
       outcome: {

@@ -79,6 +79,16 @@ const CHASE_WORDS = [
 const DISPUTED_WORDS = ['disputed', 'in dispute', 'dispute'];
 const ON_HOLD_WORDS = ['on hold', 'hold', 'paused'];
 
+/** How each settled kind is named on the row's status ('Paid', 'Void', …). */
+export const SETTLED_LABELS: Record<SettledCode, string> = {
+  paid: 'Paid',
+  void: 'Void',
+  cancelled: 'Cancelled',
+  'written-off': 'Written off',
+  refunded: 'Refunded',
+  draft: 'Draft',
+};
+
 /** The words understood, for the message that names an unknown one. */
 export const UNDERSTOOD_STATUS_WORDS = [
   'Paid',

@@ -3,6 +3,7 @@
 import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
 import { placeholderValues, renderTemplate } from './templates';
 import { stageLabel } from './settings';
+import { SETTLED_LABELS } from './payment';
 import type {
   EmailStageId,
   InvalidRow,
@@ -212,13 +213,7 @@ export interface StatusCells {
   nextFollowUp: IsoDate | '';
 }
 
-const OUTCOME_STATUS: Record<string, string> = {
-  paid: 'Paid',
-  void: 'Void',
-  cancelled: 'Cancelled',
-  'written-off': 'Written off',
-  refunded: 'Refunded',
-  draft: 'Draft',
+const NOT_INVOICE_STATUS: Record<string, string> = {
   total: 'Total row',
   note: 'Note',
   'credit-note': 'Credit note',
@@ -227,7 +222,8 @@ const OUTCOME_STATUS: Record<string, string> = {
 /** The Status cell of a row that is not chased: 'Paid', 'Void', 'Credit note', 'Total row', 'Needs review: …'. */
 export function outcomeStatus(outcome: Exclude<RowOutcome, { kind: 'error' }>): string {
   if (outcome.kind === 'held') return `Needs review: ${outcome.message}`;
-  return OUTCOME_STATUS[outcome.code] ?? outcome.message;
+  if (outcome.kind === 'settled') return SETTLED_LABELS[outcome.code];
+  return NOT_INVOICE_STATUS[outcome.code] ?? outcome.message;
 }
 
 /**
