@@ -16,15 +16,8 @@ const MAX_YEAR = 2200;
 
 /** A locale such as 'en_US', 'en-us', 'zh_Hans_CN' or 'es_419', split into language and region. */
 export function localeParts(locale: string): { language: string; region: string } {
-  const known = localePartsCache.get(locale);
-  if (known) return known;
-  const parsed = splitLocale(locale);
-  localePartsCache.set(locale, parsed);
-  return parsed;
+  return splitLocale(locale);
 }
-
-/** A run asks about the same one or two locales for every row. */
-const localePartsCache = new Map<string, { language: string; region: string }>();
 
 function splitLocale(locale: string): { language: string; region: string } {
   const parts = String(locale ?? '')
@@ -119,18 +112,9 @@ function ymd(d: IsoDate): { y: number; m: number; d: number } {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
-/** Day numbers of the dates seen so far: a sheet has thousands of rows but few distinct dates. */
-const dayNumbers = new Map<string, number>();
-const MAX_REMEMBERED_DATES = 50_000;
-
 function dayNumberOf(d: IsoDate): number {
-  const known = dayNumbers.get(d);
-  if (known !== undefined) return known;
   const p = ymd(d);
-  const n = dayNumber(p.y, p.m, p.d);
-  if (dayNumbers.size >= MAX_REMEMBERED_DATES) dayNumbers.clear();
-  dayNumbers.set(d, n);
-  return n;
+  return dayNumber(p.y, p.m, p.d);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,12 +232,13 @@ const MONTHS = [
 ] as const;
 
 /** English month names; emails are written in English. */
-const MONTH_BY_NAME = new Map<string, number>();
-MONTHS.forEach((name, i) => {
-  MONTH_BY_NAME.set(name.toLowerCase(), i + 1);
-  MONTH_BY_NAME.set(name.slice(0, 3).toLowerCase(), i + 1);
-});
-MONTH_BY_NAME.set('sept', 9);
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ...MONTHS.flatMap((name, i): [string, number][] => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+  ['sept', 9],
+]);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 function isWeekdayName(word: string): boolean {
@@ -303,8 +288,43 @@ const TWO_DIGIT_YEAR = (label: string, text: string): Result<IsoDate | null> => 
   error: `${label} '${shown(text)}' has a two-digit year — write the year in full (e.g. 2026)`,
 });
 
+/** How a date typed as text is read: the order, and the locale named when the order explains a refusal. */
+interface DateReading {
+  label: string;
+  text: string;
+  order: DateOrder;
+  locale: string;
+}
+
+function yearLastDate(r: DateReading, first: number, second: number, year: number, separator: string): Result<IsoDate | null> {
+  const dmy = isRealDate(year, second, first);
+  const mdy = isRealDate(year, first, second);
+  // Dotted dates (24.11.2026) are day-first wherever they are written.
+  const order: DateOrder = separator === '.' ? 'DMY' : r.order;
+  if (order === 'YMD') {
+    // A year-first spreadsheet gives no rule for a year-last date: accept only an unambiguous one.
+    if (dmy && mdy && first !== second) {
+      return {
+        ok: false,
+        error: `${r.label} '${shown(r.text)}' could be read two ways — write it as year-month-day, e.g. 2026-11-24`,
+      };
+    }
+    if (dmy) return checkYear(r.label, r.text, year, second, first);
+    return checkYear(r.label, r.text, year, first, second);
+  }
+  const [day, month] = order === 'DMY' ? [first, second] : [second, first];
+  const otherWorks = order === 'DMY' ? mdy : dmy;
+  const where = r.locale ? `this spreadsheet's locale (${shown(r.locale, 20)})` : 'this spreadsheet';
+  const hint =
+    otherWorks && separator !== '.'
+      ? ` — ${where} reads dates as ${ORDER_WORDS[order]}; write 2026-11-24, or change the locale in File › Settings › Locale`
+      : '';
+  return checkYear(r.label, r.text, year, month, day, hint);
+}
+
 /** Numbers only: '24/11/2026', '11-24-2026', '24.11.2026', '2026/11/24', '2026. 11. 24.' */
-function parseNumericDate(text: string, core: string, order: DateOrder, label: string): Result<IsoDate | null> | null {
+function parseNumericDate(r: DateReading, core: string): Result<IsoDate | null> | null {
+  const { label, text, order } = r;
   const match = /^(\d{1,4})\s*([/.-])\s*(\d{1,4})\s*\2\s*(\d{1,4})\.?$/.exec(core);
   if (!match) return null;
   const [a, b, c] = [match[1] ?? '', match[3] ?? '', match[4] ?? ''];
@@ -315,33 +335,31 @@ function parseNumericDate(text: string, core: string, order: DateOrder, label: s
   }
   if (c.length === 4) {
     if (a.length > 2 || b.length > 2) return notADate(label, text, order);
-    const first = Number(a);
-    const second = Number(b);
-    const year = Number(c);
-    const dmy = isRealDate(year, second, first);
-    const mdy = isRealDate(year, first, second);
-    if (order === 'YMD') {
-      // A year-first spreadsheet gives no rule for a year-last date: accept only an unambiguous one.
-      if (dmy && mdy && first !== second) {
-        return {
-          ok: false,
-          error: `${label} '${shown(text)}' could be read two ways — write it as year-month-day, e.g. 2026-11-24`,
-        };
-      }
-      if (dmy) return checkYear(label, text, year, second, first);
-      return checkYear(label, text, year, first, second);
-    }
-    const [day, month] = order === 'DMY' ? [first, second] : [second, first];
-    const otherWorks = order === 'DMY' ? mdy : dmy;
-    const hint = otherWorks ? ` — this spreadsheet reads dates as ${ORDER_WORDS[order]}` : '';
-    return checkYear(label, text, year, month, day, hint);
+    return yearLastDate(r, Number(a), Number(b), Number(c), match[2] ?? '/');
   }
   if (a.length <= 2 && b.length <= 2 && c.length <= 2) return TWO_DIGIT_YEAR(label, text);
   return notADate(label, text, order);
 }
 
+/**
+ * Which order a date typed as numbers proves by itself: 'DMY' for '31/10/2026' (no 31st month),
+ * 'MDY' for '10/31/2026', null when both readings (or neither) are real dates.
+ */
+export function provenDateOrder(value: CellValue): 'DMY' | 'MDY' | null {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4})(?:[\sT]+\d{1,2}:\d{2}.*)?$/.exec(value.trim());
+  if (!match) return null;
+  const [first, second, year] = [Number(match[1]), Number(match[3]), Number(match[4])];
+  const dmy = isRealDate(year, second, first);
+  const mdy = isRealDate(year, first, second);
+  if (dmy && !mdy) return 'DMY';
+  if (mdy && !dmy) return 'MDY';
+  return null;
+}
+
 /** English month names: '24 Nov 2026', 'Nov 24, 2026', 'November 24 2026', '24-Nov-2026', '2026-Nov-24'. */
-function parseNamedMonthDate(text: string, core: string, order: DateOrder, label: string): Result<IsoDate | null> | null {
+function parseNamedMonthDate(r: DateReading, core: string): Result<IsoDate | null> | null {
+  const { label, text, order } = r;
   const words = core
     .toLowerCase()
     .split(/[\s,/.-]+/)
@@ -372,11 +390,19 @@ function parseNamedMonthDate(text: string, core: string, order: DateOrder, label
 }
 
 /**
- * A date from a cell: a date cell as it is, text in ISO form, numbers in the locale's order or
- * with an English month name. '' is "no date" (ok null). Never throws.
+ * A date from a cell: a date cell as it is, text in ISO form, numbers in the locale's order (or
+ * `order` when the caller knows better, e.g. a day-first column) or with an English month name.
+ * Dotted dates are day-first always. '' is "no date" (ok null). Never throws.
+ *
+ * @example parseDateCell('03.11.2026', 'en_US', 'Due date') // { ok: true, value: '2026-11-03' }
  */
-export function parseDateCell(value: CellValue, locale: string, label: string): Result<IsoDate | null> {
-  const order = dateOrderForLocale(locale);
+export function parseDateCell(value: CellValue, locale: string, label: string, order?: DateOrder): Result<IsoDate | null> {
+  const reading: DateReading = { label, text: '', order: order ?? dateOrderForLocale(locale), locale: String(locale ?? '') };
+  return parseDateValue(value, reading);
+}
+
+function parseDateValue(value: CellValue, reading: DateReading): Result<IsoDate | null> {
+  const { label, order } = reading;
   if (typeof value === 'boolean') {
     return { ok: false, error: `${label} '${value ? 'TRUE' : 'FALSE'}' is not a date` };
   }
@@ -405,7 +431,6 @@ export function parseDateCell(value: CellValue, locale: string, label: string): 
 
   // A time after the date ('24/11/2026 14:30', 'Nov 24, 2026 2:30 PM') is ignored.
   const core = text.replace(/[\sT]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i, '').trim();
-  return (
-    parseNumericDate(text, core, order, label) ?? parseNamedMonthDate(text, core, order, label) ?? notADate(label, text, order)
-  );
+  const r = { ...reading, text };
+  return parseNumericDate(r, core) ?? parseNamedMonthDate(r, core) ?? notADate(label, text, order);
 }

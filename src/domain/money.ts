@@ -555,7 +555,7 @@ function isGrouped(s: string, sep: string): boolean {
  *   - one separator followed by one, two or four-plus digits → decimal ('12,5', '1.50');
  *   - spaces and apostrophes only ever separate thousands.
  */
-function normaliseNumber(s: string, decimalComma: boolean): AmountText {
+function normaliseNumber(s: string, decimalComma: boolean, threeDigitsGroup = false): AmountText {
   const bad: AmountText = { ok: false };
   if (!/^[\d.,' ]+$/.test(s) || !/\d/.test(s)) return bad;
   let intPart = s;
@@ -576,7 +576,7 @@ function normaliseNumber(s: string, decimalComma: boolean): AmountText {
     const after = s.slice(at + 1);
     const couldGroup = /^\d{3}$/.test(after) && isGrouped(`${before.replace(/[ ']/g, '')}${mark}${after}`, mark);
     if (!couldGroup) decimalAt = at;
-    else if ((mark === ',') === decimalComma) decimalAt = at;
+    else if (!threeDigitsGroup && (mark === ',') === decimalComma) decimalAt = at;
   }
   if (decimalAt >= 0) {
     intPart = s.slice(0, decimalAt);
@@ -615,83 +615,59 @@ function takeMarker(s: string, atStart: boolean): { rest: string; marker: string
   return null;
 }
 
-/**
- * An amount from a cell. Numbers are taken as they are; text may carry a currency code or
- * symbol before or after it. Negative amounts, accounting brackets, NaN and Infinity are
- * refused. Never throws.
- *
- * The amount is rounded to the minor units of the currency the text names, else of
- * `currency` (the row's currency when the caller knows it; by default the locale's).
- */
-export function parseAmount(
-  value: CellValue,
-  locale: string,
-  label: string,
-  currency: string = currencyForLocale(locale),
-): Result<ParsedAmount> {
-  const fallbackCurrency = currency;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, error: `${label} '${shown(String(value))}' is not a number` };
-    if (value < 0) return { ok: false, error: `${label} '${shown(plainDecimal(value))}' is negative` };
-    if (value > MAX_AMOUNT) return { ok: false, error: `${label} '${shown(plainDecimal(value))}' is too large` };
-    return { ok: true, value: { amount: roundMoney(value, fallbackCurrency), currency: null, symbol: null } };
-  }
-  if (typeof value !== 'string') {
-    const text = cellText(value);
-    return { ok: false, error: `${label} '${shown(text)}' is not a number` };
-  }
-  // Non-breaking and thin spaces are spaces; the typographic apostrophe and U+2212 minus too.
-  const text = value.replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ').trim();
-  if (text === '') return { ok: false, error: `${label} is empty` };
-  const notANumber: Result<ParsedAmount> = { ok: false, error: `${label} '${shown(text)}' is not a number` };
-  if (text.length > 60) return notANumber;
-  let s = text.replace(/[’‘′]/g, "'").replace(/\u2212/g, '-');
+/** Spaces of every width are spaces; typographic apostrophes and the U+2212 minus are plain ones. */
+function plainAmountText(value: string): string {
+  return value
+    .replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ')
+    .trim()
+    .replace(/[’‘′]/g, "'")
+    .replace(/\u2212/g, '-');
+}
 
-  if (/^\(.*\)$/.test(s)) {
-    return {
-      ok: false,
-      error: `${label} '${shown(text)}' is negative (an amount in brackets) — write the amount owed as a positive number`,
-    };
-  }
-  let negative = false;
-  if (s.startsWith('-') || s.endsWith('-')) {
-    negative = true;
-    s = (s.startsWith('-') ? s.slice(1) : s.slice(0, -1)).trim();
-  } else if (s.startsWith('+')) {
-    s = s.slice(1).trim();
-  }
+/** A leading or trailing sign taken off: '-5' → { rest: '5', negative: true }. */
+function takeSign(s: string): { rest: string; negative: boolean } {
+  if (s.startsWith('-') || s.endsWith('-'))
+    return { rest: (s.startsWith('-') ? s.slice(1) : s.slice(0, -1)).trim(), negative: true };
+  return { rest: s.startsWith('+') ? s.slice(1).trim() : s, negative: false };
+}
 
+/** Currency markers before and after the number ('US$ 17', '17 EUR', '€-5'), and what is left. */
+function takeMarkers(start: string, negativeAlready: boolean): { rest: string; markers: string[]; negative: boolean } {
+  let s = start;
+  let negative = negativeAlready;
   const markers: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const start = takeMarker(s, true);
-    if (start) {
-      markers.push(start.marker);
-      s = start.rest;
+    const before = takeMarker(s, true);
+    if (before) {
+      markers.push(before.marker);
+      s = before.rest;
     }
-    const end = takeMarker(s, false);
-    if (end) {
-      markers.push(end.marker);
-      s = end.rest;
+    const after = takeMarker(s, false);
+    if (after) {
+      markers.push(after.marker);
+      s = after.rest;
     }
     if (!negative && s.startsWith('-')) {
-      // '$-5', 'EUR -5'
       negative = true;
       s = s.slice(1).trim();
     }
   }
+  return { rest: s, markers, negative };
+}
 
+/** The one currency the markers name, or the shared symbol they use; an error text when they disagree. */
+function markerCurrency(markers: string[], label: string, text: string): Result<{ named: string | null; symbol: string | null }> {
   let named: string | null = null;
   let symbol: string | null = null;
   for (const m of markers) {
     const code = isCurrencyCode(m) ? m : SYMBOL_CURRENCY.get(m);
     const shared = SHARED_SYMBOL_SPELLINGS.get(m);
     if (code !== undefined) {
-      if (named !== null && named !== code) {
+      if (named !== null && named !== code)
         return { ok: false, error: `${label} '${shown(text)}' names two currencies (${named} and ${code})` };
-      }
       named = code;
     } else if (shared !== undefined) {
-      if (symbol !== null && symbol !== shared) return notANumber;
+      if (symbol !== null && symbol !== shared) return { ok: false, error: `${label} '${shown(text)}' is not a number` };
       symbol = shared;
     }
   }
@@ -702,15 +678,81 @@ export function parseAmount(
     }
     symbol = null;
   }
+  return { ok: true, value: { named, symbol } };
+}
 
-  const number = normaliseNumber(s, usesDecimalComma(locale));
+function parseNumberCell(value: number, label: string, currency: string): Result<ParsedAmount> {
+  if (!Number.isFinite(value)) return { ok: false, error: `${label} '${shown(String(value))}' is not a number` };
+  if (value < 0) return { ok: false, error: `${label} '${shown(plainDecimal(value))}' is negative` };
+  if (value > MAX_AMOUNT) return { ok: false, error: `${label} '${shown(plainDecimal(value))}' is too large` };
+  return { ok: true, value: { amount: roundMoney(value, currency), currency: null, symbol: null } };
+}
+
+/**
+ * An amount from a cell. Numbers are taken as they are; text may carry a currency code or
+ * symbol before or after it. Negative amounts, accounting brackets, NaN and Infinity are
+ * refused. Never throws.
+ *
+ * Text that names a currency is read by money's own habits: one separator followed by exactly
+ * three digits groups thousands ('1.200 €' is 1200 euros in any locale, nobody writes 1.20 € as
+ * '1.200 €'); without a currency marker the locale decides ('1.200' is 1.2 in en_US).
+ *
+ * The amount is rounded to the minor units of the currency the text names, else of
+ * `currency` (the row's currency when the caller knows it; by default the locale's).
+ */
+export function parseAmount(
+  value: CellValue,
+  locale: string,
+  label: string,
+  currency: string = currencyForLocale(locale),
+): Result<ParsedAmount> {
+  if (typeof value === 'number') return parseNumberCell(value, label, currency);
+  if (typeof value !== 'string') return { ok: false, error: `${label} '${shown(cellText(value))}' is not a number` };
+  const text = value.replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ').trim();
+  if (text === '') return { ok: false, error: `${label} is empty` };
+  const notANumber: Result<ParsedAmount> = { ok: false, error: `${label} '${shown(text)}' is not a number` };
+  if (text.length > 60) return notANumber;
+  const plain = plainAmountText(value);
+  if (/^\(.*\)$/.test(plain)) {
+    return {
+      ok: false,
+      error: `${label} '${shown(text)}' is negative (an amount in brackets) — write the amount owed as a positive number`,
+    };
+  }
+  const signed = takeSign(plain);
+  const marked = takeMarkers(signed.rest, signed.negative);
+  const found = markerCurrency(marked.markers, label, text);
+  if (!found.ok) return found;
+  const { named, symbol } = found.value;
+  const roundingCurrency = named ?? (symbol !== null ? currencyForSymbol(symbol, currency) : currency);
+  const moneyHabits = marked.markers.length > 0 && currencyDecimals(roundingCurrency) <= 2;
+  const number = normaliseNumber(marked.rest, usesDecimalComma(locale), moneyHabits);
   if (!number.ok) return notANumber;
-  const roundingCurrency = named ?? (symbol !== null ? currencyForSymbol(symbol, fallbackCurrency) : fallbackCurrency);
   const [intPart = '0', fracPart = ''] = number.digits.split('.');
   const amount = roundDigits(intPart, fracPart, currencyDecimals(roundingCurrency));
-  if (negative && amount !== 0) return { ok: false, error: `${label} '${shown(text)}' is negative` };
+  if (marked.negative && amount !== 0) return { ok: false, error: `${label} '${shown(text)}' is negative` };
   if (!Number.isFinite(amount) || amount > MAX_AMOUNT) return { ok: false, error: `${label} '${shown(text)}' is too large` };
   return { ok: true, value: { amount, currency: named, symbol } };
+}
+
+/**
+ * The amount of a credit note: a negative number, or text that would be an amount but for a minus
+ * sign or accounting brackets ('-150.00', '(150.00)', '€-150', '150.00 CR'). null for anything else.
+ *
+ * @example creditAmount('(150.00)', 'en_US') // 150
+ */
+export function creditAmount(value: CellValue, locale: string): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value < 0 ? -value : null;
+  if (typeof value !== 'string') return null;
+  const t = plainAmountText(value);
+  const inner =
+    /^\((.+)\)$/.exec(t)?.[1] ??
+    /^(.+?)\s*\b(?:CR|Cr)$/.exec(t)?.[1] ??
+    (/^-|-$/.test(t) ? t.replace(/^-|-$/, '') : null) ??
+    /^([^\d-]*?)\s*-\s*(\d.*)$/.exec(t)?.slice(1, 3).join('');
+  if (inner === undefined || inner === null || inner === t) return null;
+  const parsed = parseAmount(inner.trim(), locale, 'Amount');
+  return parsed.ok && parsed.value.amount > 0 ? parsed.value.amount : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,241 +1,47 @@
-// Reading the invoice rows (SPEC §2): every cell is checked, and a row with a problem becomes an
-// InvalidRow whose error is written for a freelancer. Nothing here throws, whatever the cells hold.
+// Reading the invoice rows (README "The invoice sheet", docs/own-sheet.md): every cell is read by
+// its field's parser, a row with a problem becomes an InvalidRow whose message is written for a
+// freelancer, and rows that are not invoices to chase (totals, notes, credit notes, paid, void,
+// held) say what they are instead of an error. Nothing here throws, whatever the cells hold.
+import {
+  asCell,
+  FIELD_LABELS,
+  invoiceKey,
+  isBlank,
+  MAX_INVOICE_LENGTH,
+  MAX_NAME_LENGTH,
+  parseEmailList,
+  parsePaymentLink,
+  parseTick,
+  spreadsheetError,
+  textField,
+} from './cells';
 import { cellText, formatDateForEmail, parseDateCell, shown } from './dates';
 import type { HeaderMap } from './headers';
+import { currencyForLocale, isCurrencyCode, parseAmount, roundMoney } from './money';
 import {
-  currencyDecimals,
-  currencyFitsSymbol,
-  currencyForLocale,
-  currencyForSymbol,
-  isCurrencyCode,
-  parseAmount,
-  plainDecimal,
-  roundMoney,
-  symbolWords,
-  type ParsedAmount,
-} from './money';
-import { INPUT_FIELDS, type CellValue, type InputField, type Invoice, type IsoDate, type ParsedRow, type Result } from './types';
+  paymentTruth,
+  readPaidCell,
+  SETTLED_LABELS,
+  statusMeaning,
+  unknownStatusMessage,
+  type PaidMark,
+  type StatusMeaning,
+} from './payment';
+import { notInvoiceOutcome, type RowGrids } from './notInvoice';
+import { dayFirstColumns, type SheetWarning } from './dateColumns';
+import { resolveCurrency, shownCurrency } from './rowCurrency';
+import {
+  INPUT_FIELDS,
+  type CellValue,
+  type InputField,
+  type Invoice,
+  type IsoDate,
+  type ParsedRow,
+  type RowOutcome,
+} from './types';
 
-/** How each input column is named in messages. */
-export const FIELD_LABELS: Record<InputField, string> = {
-  invoice: 'Invoice number',
-  client: 'Client',
-  email: 'Email',
-  amount: 'Amount',
-  currency: 'Currency',
-  issueDate: 'Issue date',
-  dueDate: 'Due date',
-  paidDate: 'Paid date',
-  amountPaid: 'Amount paid',
-  contactName: 'Contact name',
-  billingEmail: 'Billing email',
-  paused: 'Paused',
-  paymentLink: 'Payment link',
-};
-
-const MAX_INVOICE_LENGTH = 100;
-const MAX_NAME_LENGTH = 200;
-const MAX_LINK_LENGTH = 2000;
-const MAX_EMAIL_TEXT = 2000;
-
-// ---------------------------------------------------------------------------------------------
-// Cells
-
-/** Anything that is not a CellValue (undefined, null, objects from a careless caller) reads as ''. */
-function asCell(value: unknown): CellValue {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value !== null && typeof value === 'object' && typeof (value as { date?: unknown }).date === 'string') {
-    return value as CellValue;
-  }
-  return '';
-}
-
-function isBlank(value: CellValue): boolean {
-  return typeof value === 'string' && value.trim() === '';
-}
-
-const SPREADSHEET_ERRORS = new Set([
-  '#REF!',
-  '#N/A',
-  '#VALUE!',
-  '#DIV/0!',
-  '#NAME?',
-  '#ERROR!',
-  '#NUM!',
-  '#NULL!',
-  '#SPILL!',
-  '#CALC!',
-]);
-
-/** The error code when a cell shows a spreadsheet error ('#REF!'), else null. */
-export function spreadsheetError(value: CellValue): string | null {
-  if (typeof value !== 'string') return null;
-  const code = value.trim().toUpperCase();
-  return SPREADSHEET_ERRORS.has(code) ? code : null;
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff]/g;
-
-/**
- * The normalised invoice number: trimmed, inner whitespace collapsed, upper-cased; numbers as
- * plain decimals (1001 → '1001'). Two rows with equal keys are the same invoice.
- */
-export function invoiceKey(value: CellValue): string {
-  const cell = asCell(value);
-  if (typeof cell === 'number') return Number.isFinite(cell) ? plainDecimal(cell) : '';
-  return cellText(cell).replace(INVISIBLE_CHARS, '').replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
-}
-
-/**
- * Text for a name or number that goes into emails: control characters and line breaks become a
- * single space (names are later HTML-escaped; a line break in a name is a pasting accident, not
- * meaning), then trimmed. Otherwise the text is kept exactly as written.
- */
-function cleanText(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(CONTROL_CHARS, ' ').trim();
-}
-
-function textField(value: CellValue, label: string, noun: string, max: number): Result<string> {
-  if (typeof value === 'boolean') return { ok: false, error: `${label} '${cellText(value)}' is not ${noun}` };
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? plainDecimal(value) : '') : cleanText(cellText(value));
-  if (text.length > max) return { ok: false, error: `${label} is too long (more than ${max} characters)` };
-  return { ok: true, value: text };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Email addresses
-
-const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+$/u;
-const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
-
-/** A plain address 'name@example.com': one '@', no spaces, quotes or brackets, a dotted domain. */
-export function isEmailAddress(address: string): boolean {
-  if (address.length > 254) return false;
-  const at = address.indexOf('@');
-  if (at <= 0 || at !== address.lastIndexOf('@')) return false;
-  const local = address.slice(0, at);
-  const domain = address.slice(at + 1);
-  if (local.length > 64 || !LOCAL_PART.test(local)) return false;
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
-  const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  if (!labels.every((l) => l.length <= 63 && DOMAIN_LABEL.test(l))) return false;
-  return /\p{L}/u.test(labels[labels.length - 1] ?? '');
-}
-
-/** Split on ',' and ';' outside double quotes ('"Doe, Jane" <jane@x.com>' is one address). */
-function splitAddresses(text: string): string[] | null {
-  const pieces: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if ((ch === ',' || ch === ';') && !quoted) {
-      pieces.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  if (quoted) return null;
-  pieces.push(current);
-  return pieces;
-}
-
-/** 'Jane Doe <jane@x.com>' → 'jane@x.com'; a bare address as it is; null when the brackets are wrong. */
-function addressOf(piece: string): string | null {
-  let address = piece;
-  if (piece.includes('<') || piece.includes('>')) {
-    const match = /^(?:\s*"[^"]*"\s*|[^"<>]*)<([^<>]*)>$/.exec(piece);
-    if (!match) return null;
-    address = (match[1] ?? '').trim();
-  }
-  return address.replace(/^mailto:/i, '');
-}
-
-/**
- * One or more addresses separated by ',' or ';'. Display names are dropped ('Jane <jane@x.com>'
- * → 'jane@x.com'); addresses are de-duplicated case-insensitively, first spelling and order
- * kept. '' → ok([]): whether an address is required is the caller's decision. Line breaks are
- * refused anywhere (they could add mail headers). Never throws.
- */
-export function parseEmailList(value: CellValue, label: string): Result<string[]> {
-  const cell = asCell(value);
-  if (typeof cell !== 'string') {
-    return { ok: false, error: `${label} '${shown(cellText(cell))}' is not a valid address` };
-  }
-  if (/[\r\n\u2028\u2029\u0085]/.test(cell)) {
-    return { ok: false, error: `${label} has a line break in it — put the addresses on one line, separated by commas` };
-  }
-  const text = cell.replace(/\t/g, ' ').trim();
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) {
-    return { ok: false, error: `${label} '${shown(text)}' contains an invisible control character` };
-  }
-  if (text.length > MAX_EMAIL_TEXT) return { ok: false, error: `${label} is too long (more than ${MAX_EMAIL_TEXT} characters)` };
-  const pieces = splitAddresses(text);
-  if (pieces === null) return { ok: false, error: `${label} '${shown(text)}' has a quote that is never closed` };
-  const addresses: string[] = [];
-  const seen = new Set<string>();
-  for (const raw of pieces) {
-    const piece = raw.trim();
-    if (piece === '') continue;
-    const address = addressOf(piece);
-    if (address === null || !isEmailAddress(address)) {
-      return { ok: false, error: `${label} '${shown(piece)}' is not a valid address` };
-    }
-    const lower = address.toLowerCase();
-    if (!seen.has(lower)) {
-      seen.add(lower);
-      addresses.push(address);
-    }
-  }
-  return { ok: true, value: addresses };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Other cells
-
-const TICKED = new Set(['true', 'yes', 'y', 'x', '✓', '✔', '☑', '✅', '1', 'on', 'paused', 'hold', 'on hold']);
-const UNTICKED = new Set(['', 'false', 'no', 'n', '0', 'off', '☐']);
-
-/** A checkbox, or text that reads as one: TRUE / yes / x / ✓ are ticked; '', FALSE, no are not. */
-export function parseTick(value: CellValue, label: string): Result<boolean> {
-  const cell = asCell(value);
-  if (typeof cell === 'boolean') return { ok: true, value: cell };
-  if (typeof cell === 'number') {
-    if (cell === 1) return { ok: true, value: true };
-    if (cell === 0) return { ok: true, value: false };
-  }
-  const text = cellText(cell).trim().toLowerCase();
-  if (typeof cell === 'string' && TICKED.has(text)) return { ok: true, value: true };
-  if (typeof cell === 'string' && UNTICKED.has(text)) return { ok: true, value: false };
-  return { ok: false, error: `${label} '${shown(cellText(cell))}' is not understood — tick the box, or write yes or no` };
-}
-
-/** '' or an http(s) address; anything else ('javascript:…', 'www.x.com', text) is refused. */
-export function parsePaymentLink(value: CellValue, label: string): Result<string> {
-  const cell = asCell(value);
-  const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
-  if (text === '') return { ok: true, value: '' };
-  const refuse = (why: string): Result<string> => ({ ok: false, error: `${label} '${shown(text)}' ${why}` });
-  if (typeof cell !== 'string') return refuse('is not a web address — it must start with https://');
-  if (text.length > MAX_LINK_LENGTH)
-    return { ok: false, error: `${label} is too long (more than ${MAX_LINK_LENGTH} characters)` };
-  if (!/^https?:\/\//i.test(text)) return refuse('is not a web address — it must start with https:// (or http://)');
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f-\u009f<>"'`\\]/.test(text)) return refuse('has spaces or characters a web address cannot contain');
-  const host = /^https?:\/\/(?:[^/?#@]*@)?([^/?#:]+)(?::\d{1,5})?(?:[/?#]|$)/i.exec(text)?.[1] ?? '';
-  if (!/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(host) && host.toLowerCase() !== 'localhost') {
-    return refuse('is not a complete web address');
-  }
-  return { ok: true, value: text };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rows
+export { invoiceKey, isEmailAddress, parseEmailList, parsePaymentLink, parseTick } from './cells';
+export type { SheetWarning } from './dateColumns';
 
 export interface ParseContext {
   locale: string;
@@ -243,9 +49,379 @@ export interface ParseContext {
   defaultCurrency: string;
 }
 
+/** Extra views of the same rows: what each cell shows, and its formula (both optional, parallel to the rows). */
+export type ParseGrids = RowGrids;
+
 interface Problem {
   order: number;
   message: string;
+}
+
+/** Everything read from one row so far. */
+interface Fields {
+  invoiceText: string;
+  key: string;
+  duplicateKey: string;
+  client: string;
+  emails: string[];
+  stated: string | null;
+  currency: string;
+  amount: number | null;
+  amountPaid: number | null;
+  balance: number | null;
+  issueDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  paid: PaidMark | null;
+  contactName: string;
+  billingEmails: string[];
+  paused: boolean;
+  paymentLink: string;
+  statusWord: string;
+  meaning: StatusMeaning | null;
+  promisedDate: IsoDate | null;
+}
+
+/** What one row offers a field parser: the context, what the cell shows, the columns read day first. */
+interface RowScope {
+  ctx: ParseContext;
+  fallback: string;
+  shows: (field: InputField) => string;
+  dayFirst: ReadonlySet<InputField>;
+  /** The other columns that say whether the invoice is paid (beside `paidDate`). */
+  morePaid: CellValue[];
+}
+
+type FieldResult = { ok: true; set: Partial<Fields> } | { ok: false; error: string; set?: Partial<Fields> };
+type FieldParser = (cell: CellValue, scope: RowScope, sofar: Readonly<Fields>) => FieldResult;
+
+const done = (set: Partial<Fields>): FieldResult => ({ ok: true, set });
+const fail = (error: string, set?: Partial<Fields>): FieldResult => ({ ok: false, error, set });
+
+function readInvoiceNumber(cell: CellValue, scope: RowScope): FieldResult {
+  const text = textField(cell, FIELD_LABELS.invoice, 'an invoice number', MAX_INVOICE_LENGTH);
+  if (!text.ok) return fail(text.error, typeof cell === 'string' ? { invoiceText: shown(cell, MAX_INVOICE_LENGTH) } : {});
+  if (text.value === '') return fail('Invoice number is empty');
+  // What the cell shows counts ('INV-0042' for 42 formatted "INV-"0000); the key stays the stored
+  // value, so the history of an invoice does not change when its format does.
+  const showsAs = typeof cell === 'number' ? shown(scope.shows('invoice'), MAX_INVOICE_LENGTH) : '';
+  const key = invoiceKey(cell);
+  return done({ invoiceText: showsAs !== '' ? showsAs : text.value, key, duplicateKey: key });
+}
+
+function readName(field: 'client' | 'contactName', required: boolean): FieldParser {
+  return (cell) => {
+    const text = textField(cell, FIELD_LABELS[field], 'a name', MAX_NAME_LENGTH);
+    if (!text.ok) return fail(text.error, typeof cell === 'string' ? { [field]: shown(cell, MAX_NAME_LENGTH) } : {});
+    if (required && text.value === '') return fail(`${FIELD_LABELS[field]} is empty`);
+    return done({ [field]: text.value });
+  };
+}
+
+function readEmails(field: 'email' | 'billingEmail'): FieldParser {
+  return (cell) => {
+    const list = parseEmailList(cell, FIELD_LABELS[field]);
+    if (!list.ok) return fail(list.error);
+    if (field === 'email' && list.value.length === 0) return fail('Email is empty');
+    return done(field === 'email' ? { emails: list.value } : { billingEmails: list.value });
+  };
+}
+
+function readCurrencyColumn(cell: CellValue, scope: RowScope): FieldResult {
+  if (isBlank(cell)) return done({ stated: null, currency: scope.fallback });
+  const code = cellText(cell).trim().toUpperCase();
+  if (typeof cell === 'string' && isCurrencyCode(code)) return done({ stated: code, currency: code });
+  return fail(`Currency '${shown(cellText(cell))}' is not a currency code — use a three-letter code such as USD, EUR or GBP`);
+}
+
+function readAmount(cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): FieldResult {
+  const label = FIELD_LABELS.amount;
+  const parsed = parseAmount(cell, scope.ctx.locale, label, sofar.currency);
+  if (!parsed.ok) return fail(parsed.error);
+  const marked = typeof cell === 'number' ? shownCurrency(scope.shows('amount'), scope.ctx.locale, parsed.value.amount) : null;
+  const amountRead = marked ?? parsed.value;
+  const text = marked !== null ? scope.shows('amount') : cellText(cell);
+  const resolved = resolveCurrency(amountRead, sofar.stated, scope.fallback, { label, text, statedWhere: 'Currency says' });
+  if (!resolved.ok) return fail(resolved.error);
+  return done({ currency: resolved.value, amount: roundMoney(parsed.value.amount, resolved.value) });
+}
+
+/** Amount Paid and Balance: in the invoice's currency; blank is "no information". A negative balance is an overpayment: nothing owed. */
+function readPaymentAmount(field: 'amountPaid' | 'balance'): FieldParser {
+  return (cell, scope, sofar) => {
+    if (isBlank(cell)) return done({ [field]: null });
+    const label = FIELD_LABELS[field];
+    const parsed = parseAmount(cell, scope.ctx.locale, label, sofar.currency);
+    if (!parsed.ok) {
+      if (field === 'balance' && /negative/.test(parsed.error)) return done({ balance: 0 });
+      return fail(parsed.error);
+    }
+    const where = { label, text: cellText(cell), statedWhere: 'the invoice is in' };
+    const resolved = resolveCurrency(parsed.value, sofar.currency, sofar.currency, where);
+    if (!resolved.ok) return fail(resolved.error);
+    return done({ [field]: roundMoney(parsed.value.amount, sofar.currency) });
+  };
+}
+
+function readDate(field: 'issueDate' | 'dueDate' | 'promisedDate'): FieldParser {
+  return (cell, scope) => {
+    const order = scope.dayFirst.has(field) ? 'DMY' : undefined;
+    const parsed = parseDateCell(cell, scope.ctx.locale, FIELD_LABELS[field], order);
+    if (!parsed.ok) return fail(parsed.error);
+    if (parsed.value === null && field === 'dueDate') return fail('Due date is empty');
+    return done({ [field]: parsed.value });
+  };
+}
+
+/** Every Paid column read: paid when any says so, dated by the first date found. */
+function readPaid(cell: CellValue, scope: RowScope): FieldResult {
+  let paid: PaidMark = { paid: false, date: null };
+  for (const each of [cell, ...scope.morePaid]) {
+    const mark = readPaidCell(each, scope.ctx.locale, FIELD_LABELS.paidDate, scope.dayFirst.has('paidDate'));
+    if (!mark.ok) return fail(mark.error);
+    paid = { paid: paid.paid || mark.value.paid, date: paid.date ?? mark.value.date };
+  }
+  return done({ paid });
+}
+
+function readStatusWord(cell: CellValue): FieldResult {
+  return done({ statusWord: shown(cellText(cell), 60), meaning: statusMeaning(cell) });
+}
+
+function readPaused(cell: CellValue): FieldResult {
+  const tick = parseTick(cell, FIELD_LABELS.paused);
+  return tick.ok ? done({ paused: tick.value }) : fail(tick.error);
+}
+
+function readPaymentLink(cell: CellValue): FieldResult {
+  const link = parsePaymentLink(cell, FIELD_LABELS.paymentLink);
+  return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
+}
+
+/** One parser per input column, in reading order (the currency before the amounts that use it). */
+const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
+  ['invoice', readInvoiceNumber],
+  ['client', readName('client', true)],
+  ['email', readEmails('email')],
+  ['currency', readCurrencyColumn],
+  ['amount', readAmount],
+  ['amountPaid', readPaymentAmount('amountPaid')],
+  ['balance', readPaymentAmount('balance')],
+  ['issueDate', readDate('issueDate')],
+  ['dueDate', readDate('dueDate')],
+  ['paidDate', readPaid],
+  ['promisedDate', readDate('promisedDate')],
+  ['contactName', readName('contactName', false)],
+  ['billingEmail', readEmails('billingEmail')],
+  ['paused', readPaused],
+  ['paymentLink', readPaymentLink],
+  ['userStatus', readStatusWord],
+];
+
+function emptyFields(fallback: string): Fields {
+  return {
+    invoiceText: '',
+    key: '',
+    duplicateKey: '',
+    client: '',
+    emails: [],
+    stated: null,
+    currency: fallback,
+    amount: null,
+    amountPaid: null,
+    balance: null,
+    issueDate: null,
+    dueDate: null,
+    paid: null,
+    contactName: '',
+    billingEmails: [],
+    paused: false,
+    paymentLink: '',
+    statusWord: '',
+    meaning: { kind: 'chase', unpaid: false },
+    promisedDate: null,
+  };
+}
+
+/** The row's cells: each field's value, and what the cell shows (the display grid), '' when unknown. */
+interface RowCells {
+  get: (field: InputField) => CellValue;
+  shows: (field: InputField) => string;
+}
+
+/** Reads every field with its parser; problems are ordered by the sheet's column order. */
+function readFields(cells: RowCells, columns: HeaderMap['columns'], scope: RowScope): { fields: Fields; problems: Problem[] } {
+  // One fresh record per row, filled in place: a copy per field costs more than the parsing.
+  const fields = emptyFields(scope.fallback);
+  const problems: Problem[] = [];
+  for (const [field, parse] of FIELD_PARSERS) {
+    const order = columns[field] ?? Number.MAX_SAFE_INTEGER;
+    const cell = cells.get(field);
+    const code = spreadsheetError(cell);
+    if (code !== null) {
+      problems.push({
+        order,
+        message: `${FIELD_LABELS[field]} shows a spreadsheet error (${code}) — fix the formula in that cell`,
+      });
+      if (field === 'invoice') fields.invoiceText = shown(cellText(cell));
+      continue;
+    }
+    const result = parse(cell, scope, fields);
+    Object.assign(fields, result.set);
+    if (!result.ok) problems.push({ order, message: result.error });
+  }
+  if (fields.issueDate !== null && fields.dueDate !== null && fields.dueDate < fields.issueDate) {
+    const locale = scope.ctx.locale;
+    problems.push({
+      order: columns.dueDate ?? Number.MAX_SAFE_INTEGER,
+      message: `Due date (${formatDateForEmail(fields.dueDate, locale)}) is before the issue date (${formatDateForEmail(fields.issueDate, locale)})`,
+    });
+  }
+  return { fields, problems };
+}
+
+interface RowReading {
+  row: number;
+  key: string;
+  invoiceText: string;
+  clientText: string;
+  /** Key used for duplicate detection ('' when the invoice cell is empty, an error or a tick box). */
+  duplicateKey: string;
+  invoice: Invoice | null;
+  problems: Problem[];
+  /** Set when the row is not an invoice to chase for a reason other than its cells' problems. */
+  outcome: RowOutcome | null;
+}
+
+/** A valid row's invoice (paid or to chase), or the reason it is held. */
+function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice | RowOutcome {
+  const amount = fields.amount ?? 0;
+  const meaning = fields.meaning ?? { kind: 'chase', unpaid: false };
+  const truth = paymentTruth({
+    amount,
+    currency: fields.currency,
+    locale,
+    meaning,
+    statusWord: fields.statusWord,
+    paid: fields.paid,
+    amountPaid: fields.amountPaid,
+    balance: fields.balance,
+  });
+  if (truth.kind === 'held') return { kind: 'held', code: truth.code, message: truth.message };
+  return {
+    row: rowNumber,
+    key: fields.key,
+    invoice: fields.invoiceText,
+    client: fields.client,
+    emails: fields.emails,
+    amount,
+    amountPaid: truth.amountPaid,
+    balance: truth.balance,
+    currency: fields.currency,
+    issueDate: fields.issueDate,
+    dueDate: fields.dueDate ?? '',
+    paidDate: truth.paidDate,
+    paid: truth.kind === 'paid',
+    contactName: fields.contactName,
+    billingEmails: fields.billingEmails,
+    paused: fields.paused || meaning.kind === 'on-hold',
+    disputed: meaning.kind === 'disputed',
+    paymentLink: fields.paymentLink,
+    userStatus: fields.statusWord,
+    promisedDate: fields.promisedDate,
+  };
+}
+
+/** What the row is, decided from its payment words once its cells are read. */
+function decide(
+  fields: Fields,
+  problems: Problem[],
+  rowNumber: number,
+  locale: string,
+): { invoice: Invoice | null; outcome: RowOutcome | null } {
+  const meaning = fields.meaning;
+  if (meaning !== null && meaning.kind === 'settled' && (meaning.code !== 'paid' || problems.length > 0)) {
+    const word = SETTLED_LABELS[meaning.code];
+    return {
+      invoice: null,
+      outcome: {
+        kind: 'settled',
+        code: meaning.code,
+        message: `${word}: the Status column says '${shown(fields.statusWord, 30)}', so nothing is sent`,
+      },
+    };
+  }
+  if (problems.length > 0) return { invoice: null, outcome: null };
+  if (meaning === null) {
+    return {
+      invoice: null,
+      outcome: { kind: 'held', code: 'unknown-status-word', message: unknownStatusMessage(fields.statusWord) },
+    };
+  }
+  const read = invoiceOf(fields, rowNumber, locale);
+  return 'kind' in read ? { invoice: null, outcome: read } : { invoice: read, outcome: null };
+}
+
+function gridCell(grid: unknown[][] | undefined, index: number, col: number | undefined): string {
+  if (col === undefined || !Array.isArray(grid)) return '';
+  const row = grid[index];
+  const value = Array.isArray(row) ? row[col] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/** An unticked checkbox (FALSE) in Paused or Paid is as good as empty. */
+function isBlankRow(get: (field: InputField) => CellValue): boolean {
+  return INPUT_FIELDS.every((f) => {
+    const v = get(f);
+    return isBlank(v) || (v === false && (f === 'paused' || f === 'paidDate'));
+  });
+}
+
+interface SheetScope {
+  columns: HeaderMap['columns'];
+  paidColumns: number[];
+  ctx: ParseContext;
+  fallback: string;
+  grids: RowGrids;
+  dayFirst: ReadonlySet<InputField>;
+}
+
+function readRow(cells: readonly unknown[], index: number, rowNumber: number, sheet: SheetScope): RowReading | null {
+  const { columns, ctx, grids } = sheet;
+  const get = (field: InputField): CellValue => {
+    const col = columns[field];
+    return col === undefined ? '' : asCell(cells[col]);
+  };
+  if (isBlankRow(get)) return null;
+  const shows = (field: InputField): string => gridCell(grids.display, index, columns[field]);
+  const base = { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems: [] };
+  const notInvoice = notInvoiceOutcome({
+    cells: cells.map(asCell),
+    get,
+    amountFormula: gridCell(grids.formulas, index, columns.amount),
+    locale: ctx.locale,
+    currency: sheet.fallback,
+  });
+  if (notInvoice !== null) {
+    const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
+    return { ...base, invoiceText, clientText: shown(cellText(get('client')), MAX_NAME_LENGTH), outcome: notInvoice };
+  }
+  const morePaid = sheet.paidColumns.filter((c) => c !== columns.paidDate).map((c) => asCell(cells[c]));
+  const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dayFirst: sheet.dayFirst, morePaid };
+  const { fields, problems } = readFields({ get, shows }, columns, scope);
+  const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
+  // A row the user marked settled (Void, Paid on a half-filled row…) is not an error and does not
+  // clash with the invoice that reuses its number.
+  const settled = outcome !== null && outcome.kind === 'settled';
+  return {
+    row: rowNumber,
+    key: fields.key,
+    invoiceText: fields.invoiceText,
+    clientText: shown(fields.client, MAX_NAME_LENGTH),
+    duplicateKey: settled ? '' : fields.duplicateKey,
+    invoice,
+    problems: settled ? [] : problems,
+    outcome,
+  };
 }
 
 function listRows(rows: number[]): string {
@@ -266,310 +442,80 @@ function joinProblems(problems: Problem[]): string {
   return `${messages.slice(0, 3).join('; ')}; and ${rest} more problem${rest === 1 ? '' : 's'}`;
 }
 
-interface RowReading {
-  row: number;
-  key: string;
-  invoiceText: string;
-  clientText: string;
-  /** Key used for duplicate detection ('' when the invoice cell is empty, an error or a tick box). */
-  duplicateKey: string;
-  invoice: Invoice | null;
-  problems: Problem[];
+const UNREADABLE = 'This row could not be read — check its cells for unusual values';
+
+function safeReadRow(raw: unknown, index: number, rowNumber: number, sheet: SheetScope): RowReading | null {
+  const cells: readonly unknown[] = Array.isArray(raw) ? raw : [];
+  try {
+    return readRow(cells, index, rowNumber, sheet);
+  } catch {
+    // A last safety net: a bug here must cost one row, never the run.
+    const problems = [{ order: 0, message: UNREADABLE }];
+    return { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems, outcome: null };
+  }
 }
 
-function resolveCurrency(
-  parsed: ParsedAmount,
-  stated: string | null,
-  fallback: string,
-  label: string,
-  text: string,
-  statedWhere: string,
-): Result<string> {
-  if (parsed.currency !== null) {
-    if (stated !== null && stated !== parsed.currency) {
-      return { ok: false, error: `${label} '${shown(text)}' is in ${parsed.currency} but ${statedWhere} ${stated}` };
-    }
-    return { ok: true, value: parsed.currency };
+/** The reading as a ParsedRow, with the rows it shares its invoice number with (when more than itself). */
+function toParsedRow(r: RowReading, shared: number[] | undefined, invoiceOrder: number): ParsedRow {
+  const problems = [...r.problems];
+  if (shared !== undefined && shared.length > 1) {
+    problems.push({
+      order: invoiceOrder,
+      message: `Invoice number '${shown(r.invoiceText)}' is used on rows ${listRows(shared)} — each invoice needs its own number`,
+    });
   }
-  if (parsed.symbol !== null) {
-    if (stated !== null) {
-      if (currencyFitsSymbol(stated, parsed.symbol)) return { ok: true, value: stated };
-      return { ok: false, error: `${label} '${shown(text)}' is in ${symbolWords(parsed.symbol)} but ${statedWhere} ${stated}` };
-    }
-    return { ok: true, value: currencyForSymbol(parsed.symbol, fallback) };
-  }
-  return { ok: true, value: stated ?? fallback };
+  if (problems.length === 0 && r.invoice !== null) return { ok: true, invoice: r.invoice };
+  const outcome: RowOutcome =
+    problems.length === 0 && r.outcome !== null
+      ? r.outcome
+      : { kind: 'error', code: 'invalid-cells', message: joinProblems(problems) || UNREADABLE };
+  const key = r.key === '' ? null : r.key;
+  return {
+    ok: false,
+    invalid: { row: r.row, key, invoice: r.invoiceText, client: r.clientText, error: outcome.message, outcome },
+  };
 }
 
-function readRow(
-  cells: readonly unknown[],
+export interface ParseOptions extends RowGrids {
+  /** 1-based sheet row of the first data row (2 when the header is in row 1). */
+  firstRow?: number;
+  /** Every Paid-like column (`HeaderMap.paidColumns`); by default only `columns.paidDate`. */
+  paidColumns?: number[];
+}
+
+/** The rows as parsed, and findings about whole columns (a date column read day first). */
+export interface ParsedSheet {
+  rows: ParsedRow[];
+  warnings: SheetWarning[];
+}
+
+/**
+ * The data rows (header excluded) as invoices or rows with an outcome, plus column warnings.
+ * `display` (what each cell shows) and `formulas` are optional grids parallel to `rows`.
+ * Rows whose input cells are all empty are left out. Every row sharing an invoice number with
+ * another is invalid. Never throws.
+ */
+export function parseInvoiceSheet(
+  rows: CellValue[][],
   columns: HeaderMap['columns'],
   ctx: ParseContext,
-  rowNumber: number,
-): RowReading | null {
-  const cellOf = (field: InputField): CellValue => {
-    const col = columns[field];
-    return col === undefined ? '' : asCell(cells[col]);
-  };
-  const values = new Map<InputField, CellValue>(INPUT_FIELDS.map((f) => [f, cellOf(f)]));
-  const get = (field: InputField): CellValue => values.get(field) ?? '';
-
-  // An unticked checkbox (FALSE) in Paused or Paid Date is as good as empty.
-  const blank = INPUT_FIELDS.every((f) => {
-    const v = get(f);
-    return isBlank(v) || (v === false && (f === 'paused' || f === 'paidDate'));
-  });
-  if (blank) return null;
-
-  const problems: Problem[] = [];
-  const add = (field: InputField, message: string): void => {
-    problems.push({ order: columns[field] ?? Number.MAX_SAFE_INTEGER, message });
-  };
-  /** The cell, or null after reporting a spreadsheet error in it. */
-  const usable = (field: InputField): CellValue | null => {
-    const v = get(field);
-    const code = spreadsheetError(v);
-    if (code === null) return v;
-    add(field, `${FIELD_LABELS[field]} shows a spreadsheet error (${code}) — fix the formula in that cell`);
-    return null;
-  };
-
-  // Invoice number
-  let invoiceText = '';
-  let key = '';
-  let duplicateKey = '';
-  const invoiceCell = usable('invoice');
-  if (invoiceCell !== null) {
-    const text = textField(invoiceCell, FIELD_LABELS.invoice, 'an invoice number', MAX_INVOICE_LENGTH);
-    if (!text.ok) add('invoice', text.error);
-    else if (text.value === '') add('invoice', 'Invoice number is empty');
-    else {
-      invoiceText = text.value;
-      key = invoiceKey(invoiceCell);
-      duplicateKey = key;
-    }
-    if (!text.ok && typeof invoiceCell === 'string') invoiceText = shown(invoiceCell, MAX_INVOICE_LENGTH);
-  } else {
-    invoiceText = shown(cellText(get('invoice')));
-  }
-
-  // Client
-  let client = '';
-  const clientCell = usable('client');
-  if (clientCell !== null) {
-    const text = textField(clientCell, FIELD_LABELS.client, 'a name', MAX_NAME_LENGTH);
-    if (!text.ok) add('client', text.error);
-    else if (text.value === '') add('client', 'Client is empty');
-    else client = text.value;
-    if (!text.ok && typeof clientCell === 'string') client = shown(clientCell, MAX_NAME_LENGTH);
-  }
-
-  // Email
-  let emails: string[] = [];
-  const emailCell = usable('email');
-  if (emailCell !== null) {
-    const list = parseEmailList(emailCell, FIELD_LABELS.email);
-    if (!list.ok) add('email', list.error);
-    else if (list.value.length === 0) add('email', 'Email is empty');
-    else emails = list.value;
-  }
-
-  // Currency column
-  let stated: string | null = null;
-  const currencyCell = usable('currency');
-  if (currencyCell !== null && !isBlank(currencyCell)) {
-    const code = cellText(currencyCell).trim().toUpperCase();
-    if (typeof currencyCell === 'string' && isCurrencyCode(code)) stated = code;
-    else {
-      add(
-        'currency',
-        `Currency '${shown(cellText(currencyCell))}' is not a currency code — use a three-letter code such as USD, EUR or GBP`,
-      );
-    }
-  }
+  options: ParseOptions = {},
+): ParsedSheet {
+  const safeRows: readonly unknown[] = Array.isArray(rows) ? rows : [];
+  const safeColumns = columns ?? {};
+  const start = Number.isInteger(options.firstRow) ? (options.firstRow as number) : 2;
   const wanted = String(ctx.defaultCurrency ?? '')
     .trim()
     .toUpperCase();
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
-
-  // Amount
-  let currency = stated ?? fallback;
-  let amount: number | null = null;
-  const amountCell = usable('amount');
-  if (amountCell !== null) {
-    const parsed = parseAmount(amountCell, ctx.locale, FIELD_LABELS.amount, currency);
-    if (!parsed.ok) add('amount', parsed.error);
-    else {
-      const resolved = resolveCurrency(
-        parsed.value,
-        stated,
-        fallback,
-        FIELD_LABELS.amount,
-        cellText(amountCell),
-        'Currency says',
-      );
-      if (!resolved.ok) add('amount', resolved.error);
-      else {
-        currency = resolved.value;
-        amount = roundMoney(parsed.value.amount, currency);
-      }
-    }
-  }
-
-  // Amount paid
-  let amountPaid = 0;
-  const paidCell = usable('amountPaid');
-  if (paidCell !== null && !isBlank(paidCell)) {
-    const parsed = parseAmount(paidCell, ctx.locale, FIELD_LABELS.amountPaid, currency);
-    if (!parsed.ok) add('amountPaid', parsed.error);
-    else {
-      const resolved = resolveCurrency(
-        parsed.value,
-        currency,
-        currency,
-        FIELD_LABELS.amountPaid,
-        cellText(paidCell),
-        'the invoice is in',
-      );
-      if (!resolved.ok) add('amountPaid', resolved.error);
-      else amountPaid = roundMoney(parsed.value.amount, currency);
-    }
-  }
-
-  // Dates
-  const dateOf = (field: 'issueDate' | 'dueDate' | 'paidDate'): IsoDate | null => {
-    const cell = usable(field);
-    if (cell === null) return null;
-    if (field === 'paidDate' && typeof cell === 'boolean') {
-      if (cell) add(field, 'Paid date is a ticked box — write the date the invoice was paid instead');
-      return null;
-    }
-    const parsed = parseDateCell(cell, ctx.locale, FIELD_LABELS[field]);
-    if (!parsed.ok) {
-      add(field, parsed.error);
-      return null;
-    }
-    if (parsed.value === null && field === 'dueDate') add(field, 'Due date is empty');
-    return parsed.value;
-  };
-  const issueDate = dateOf('issueDate');
-  const dueDate = dateOf('dueDate');
-  const paidDate = dateOf('paidDate');
-  if (issueDate !== null && dueDate !== null && dueDate < issueDate) {
-    add(
-      'dueDate',
-      `Due date (${formatDateForEmail(dueDate, ctx.locale)}) is before the issue date (${formatDateForEmail(issueDate, ctx.locale)})`,
-    );
-  }
-
-  // Contact name
-  let contactName = '';
-  const contactCell = usable('contactName');
-  if (contactCell !== null) {
-    const text = textField(contactCell, FIELD_LABELS.contactName, 'a name', MAX_NAME_LENGTH);
-    if (!text.ok) add('contactName', text.error);
-    else contactName = text.value;
-  }
-
-  // Billing email
-  let billingEmails: string[] = [];
-  const billingCell = usable('billingEmail');
-  if (billingCell !== null) {
-    const list = parseEmailList(billingCell, FIELD_LABELS.billingEmail);
-    if (!list.ok) add('billingEmail', list.error);
-    else billingEmails = list.value;
-  }
-
-  // Paused
-  let paused = false;
-  const pausedCell = usable('paused');
-  if (pausedCell !== null) {
-    const tick = parseTick(pausedCell, FIELD_LABELS.paused);
-    if (!tick.ok) add('paused', tick.error);
-    else paused = tick.value;
-  }
-
-  // Payment link
-  let paymentLink = '';
-  const linkCell = usable('paymentLink');
-  if (linkCell !== null) {
-    const link = parsePaymentLink(linkCell, FIELD_LABELS.paymentLink);
-    if (!link.ok) add('paymentLink', link.error);
-    else paymentLink = link.value;
-  }
-
-  let invoice: Invoice | null = null;
-  if (problems.length === 0 && amount !== null && dueDate !== null) {
-    const scale = 10 ** currencyDecimals(currency);
-    const balanceUnits = Math.max(0, Math.round(amount * scale) - Math.round(amountPaid * scale));
-    invoice = {
-      row: rowNumber,
-      key,
-      invoice: invoiceText,
-      client,
-      emails,
-      amount,
-      amountPaid,
-      balance: roundMoney(balanceUnits / scale, currency),
-      currency,
-      issueDate,
-      dueDate,
-      paidDate,
-      contactName,
-      billingEmails,
-      paused,
-      paymentLink,
-    };
-  }
-  return {
-    row: rowNumber,
-    key,
-    invoiceText,
-    clientText: shown(client, MAX_NAME_LENGTH),
-    duplicateKey,
-    invoice,
-    problems,
-  };
-}
-
-/**
- * The data rows (header excluded) as valid invoices or invalid rows with a reason. Row numbers
- * are 1-based sheet rows starting at `firstRow`. Rows whose input cells are all empty are
- * left out. When a row has several problems they are joined with '; ' in the sheet's column
- * order (at most three, then "and N more problems"). Every row sharing an invoice number with
- * another is invalid. Never throws.
- */
-export function parseInvoiceRows(
-  rows: CellValue[][],
-  columns: HeaderMap['columns'],
-  ctx: ParseContext,
-  firstRow = 2,
-): ParsedRow[] {
+  const days = dayFirstColumns(safeRows, safeColumns, ctx.locale);
+  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
+  const sheet: SheetScope = { columns: safeColumns, paidColumns, ctx, fallback, grids: options, dayFirst: days.dayFirst };
   const readings: RowReading[] = [];
-  const safeRows: readonly unknown[] = Array.isArray(rows) ? rows : [];
-  const safeColumns = columns ?? {};
-  const start = Number.isInteger(firstRow) ? firstRow : 2;
   safeRows.forEach((raw, index) => {
-    const rowNumber = start + index;
-    const cells: readonly unknown[] = Array.isArray(raw) ? raw : [];
-    let reading: RowReading | null;
-    try {
-      reading = readRow(cells, safeColumns, ctx, rowNumber);
-    } catch {
-      // A last safety net: a bug here must cost one row, never the run.
-      reading = {
-        row: rowNumber,
-        key: '',
-        invoiceText: '',
-        clientText: '',
-        duplicateKey: '',
-        invoice: null,
-        problems: [{ order: 0, message: 'This row could not be read — check its cells for unusual values' }],
-      };
-    }
+    const reading = safeReadRow(raw, index, start + index, sheet);
     if (reading !== null) readings.push(reading);
   });
-
   const rowsByKey = new Map<string, number[]>();
   for (const r of readings) {
     if (r.duplicateKey === '') continue;
@@ -578,25 +524,23 @@ export function parseInvoiceRows(
     else rowsByKey.set(r.duplicateKey, [r.row]);
   }
   const invoiceOrder = safeColumns.invoice ?? -1;
-  return readings.map((r): ParsedRow => {
-    const shared = r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey);
-    const problems = [...r.problems];
-    if (shared !== undefined && shared.length > 1) {
-      problems.push({
-        order: invoiceOrder,
-        message: `Invoice number '${shown(r.invoiceText)}' is used on rows ${listRows(shared)} — each invoice needs its own number`,
-      });
-    }
-    if (problems.length === 0 && r.invoice !== null) return { ok: true, invoice: r.invoice };
-    return {
-      ok: false,
-      invalid: {
-        row: r.row,
-        key: r.key === '' ? null : r.key,
-        invoice: r.invoiceText,
-        client: r.clientText,
-        error: joinProblems(problems) || 'This row could not be read — check its cells for unusual values',
-      },
-    };
-  });
+  const parsed = readings.map((r) =>
+    toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder),
+  );
+  return { rows: parsed, warnings: days.warnings };
+}
+
+/**
+ * The data rows as valid invoices or rows with an outcome (see `parseInvoiceSheet`). Row numbers
+ * are 1-based sheet rows starting at `firstRow`. When a row has several problems they are joined
+ * with '; ' in the sheet's column order (at most three, then "and N more problems").
+ */
+export function parseInvoiceRows(
+  rows: CellValue[][],
+  columns: HeaderMap['columns'],
+  ctx: ParseContext,
+  firstRow = 2,
+  grids: Omit<ParseOptions, 'firstRow'> = {},
+): ParsedRow[] {
+  return parseInvoiceSheet(rows, columns, ctx, { ...grids, firstRow }).rows;
 }

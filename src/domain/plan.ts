@@ -3,7 +3,19 @@
 import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
 import { placeholderValues, renderTemplate } from './templates';
 import { stageLabel } from './settings';
-import type { EmailStageId, Invoice, IsoDate, ParsedRow, Settings, SheetContext, StageId, Templates } from './types';
+import { SETTLED_LABELS } from './payment';
+import type {
+  EmailStageId,
+  InvalidRow,
+  Invoice,
+  IsoDate,
+  ParsedRow,
+  RowOutcome,
+  Settings,
+  SheetContext,
+  StageId,
+  Templates,
+} from './types';
 
 export interface FollowUpEmail {
   key: string;
@@ -27,6 +39,11 @@ export interface RowPlan {
   client: string;
   /** Why nothing can be done for this row (written on the row as "Error: …"). */
   error: string | null;
+  /**
+   * What the row is when it is not an invoice to chase and not an error: settled (Paid, Void…),
+   * held for review, or not an invoice (a total, a note, a credit note). Nothing is ever sent for it.
+   */
+  outcome: Exclude<RowOutcome, { kind: 'error' }> | null;
   evaluation: Evaluation | null;
   email: FollowUpEmail | null;
   /** The decision stage was reached today: log it once (no email). */
@@ -127,47 +144,62 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
   };
 }
 
-export const NO_BILLING_CONTACT =
+const NO_BILLING_CONTACT =
   'skipped: this row has no Billing Email, so there is no other contact to escalate to. Call the client instead';
 
-export function planFollowUps(input: PlanInput): Plan {
-  const rows: RowPlan[] = [];
-  const emails: FollowUpEmail[] = [];
-  for (const parsed of input.rows) {
-    if (!parsed.ok) {
-      const { row, key, invoice, client, error } = parsed.invalid;
-      rows.push({ row, key, invoice, client, error, evaluation: null, email: null, decision: null, passed: null });
-      continue;
-    }
-    const inv = parsed.invoice;
-    const history = input.histories.get(inv.key) ?? emptyHistory();
-    const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
-    const plan: RowPlan = {
-      row: inv.row,
-      key: inv.key,
-      invoice: inv.invoice,
-      client: inv.client,
-      error: null,
-      evaluation,
-      email: null,
-      decision: null,
-      passed: null,
-    };
-    const due = evaluation.dueToday;
-    if (due && due.stage === 'final') plan.decision = { superseded: due.superseded };
-    else if (due && due.stage === 'escalate' && inv.billingEmails.length === 0) {
-      // The escalation is a different contact; with none on the row, the step is a phone call.
-      plan.passed = { stage: 'escalate', superseded: due.superseded, reason: NO_BILLING_CONTACT };
-    } else if (due && due.stage !== 'final') {
-      const email = planEmail(inv, due.stage, due.superseded, input);
-      if (typeof email === 'string') plan.error = email;
-      else {
-        plan.email = email;
-        emails.push(email);
-      }
-    }
-    rows.push(plan);
+/** The plan of a row that is not an invoice to chase: an error, or what the row is. Nothing is sent. */
+function plannedAside(invalid: InvalidRow): RowPlan {
+  const { row, key, invoice, client, error } = invalid;
+  const outcome = invalid.outcome;
+  const aside = outcome !== undefined && outcome.kind !== 'error' ? outcome : null;
+  return {
+    row,
+    key,
+    invoice,
+    client,
+    error: aside === null ? error : null,
+    outcome: aside,
+    evaluation: null,
+    email: null,
+    decision: null,
+    passed: null,
+  };
+}
+
+/** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
+function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
+  const history = input.histories.get(inv.key) ?? emptyHistory();
+  const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
+  const plan: RowPlan = {
+    row: inv.row,
+    key: inv.key,
+    invoice: inv.invoice,
+    client: inv.client,
+    error: null,
+    outcome: null,
+    evaluation,
+    email: null,
+    decision: null,
+    passed: null,
+  };
+  const due = evaluation.dueToday;
+  if (!due) return plan;
+  if (due.stage === 'final') return { ...plan, decision: { superseded: due.superseded } };
+  if (due.stage === 'escalate' && inv.billingEmails.length === 0) {
+    // The escalation is a different contact; with none on the row, the step is a phone call.
+    return { ...plan, passed: { stage: 'escalate', superseded: due.superseded, reason: NO_BILLING_CONTACT } };
   }
+  const email = planEmail(inv, due.stage, due.superseded, input);
+  return typeof email === 'string' ? { ...plan, error: email } : { ...plan, email };
+}
+
+/**
+ * Every row's plan and the emails due now. Only invoice rows to chase can yield an email: rows
+ * that are settled, held, not invoices or in error never do.
+ */
+export function planFollowUps(input: PlanInput): Plan {
+  const rows = input.rows.map((parsed) => (parsed.ok ? plannedInvoice(parsed.invoice, input) : plannedAside(parsed.invalid)));
+  const emails = rows.flatMap((r) => (r.email !== null ? [r.email] : []));
   emails.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.row - b.row);
   return { rows, emails };
 }
@@ -181,11 +213,33 @@ export interface StatusCells {
   nextFollowUp: IsoDate | '';
 }
 
+const NOT_INVOICE_STATUS: Record<string, string> = {
+  total: 'Total row',
+  note: 'Note',
+  'credit-note': 'Credit note',
+};
+
+/** The Status cell of a row that is not chased: 'Paid', 'Void', 'Credit note', 'Total row', 'Needs review: …'. */
+export function outcomeStatus(outcome: Exclude<RowOutcome, { kind: 'error' }>): string {
+  if (outcome.kind === 'held') return `Needs review: ${outcome.message}`;
+  if (outcome.kind === 'settled') return SETTLED_LABELS[outcome.code];
+  return NOT_INVOICE_STATUS[outcome.code] ?? outcome.message;
+}
+
 /**
  * Status cells for a row. Invalid rows keep the stage and last follow-up the add-on remembers, so
  * a typo that makes a row invalid for a day does not erase its history.
  */
 export function statusCells(row: RowPlan, evaluation: Evaluation | null, history: InvoiceHistory | undefined): StatusCells {
+  if (row.outcome !== null && row.outcome !== undefined) {
+    return {
+      status: outcomeStatus(row.outcome),
+      stage: history?.lastSentStage ?? '',
+      daysOverdue: '',
+      lastFollowUp: history?.lastFollowUp ?? '',
+      nextFollowUp: '',
+    };
+  }
   if (row.error !== null || evaluation === null) {
     return {
       status: `Error: ${row.error ?? 'this row could not be read'}`,

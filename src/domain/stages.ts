@@ -52,7 +52,7 @@ export interface ScheduledStage {
 }
 
 /** Enabled stages in escalation order (settings validation guarantees rising days). */
-export function stageSchedule(settings: Settings): ScheduledStage[] {
+function stageSchedule(settings: Settings): ScheduledStage[] {
   const out: ScheduledStage[] = [];
   for (const stage of STAGE_IDS) {
     const day = settings.stageDays[stage];
@@ -69,8 +69,9 @@ export function isEmailStage(stage: StageId): stage is EmailStageId {
   return stage !== 'final';
 }
 
+/** Paid: a paid date, the sheet's own word (a ticked Paid, Status 'Paid', Balance 0), or paid in full. */
 export function isPaid(invoice: Invoice): boolean {
-  return invoice.paidDate !== null || invoice.amountPaid >= invoice.amount;
+  return invoice.paid === true || invoice.paidDate !== null || invoice.amountPaid >= invoice.amount;
 }
 
 export interface Evaluation {
@@ -130,7 +131,7 @@ export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, setti
   if (isPaid(invoice)) return { ...base, status: 'Paid', daysOverdue: null };
   if (history.needsReview !== null) return { ...base, status: 'Needs review' };
   if (invoice.paused) return { ...base, status: 'Paused' };
-  if (history.disputeOpen) return { ...base, status: 'Disputed' };
+  if (history.disputeOpen || invoice.disputed === true) return { ...base, status: 'Disputed' };
 
   const schedule = stageSchedule(settings);
   const handled = furthestStage(history);

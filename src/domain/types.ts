@@ -70,6 +70,9 @@ export const INPUT_FIELDS = [
   'billingEmail',
   'paused',
   'paymentLink',
+  'balance',
+  'userStatus',
+  'promisedDate',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -99,6 +102,14 @@ export interface Invoice {
   billingEmails: string[];
   paused: boolean;
   paymentLink: string;
+  /** Paid by the sheet's word (a ticked Paid, Status 'Paid', Balance 0) even without a paid date. */
+  paid?: boolean;
+  /** The user's own Status word as written ('' or absent when the sheet has none); see docs/own-sheet.md. */
+  userStatus?: string;
+  /** The user's own Status says Disputed: treated like a dispute opened in the sidebar. */
+  disputed?: boolean;
+  /** The client promised to pay by this date (a Promised Date column); absent or null when none. */
+  promisedDate?: IsoDate | null;
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */
@@ -108,8 +119,28 @@ export interface InvalidRow {
   key: string | null;
   invoice: string;
   client: string;
+  /** The message written on the row (for every kind, not only errors). */
   error: string;
+  /** What the row is; absent means an error (rows made before outcomes existed). */
+  outcome?: RowOutcome;
 }
+
+/** Rows that are not invoices: a total row, a note, a credit note. Nothing is sent; the row says what it is. */
+export type NotInvoiceCode = 'total' | 'note' | 'credit-note';
+/** Invoices the user's sheet says are finished: nothing is sent. */
+export type SettledCode = 'paid' | 'void' | 'cancelled' | 'written-off' | 'refunded' | 'draft';
+/** Invoices held for the user to look at: nothing is sent until the row is clear. */
+export type HeldCode = 'unknown-status-word' | 'conflicting-payment';
+
+/**
+ * Why a row is not chased, as a code for the program and a message for the user. `error` rows are
+ * written as "Error: …"; the other kinds say what the row is (see docs/own-sheet.md).
+ */
+export type RowOutcome =
+  | { kind: 'error'; code: 'invalid-cells'; message: string }
+  | { kind: 'not-invoice'; code: NotInvoiceCode; message: string }
+  | { kind: 'settled'; code: SettledCode; message: string }
+  | { kind: 'held'; code: HeldCode; message: string };
 
 export type ParsedRow = { ok: true; invoice: Invoice } | { ok: false; invalid: InvalidRow };
 

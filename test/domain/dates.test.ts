@@ -259,8 +259,16 @@ describe('parseDateCell', () => {
     ['2026-02-30', 'en_US', "Due date '2026-02-30' is not a real date"],
     ['31 Apr 2026', 'en_US', "Due date '31 Apr 2026' is not a real date"],
     [{ date: '2026-02-30' }, 'en_US', "Due date '2026-02-30' is not a real date"],
-    ['11/24/2026', 'en_GB', "Due date '11/24/2026' is not a real date — this spreadsheet reads dates as day/month/year"],
-    ['24/11/2026', 'en_US', "Due date '24/11/2026' is not a real date — this spreadsheet reads dates as month/day/year"],
+    [
+      '11/24/2026',
+      'en_GB',
+      "Due date '11/24/2026' is not a real date — this spreadsheet's locale (en_GB) reads dates as day/month/year; write 2026-11-24, or change the locale in File › Settings › Locale",
+    ],
+    [
+      '24/11/2026',
+      'en_US',
+      "Due date '24/11/2026' is not a real date — this spreadsheet's locale (en_US) reads dates as month/day/year; write 2026-11-24, or change the locale in File › Settings › Locale",
+    ],
   ])('%j in %s is not a real date', (value, locale, message) => {
     expect(parseDateCell(value, locale, 'Due date')).toEqual({ ok: false, error: message });
   });

@@ -1,4 +1,11 @@
-import { describeHeaderProblem, FIELD_HEADERS, fieldForHeader, mapHeaders, normalizeHeader } from '../../src/domain/headers';
+import {
+  describeHeaderProblem,
+  FIELD_HEADERS,
+  fieldForHeader,
+  headerKey,
+  mapHeaders,
+  normalizeHeader,
+} from '../../src/domain/headers';
 import { INPUT_FIELDS, STATUS_FIELDS, type CellValue, type SheetField } from '../../src/domain/types';
 
 describe('normalizeHeader', () => {
@@ -37,12 +44,14 @@ describe('FIELD_HEADERS', () => {
     for (const f of STATUS_FIELDS) expect(FIELD_HEADERS[f].required).toBe(false);
   });
 
-  test('no header name belongs to two fields', () => {
+  test("no header name belongs to two fields (a Status column is the add-on's or the user's, by ownership)", () => {
     const owner = new Map<string, SheetField>();
     for (const field of Object.keys(FIELD_HEADERS) as SheetField[]) {
-      for (const name of [FIELD_HEADERS[field].title, ...FIELD_HEADERS[field].aliases]) {
-        const key = normalizeHeader(name);
-        expect(owner.get(key) ?? field).toBe(field);
+      const spec = FIELD_HEADERS[field];
+      for (const name of [spec.title, ...spec.aliases, ...(spec.weaker ?? [])]) {
+        const key = headerKey(name);
+        if (field === 'userStatus' && name === 'Status') continue;
+        expect([key, owner.get(key) ?? field]).toEqual([key, field]);
         owner.set(key, field);
       }
     }
@@ -119,14 +128,24 @@ describe('mapHeaders', () => {
     expect(map.missingRequired).toEqual(['email', 'amount', 'dueDate']);
   });
 
-  test('two headers for one field: the first column is used and both are reported', () => {
-    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number']);
-    expect(map.columns.invoice).toBe(0);
-    expect(map.columns.paidDate).toBe(1);
-    expect(map.duplicates).toEqual([
-      { field: 'invoice', headers: ['Invoice', 'Invoice #', 'Number'] },
-      { field: 'paidDate', headers: ['Paid', 'Paid Date'] },
+  test('two headers for one field: neither is guessed, both are reported as a question', () => {
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date', 'Invoice #', 'Number'], { owned: {} });
+    expect(map.columns.invoice).toBeUndefined();
+    expect(map.issues.filter((i) => i.code === 'ambiguous').map((i) => [i.field, i.candidates])).toEqual([
+      ['invoice', ['Invoice', 'Invoice #', 'Number']],
     ]);
+    expect(map.duplicates).toEqual([{ field: 'invoice', headers: ['Invoice', 'Invoice #', 'Number'] }]);
+  });
+
+  test('several Paid columns (a tick box beside a date) are all read, never a question', () => {
+    const map = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date'], { owned: {} });
+    expect(map.columns.paidDate).toBe(1);
+    expect(map.paidColumns).toEqual([1, 3]);
+    expect(map.issues).toEqual(expect.not.arrayContaining([expect.objectContaining({ field: 'paidDate' })]));
+    // Older callers (no ownership) read one Paid column only: for them it stays a question.
+    const legacy = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date']);
+    expect(legacy.columns.paidDate).toBeUndefined();
+    expect(legacy.issues.map((i) => [i.field, i.code])).toContainEqual(['paidDate', 'ambiguous']);
   });
 
   test('Paid, Paid Amount, Date and Contact do not collide with their neighbours', () => {
@@ -159,14 +178,14 @@ describe('describeHeaderProblem', () => {
 
   test('one missing column, with its aliases and the headers found', () => {
     expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount']), 'Invoices')).toBe(
-      "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due). Headers found: Invoice, Client, Email, Amount.",
+      "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due, Date Due, Due On, Payment Due). Headers found: Invoice, Client, Email, Amount.",
     );
   });
 
   test('several missing columns', () => {
     expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Notes']), 'Sheet1')).toBe(
-      "The sheet 'Sheet1' is missing the columns 'Email' (also accepted: Client Email, Contact Email), " +
-        "'Amount' (also accepted: Total, Amount Due, Invoice Total) and 'Due Date' (also accepted: Due). " +
+      "The sheet 'Sheet1' is missing the columns 'Email' (also accepted: Client Email, Contact Email, Email Address, E-mail), " +
+        "'Amount' (also accepted: Total, Invoice Total, Invoice Amount, Total Amount) and 'Due Date' (also accepted: Due, Date Due, Due On, Payment Due). " +
         'Headers found: Invoice, Client, Notes.',
     );
   });
@@ -181,17 +200,25 @@ describe('describeHeaderProblem', () => {
   test('a duplicated column', () => {
     const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Invoice #']), 'Invoices');
     expect(msg).toBe(
-      "The sheet 'Invoices' has a column twice: 'Invoice' and 'Invoice #' both mean the Invoice column. " +
-        'Keep one of them and rename or delete the others.',
+      "The sheet 'Invoices' has two columns for one meaning: 'Invoice' and 'Invoice #' both look like the Invoice column — " +
+        'choose which one the add-on reads (sidebar › Columns), or rename the others.',
     );
   });
 
-  test('a duplicated optional column is also reported (a Paid tick box next to Paid Date)', () => {
+  test('two Paid columns are reported to older callers (a Paid tick box next to Paid Date)', () => {
     const msg = describeHeaderProblem(
       mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']),
       'Invoices',
     );
-    expect(msg).toContain("'Paid' and 'Paid Date' both mean the Paid Date column");
+    expect(msg).toContain("'Paid' and 'Paid Date' both look like the Paid Date column");
+  });
+
+  test('a duplicated payment column is also reported (two Balance columns)', () => {
+    const msg = describeHeaderProblem(
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Balance', 'Outstanding']),
+      'Invoices',
+    );
+    expect(msg).toContain("'Balance' and 'Outstanding' both look like the Balance column");
   });
 
   test('missing columns are reported before duplicates', () => {

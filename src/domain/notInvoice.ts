@@ -1,0 +1,62 @@
+// Rows that are not invoices (docs/own-sheet.md): a total row under the invoices, a note typed in
+// a row of its own, a credit note. They get no error and no email, only a short status.
+import { isBlank } from './cells';
+import { cellText, shown } from './dates';
+import { creditAmount, formatMoney } from './money';
+import type { CellValue, InputField, RowOutcome } from './types';
+
+/** Extra views of the rows, parallel to them: what each cell shows, and its formula ('' for none). */
+export interface RowGrids {
+  display?: unknown[][];
+  formulas?: unknown[][];
+}
+
+/** 'Total', 'Grand total', 'Subtotal', 'Totals:', 'Total due', 'Total 2026', 'Sum', 'Summe', 'Gesamt', 'Sous-total'. */
+const TOTAL_LABEL =
+  /^(?:(?:grand|sub)\s*-?\s*)?totals?(?:\s+(?:due|amount|outstanding|owed|invoiced|paid|\d{4}))?\s*:?$|^(?:sum|summe|gesamt(?:summe)?|zwischensumme|sous-?\s*total|total g[ée]n[ée]ral|totaux)\s*:?$/i;
+
+const SUM_FORMULA = /^=\s*(?:SUM|SUBTOTAL|SUMIF|SUMIFS|SUMME|SOMME)\s*\(/i;
+
+export interface NotInvoiceInput {
+  /** Every cell of the row (labels often sit in a column the add-on does not read). */
+  cells: readonly CellValue[];
+  get: (field: InputField) => CellValue;
+  /** The Amount cell's formula, '' when none or unknown. */
+  amountFormula: string;
+  locale: string;
+  currency: string;
+}
+
+/**
+ * A row the add-on takes for something other than an invoice, or null:
+ * - a credit note: a negative or bracketed amount ('-150.00', '(150.00)');
+ * - a total row: a Total / Subtotal / Sum label (the whole cell) with no email and no due date,
+ *   or an amount summed by formula (=SUM(…)) with no email;
+ * - a note: no invoice number, email, amount or due date, only other text.
+ */
+export function notInvoiceOutcome(row: NotInvoiceInput): RowOutcome | null {
+  const { get } = row;
+  const credit = creditAmount(get('amount'), row.locale);
+  if (credit !== null) {
+    const amount = formatMoney(-credit, row.currency, row.locale);
+    return {
+      kind: 'not-invoice',
+      code: 'credit-note',
+      message: `Credit note: the amount is negative (${amount}), so nothing is sent`,
+    };
+  }
+  const noEmail = isBlank(get('email'));
+  const label = row.cells.find((c) => typeof c === 'string' && TOTAL_LABEL.test(c.trim()));
+  if (noEmail && ((label !== undefined && isBlank(get('dueDate'))) || SUM_FORMULA.test(row.amountFormula.trim()))) {
+    const what = label !== undefined ? `it says '${shown(cellText(label), 30)}'` : 'its amount is a sum';
+    return { kind: 'not-invoice', code: 'total', message: `Total row: ${what} and has no email, so it is not an invoice` };
+  }
+  if ((['invoice', 'email', 'amount', 'dueDate'] as const).every((f) => isBlank(get(f)))) {
+    return {
+      kind: 'not-invoice',
+      code: 'note',
+      message: 'Note: this row has no invoice number, email, amount or due date, so it is not an invoice',
+    };
+  }
+  return null;
+}
