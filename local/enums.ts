@@ -5,7 +5,7 @@
 // logging behave the same, and the values survive JSON. The @types declare them as numeric enums,
 // so the one cast that turns names into those types lives here.
 
-function appsScriptEnum<E extends object>(names: readonly string[]): E {
+export function appsScriptEnum<E extends object>(names: readonly string[]): E {
   const entries = names.map((name) => [name, name] as const);
   return Object.freeze(Object.fromEntries(entries)) as unknown as E;
 }

@@ -7,6 +7,7 @@
 // fails to compile.
 
 import type { FakeDataValidation, FakeDataValidationBuilder, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
+import type { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, FakeDeveloperMetadataLocation } from './metadata';
 import type { FakeMenu, FakePromptResponse, FakeUi } from './ui';
 import type { FakeUser } from './session';
 import type { FakeBlob } from './utilities';
@@ -39,39 +40,45 @@ type SwapOne<T> =
             ? FakeDataValidation
             : Same<T, GoogleAppsScript.Spreadsheet.DataValidationBuilder> extends true
               ? FakeDataValidationBuilder
-              : Same<T, GoogleAppsScript.Base.Ui> extends true
-                ? FakeUi
-                : Same<T, GoogleAppsScript.Base.Menu> extends true
-                  ? FakeMenu
-                  : Same<T, GoogleAppsScript.Base.PromptResponse> extends true
-                    ? FakePromptResponse
-                    : Same<T, GoogleAppsScript.Base.User> extends true
-                      ? FakeUser
-                      : Same<T, GoogleAppsScript.Base.Blob> extends true
-                        ? FakeBlob
-                        : Same<T, GoogleAppsScript.HTML.HtmlOutput> extends true
-                          ? FakeHtmlOutput
-                          : Same<T, GoogleAppsScript.HTML.HtmlTemplate> extends true
-                            ? FakeHtmlTemplate
-                            : Same<T, GoogleAppsScript.Script.Trigger> extends true
-                              ? FakeTrigger
-                              : Same<T, GoogleAppsScript.Script.TriggerBuilder> extends true
-                                ? FakeTriggerBuilder
-                                : Same<T, GoogleAppsScript.Script.ClockTriggerBuilder> extends true
-                                  ? FakeClockTriggerBuilder
-                                  : Same<T, GoogleAppsScript.Script.SpreadsheetTriggerBuilder> extends true
-                                    ? FakeSpreadsheetTriggerBuilder
-                                    : Same<T, GoogleAppsScript.Script.AuthorizationInfo> extends true
-                                      ? FakeAuthorizationInfo
-                                      : Same<T, GoogleAppsScript.Properties.Properties> extends true
-                                        ? FakeProperties
-                                        : Same<T, GoogleAppsScript.Lock.Lock> extends true
-                                          ? FakeLock
-                                          : Same<T, GoogleAppsScript.Gmail.GmailApp> extends true
-                                            ? FakeGmailApp
-                                            : T extends readonly (infer E)[]
-                                              ? Swap<E>[]
-                                              : T;
+              : Same<T, GoogleAppsScript.Spreadsheet.DeveloperMetadata> extends true
+                ? FakeDeveloperMetadata
+                : Same<T, GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder> extends true
+                  ? FakeDeveloperMetadataFinder
+                  : Same<T, GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation> extends true
+                    ? FakeDeveloperMetadataLocation
+                    : Same<T, GoogleAppsScript.Base.Ui> extends true
+                      ? FakeUi
+                      : Same<T, GoogleAppsScript.Base.Menu> extends true
+                        ? FakeMenu
+                        : Same<T, GoogleAppsScript.Base.PromptResponse> extends true
+                          ? FakePromptResponse
+                          : Same<T, GoogleAppsScript.Base.User> extends true
+                            ? FakeUser
+                            : Same<T, GoogleAppsScript.Base.Blob> extends true
+                              ? FakeBlob
+                              : Same<T, GoogleAppsScript.HTML.HtmlOutput> extends true
+                                ? FakeHtmlOutput
+                                : Same<T, GoogleAppsScript.HTML.HtmlTemplate> extends true
+                                  ? FakeHtmlTemplate
+                                  : Same<T, GoogleAppsScript.Script.Trigger> extends true
+                                    ? FakeTrigger
+                                    : Same<T, GoogleAppsScript.Script.TriggerBuilder> extends true
+                                      ? FakeTriggerBuilder
+                                      : Same<T, GoogleAppsScript.Script.ClockTriggerBuilder> extends true
+                                        ? FakeClockTriggerBuilder
+                                        : Same<T, GoogleAppsScript.Script.SpreadsheetTriggerBuilder> extends true
+                                          ? FakeSpreadsheetTriggerBuilder
+                                          : Same<T, GoogleAppsScript.Script.AuthorizationInfo> extends true
+                                            ? FakeAuthorizationInfo
+                                            : Same<T, GoogleAppsScript.Properties.Properties> extends true
+                                              ? FakeProperties
+                                              : Same<T, GoogleAppsScript.Lock.Lock> extends true
+                                                ? FakeLock
+                                                : Same<T, GoogleAppsScript.Gmail.GmailApp> extends true
+                                                  ? FakeGmailApp
+                                                  : T extends readonly (infer E)[]
+                                                    ? Swap<E>[]
+                                                    : T;
 
 /** Real type → fake type, distributing over unions (`Sheet | null` → `FakeSheet | null`). */
 export type Swap<T> = T extends unknown ? SwapOne<T> : never;

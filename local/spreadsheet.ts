@@ -18,6 +18,19 @@ import {
   writeUserValue,
 } from './sheetModel';
 import type { FakeUi } from './ui';
+import {
+  ARBITRARY_RANGE_MESSAGE,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  FakeDeveloperMetadataFinder,
+  type FakeDeveloperMetadata,
+  type Located,
+  type MetadataWorld,
+  newEntry,
+  wrapMetadata,
+} from './metadata';
+
+type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -148,6 +161,58 @@ function makeSheet(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: She
 
 export function makeSpreadsheet(world: SheetsWorld, spreadsheet: SpreadsheetModel): FakeSpreadsheet {
   return world.host.wrap('Spreadsheet', new FakeSpreadsheet(world, spreadsheet));
+}
+
+// ---- developer metadata plumbing ----
+
+function sheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): MetadataWorld {
+  return {
+    host: world.host,
+    spreadsheet: () => makeSpreadsheet(world, spreadsheet),
+    sheet: () => makeSheet(world, spreadsheet, sheet),
+    line: (type, index) =>
+      type === 'COLUMN'
+        ? makeRange(world, spreadsheet, sheet, 1, index, sheet.maxRows, 1)
+        : makeRange(world, spreadsheet, sheet, index, 1, 1, sheet.maxColumns),
+    list: () => sheet.metadata,
+    nextId: () => spreadsheet.nextMetadataId(),
+  };
+}
+
+function spreadsheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetModel): MetadataWorld {
+  return {
+    host: world.host,
+    spreadsheet: () => makeSpreadsheet(world, spreadsheet),
+    sheet: () => null,
+    line: () => {
+      throw new Error('spreadsheet-level metadata has no row or column');
+    },
+    list: () => spreadsheet.metadata,
+    nextId: () => spreadsheet.nextMetadataId(),
+  };
+}
+
+function sheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): Located[] {
+  const located = sheetMetadataWorld(world, spreadsheet, sheet);
+  return sheet.metadata.entries.map((entry) => ({ entry, world: located }));
+}
+
+function spreadsheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel): Located[] {
+  const located = spreadsheetMetadataWorld(world, spreadsheet);
+  const own = spreadsheet.metadata.entries.map((entry) => ({ entry, world: located }));
+  return own.concat(spreadsheet.sheets.flatMap((sheet) => sheetMetadata(world, spreadsheet, sheet)));
+}
+
+function metadataFinder(world: SheetsWorld, all: () => Located[]): FakeDeveloperMetadataFinder {
+  return world.host.wrap('DeveloperMetadataFinder', new FakeDeveloperMetadataFinder(world.host, all));
+}
+
+/** The row or column a range stands for as a metadata location, or null when it is neither. */
+function lineOf(ref: RangeRef): { type: 'ROW' | 'COLUMN'; index: number } | null {
+  const { sheet, row, column, numRows, numColumns } = ref;
+  if (numColumns === 1 && row === 1 && numRows === sheet.maxRows) return { type: 'COLUMN', index: column };
+  if (numRows === 1 && column === 1 && numColumns === sheet.maxColumns) return { type: 'ROW', index: row };
+  return null;
 }
 
 /**
@@ -371,6 +436,8 @@ interface RangeRef {
 }
 
 type RangeMethods =
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
   | 'activate'
   | 'check'
   | 'clear'
@@ -848,6 +915,33 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
     spreadsheet.selection = { sheetId: sheet.id, row, column, numRows, numColumns };
     return this;
   }
+  // -- developer metadata (whole rows and columns only, as in Apps Script) --
+
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
+    const ref = this[INTERNAL];
+    const line = lineOf(ref);
+    if (!line) throw this.#host.error(ARBITRARY_RANGE_MESSAGE);
+    newEntry(sheetMetadataWorld(this.#world, ref.spreadsheet, ref.sheet), line, key, valueOrVisibility, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const ref = this[INTERNAL];
+    const { row, column, numRows, numColumns } = ref;
+    const inRange = ({ entry }: Located): boolean =>
+      (entry.locationType === 'COLUMN' &&
+        row === 1 &&
+        numRows === ref.sheet.maxRows &&
+        entry.index >= column &&
+        entry.index < column + numColumns) ||
+      (entry.locationType === 'ROW' &&
+        column === 1 &&
+        numColumns === ref.sheet.maxColumns &&
+        entry.index >= row &&
+        entry.index < row + numRows);
+    const found = sheetMetadata(this.#world, ref.spreadsheet, ref.sheet).filter(inRange);
+    return this.#host.list(found.map(({ entry, world }) => wrapMetadata(world, entry)));
+  }
+
   sort(sortSpecObj: unknown): this {
     const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
     const specs = sortSpecs(this.#host, sortSpecObj);
@@ -873,6 +967,10 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
 // ---- Sheet ----
 
 type SheetMethods =
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'getDeveloperMetadata'
+  | 'moveColumns'
   | 'activate'
   | 'appendRow'
   | 'autoResizeColumn'
@@ -1123,6 +1221,31 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     this.deleteColumns(columnPosition, 1);
     return this;
   }
+  /** destinationIndex is counted before the move, as documented for Sheet.moveColumns. */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    const ref = columnSpec[INTERNAL];
+    const sheet = this.#sheet;
+    if (ref.sheet !== sheet) throw this.#host.error('Target range and sheet must be on the same sheet.');
+    if (!isWholeNumber(destinationIndex) || destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1) {
+      throw this.#host.error('Those columns are out of bounds.');
+    }
+    const inside = destinationIndex > ref.column && destinationIndex < ref.column + ref.numColumns;
+    if (!inside) sheet.moveColumns(ref.column, ref.numColumns, destinationIndex);
+  }
+
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
+    const world = sheetMetadataWorld(this.#world, this.#spreadsheet, this.#sheet);
+    newEntry(world, { type: 'SHEET', index: 0 }, key, valueOrVisibility, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const own = sheetMetadata(this.#world, this.#spreadsheet, this.#sheet).filter(({ entry }) => entry.locationType === 'SHEET');
+    return this.#host.list(own.map(({ entry, world }) => wrapMetadata(world, entry)));
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    const sheet = this.#sheet;
+    return metadataFinder(this.#world, () => sheetMetadata(this.#world, this.#spreadsheet, sheet));
+  }
 
   appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureError(this.#host, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
@@ -1251,6 +1374,9 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
 type SheetTemplateOption = { template?: GSheet | FakeSheet };
 
 type SpreadsheetMethods =
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'getDeveloperMetadata'
   | 'deleteSheet'
   | 'getActiveCell'
   | 'getActiveRange'
@@ -1397,6 +1523,23 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   getRange(a1Notation: string): FakeRange {
     return rangeFromA1(this.#world, this.#model, this.#model.activeSheet(), a1Notation);
   }
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
+    newEntry(
+      spreadsheetMetadataWorld(this.#world, this.#model),
+      { type: 'SPREADSHEET', index: 0 },
+      key,
+      valueOrVisibility,
+      visibility,
+    );
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const world = spreadsheetMetadataWorld(this.#world, this.#model);
+    return this.#host.list(this.#model.metadata.entries.map((entry) => wrapMetadata(world, entry)));
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return metadataFinder(this.#world, () => spreadsheetMetadata(this.#world, this.#model));
+  }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.#world.recordToast({
       spreadsheetId: this.#model.id,
@@ -1428,11 +1571,13 @@ export interface NullableActive {
 }
 
 export type FakeSpreadsheetAppApi = Faked<GSpreadsheetApp, SpreadsheetAppMethods> &
-  Pick<GSpreadsheetApp, 'DataValidationCriteria'> &
+  Pick<GSpreadsheetApp, 'DataValidationCriteria' | 'DeveloperMetadataVisibility' | 'DeveloperMetadataLocationType'> &
   NullableActive;
 
 export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly #world: SheetsWorld;
 
   constructor(world: SheetsWorld) {
