@@ -6,7 +6,7 @@
 // the spreadsheet's time zone keeps the wall time and moves the instant.
 
 import type { CriteriaName } from './enums';
-import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, formatNumber, isDateTimeFormat, isTextFormat } from './cellFormat';
+import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, isDateTimeFormat, numberFormatter, isTextFormat } from './cellFormat';
 import { isDate } from './core';
 import {
   calendarDateIn,
@@ -101,6 +101,11 @@ export class SheetModel {
     this.id = id;
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
+  }
+
+  /** The stored cells of a row (missing = empty), for reading a block fast. */
+  rowCells(row: number): readonly (Cell | undefined)[] | undefined {
+    return this.#rows[row - 1];
   }
 
   cell(row: number, column: number): Cell | undefined {
@@ -285,15 +290,16 @@ export interface CellContext {
   locale: string;
 }
 
-/** A cell value as getValues returns it; dates as an instant (the caller makes the Date). */
-export type ReadValue = Scalar | { instant: number };
-
-export function readCell(cell: Cell | undefined, ctx: CellContext): ReadValue {
+/**
+ * A cell value as getValues returns it: a date cell becomes `makeDate(instant)` (a Date of the
+ * add-on's realm), anything else its stored value.
+ */
+export function readCell<D>(cell: Cell | undefined, timeZone: string, makeDate: (ms: number) => D): Scalar | D {
   if (!cell) return '';
   if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
   const { value } = cell;
-  if (typeof value === 'number' && isDateTimeFormat(cell.numberFormat)) {
-    return { instant: instantFromSerial(value, ctx.timeZone) };
+  if (typeof value === 'number' && cell.numberFormat !== undefined && isDateTimeFormat(cell.numberFormat)) {
+    return makeDate(instantFromSerial(value, timeZone));
   }
   return value;
 }
@@ -303,7 +309,7 @@ export function displayCell(cell: Cell | undefined, ctx: CellContext): string {
   if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
   const { value } = cell;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return formatNumber(value, cell.numberFormat, ctx.locale);
+  if (typeof value === 'number') return numberFormatter(cell.numberFormat, ctx.locale)(value);
   return value;
 }
 

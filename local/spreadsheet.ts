@@ -528,16 +528,19 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
     return out;
   }
 
+  /** One value per cell, in arrays of the add-on's realm; no object per cell beyond what is returned. */
   #grid<T>(read: (cell: Cell | undefined) => T): T[][] {
     const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
     checkCoordinates(this.#host, sheet, row, column, numRows, numColumns);
-    const rows: T[][] = [];
+    const RealmArray = this.#host.realm.Array;
+    const rows = new RealmArray<T[]>(numRows);
     for (let i = 0; i < numRows; i++) {
-      const values: T[] = [];
-      for (let j = 0; j < numColumns; j++) values.push(read(sheet.cell(row + i, column + j)));
-      rows.push(this.#host.list(values));
+      const cells = sheet.rowCells(row + i);
+      const values = new RealmArray<T>(numColumns);
+      for (let j = 0; j < numColumns; j++) values[j] = read(cells?.[column - 1 + j]);
+      rows[i] = values;
     }
-    return this.#host.list(rows);
+    return rows;
   }
 
   #topLeft(): Cell | undefined {
@@ -592,15 +595,12 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   // -- values --
 
   getValues(): unknown[][] {
-    const ctx = this.#ctx;
-    return this.#grid((cell) => {
-      const value = readCell(cell, ctx);
-      return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
-    });
+    const { timeZone } = this.#ctx;
+    const makeDate = (ms: number): Date => this.#host.makeDate(ms);
+    return this.#grid((cell) => readCell(cell, timeZone, makeDate));
   }
   getValue(): unknown {
-    const value = readCell(this.#topLeft(), this.#ctx);
-    return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
+    return readCell(this.#topLeft(), this.#ctx.timeZone, (ms) => this.#host.makeDate(ms));
   }
   getDisplayValues(): string[][] {
     const ctx = this.#ctx;
