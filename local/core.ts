@@ -254,6 +254,22 @@ export function isAllowedIn(mode: AuthModeName, name: string): boolean {
   return !forbiddenInLimited(name);
 }
 
+/** Services that stop working in a trigger once the user must authorize the script again. */
+const NEEDS_AUTHORIZATION = new Set(Object.keys(SCOPES_BY_SERVICE).filter((service) => !['Session', 'User'].includes(service)));
+const AUTHORIZATION_CHECKS = new Set([
+  'ScriptApp.getAuthorizationInfo',
+  'AuthorizationInfo.getAuthorizationStatus',
+  'AuthorizationInfo.getAuthorizationUrl',
+]);
+
+/** Whether a call fails for want of (re-)authorization. */
+export function needsAuthorization(name: string): boolean {
+  return !AUTHORIZATION_CHECKS.has(name) && NEEDS_AUTHORIZATION.has(name.split('.')[0] ?? '');
+}
+
+/** Apps Script's error when a trigger runs after the user must authorize the script again. */
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
 export function permissionMessage(name: string): string {
   const scopes = SCOPES_BY_SERVICE[name.split('.')[0] ?? ''];
   return `You do not have permission to call ${name}.${scopes ? ` Required permissions: ${scopes}` : ''}`;
@@ -279,6 +295,10 @@ export class Host {
   readonly faults: Faults;
   authMode: AuthModeName = 'FULL';
   realm: Realm = NODE_REALM;
+  /** The user must authorize the script again (scopes changed, access revoked). */
+  authorizationRequired = false;
+  /** The execution is an installable trigger's (no user present to authorize). */
+  inTrigger = false;
 
   constructor(options: HostOptions) {
     this.clock = options.clock;
@@ -307,6 +327,9 @@ export class Host {
   invoke<R>(name: string, effect: () => R): R {
     this.calls.record(name, this.clock.now());
     if (!isAllowedIn(this.authMode, name)) throw this.error(permissionMessage(name));
+    if (this.authorizationRequired && this.inTrigger && needsAuthorization(name)) {
+      throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
+    }
     const fault = this.faults.take(name);
     if (fault?.when === 'before') throw fault.error ?? this.error(fault.message);
     const result = effect();

@@ -191,9 +191,11 @@ export function loadAddon(options: LoadOptions) {
     if (isClock) runtime.setDocumentContext(runtime.options.triggerDocumentContext ? info.documentId : null);
     runtime.setUiAvailable(false);
     runtime.setAuthMode('FULL');
+    runtime.setTriggerRun(true);
     try {
       return call(info.handler, event);
     } finally {
+      runtime.setTriggerRun(false);
       runtime.setDocumentContext(undefined);
       runtime.setActiveSpreadsheet(previousActive);
       runtime.setUiAvailable(previousUi);

@@ -61,6 +61,11 @@ export interface RuntimeOptions {
    * a run with no document context at all, which the add-on must survive (it fails closed).
    */
   triggerDocumentContext?: boolean;
+  /**
+   * Whether ScriptApp.getUserTriggers(spreadsheet) lists time-driven triggers created in that
+   * document. Default true; false models the platform listing them only in getProjectTriggers().
+   */
+  userTriggersListClock?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -81,6 +86,7 @@ export interface ResolvedOptions {
   scriptId: string;
   seed: number;
   triggerDocumentContext: boolean;
+  userTriggersListClock: boolean;
 }
 
 export interface LogEntry {
@@ -239,6 +245,7 @@ export function createRuntime(options: RuntimeOptions = {}) {
     scriptId: options.scriptId ?? 'fake-script-id',
     seed: options.seed ?? 20261124,
     triggerDocumentContext: options.triggerDocumentContext ?? true,
+    userTriggersListClock: options.userTriggersListClock ?? true,
   };
   for (const zone of [opts.timeZone, opts.scriptTimeZone]) {
     if (!isValidTimeZone(zone)) throw new Error(`createRuntime: unknown time zone ${zone}`);
@@ -269,7 +276,6 @@ export function createRuntime(options: RuntimeOptions = {}) {
   let effectiveUser = opts.userEmail;
   let activeUser = opts.activeUserEmail;
   let compile: (body: string) => CompiledTemplate = defaultCompile;
-  let authorizationRequired = false;
 
   const documentStore = (id: string): PropertyStore => {
     let s = documentStores.get(id);
@@ -312,7 +318,8 @@ export function createRuntime(options: RuntimeOptions = {}) {
     userEmail: () => effectiveUser,
     scriptId: opts.scriptId,
     isAddOn: opts.isAddOn,
-    authorizationRequired: () => authorizationRequired,
+    authorizationRequired: () => host.authorizationRequired,
+    userTriggersListClock: opts.userTriggersListClock,
   };
   const htmlWorld: HtmlWorld = { host, htmlDir: () => opts.htmlDir, compile: (body) => compile(body) };
 
@@ -441,9 +448,18 @@ export function createRuntime(options: RuntimeOptions = {}) {
     setAuthMode(mode: AuthModeName): void {
       host.authMode = mode;
     },
-    /** ScriptApp.getAuthorizationInfo(...).getAuthorizationStatus() answers REQUIRED when true. */
+    /**
+     * The user must authorize the script again (true) or has (false). While required,
+     * ScriptApp.getAuthorizationInfo(...).getAuthorizationStatus() answers REQUIRED, and in a
+     * trigger run every mail, spreadsheet and trigger call throws "Authorization is required to
+     * perform that action."
+     */
     setAuthorizationRequired(required: boolean): void {
-      authorizationRequired = required;
+      host.authorizationRequired = required;
+    },
+    /** Used by the loader: the execution is a trigger's (see setAuthorizationRequired). */
+    setTriggerRun(inTrigger: boolean): void {
+      host.inTrigger = inTrigger;
     },
     /** Which spreadsheet is active (bound/open); null as in an add-on's time-driven trigger. */
     setActiveSpreadsheet(id: string | null): void {

@@ -105,6 +105,8 @@ export interface ScriptWorld {
   /** Apps Script's extra rules for add-ons (at most hourly, one time-driven trigger per document). */
   isAddOn: boolean;
   authorizationRequired(): boolean;
+  /** Whether getUserTriggers(document) includes time-driven triggers (RuntimeOptions.userTriggersListClock). */
+  userTriggersListClock: boolean;
 }
 
 /** Real typings say getTriggerSourceId() returns a string; for time-driven triggers it is null. */
@@ -387,7 +389,10 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
   getUserTriggers(document: FakeSpreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): FakeTrigger[] {
     const id = (document as Partial<FakeSpreadsheet>)[INTERNAL]?.id;
     const user = this.#world.userEmail();
-    const mine = this.#world.triggers.list().filter((t) => t.user === user && id !== undefined && t.documentId === id);
+    const listed = (t: TriggerInfo): boolean => this.#world.userTriggersListClock || t.eventType !== 'CLOCK';
+    const mine = this.#world.triggers
+      .list()
+      .filter((t) => t.user === user && id !== undefined && t.documentId === id && listed(t));
     return this.#world.host.list(mine.map((t) => this.#trigger(t)));
   }
   deleteTrigger(trigger: FakeTrigger): void {

@@ -43,6 +43,10 @@ function daily(e) {
 }
 function page() { var t = HtmlService.createTemplateFromFile('page'); t.name = '<Ann>'; return t.evaluate().getContent(); }
 function include(name) { return HtmlService.createHtmlOutputFromFile(name).getContent(); }
+function dailyMail(e) {
+  var status = String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());
+  try { MailApp.sendEmail('a@x.com', 'Invoice', 'Body'); return [status, 'sent']; } catch (err) { return [status, String(err)]; }
+}
 function holdLock() { return LockService.getScriptLock().tryLock(0); }
 `;
 const HELPERS_JS = `var LOADED_AFTER_MAIN = typeof onOpen === 'function';`;
@@ -145,6 +149,22 @@ describe('loadAddon', () => {
     });
     expect(runtime.spreadsheets.active()).not.toBeNull(); // restored afterwards
     expect(runtime.uiAvailable).toBe(true);
+  });
+
+  it('a trigger run after authorization is revoked: status REQUIRED, mail and sheet calls throw', () => {
+    const { runtime, addon } = load();
+    const trigger = runtime.globals.ScriptApp.newTrigger('dailyMail').timeBased().everyDays(1).atHour(9).create();
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual(['NOT_REQUIRED', 'sent']);
+    runtime.setAuthorizationRequired(true);
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual([
+      'REQUIRED',
+      'Exception: Authorization is required to perform that action.',
+    ]);
+    expect(runtime.mail.sent).toHaveLength(1);
+    // Interactive calls are not refused (the user is there to authorize); the trigger flag is cleared.
+    expect(addon.call('sendTo', ['b@x.com'])).toBe(1);
+    runtime.setAuthorizationRequired(false);
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual(['NOT_REQUIRED', 'sent']);
   });
 
   it('evaluates templates in the add-on scope (scriptlets can call its functions)', () => {

@@ -130,6 +130,33 @@ describe('ScriptApp triggers', () => {
     expect(runtime.triggers.list()).toEqual([]);
   });
 
+  it('userTriggersListClock: false lists time-driven triggers only in getProjectTriggers()', () => {
+    const runtime = createRuntime({ userTriggersListClock: false });
+    const { ScriptApp, SpreadsheetApp } = runtime.globals;
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    if (!spreadsheet) throw new Error('expected a spreadsheet');
+    const daily = ScriptApp.newTrigger('dailyFollowUps').timeBased().atHour(9).everyDays(1).create();
+    const onOpen = ScriptApp.newTrigger('opened').forSpreadsheet(spreadsheet).create();
+    expect(ScriptApp.getUserTriggers(spreadsheet).map((t) => t.getUniqueId())).toEqual([onOpen.getUniqueId()]);
+    expect(ScriptApp.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([daily.getUniqueId(), onOpen.getUniqueId()]);
+  });
+
+  it('getAuthorizationInfo answers REQUIRED with a URL once re-authorization is required', () => {
+    const runtime = createRuntime();
+    const { ScriptApp } = runtime.globals;
+    const info = (): ReturnType<typeof ScriptApp.getAuthorizationInfo> => ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    expect(info().getAuthorizationStatus()).toBe(ScriptApp.AuthorizationStatus.NOT_REQUIRED);
+    expect(info().getAuthorizationUrl()).toBe('');
+    runtime.setAuthorizationRequired(true);
+    expect(info().getAuthorizationStatus()).toBe(ScriptApp.AuthorizationStatus.REQUIRED);
+    expect(info().getAuthorizationUrl()).toMatch(/^https:\/\/script\.google\.com\//);
+    runtime.setTriggerRun(true);
+    expect(() => runtime.globals.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      'Authorization is required to perform that action.',
+    );
+    expect(info().getAuthorizationStatus()).toBe(ScriptApp.AuthorizationStatus.REQUIRED); // still answerable
+  });
+
   it('defaults the zone to the script time zone and computes the next run', () => {
     const runtime = createRuntime({ scriptTimeZone: 'America/Los_Angeles', now: '2026-11-24T18:00:00Z' });
     const trigger = runtime.globals.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(9).create();
