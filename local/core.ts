@@ -340,13 +340,17 @@ export class Host {
   /**
    * Wraps a fake so that every call of its API methods goes through `invoke` as `Service.method`.
    * Data properties (enums such as `ui.Button`) and symbol-keyed internals pass through untouched.
+   * A method the fake does not have reads as a function that throws `not faked: Service.method`:
+   * the runtime fakes only what the add-on calls, so a new call is noticed and faked on purpose.
    */
   wrap<T extends object>(service: string, target: T): T {
     const wrappers = new Map<string, AnyMethod>();
     const proxy: T = new Proxy(target, {
       get: (obj, prop) => {
         const value: unknown = Reflect.get(obj, prop, obj);
-        if (typeof prop !== 'string' || typeof value !== 'function' || prop in Object.prototype) return value;
+        if (typeof prop !== 'string' || prop in Object.prototype) return value;
+        if (value === undefined && looksLikeApiMethod(prop)) return notFaked(`${service}.${prop}`);
+        if (typeof value !== 'function') return value;
         let wrapper = wrappers.get(prop);
         if (!wrapper) {
           const method = value as AnyMethod;
@@ -361,4 +365,19 @@ export class Host {
     });
     return proxy;
   }
+}
+
+/** Names Apps Script gives methods (getX, setX, insertX, …), as opposed to probes such as toJSON or then. */
+const API_METHOD =
+  /^(get|set|add|create|insert|delete|remove|clear|copy|move|hide|show|is|has|new|open|find|with|require|auto|append|sort|activate|check|uncheck|protect|merge|flush|update|send|build|evaluate|on|at|after|every|in|near|base64|compute|format|parse|sleep|log|alert|prompt|try|wait|release)(?:[A-Z0-9]|$)/;
+
+function looksLikeApiMethod(name: string): boolean {
+  return API_METHOD.test(name) && name !== 'toJSON';
+}
+
+/** What product code gets for a method the runtime does not fake. */
+function notFaked(name: string): () => never {
+  return () => {
+    throw new Error(`not faked: ${name} (fake it in local/ with a test, see local/README.md)`);
+  };
 }

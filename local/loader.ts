@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isDate, type AuthModeName } from './core';
 import { AuthMode } from './enums';
-import type { CompiledTemplate } from './html';
 import type { Runtime } from './runtime';
 import type { TriggerInfo } from './script';
 
@@ -112,14 +111,6 @@ export function loadAddon(options: LoadOptions) {
   );
   runtime.useRealm(realm);
   runtime.setHtmlDir(distDir);
-  runtime.useTemplateCompiler((body: string): CompiledTemplate => {
-    const fn: unknown = vm.runInContext(`(function (__data, __escape, __raw) {\n${body}\n})`, context, {
-      filename: 'html-template.js',
-    });
-    if (typeof fn !== 'function') throw new Error('template did not compile to a function');
-    return fn as CompiledTemplate;
-  });
-
   for (const file of files) {
     const filename = path.join(distDir, file);
     vm.runInContext(fs.readFileSync(filename, 'utf8'), context, { filename, timeout: options.loadTimeoutMs ?? 10_000 });

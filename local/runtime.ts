@@ -3,9 +3,9 @@
 
 import { format } from 'node:util';
 import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, NODE_REALM, type Realm } from './core';
-import { FakeHtmlService, type CompiledTemplate, type HtmlWorld } from './html';
+import { FakeHtmlService, type HtmlWorld } from './html';
 import { LockTable, FakeLockService } from './lock';
-import { FakeGmailApp, FakeMailApp, Mailbox, type MailWorld } from './mail';
+import { FakeMailApp, Mailbox, type MailWorld } from './mail';
 import { FakePropertiesService, PropertyStore } from './properties';
 import { RawSheet } from './rawSheet';
 import { FakeScriptApp, TriggerTable, type ScriptWorld } from './script';
@@ -42,7 +42,6 @@ export interface RuntimeOptions {
   spreadsheet?: SpreadsheetInit | null;
   /** MailApp.getRemainingDailyQuota() at the start. Default 100. */
   mailQuota?: number;
-  gmailAliases?: string[];
   authMode?: AuthModeName;
   /** Print Logger/console output as well as recording it. */
   echoLogs?: boolean;
@@ -53,8 +52,6 @@ export interface RuntimeOptions {
   /** Apply add-on trigger rules (hourly at most, one time-driven trigger per document). Default true. */
   isAddOn?: boolean;
   scriptId?: string;
-  /** Seed of the deterministic randomness behind Utilities.getUuid(). */
-  seed?: number;
   /**
    * Whether an add-on's time-driven trigger sees the document it was created in (document
    * properties and lock) although getActiveSpreadsheet() is null there. Default true; false models
@@ -77,14 +74,12 @@ export interface ResolvedOptions {
   activeUserEmail: string;
   userLocale: string;
   mailQuota: number;
-  gmailAliases: string[];
   authMode: AuthModeName;
   echoLogs: boolean;
   htmlDir: string;
   addonName: string;
   isAddOn: boolean;
   scriptId: string;
-  seed: number;
   triggerDocumentContext: boolean;
   userTriggersListClock: boolean;
 }
@@ -139,7 +134,8 @@ export interface FakeConsole {
 export interface FakeGlobals {
   SpreadsheetApp: FakeSpreadsheetApp;
   MailApp: FakeMailApp;
-  GmailApp: FakeGmailApp;
+  /** Not faked: the add-on sends through MailApp; every GmailApp call throws "not faked". */
+  GmailApp: object;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
   ScriptApp: FakeScriptApp;
@@ -202,23 +198,6 @@ export class RawSpreadsheet {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function defaultCompile(functionBody: string): CompiledTemplate {
-  // Templates use `with`, which needs sloppy-mode code: a Function body is sloppy.
-  const fn = new Function('__data', '__escape', '__raw', functionBody) as CompiledTemplate;
-  return fn;
-}
-
 export interface LockHoldOptions {
   /** The other execution lets go after this long (simulated). Default: never, until releaseHeld(). */
   releaseAfterMs?: number;
@@ -236,14 +215,12 @@ export function createRuntime(options: RuntimeOptions = {}) {
     activeUserEmail: options.activeUserEmail ?? options.userEmail ?? 'me@example.com',
     userLocale: options.userLocale ?? 'en',
     mailQuota: options.mailQuota ?? 100,
-    gmailAliases: options.gmailAliases ?? [],
     authMode: options.authMode ?? 'FULL',
     echoLogs: options.echoLogs ?? false,
     htmlDir: options.htmlDir ?? 'dist',
     addonName: options.addonName ?? 'Invoice Follow-ups',
     isAddOn: options.isAddOn ?? true,
     scriptId: options.scriptId ?? 'fake-script-id',
-    seed: options.seed ?? 20261124,
     triggerDocumentContext: options.triggerDocumentContext ?? true,
     userTriggersListClock: options.userTriggersListClock ?? true,
   };
@@ -272,10 +249,8 @@ export function createRuntime(options: RuntimeOptions = {}) {
   const userStores = new Map<string, PropertyStore>();
   const scriptStore = new PropertyStore('script');
   const logs: LogEntry[] = [];
-  const random = mulberry32(opts.seed);
   let effectiveUser = opts.userEmail;
   let activeUser = opts.activeUserEmail;
-  let compile: (body: string) => CompiledTemplate = defaultCompile;
 
   const documentStore = (id: string): PropertyStore => {
     let s = documentStores.get(id);
@@ -321,7 +296,7 @@ export function createRuntime(options: RuntimeOptions = {}) {
     authorizationRequired: () => host.authorizationRequired,
     userTriggersListClock: opts.userTriggersListClock,
   };
-  const htmlWorld: HtmlWorld = { host, htmlDir: () => opts.htmlDir, compile: (body) => compile(body) };
+  const htmlWorld: HtmlWorld = { host, htmlDir: () => opts.htmlDir };
 
   const consoleAt =
     (level: LogEntry['level']) =>
@@ -350,7 +325,7 @@ export function createRuntime(options: RuntimeOptions = {}) {
   const globals: FakeGlobals = {
     SpreadsheetApp: host.wrap('SpreadsheetApp', new FakeSpreadsheetApp(sheetsWorld)),
     MailApp: host.wrap('MailApp', new FakeMailApp(mailWorld, mailbox)),
-    GmailApp: host.wrap('GmailApp', new FakeGmailApp(mailWorld, mailbox, opts.gmailAliases)),
+    GmailApp: host.wrap('GmailApp', { toString: () => 'GmailApp' }),
     PropertiesService: host.wrap(
       'PropertiesService',
       new FakePropertiesService({
@@ -383,7 +358,7 @@ export function createRuntime(options: RuntimeOptions = {}) {
         scriptTimeZone: () => opts.scriptTimeZone,
       }),
     ),
-    Utilities: host.wrap('Utilities', new FakeUtilities({ host, random })),
+    Utilities: host.wrap('Utilities', new FakeUtilities(host)),
     HtmlService: host.wrap('HtmlService', new FakeHtmlService(htmlWorld)),
     Logger: host.wrap('Logger', new FakeLogger(logs, clock, emit)),
     console: fakeConsole,
@@ -523,10 +498,6 @@ export function createRuntime(options: RuntimeOptions = {}) {
     },
     useNodeRealm(): void {
       host.realm = NODE_REALM;
-    },
-    /** Used by the loader: template scriptlets are compiled where the add-on's globals live. */
-    useTemplateCompiler(compiler: (body: string) => CompiledTemplate): void {
-      compile = compiler;
     },
     setHtmlDir(dir: string): void {
       opts.htmlDir = dir;

@@ -2,7 +2,7 @@
 
 import { INTERNAL, type Host } from './core';
 import type { Faked } from './faked';
-import { AuthMode, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday, enumName } from './enums';
+import { AuthMode, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday } from './enums';
 import { MS_PER_DAY, instantFromWall, isValidTimeZone, wallTime } from './timezone';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -189,7 +189,10 @@ function install(world: ScriptWorld, info: TriggerInfo): FakeTrigger {
   return world.host.wrap('Trigger', new FakeTrigger(world, stored.id));
 }
 
-export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyof GClockTriggerBuilder> {
+export class FakeClockTriggerBuilder implements Faked<
+  GClockTriggerBuilder,
+  'at' | 'atHour' | 'nearMinute' | 'everyDays' | 'inTimezone' | 'create'
+> {
   readonly #world: ScriptWorld;
   readonly #info: TriggerInfo;
   constructor(world: ScriptWorld, handler: string) {
@@ -203,16 +206,8 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw this.#invalid(what);
     return n;
   }
-  after(durationMilliseconds: number): this {
-    this.#info.after = this.#int(durationMilliseconds, 0, Number.MAX_SAFE_INTEGER, 'durationMilliseconds');
-    return this;
-  }
   at(date: GoogleAppsScript.Base.Date | Date): this {
     this.#info.at = new Date(date.getTime()).toISOString();
-    return this;
-  }
-  atDate(year: number, month: number, day: number): this {
-    this.#info.at = new Date(instantFromWall({ year, month, day }, this.#info.timezone)).toISOString();
     return this;
   }
   atHour(hour: number): this {
@@ -223,32 +218,8 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
     this.#info.nearMinute = this.#int(minute, 0, 59, 'minute');
     return this;
   }
-  everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n)) throw this.#invalid('minutes (must be 1, 5, 10, 15 or 30)');
-    this.#info.everyMinutes = n;
-    return this;
-  }
-  everyHours(n: number): this {
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw this.#invalid('hours (must be 1, 2, 4, 6, 8 or 12)');
-    this.#info.everyHours = n;
-    return this;
-  }
   everyDays(n: number): this {
     this.#info.everyDays = this.#int(n, 1, 366, 'days');
-    return this;
-  }
-  everyWeeks(n: number): this {
-    this.#info.everyWeeks = this.#int(n, 1, 52, 'weeks');
-    return this;
-  }
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
-    const name = enumName(day);
-    if (!(name in Weekday)) throw this.#invalid('day');
-    this.#info.weekDay = name;
-    return this;
-  }
-  onMonthDay(day: number): this {
-    this.#info.monthDay = this.#int(day, 1, 31, 'day');
     return this;
   }
   inTimezone(timezone: string): this {
@@ -279,29 +250,13 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
   }
 }
 
-export class FakeSpreadsheetTriggerBuilder implements Faked<GSpreadsheetTriggerBuilder, keyof GSpreadsheetTriggerBuilder> {
+export class FakeSpreadsheetTriggerBuilder implements Faked<GSpreadsheetTriggerBuilder, 'create'> {
   readonly #world: ScriptWorld;
   readonly #info: TriggerInfo;
   constructor(world: ScriptWorld, handler: string, spreadsheetId: string) {
     this.#world = world;
     this.#info = { ...baseInfo(world, handler), source: 'SPREADSHEETS', sourceId: spreadsheetId, documentId: spreadsheetId };
     this.#info.eventType = 'ON_OPEN';
-  }
-  onOpen(): this {
-    this.#info.eventType = 'ON_OPEN';
-    return this;
-  }
-  onEdit(): this {
-    this.#info.eventType = 'ON_EDIT';
-    return this;
-  }
-  onChange(): this {
-    this.#info.eventType = 'ON_CHANGE';
-    return this;
-  }
-  onFormSubmit(): this {
-    this.#info.eventType = 'ON_FORM_SUBMIT';
-    return this;
   }
   create(): FakeTrigger {
     return install(this.#world, { ...this.#info });
@@ -346,14 +301,7 @@ export class FakeAuthorizationInfo implements Faked<GAuthorizationInfo, keyof GA
   }
 }
 
-type ScriptAppMethods =
-  | 'deleteTrigger'
-  | 'getAuthorizationInfo'
-  | 'getInstallationSource'
-  | 'getOAuthToken'
-  | 'getProjectTriggers'
-  | 'getScriptId'
-  | 'newTrigger';
+type ScriptAppMethods = 'deleteTrigger' | 'getAuthorizationInfo' | 'getProjectTriggers' | 'newTrigger';
 
 type ScriptAppEnums = 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'InstallationSource' | 'TriggerSource' | 'WeekDay';
 
@@ -401,17 +349,8 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
       throw this.#world.host.error("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
     this.#world.triggers.remove(id);
   }
-  getScriptId(): string {
-    return this.#world.scriptId;
-  }
-  getOAuthToken(): string {
-    return 'fake-oauth-token';
-  }
   getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
     return this.#world.host.wrap('AuthorizationInfo', new FakeAuthorizationInfo(this.#world.authorizationRequired()));
-  }
-  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return this.#world.isAddOn ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE;
   }
   toString(): string {
     return 'ScriptApp';

@@ -28,7 +28,8 @@ describe('developer metadata on columns', () => {
     expect(status?.getVisibility()).toBe(app.DeveloperMetadataVisibility.PROJECT);
     const location = status?.getLocation();
     expect(location?.getLocationType()).toBe(app.DeveloperMetadataLocationType.COLUMN);
-    expect(location?.getColumn()?.getA1Notation()).toBe('C1:C1000');
+    expect(location?.getColumn()?.getColumn()).toBe(3);
+    expect(location?.getColumn()?.getLastRow()).toBe(1000);
     expect(location?.getRow()).toBeNull();
     expect(location?.getSheet()).toBeNull();
     const [input] = sheet.getRange('B:B').getDeveloperMetadata();
@@ -52,7 +53,7 @@ describe('developer metadata on columns', () => {
     expect(columnOf(sheet, 'owned')).toBe(5);
     sheet.insertColumns(2);
     expect(columnOf(sheet, 'owned')).toBe(6);
-    expect(sheet.getRange(1, 6).getValue()).toBe('Status');
+    expect(sheet.getRange(1, 6).getValues()).toEqual([['Status']]);
   });
 
   it('is removed with its column; columns after it move left', () => {
