@@ -77,19 +77,13 @@ export class TriggerTable {
   nextRun(id: string, afterMs: number): number | null {
     const t = this.get(id);
     if (!t || t.eventType !== 'CLOCK') return null;
-    if (t.everyHours !== null || t.everyMinutes !== null) {
-      const step = (t.everyHours ?? 0) * 3_600_000 + (t.everyMinutes ?? 0) * 60_000;
-      return Math.floor(afterMs / step) * step + step;
-    }
-    if (t.everyDays !== null || t.everyWeeks !== null) {
-      const hour = t.hour ?? 0;
-      const minute = t.nearMinute ?? 0;
-      for (let dayOffset = 0; dayOffset < 15; dayOffset++) {
-        const w = wallTime(afterMs + dayOffset * MS_PER_DAY, t.timezone);
-        const candidate = instantFromWall({ year: w.year, month: w.month, day: w.day, hour, minute }, t.timezone);
-        const weekdayOk = t.weekDay === null || Object.keys(Weekday)[wallTime(candidate, t.timezone).weekday] === t.weekDay;
-        if (candidate > afterMs && weekdayOk) return candidate;
-      }
+    if (t.everyDays === null) return null;
+    const hour = t.hour ?? 0;
+    const minute = t.nearMinute ?? 0;
+    for (let dayOffset = 0; dayOffset < 2; dayOffset++) {
+      const w = wallTime(afterMs + dayOffset * MS_PER_DAY, t.timezone);
+      const candidate = instantFromWall({ year: w.year, month: w.month, day: w.day, hour, minute }, t.timezone);
+      if (candidate > afterMs) return candidate;
     }
     return null;
   }
@@ -229,20 +223,10 @@ export class FakeClockTriggerBuilder implements Faked<
   }
   create(): FakeTrigger {
     const i = this.#info;
-    const recurring = [i.everyMinutes, i.everyHours, i.everyDays, i.everyWeeks, i.monthDay].some((x) => x !== null);
-    const oneOff = i.at !== null || i.after !== null;
-    if (!recurring && !oneOff)
-      throw this.#world.host.error(
-        'Time-based trigger has no schedule: call everyDays(), everyHours(), at(), … before create().',
-      );
-    if (i.hour !== null && i.everyDays === null && i.everyWeeks === null && i.monthDay === null) {
-      throw this.#world.host.error('atHour() must be combined with everyDays(), everyWeeks()/onWeekDay() or onMonthDay().');
+    if (i.everyDays === null && i.at === null) {
+      throw this.#world.host.error('Time-based trigger has no schedule: call everyDays() or at() before create().');
     }
-    if (i.weekDay !== null && i.everyWeeks === null)
-      throw this.#world.host.error('onWeekDay() must be combined with everyWeeks().');
-    if (this.#world.isAddOn && i.everyMinutes !== null) {
-      throw this.#world.host.error('Add-ons cannot create time-based triggers that run more often than once per hour.');
-    }
+    if (i.hour !== null && i.everyDays === null) throw this.#world.host.error('atHour() must be combined with everyDays().');
     return install(this.#world, { ...i });
   }
   toString(): string {
