@@ -1,16 +1,5 @@
 // A1 notation: 'B2', 'A1:C3', 'A:C', '2:4', 'A2:C', "'My Sheet'!A1:B2".
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -63,10 +52,4 @@ export function parseA1(notation: string): A1Range | null {
   const lastColumn = a.column === null || b.column === null ? null : Math.max(a.column, b.column);
   if (row < 1 || column < 1) return null;
   return { sheetName, row: a.row === null ? 1 : row, column: a.column === null ? 1 : column, lastRow, lastColumn };
-}
-
-export function a1Notation(row: number, column: number, numRows: number, numColumns: number): string {
-  const start = `${columnLetters(column)}${row}`;
-  if (numRows === 1 && numColumns === 1) return start;
-  return `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
 }

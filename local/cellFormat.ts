@@ -127,10 +127,9 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Renders a date serial with a Sheets date/time format. */
-export function formatSerial(serial: number, format: string): string {
+/** Renders a date serial with the tokens of a Sheets date/time format. */
+function renderDate(serial: number, tokens: readonly DateToken[]): string {
   const w = wallFromSerial(serial);
-  const tokens = tokenizeDateFormat(splitSections(format)[0] ?? format);
   const twelveHour = tokens.some((t) => t.kind === 'ampm');
   let out = '';
   for (const token of tokens) {
@@ -213,83 +212,138 @@ function roundTo(n: number, decimals: number): number {
   return Number(`${Math.round(Number(`${n}e${decimals}`))}e-${decimals}`);
 }
 
-function plainDigits(n: number): string {
-  // No exponent notation for ordinary magnitudes.
-  return Math.abs(n) < 1e21 ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : String(n);
+/** Digits of a non-negative number without exponent notation ('1e21' and up fall back to String). */
+function plainDigits(n: number, decimals: number): string {
+  if (n < 1e21) return n.toFixed(decimals);
+  return String(n);
 }
 
 /** Sheets' automatic number display: up to 10 significant digits, no grouping. */
-export function formatGeneralNumber(n: number, locale: string): string {
+function formatGeneralNumber(n: number, decimal: string): string {
   if (!Number.isFinite(n)) return '#NUM!';
-  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : plainDigits(Number(n.toPrecision(10)));
-  return text.replace('.', separatorsFor(locale).decimal);
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  const short = String(n);
+  if (short.length <= 11 && !short.includes('e')) return decimal === '.' ? short : short.replace('.', decimal);
+  let text = String(Number(n.toPrecision(10)));
+  if (text.includes('e')) text = (n < 0 ? '-' : '') + plainDigits(Math.abs(Number(n.toPrecision(10))), 10).replace(/\.?0+$/, '');
+  return decimal === '.' ? text : text.replace('.', decimal);
 }
 
-function applyNumberPattern(n: number, section: string, locale: string): string {
-  const seps = separatorsFor(locale);
-  let prefix = '';
-  let core = '';
-  let suffix = '';
-  let percent = false;
-  let i = 0;
-  const appendLiteral = (text: string): void => {
-    if (core === '') prefix += text;
-    else suffix += text;
+/** One section of a number format ('"INV-"0000', '[$€]#,##0.00', '0.00%'), parsed once. */
+interface NumberPattern {
+  prefix: string;
+  suffix: string;
+  percent: boolean;
+  hasDigits: boolean;
+  minInt: number;
+  minFrac: number;
+  maxFrac: number;
+  grouping: boolean;
+}
+
+/** What a bracketed part shows: `[$€-407]` → '€', `[$£-809]` → '£'; colours and conditions show nothing. */
+function bracketText(inner: string): string {
+  return inner.startsWith('$') ? (inner.slice(1).split('-')[0] ?? '') : '';
+}
+
+/** Splits a section into the text before the digits, the digit pattern and the text after. */
+function splitPattern(section: string): { prefix: string; core: string; suffix: string } {
+  const parts = { prefix: '', core: '', suffix: '' };
+  const literal = (text: string): void => {
+    if (parts.core === '') parts.prefix += text;
+    else parts.suffix += text;
   };
+  let i = 0;
   while (i < section.length) {
     const ch = section.charAt(i);
-    if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      appendLiteral(section.slice(i + 1, end === -1 ? section.length : end));
-      i = end === -1 ? section.length : end + 1;
-    } else if (ch === '\\') {
-      appendLiteral(section.charAt(i + 1));
-      i += 2;
-    } else if (ch === '[') {
-      const end = section.indexOf(']', i);
-      const inner = section.slice(i + 1, end === -1 ? section.length : end);
-      if (inner.startsWith('$')) appendLiteral(inner.slice(1).split('-')[0] ?? ''); // [$€-407] → €
-      i = end === -1 ? section.length : end + 1;
-    } else if ('0#?,.'.includes(ch) && suffix === '') {
-      core += ch;
-      i++;
-    } else if (ch === '_' || ch === '*') {
-      i += 2; // spacing directives
-    } else {
-      if (ch === '%') percent = true;
-      appendLiteral(ch);
-      i++;
-    }
+    const closing = ch === '"' ? section.indexOf('"', i + 1) : ch === '[' ? section.indexOf(']', i) : -2;
+    const end = closing === -1 ? section.length : closing;
+    if (ch === '"') literal(section.slice(i + 1, end));
+    else if (ch === '[') literal(bracketText(section.slice(i + 1, end)));
+    else if (ch === '\\') literal(section.charAt(i + 1));
+    else if ('0#?,.'.includes(ch) && parts.suffix === '') parts.core += ch;
+    else if (ch !== '_' && ch !== '*') literal(ch);
+    i = closing === -2 ? i + (ch === '\\' || ch === '_' || ch === '*' ? 2 : 1) : end + 1;
   }
-  if (!/[0#?]/.test(core)) return prefix + suffix;
-  const value = percent ? n * 100 : n;
-  const [intPattern = '', fracPattern = ''] = core.split('.');
-  const minFrac = (fracPattern.match(/0/g) ?? []).length;
-  const maxFrac = (fracPattern.match(/[0#?]/g) ?? []).length;
-  const minInt = (intPattern.match(/0/g) ?? []).length;
-  const grouping = /[0#?],[0#?]/.test(intPattern);
-  const [intDigits = '0', fracDigitsRaw = ''] = plainDigits(roundTo(value, maxFrac)).split('.');
-  let fracDigits = fracDigitsRaw.padEnd(maxFrac, '0');
-  while (fracDigits.length > minFrac && fracDigits.endsWith('0')) fracDigits = fracDigits.slice(0, -1);
-  let intText = intDigits === '0' && minInt === 0 ? '' : intDigits.padStart(minInt, '0');
-  if (grouping) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, seps.group);
-  return prefix + intText + (fracDigits ? seps.decimal + fracDigits : '') + suffix;
+  return parts;
 }
 
-/** Renders a number with a Sheets number format ('0.00', '#,##0', '"$"#,##0.00;("$"#,##0.00)', '0%'). */
-export function formatNumber(n: number, format: string | undefined, locale: string): string {
+function parsePattern(section: string): NumberPattern {
+  const { prefix, core, suffix } = splitPattern(section);
+  const [intPattern = '', fracPattern = ''] = core.split('.');
+  const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
+  return {
+    prefix,
+    suffix,
+    percent: (prefix + suffix).includes('%'),
+    hasDigits: /[0#?]/.test(core),
+    minInt: count(intPattern, /0/g),
+    minFrac: count(fracPattern, /0/g),
+    maxFrac: count(fracPattern, /[0#?]/g),
+    grouping: /[0#?],[0#?]/.test(intPattern),
+  };
+}
+
+function applyPattern(n: number, p: NumberPattern, seps: Separators): string {
+  if (!p.hasDigits) return p.prefix + p.suffix;
+  const value = p.percent ? n * 100 : n;
+  const digits = plainDigits(p.maxFrac > 0 ? roundTo(value, p.maxFrac) : Math.round(value), p.maxFrac);
+  const dot = digits.indexOf('.');
+  const intDigits = dot === -1 ? digits : digits.slice(0, dot);
+  let fracDigits = dot === -1 ? '' : digits.slice(dot + 1);
+  while (fracDigits.length > p.minFrac && fracDigits.endsWith('0')) fracDigits = fracDigits.slice(0, -1);
+  let intText = intDigits === '0' && p.minInt === 0 ? '' : intDigits.padStart(p.minInt, '0');
+  if (p.grouping && intText.length > 3) intText = intText.replace(/\B(?=(\d{3})+(?!\d))/g, seps.group);
+  return p.prefix + intText + (fracDigits ? seps.decimal + fracDigits : '') + p.suffix;
+}
+
+/** A cell's number format, turned once into a function from number to display text. */
+type NumberFormatter = (n: number) => string;
+
+function compileNumberFormat(format: string | undefined, locale: string): NumberFormatter {
+  const seps = separatorsFor(locale);
   if (!format || format === GENERAL_FORMAT || /^general$/i.test(format) || isTextFormat(format)) {
-    return formatGeneralNumber(n, locale);
+    return (n) => formatGeneralNumber(n, seps.decimal);
   }
-  if (!Number.isFinite(n)) return '#NUM!';
-  if (isDateTimeFormat(format)) return formatSerial(n, format);
-  if (/E[+-]/i.test(format.replace(/"[^"]*"/g, ''))) return formatGeneralNumber(n, locale);
-  const sections = splitSections(format);
-  const positive = sections[0] ?? '';
-  if (n < 0) {
-    const negative = sections[1];
-    return negative !== undefined ? applyNumberPattern(-n, negative, locale) : '-' + applyNumberPattern(-n, positive, locale);
+  if (isDateTimeFormat(format)) {
+    const tokens = tokenizeDateFormat(splitSections(format)[0] ?? format);
+    const seen = new Map<number, string>(); // a sheet repeats its dates: render each once
+    return (n) => {
+      let text = seen.get(n);
+      if (text === undefined) {
+        text = Number.isFinite(n) ? renderDate(n, tokens) : '#NUM!';
+        if (seen.size > 10_000) seen.clear();
+        seen.set(n, text);
+      }
+      return text;
+    };
   }
-  if (n === 0 && sections[2] !== undefined) return applyNumberPattern(0, sections[2], locale);
-  return applyNumberPattern(n, positive, locale);
+  if (/E[+-]/i.test(format.replace(/"[^"]*"/g, ''))) return (n) => formatGeneralNumber(n, seps.decimal);
+  const [positive, negative, zero] = splitSections(format).map(parsePattern);
+  const pos = positive ?? parsePattern('');
+  return (n) => {
+    if (!Number.isFinite(n)) return '#NUM!';
+    if (n < 0) return negative ? applyPattern(-n, negative, seps) : '-' + applyPattern(-n, pos, seps);
+    return n === 0 && zero ? applyPattern(0, zero, seps) : applyPattern(n, pos, seps);
+  };
+}
+
+const formatterCache = new Map<string, Map<string | undefined, NumberFormatter>>();
+
+/**
+ * The display function of a Sheets number format in a locale, compiled once and cached:
+ * `numberFormatter('"INV-"0000', 'en_US')(42)` is 'INV-0042'.
+ */
+export function numberFormatter(format: string | undefined, locale: string): NumberFormatter {
+  let byFormat = formatterCache.get(locale);
+  if (!byFormat) {
+    byFormat = new Map();
+    formatterCache.set(locale, byFormat);
+  }
+  let formatter = byFormat.get(format);
+  if (!formatter) {
+    formatter = compileNumberFormat(format, locale);
+    byFormat.set(format, formatter);
+  }
+  return formatter;
 }

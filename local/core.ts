@@ -207,6 +207,9 @@ const SCOPES_BY_SERVICE: Record<string, string> = {
   Range: SPREADSHEET_SCOPES,
   DataValidation: SPREADSHEET_SCOPES,
   DataValidationBuilder: SPREADSHEET_SCOPES,
+  DeveloperMetadata: SPREADSHEET_SCOPES,
+  DeveloperMetadataFinder: SPREADSHEET_SCOPES,
+  DeveloperMetadataLocation: SPREADSHEET_SCOPES,
   MailApp: 'https://www.googleapis.com/auth/script.send_mail',
   GmailApp: 'https://mail.google.com/',
   ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
@@ -251,6 +254,22 @@ export function isAllowedIn(mode: AuthModeName, name: string): boolean {
   return !forbiddenInLimited(name);
 }
 
+/** Services that stop working in a trigger once the user must authorize the script again. */
+const NEEDS_AUTHORIZATION = new Set(Object.keys(SCOPES_BY_SERVICE).filter((service) => !['Session', 'User'].includes(service)));
+const AUTHORIZATION_CHECKS = new Set([
+  'ScriptApp.getAuthorizationInfo',
+  'AuthorizationInfo.getAuthorizationStatus',
+  'AuthorizationInfo.getAuthorizationUrl',
+]);
+
+/** Whether a call fails for want of (re-)authorization. */
+export function needsAuthorization(name: string): boolean {
+  return !AUTHORIZATION_CHECKS.has(name) && NEEDS_AUTHORIZATION.has(name.split('.')[0] ?? '');
+}
+
+/** Apps Script's error when a trigger runs after the user must authorize the script again. */
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
 export function permissionMessage(name: string): string {
   const scopes = SCOPES_BY_SERVICE[name.split('.')[0] ?? ''];
   return `You do not have permission to call ${name}.${scopes ? ` Required permissions: ${scopes}` : ''}`;
@@ -276,6 +295,10 @@ export class Host {
   readonly faults: Faults;
   authMode: AuthModeName = 'FULL';
   realm: Realm = NODE_REALM;
+  /** The user must authorize the script again (scopes changed, access revoked). */
+  authorizationRequired = false;
+  /** The execution is an installable trigger's (no user present to authorize). */
+  inTrigger = false;
 
   constructor(options: HostOptions) {
     this.clock = options.clock;
@@ -304,6 +327,9 @@ export class Host {
   invoke<R>(name: string, effect: () => R): R {
     this.calls.record(name, this.clock.now());
     if (!isAllowedIn(this.authMode, name)) throw this.error(permissionMessage(name));
+    if (this.authorizationRequired && this.inTrigger && needsAuthorization(name)) {
+      throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
+    }
     const fault = this.faults.take(name);
     if (fault?.when === 'before') throw fault.error ?? this.error(fault.message);
     const result = effect();
@@ -314,13 +340,17 @@ export class Host {
   /**
    * Wraps a fake so that every call of its API methods goes through `invoke` as `Service.method`.
    * Data properties (enums such as `ui.Button`) and symbol-keyed internals pass through untouched.
+   * A method the fake does not have reads as a function that throws `not faked: Service.method`:
+   * the runtime fakes only what the add-on calls, so a new call is noticed and faked on purpose.
    */
   wrap<T extends object>(service: string, target: T): T {
     const wrappers = new Map<string, AnyMethod>();
     const proxy: T = new Proxy(target, {
       get: (obj, prop) => {
         const value: unknown = Reflect.get(obj, prop, obj);
-        if (typeof prop !== 'string' || typeof value !== 'function' || prop in Object.prototype) return value;
+        if (typeof prop !== 'string' || prop in Object.prototype) return value;
+        if (value === undefined && looksLikeApiMethod(prop)) return notFaked(`${service}.${prop}`);
+        if (typeof value !== 'function') return value;
         let wrapper = wrappers.get(prop);
         if (!wrapper) {
           const method = value as AnyMethod;
@@ -335,4 +365,19 @@ export class Host {
     });
     return proxy;
   }
+}
+
+/** Names Apps Script gives methods (getX, setX, insertX, …), as opposed to probes such as toJSON or then. */
+const API_METHOD =
+  /^(get|set|add|create|insert|delete|remove|clear|copy|move|hide|show|is|has|new|open|find|with|require|auto|append|sort|activate|check|uncheck|protect|merge|flush|update|send|build|evaluate|on|at|after|every|in|near|base64|compute|format|parse|sleep|log|alert|prompt|try|wait|release)(?:[A-Z0-9]|$)/;
+
+function looksLikeApiMethod(name: string): boolean {
+  return API_METHOD.test(name) && name !== 'toJSON';
+}
+
+/** What product code gets for a method the runtime does not fake. */
+function notFaked(name: string): () => never {
+  return () => {
+    throw new Error(`not faked: ${name} (fake it in local/ with a test, see local/README.md)`);
+  };
 }

@@ -5,7 +5,7 @@
 // logging behave the same, and the values survive JSON. The @types declare them as numeric enums,
 // so the one cast that turns names into those types lives here.
 
-function appsScriptEnum<E extends object>(names: readonly string[]): E {
+export function appsScriptEnum<E extends object>(names: readonly string[]): E {
   const entries = names.map((name) => [name, name] as const);
   return Object.freeze(Object.fromEntries(entries)) as unknown as E;
 }
@@ -81,24 +81,3 @@ export const DataValidationCriteria = appsScriptEnum<typeof GoogleAppsScript.Spr
   'CHECKBOX',
 ]);
 export type CriteriaName = keyof typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
-
-export const SandboxMode = appsScriptEnum<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
-export const XFrameOptionsMode = appsScriptEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
-
-export const Charset = appsScriptEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
-export const DigestAlgorithm = appsScriptEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
-  'MD2',
-  'MD5',
-  'SHA_1',
-  'SHA_256',
-  'SHA_384',
-  'SHA_512',
-]);
-export const MacAlgorithm = appsScriptEnum<typeof GoogleAppsScript.Utilities.MacAlgorithm>([
-  'HMAC_MD5',
-  'HMAC_SHA_1',
-  'HMAC_SHA_256',
-  'HMAC_SHA_384',
-  'HMAC_SHA_512',
-]);
-export const RsaAlgorithm = appsScriptEnum<typeof GoogleAppsScript.Utilities.RsaAlgorithm>(['RSA_SHA_1', 'RSA_SHA_256']);

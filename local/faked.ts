@@ -7,10 +7,10 @@
 // fails to compile.
 
 import type { FakeDataValidation, FakeDataValidationBuilder, FakeRange, FakeSheet, FakeSpreadsheet } from './spreadsheet';
+import type { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, FakeDeveloperMetadataLocation } from './metadata';
 import type { FakeMenu, FakePromptResponse, FakeUi } from './ui';
 import type { FakeUser } from './session';
-import type { FakeBlob } from './utilities';
-import type { FakeHtmlOutput, FakeHtmlTemplate } from './html';
+import type { FakeHtmlOutput } from './html';
 import type {
   FakeAuthorizationInfo,
   FakeClockTriggerBuilder,
@@ -20,58 +20,45 @@ import type {
 } from './script';
 import type { FakeProperties } from './properties';
 import type { FakeLock } from './lock';
-import type { FakeGmailApp } from './mail';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
+/** Each Apps Script object type the fakes hand out, and its fake. */
+type FakeOf = [
+  [GoogleAppsScript.Spreadsheet.Range, FakeRange],
+  [GoogleAppsScript.Spreadsheet.Sheet, FakeSheet],
+  [GoogleAppsScript.Spreadsheet.Spreadsheet, FakeSpreadsheet],
+  [GoogleAppsScript.Spreadsheet.DataValidation, FakeDataValidation],
+  [GoogleAppsScript.Spreadsheet.DataValidationBuilder, FakeDataValidationBuilder],
+  [GoogleAppsScript.Spreadsheet.DeveloperMetadata, FakeDeveloperMetadata],
+  [GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, FakeDeveloperMetadataFinder],
+  [GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, FakeDeveloperMetadataLocation],
+  [GoogleAppsScript.Base.Ui, FakeUi],
+  [GoogleAppsScript.Base.Menu, FakeMenu],
+  [GoogleAppsScript.Base.PromptResponse, FakePromptResponse],
+  [GoogleAppsScript.Base.User, FakeUser],
+  [GoogleAppsScript.HTML.HtmlOutput, FakeHtmlOutput],
+  [GoogleAppsScript.Script.Trigger, FakeTrigger],
+  [GoogleAppsScript.Script.TriggerBuilder, FakeTriggerBuilder],
+  [GoogleAppsScript.Script.ClockTriggerBuilder, FakeClockTriggerBuilder],
+  [GoogleAppsScript.Script.SpreadsheetTriggerBuilder, FakeSpreadsheetTriggerBuilder],
+  [GoogleAppsScript.Script.AuthorizationInfo, FakeAuthorizationInfo],
+  [GoogleAppsScript.Properties.Properties, FakeProperties],
+  [GoogleAppsScript.Lock.Lock, FakeLock],
+];
+
+/** The fake of T from a table of [real, fake] pairs; arrays element-wise; anything else unchanged. */
+type Lookup<T, Table> = Table extends [[infer Real, infer Fake], ...infer Rest]
+  ? Same<T, Real> extends true
+    ? Fake
+    : Lookup<T, Rest>
+  : T extends readonly (infer E)[]
+    ? Swap<E>[]
+    : T;
+
 /** Real type → fake type, for one (non-union) type. */
-type SwapOne<T> =
-  IsAny<T> extends true
-    ? T
-    : Same<T, GoogleAppsScript.Spreadsheet.Range> extends true
-      ? FakeRange
-      : Same<T, GoogleAppsScript.Spreadsheet.Sheet> extends true
-        ? FakeSheet
-        : Same<T, GoogleAppsScript.Spreadsheet.Spreadsheet> extends true
-          ? FakeSpreadsheet
-          : Same<T, GoogleAppsScript.Spreadsheet.DataValidation> extends true
-            ? FakeDataValidation
-            : Same<T, GoogleAppsScript.Spreadsheet.DataValidationBuilder> extends true
-              ? FakeDataValidationBuilder
-              : Same<T, GoogleAppsScript.Base.Ui> extends true
-                ? FakeUi
-                : Same<T, GoogleAppsScript.Base.Menu> extends true
-                  ? FakeMenu
-                  : Same<T, GoogleAppsScript.Base.PromptResponse> extends true
-                    ? FakePromptResponse
-                    : Same<T, GoogleAppsScript.Base.User> extends true
-                      ? FakeUser
-                      : Same<T, GoogleAppsScript.Base.Blob> extends true
-                        ? FakeBlob
-                        : Same<T, GoogleAppsScript.HTML.HtmlOutput> extends true
-                          ? FakeHtmlOutput
-                          : Same<T, GoogleAppsScript.HTML.HtmlTemplate> extends true
-                            ? FakeHtmlTemplate
-                            : Same<T, GoogleAppsScript.Script.Trigger> extends true
-                              ? FakeTrigger
-                              : Same<T, GoogleAppsScript.Script.TriggerBuilder> extends true
-                                ? FakeTriggerBuilder
-                                : Same<T, GoogleAppsScript.Script.ClockTriggerBuilder> extends true
-                                  ? FakeClockTriggerBuilder
-                                  : Same<T, GoogleAppsScript.Script.SpreadsheetTriggerBuilder> extends true
-                                    ? FakeSpreadsheetTriggerBuilder
-                                    : Same<T, GoogleAppsScript.Script.AuthorizationInfo> extends true
-                                      ? FakeAuthorizationInfo
-                                      : Same<T, GoogleAppsScript.Properties.Properties> extends true
-                                        ? FakeProperties
-                                        : Same<T, GoogleAppsScript.Lock.Lock> extends true
-                                          ? FakeLock
-                                          : Same<T, GoogleAppsScript.Gmail.GmailApp> extends true
-                                            ? FakeGmailApp
-                                            : T extends readonly (infer E)[]
-                                              ? Swap<E>[]
-                                              : T;
+type SwapOne<T> = IsAny<T> extends true ? T : Lookup<T, FakeOf>;
 
 /** Real type → fake type, distributing over unions (`Sheet | null` → `FakeSheet | null`). */
 export type Swap<T> = T extends unknown ? SwapOne<T> : never;

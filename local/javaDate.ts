@@ -126,95 +126,57 @@ function zoneName(ms: number, timeZone: string, long: boolean): string {
   return offsetMinutes === 0 ? 'GMT' : offsetText(offsetMinutes, 'GMT');
 }
 
+/** What a format field is rendered from: the wall time, the count of letters, the instant and zone. */
+interface FieldInput {
+  w: WallTime;
+  n: number;
+  ms: number;
+  timeZone: string;
+}
+
+const offsetMinutesOf = ({ ms, timeZone }: FieldInput): number => Math.round(offsetMs(ms, timeZone) / 60_000);
+const yearText = (year: number, n: number): string => (n === 2 ? pad(year % 100, 2) : pad(year, n));
+const monthText = ({ w, n }: FieldInput): string => {
+  const name = MONTHS[w.month - 1] ?? '';
+  return n >= 4 ? name : n === 3 ? name.slice(0, 3) : pad(w.month, n);
+};
+
+/** SimpleDateFormat's pattern letters, one renderer each. */
+const FIELD_TEXT: Record<string, (input: FieldInput) => string> = {
+  G: ({ w }) => (w.year > 0 ? 'AD' : 'BC'),
+  y: ({ w, n }) => yearText(w.year, n),
+  Y: ({ w, n }) => yearText(usWeek(w).weekYear, n),
+  M: monthText,
+  L: monthText,
+  w: ({ w, n }) => pad(usWeek(w).week, n),
+  W: ({ w, n }) => pad(Math.floor((w.day - 1 + new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay()) / 7) + 1, n),
+  D: ({ w, n }) => pad(dayOfYear(w), n),
+  d: ({ w, n }) => pad(w.day, n),
+  F: ({ w, n }) => pad(Math.floor((w.day - 1) / 7) + 1, n),
+  E: ({ w, n }) => (n >= 4 ? (WEEKDAY_NAMES[w.weekday] ?? '') : (WEEKDAY_NAMES[w.weekday] ?? '').slice(0, 3)),
+  u: ({ w, n }) => pad(w.weekday === 0 ? 7 : w.weekday, n),
+  a: ({ w }) => (w.hour < 12 ? 'AM' : 'PM'),
+  H: ({ w, n }) => pad(w.hour, n),
+  k: ({ w, n }) => pad(w.hour === 0 ? 24 : w.hour, n),
+  K: ({ w, n }) => pad(w.hour % 12, n),
+  h: ({ w, n }) => pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n),
+  m: ({ w, n }) => pad(w.minute, n),
+  s: ({ w, n }) => pad(w.second, n),
+  S: ({ w, n }) => pad(w.millisecond, n),
+  z: (input) => zoneName(input.ms, input.timeZone, input.n >= 4),
+  Z: (input) => offsetText(offsetMinutesOf(input), 'Z'),
+  X: (input) => {
+    if (input.n > 3) throw new Error('invalid ISO 8601 format: length=' + input.n);
+    return offsetText(offsetMinutesOf(input), input.n === 1 ? 'X1' : input.n === 2 ? 'X2' : 'X3');
+  },
+};
+
 /** Formats an instant like Java's SimpleDateFormat in the given zone. */
 export function formatJavaDate(ms: number, timeZone: string, pattern: string): string {
   const w = wallTime(ms, timeZone);
   let out = '';
   for (const token of tokenizeJavaPattern(pattern)) {
-    if (token.kind === 'literal') {
-      out += token.text;
-      continue;
-    }
-    const n = token.count;
-    switch (token.letter) {
-      case 'G':
-        out += w.year > 0 ? 'AD' : 'BC';
-        break;
-      case 'y':
-        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
-        break;
-      case 'Y': {
-        const { weekYear } = usWeek(w);
-        out += n === 2 ? pad(weekYear % 100, 2) : pad(weekYear, n);
-        break;
-      }
-      case 'M':
-      case 'L': {
-        const name = MONTHS[w.month - 1] ?? '';
-        out += n >= 4 ? name : n === 3 ? name.slice(0, 3) : pad(w.month, n);
-        break;
-      }
-      case 'w':
-        out += pad(usWeek(w).week, n);
-        break;
-      case 'W': {
-        const firstWeekday = new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay();
-        out += pad(Math.floor((w.day - 1 + firstWeekday) / 7) + 1, n);
-        break;
-      }
-      case 'D':
-        out += pad(dayOfYear(w), n);
-        break;
-      case 'd':
-        out += pad(w.day, n);
-        break;
-      case 'F':
-        out += pad(Math.floor((w.day - 1) / 7) + 1, n);
-        break;
-      case 'E': {
-        const name = WEEKDAY_NAMES[w.weekday] ?? '';
-        out += n >= 4 ? name : name.slice(0, 3);
-        break;
-      }
-      case 'u':
-        out += pad(w.weekday === 0 ? 7 : w.weekday, n);
-        break;
-      case 'a':
-        out += w.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'H':
-        out += pad(w.hour, n);
-        break;
-      case 'k':
-        out += pad(w.hour === 0 ? 24 : w.hour, n);
-        break;
-      case 'K':
-        out += pad(w.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
-        break;
-      case 'm':
-        out += pad(w.minute, n);
-        break;
-      case 's':
-        out += pad(w.second, n);
-        break;
-      case 'S':
-        out += pad(w.millisecond, n);
-        break;
-      case 'z':
-        out += zoneName(ms, timeZone, n >= 4);
-        break;
-      case 'Z':
-        out += offsetText(Math.round(offsetMs(ms, timeZone) / 60_000), 'Z');
-        break;
-      case 'X': {
-        if (n > 3) throw new Error('invalid ISO 8601 format: length=' + n);
-        out += offsetText(Math.round(offsetMs(ms, timeZone) / 60_000), n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3');
-        break;
-      }
-    }
+    out += token.kind === 'literal' ? token.text : (FIELD_TEXT[token.letter]?.({ w, n: token.count, ms, timeZone }) ?? '');
   }
   return out;
 }
@@ -245,6 +207,78 @@ function matchName(text: string, pos: number, names: readonly string[]): { index
   return best;
 }
 
+/** What parsing has read so far. */
+interface ParseState {
+  fields: { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number };
+  pm: boolean | null;
+  hour12: number | null;
+  offsetMinutes: number | null;
+  twoDigitYear: boolean;
+}
+
+/** Where each numeric pattern letter puts its number (week fields are read but do not steer the result). */
+type NumericSetter = (state: ParseState, value: number, digits: string, count: number) => void;
+const setYear: NumericSetter = (st, value, digits, count) => {
+  st.fields.year = value;
+  st.twoDigitYear = count <= 2 && /^\d{2}$/.test(digits);
+};
+const setMonth: NumericSetter = (st, value) => void (st.fields.month = value);
+const NUMERIC_FIELD: Record<string, NumericSetter> = {
+  y: setYear,
+  Y: setYear,
+  M: setMonth,
+  L: setMonth,
+  d: (st, value) => void (st.fields.day = value),
+  H: (st, value) => void (st.fields.hour = value),
+  k: (st, value) => void (st.fields.hour = value === 24 ? 0 : value),
+  h: (st, value) => void (st.hour12 = value === 12 ? 0 : value),
+  K: (st, value) => void (st.hour12 = value),
+  m: (st, value) => void (st.fields.minute = value),
+  s: (st, value) => void (st.fields.second = value),
+  S: (st, value) => void (st.fields.millisecond = value),
+  D: (st, value) => {
+    st.fields.month = 1;
+    st.fields.day = value;
+  },
+};
+
+/** Reads a text field (month or weekday name, AM/PM, era, zone) at `pos`; returns its length, or null. */
+function readTextField(letter: string, rest: string, st: ParseState): number | null {
+  if (letter === 'M' || letter === 'L' || letter === 'E') {
+    const found = matchName(rest, 0, letter === 'E' ? WEEKDAY_NAMES : MONTHS);
+    if (found && letter !== 'E') st.fields.month = found.index + 1;
+    return found?.length ?? null;
+  }
+  if (letter === 'a' || letter === 'G') {
+    const word = (letter === 'a' ? /^(AM|PM)/i : /^(AD|BC)/i).exec(rest)?.[1];
+    if (word && letter === 'a') st.pm = word.toUpperCase() === 'PM';
+    return word ? 2 : null;
+  }
+  if (letter === 'z' || letter === 'Z' || letter === 'X') {
+    const offset = /^(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|^Z/.exec(rest);
+    if (!offset) return null;
+    st.offsetMinutes = offset[0] === 'Z' ? 0 : (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? '0'));
+    return offset[0].length;
+  }
+  return 0;
+}
+
+/** The instant parsing arrived at: 12-hour clock, two-digit years (Java's window), explicit offset. */
+function parsedInstant(st: ParseState, timeZone: string, nowMs: number): number {
+  const { fields } = st;
+  if (st.hour12 !== null) fields.hour = st.hour12 + (st.pm ? 12 : 0);
+  else if (st.pm && fields.hour < 12) fields.hour += 12;
+  if (st.twoDigitYear) {
+    // Java puts a two-digit year within 80 years before and 20 years after now.
+    const start = new Date(nowMs).getUTCFullYear() - 80;
+    let year = Math.floor(start / 100) * 100 + fields.year;
+    if (year < start) year += 100;
+    fields.year = year;
+  }
+  if (st.offsetMinutes !== null) return wallAsUtc(fields) - st.offsetMinutes * 60_000;
+  return instantFromWall(fields, timeZone);
+}
+
 /**
  * Parses text with a Java pattern in a zone. Like SimpleDateFormat.parse: lenient (month 13 rolls
  * into the next year, Feb 31 into March), and text after the pattern is ignored. Returns null when
@@ -252,124 +286,32 @@ function matchName(text: string, pos: number, names: readonly string[]): { index
  */
 export function parseJavaDate(text: string, timeZone: string, pattern: string, nowMs: number): number | null {
   const tokens = tokenizeJavaPattern(pattern);
-  const fields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 };
-  let pm: boolean | null = null;
-  let hour12: number | null = null;
-  let explicitOffsetMinutes: number | null = null;
-  let twoDigitYear = false;
+  const st: ParseState = {
+    fields: { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 },
+    pm: null,
+    hour12: null,
+    offsetMinutes: null,
+    twoDigitYear: false,
+  };
   let pos = 0;
-
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];
     if (!token) continue;
     if (token.kind === 'literal') {
       if (!text.startsWith(token.text, pos)) return null;
       pos += token.text.length;
-      continue;
-    }
-    const { letter, count } = token;
-    if (isNumericField(token)) {
+    } else if (isNumericField(token)) {
       // Abutting numeric fields ('yyyyMMdd') take exactly `count` digits; otherwise as many as there are.
       const fixedWidth = isNumericField(tokens[t + 1]);
-      const match = (fixedWidth ? new RegExp(`^[+-]?\\d{${count}}`) : /^[+-]?\d+/).exec(text.slice(pos));
-      if (!match) return null;
-      const digits = match[0];
+      const digits = (fixedWidth ? new RegExp(`^[+-]?\\d{${token.count}}`) : /^[+-]?\d+/).exec(text.slice(pos))?.[0];
+      if (digits === undefined) return null;
       pos += digits.length;
-      const value = Number(digits);
-      switch (letter) {
-        case 'y':
-        case 'Y':
-          fields.year = value;
-          twoDigitYear = count <= 2 && /^\d{2}$/.test(digits);
-          break;
-        case 'M':
-        case 'L':
-          fields.month = value;
-          break;
-        case 'd':
-          fields.day = value;
-          break;
-        case 'H':
-          fields.hour = value;
-          break;
-        case 'k':
-          fields.hour = value === 24 ? 0 : value;
-          break;
-        case 'h':
-          hour12 = value === 12 ? 0 : value;
-          break;
-        case 'K':
-          hour12 = value;
-          break;
-        case 'm':
-          fields.minute = value;
-          break;
-        case 's':
-          fields.second = value;
-          break;
-        case 'S':
-          fields.millisecond = value;
-          break;
-        case 'D':
-          fields.month = 1;
-          fields.day = value;
-          break;
-        default:
-          break; // week fields are accepted but do not steer the result
-      }
-      continue;
-    }
-    switch (letter) {
-      case 'M':
-      case 'L': {
-        const found = matchName(text, pos, MONTHS);
-        if (!found) return null;
-        fields.month = found.index + 1;
-        pos += found.length;
-        break;
-      }
-      case 'E': {
-        const found = matchName(text, pos, WEEKDAY_NAMES);
-        if (!found) return null;
-        pos += found.length;
-        break;
-      }
-      case 'a': {
-        const ampm = /^(AM|PM)/i.exec(text.slice(pos));
-        if (!ampm?.[1]) return null;
-        pm = ampm[1].toUpperCase() === 'PM';
-        pos += 2;
-        break;
-      }
-      case 'G': {
-        const era = /^(AD|BC)/i.exec(text.slice(pos));
-        if (!era) return null;
-        pos += 2;
-        break;
-      }
-      case 'z':
-      case 'Z':
-      case 'X': {
-        const offset = /^(?:GMT|UTC)?([+-])(\d{2}):?(\d{2})?|^Z/.exec(text.slice(pos));
-        if (!offset) return null;
-        explicitOffsetMinutes =
-          offset[0] === 'Z' ? 0 : (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? '0'));
-        pos += offset[0].length;
-        break;
-      }
+      NUMERIC_FIELD[token.letter]?.(st, Number(digits), digits, token.count);
+    } else {
+      const length = readTextField(token.letter, text.slice(pos), st);
+      if (length === null) return null;
+      pos += length;
     }
   }
-
-  if (hour12 !== null) fields.hour = hour12 + (pm ? 12 : 0);
-  else if (pm !== null && pm && fields.hour < 12) fields.hour += 12;
-  if (twoDigitYear) {
-    // Java puts a two-digit year within 80 years before and 20 years after now.
-    const nowYear = new Date(nowMs).getUTCFullYear();
-    const start = nowYear - 80;
-    let year = Math.floor(start / 100) * 100 + fields.year;
-    if (year < start) year += 100;
-    fields.year = year;
-  }
-  if (explicitOffsetMinutes !== null) return wallAsUtc(fields) - explicitOffsetMinutes * 60_000;
-  return instantFromWall(fields, timeZone);
+  return parsedInstant(st, timeZone, nowMs);
 }

@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isDate, type AuthModeName } from './core';
 import { AuthMode } from './enums';
-import type { CompiledTemplate } from './html';
 import type { Runtime } from './runtime';
 import type { TriggerInfo } from './script';
 
@@ -93,16 +92,21 @@ function illegal(key: string): ScriptRunError {
   return new ScriptRunError(`Failed due to illegal value in property: ${key}`);
 }
 
-export function loadAddon(options: LoadOptions) {
-  const { runtime } = options;
-  const distDir = path.resolve(options.distDir ?? 'dist');
+type AddonFunction = (...args: unknown[]) => unknown;
+
+/** The built project's .js files, in the order Apps Script loads them (by name). */
+function projectFiles(distDir: string): string[] {
   if (!fs.existsSync(distDir)) throw new Error(`loadAddon: ${distDir} does not exist (run npm run build first)`);
   const files = fs
     .readdirSync(distDir)
     .filter((f) => f.endsWith('.js'))
     .sort();
   if (files.length === 0) throw new Error(`loadAddon: no .js files in ${distDir}`);
+  return files;
+}
 
+/** A vm context whose globals are the fakes and whose Date reads the simulated clock. */
+function addonContext(runtime: Runtime): vm.Context {
   const sandbox: Record<string, unknown> = { ...runtime.globals };
   const context = vm.createContext(sandbox, { name: 'apps-script' });
   const patch: unknown = vm.runInContext(CLOCK_PATCH, context, { filename: 'apps-script-runtime.js' });
@@ -111,40 +115,12 @@ export function loadAddon(options: LoadOptions) {
     () => runtime.clock.now(),
   );
   runtime.useRealm(realm);
-  runtime.setHtmlDir(distDir);
-  runtime.useTemplateCompiler((body: string): CompiledTemplate => {
-    const fn: unknown = vm.runInContext(`(function (__data, __escape, __raw) {\n${body}\n})`, context, {
-      filename: 'html-template.js',
-    });
-    if (typeof fn !== 'function') throw new Error('template did not compile to a function');
-    return fn as CompiledTemplate;
-  });
+  return context;
+}
 
-  for (const file of files) {
-    const filename = path.join(distDir, file);
-    vm.runInContext(fs.readFileSync(filename, 'utf8'), context, { filename, timeout: options.loadTimeoutMs ?? 10_000 });
-  }
-
-  const has = (name: string): boolean =>
-    IDENTIFIER.test(name) && vm.runInContext(`typeof ${name} === 'function'`, context) === true;
-
-  const lookup = (name: string): ((...args: unknown[]) => unknown) => {
-    if (!has(name)) throw new Error(`The add-on (${distDir}) defines no top-level function ${name}`);
-    return vm.runInContext(name, context) as (...args: unknown[]) => unknown;
-  };
-
-  /** Calls a top-level function as one execution (locks still held are released afterwards). */
-  const call = (name: string, ...args: unknown[]): unknown => {
-    const fn = lookup(name);
-    try {
-      return fn(...args);
-    } finally {
-      runtime.endExecution();
-    }
-  };
-
-  /** Calls a function the way the sidebar's google.script.run does: JSON in, JSON out. */
-  const callAsScriptRunWith = (runOptions: ScriptRunOptions, name: string, ...args: unknown[]): JsonValue => {
+/** Calls a function the way the sidebar's google.script.run does: JSON in, JSON out. */
+function scriptRunCaller(has: (name: string) => boolean, call: (name: string, ...args: unknown[]) => unknown) {
+  return (runOptions: ScriptRunOptions, name: string, ...args: unknown[]): JsonValue => {
     if (name.endsWith('_') || !has(name)) throw new ScriptRunError(`Script function not found: ${name}`);
     const jsonArgs: JsonValue[] = [];
     args.forEach((arg, i) => {
@@ -161,51 +137,59 @@ export function loadAddon(options: LoadOptions) {
     }
     return checked.value;
   };
+}
 
-  /**
-   * Runs a time-driven trigger's handler as Apps Script would for an add-on: no active
-   * spreadsheet, no UI, full authorization, a clock event object.
-   */
-  const runTrigger = (trigger: string | TriggerInfo): unknown => {
+/** The clock event object Apps Script hands a time-driven trigger. */
+function clockEvent(triggerUid: string, nowMs: number): Record<string, unknown> {
+  const now = new Date(nowMs);
+  return {
+    authMode: AuthMode.FULL,
+    triggerUid,
+    year: now.getUTCFullYear(),
+    month: now.getUTCMonth() + 1,
+    'day-of-month': now.getUTCDate(),
+    'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+    'week-of-year': Math.ceil(((now.getTime() - Date.UTC(now.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
+    hour: now.getUTCHours(),
+    minute: now.getUTCMinutes(),
+    second: now.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+/**
+ * Runs a trigger's handler as Apps Script does for an add-on: a time-driven one with no active
+ * spreadsheet, no UI, full authorization and a clock event object.
+ */
+function triggerRunner(runtime: Runtime, call: (name: string, ...args: unknown[]) => unknown) {
+  return (trigger: string | TriggerInfo): unknown => {
     const info = typeof trigger === 'string' ? (runtime.triggers.get(trigger) ?? null) : trigger;
     if (!info) throw new Error(`runTrigger: no trigger ${String(trigger)}`);
-    const previousActive = runtime.spreadsheets.active()?.id ?? null;
-    const previousUi = runtime.uiAvailable;
-    const previousAuth = runtime.authMode;
-    const now = new Date(runtime.clock.now());
-    const event = {
-      authMode: AuthMode.FULL,
-      triggerUid: info.id,
-      year: now.getUTCFullYear(),
-      month: now.getUTCMonth() + 1,
-      'day-of-month': now.getUTCDate(),
-      'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
-      'week-of-year': Math.ceil(((now.getTime() - Date.UTC(now.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7),
-      hour: now.getUTCHours(),
-      minute: now.getUTCMinutes(),
-      second: now.getUTCSeconds(),
-      timezone: 'UTC',
-    };
+    const previous = { active: runtime.spreadsheets.active()?.id ?? null, ui: runtime.uiAvailable, auth: runtime.authMode };
     const isClock = info.eventType === 'CLOCK';
     runtime.setActiveSpreadsheet(isClock ? null : info.sourceId);
     if (isClock) runtime.setDocumentContext(runtime.options.triggerDocumentContext ? info.documentId : null);
     runtime.setUiAvailable(false);
     runtime.setAuthMode('FULL');
+    runtime.setTriggerRun(true);
     try {
-      return call(info.handler, event);
+      return call(info.handler, clockEvent(info.id, runtime.clock.now()));
     } finally {
+      runtime.setTriggerRun(false);
       runtime.setDocumentContext(undefined);
-      runtime.setActiveSpreadsheet(previousActive);
-      runtime.setUiAvailable(previousUi);
-      runtime.setAuthMode(previousAuth);
+      runtime.setActiveSpreadsheet(previous.active);
+      runtime.setUiAvailable(previous.ui);
+      runtime.setAuthMode(previous.auth);
     }
   };
+}
 
-  /**
-   * Opens the spreadsheet: calls onOpen(e) in the given auth mode (an add-on not yet used in this
-   * file gets NONE; one already used gets LIMITED). The mode is restored afterwards.
-   */
-  const fireOnOpen = (authMode: AuthModeName = 'LIMITED'): unknown => {
+/**
+ * Opens the spreadsheet: calls onOpen(e) in the given auth mode (an add-on not yet used in this
+ * file gets NONE; one already used gets LIMITED). The mode is restored afterwards.
+ */
+function onOpenFirer(runtime: Runtime, call: (name: string, ...args: unknown[]) => unknown) {
+  return (authMode: AuthModeName = 'LIMITED'): unknown => {
     const previous = runtime.authMode;
     const active = runtime.spreadsheets.active();
     const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
@@ -220,6 +204,32 @@ export function loadAddon(options: LoadOptions) {
       runtime.setAuthMode(previous);
     }
   };
+}
+
+export function loadAddon(options: LoadOptions) {
+  const { runtime } = options;
+  const distDir = path.resolve(options.distDir ?? 'dist');
+  const files = projectFiles(distDir);
+  const context = addonContext(runtime);
+  runtime.setHtmlDir(distDir);
+  for (const file of files) {
+    const filename = path.join(distDir, file);
+    vm.runInContext(fs.readFileSync(filename, 'utf8'), context, { filename, timeout: options.loadTimeoutMs ?? 10_000 });
+  }
+  const has = (name: string): boolean =>
+    IDENTIFIER.test(name) && vm.runInContext(`typeof ${name} === 'function'`, context) === true;
+  /** Calls a top-level function as one execution (locks still held are released afterwards). */
+  const call = (name: string, ...args: unknown[]): unknown => {
+    if (!has(name)) throw new Error(`The add-on (${distDir}) defines no top-level function ${name}`);
+    try {
+      return (vm.runInContext(name, context) as AddonFunction)(...args);
+    } finally {
+      runtime.endExecution();
+    }
+  };
+  const callAsScriptRunWith = scriptRunCaller(has, call);
+  const runTrigger = triggerRunner(runtime, call);
+  const fireOnOpen = onOpenFirer(runtime, call);
 
   return {
     context,

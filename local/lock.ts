@@ -88,7 +88,7 @@ export class LockTable {
 
 const MAX_TIMEOUT_MS = 300_000;
 
-export class FakeLock implements Faked<GLock, keyof GLock> {
+export class FakeLock implements Faked<GLock, 'tryLock' | 'releaseLock'> {
   readonly #host: Host;
   readonly #table: LockTable;
   readonly #key: string;
@@ -107,16 +107,8 @@ export class FakeLock implements Faked<GLock, keyof GLock> {
   tryLock(timeoutInMillis: number): boolean {
     return this.#table.acquire(this.#key, this, this.#timeout(timeoutInMillis));
   }
-  waitLock(timeoutInMillis: number): void {
-    if (!this.#table.acquire(this.#key, this, this.#timeout(timeoutInMillis))) {
-      throw this.#host.error('Lock timeout: another process was holding the lock for too long.');
-    }
-  }
   releaseLock(): void {
     this.#table.release(this.#key, this);
-  }
-  hasLock(): boolean {
-    return this.#table.holds(this.#key, this);
   }
   toString(): string {
     return 'Lock';
@@ -132,7 +124,7 @@ export interface LockWorld {
 }
 
 /** Real typings say getDocumentLock() is never null; outside a document it is. */
-export type FakeLockServiceApi = Faked<GLockService, 'getScriptLock' | 'getUserLock'> & {
+export type FakeLockServiceApi = Faked<GLockService, 'getUserLock'> & {
   getDocumentLock(): FakeLock | null;
 };
 
@@ -147,9 +139,6 @@ export class FakeLockService implements FakeLockServiceApi {
   getDocumentLock(): FakeLock | null {
     const id = this.#world.documentId();
     return id === null ? null : this.#lock(`document:${id}`);
-  }
-  getScriptLock(): FakeLock {
-    return this.#lock('script');
   }
   getUserLock(): FakeLock {
     return this.#lock(`user:${this.#world.userEmail()}`);

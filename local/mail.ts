@@ -5,7 +5,6 @@ import type { Host } from './core';
 import type { Faked } from './faked';
 
 type GMailApp = GoogleAppsScript.Mail.MailApp;
-type GGmailApp = GoogleAppsScript.Gmail.GmailApp;
 type MailOptions = GoogleAppsScript.Mail.MailAdvancedParameters;
 
 export interface SentAttachment {
@@ -145,32 +144,5 @@ export class FakeMailApp implements Faked<GMailApp, 'sendEmail' | 'getRemainingD
   }
   toString(): string {
     return 'MailApp';
-  }
-}
-
-/** GmailApp, minimal: the product sends through MailApp; this exists so a switch is testable. */
-export class FakeGmailApp implements Faked<GGmailApp, 'sendEmail' | 'getAliases'> {
-  readonly #world: MailWorld;
-  readonly #mailbox: Mailbox;
-  readonly #aliases: string[];
-  constructor(world: MailWorld, mailbox: Mailbox, aliases: string[]) {
-    this.#world = world;
-    this.#mailbox = mailbox;
-    this.#aliases = aliases;
-  }
-  sendEmail(recipient: string, subject: string, body: string, options?: GoogleAppsScript.Gmail.GmailAdvancedOptions): this {
-    const { from, ...rest } = options ?? {};
-    // Gmail only sends "from" one of the user's aliases.
-    if (from !== undefined && from !== this.#world.sender() && !this.#aliases.includes(from)) {
-      throw this.#world.host.error(`Invalid argument: from`);
-    }
-    this.#mailbox.deliver(this.#world, 'GmailApp', { ...rest, to: recipient, subject, body });
-    return this;
-  }
-  getAliases(): string[] {
-    return this.#world.host.list(this.#aliases);
-  }
-  toString(): string {
-    return 'GmailApp';
   }
 }

@@ -66,8 +66,7 @@ export class PropertyStore {
   }
 }
 
-type PropertiesMethods =
-  'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty';
+type PropertiesMethods = 'deleteProperty' | 'getProperties' | 'getProperty' | 'setProperty';
 
 function checkKey(host: Host, key: unknown): string {
   if (key === null || key === undefined || String(key) === '') throw host.error('Invalid argument: key');
@@ -91,26 +90,12 @@ export class FakeProperties implements Faked<GProperties, PropertiesMethods> {
     this.#store.commit(this.#host, next);
     return this;
   }
-  setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): this {
-    if (properties === null || typeof properties !== 'object') throw this.#host.error('Invalid argument: properties');
-    const next = deleteAllOthers ? new Map<string, string>() : this.#store.snapshot();
-    for (const [key, value] of Object.entries(properties)) next.set(checkKey(this.#host, key), String(value));
-    this.#store.commit(this.#host, next);
-    return this;
-  }
   getProperties(): { [key: string]: string } {
     // A copy: changing it does not change the store.
     return this.#store.all();
   }
-  getKeys(): string[] {
-    return this.#host.list(this.#store.keys());
-  }
   deleteProperty(key: string): this {
     this.#store.delete(checkKey(this.#host, key));
-    return this;
-  }
-  deleteAllProperties(): this {
-    this.#store.clear();
     return this;
   }
   toString(): string {
@@ -127,7 +112,7 @@ export interface PropertiesWorld {
 }
 
 /** Real typings say getDocumentProperties() is never null; outside a document it is. */
-export type FakePropertiesServiceApi = Faked<GPropertiesService, 'getScriptProperties' | 'getUserProperties'> & {
+export type FakePropertiesServiceApi = Faked<GPropertiesService, 'getUserProperties'> & {
   getDocumentProperties(): FakeProperties | null;
 };
 
@@ -145,9 +130,6 @@ export class FakePropertiesService implements FakePropertiesServiceApi {
   }
   getUserProperties(): FakeProperties {
     return this.#wrap(this.#world.userStore());
-  }
-  getScriptProperties(): FakeProperties {
-    return this.#wrap(this.#world.scriptStore());
   }
   toString(): string {
     return 'PropertiesService';

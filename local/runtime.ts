@@ -3,9 +3,9 @@
 
 import { format } from 'node:util';
 import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, NODE_REALM, type Realm } from './core';
-import { FakeHtmlService, type CompiledTemplate, type HtmlWorld } from './html';
+import { FakeHtmlService } from './html';
 import { LockTable, FakeLockService } from './lock';
-import { FakeGmailApp, FakeMailApp, Mailbox, type MailWorld } from './mail';
+import { FakeMailApp, Mailbox, type MailWorld } from './mail';
 import { FakePropertiesService, PropertyStore } from './properties';
 import { RawSheet } from './rawSheet';
 import { FakeScriptApp, TriggerTable, type ScriptWorld } from './script';
@@ -42,7 +42,6 @@ export interface RuntimeOptions {
   spreadsheet?: SpreadsheetInit | null;
   /** MailApp.getRemainingDailyQuota() at the start. Default 100. */
   mailQuota?: number;
-  gmailAliases?: string[];
   authMode?: AuthModeName;
   /** Print Logger/console output as well as recording it. */
   echoLogs?: boolean;
@@ -53,14 +52,17 @@ export interface RuntimeOptions {
   /** Apply add-on trigger rules (hourly at most, one time-driven trigger per document). Default true. */
   isAddOn?: boolean;
   scriptId?: string;
-  /** Seed of the deterministic randomness behind Utilities.getUuid(). */
-  seed?: number;
   /**
    * Whether an add-on's time-driven trigger sees the document it was created in (document
    * properties and lock) although getActiveSpreadsheet() is null there. Default true; false models
    * a run with no document context at all, which the add-on must survive (it fails closed).
    */
   triggerDocumentContext?: boolean;
+  /**
+   * Whether ScriptApp.getUserTriggers(spreadsheet) lists time-driven triggers created in that
+   * document. Default true; false models the platform listing them only in getProjectTriggers().
+   */
+  userTriggersListClock?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -72,15 +74,14 @@ export interface ResolvedOptions {
   activeUserEmail: string;
   userLocale: string;
   mailQuota: number;
-  gmailAliases: string[];
   authMode: AuthModeName;
   echoLogs: boolean;
   htmlDir: string;
   addonName: string;
   isAddOn: boolean;
   scriptId: string;
-  seed: number;
   triggerDocumentContext: boolean;
+  userTriggersListClock: boolean;
 }
 
 export interface LogEntry {
@@ -133,7 +134,8 @@ export interface FakeConsole {
 export interface FakeGlobals {
   SpreadsheetApp: FakeSpreadsheetApp;
   MailApp: FakeMailApp;
-  GmailApp: FakeGmailApp;
+  /** Not faked: the add-on sends through MailApp; every GmailApp call throws "not faked". */
+  GmailApp: object;
   PropertiesService: FakePropertiesService;
   LockService: FakeLockService;
   ScriptApp: FakeScriptApp;
@@ -196,23 +198,6 @@ export class RawSpreadsheet {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function defaultCompile(functionBody: string): CompiledTemplate {
-  // Templates use `with`, which needs sloppy-mode code: a Function body is sloppy.
-  const fn = new Function('__data', '__escape', '__raw', functionBody) as CompiledTemplate;
-  return fn;
-}
-
 export interface LockHoldOptions {
   /** The other execution lets go after this long (simulated). Default: never, until releaseHeld(). */
   releaseAfterMs?: number;
@@ -220,7 +205,37 @@ export interface LockHoldOptions {
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
-export function createRuntime(options: RuntimeOptions = {}) {
+/** The simulated world behind the fakes: state shared by the services and the test handles. */
+interface World {
+  opts: ResolvedOptions;
+  clock: Clock;
+  calls: CallLog;
+  faults: Faults;
+  host: Host;
+  store: SpreadsheetStore;
+  ui: UiRecorder;
+  mailbox: Mailbox;
+  triggers: TriggerTable;
+  lockTable: LockTable;
+  logs: LogEntry[];
+  scriptStore: PropertyStore;
+  state: { uiAvailable: boolean; effectiveUser: string; activeUser: string; documentContext: string | null | undefined };
+  documentStore(id: string): PropertyStore;
+  userStore(email: string): PropertyStore;
+  /**
+   * The document whose properties and lock the execution sees. It follows the active spreadsheet,
+   * except in an add-on's time-driven trigger: there getActiveSpreadsheet() is null, yet the
+   * trigger belongs to the document it was created in (ScriptApp.getUserTriggers(doc) lists it).
+   */
+  documentContextId(): string | null;
+  activeModel(): SpreadsheetModel;
+  lockKey(scope: 'document' | 'script' | 'user', spreadsheetId?: string): string;
+  emit(entry: LogEntry): void;
+  sheetsWorld: SheetsWorld;
+}
+
+/** Defaults of every runtime option. */
+function resolveOptions(options: RuntimeOptions): ResolvedOptions {
   const opts: ResolvedOptions = {
     now: options.now ?? '2026-11-24T14:00:00.000Z',
     timeZone: options.timeZone ?? 'America/New_York',
@@ -230,247 +245,263 @@ export function createRuntime(options: RuntimeOptions = {}) {
     activeUserEmail: options.activeUserEmail ?? options.userEmail ?? 'me@example.com',
     userLocale: options.userLocale ?? 'en',
     mailQuota: options.mailQuota ?? 100,
-    gmailAliases: options.gmailAliases ?? [],
     authMode: options.authMode ?? 'FULL',
     echoLogs: options.echoLogs ?? false,
     htmlDir: options.htmlDir ?? 'dist',
     addonName: options.addonName ?? 'Invoice Follow-ups',
     isAddOn: options.isAddOn ?? true,
     scriptId: options.scriptId ?? 'fake-script-id',
-    seed: options.seed ?? 20261124,
     triggerDocumentContext: options.triggerDocumentContext ?? true,
+    userTriggersListClock: options.userTriggersListClock ?? true,
   };
   for (const zone of [opts.timeZone, opts.scriptTimeZone]) {
     if (!isValidTimeZone(zone)) throw new Error(`createRuntime: unknown time zone ${zone}`);
   }
+  return opts;
+}
 
+/** A store per key, created on first use. */
+function storesBy(prefix: string): (key: string) => PropertyStore {
+  const stores = new Map<string, PropertyStore>();
+  return (key) => {
+    let found = stores.get(key);
+    if (!found) {
+      found = new PropertyStore(`${prefix}:${key}`);
+      stores.set(key, found);
+    }
+    return found;
+  };
+}
+
+/** Prints a log entry as well as recording it, when asked to. */
+function echoer(echoLogs: boolean): (entry: LogEntry) => void {
+  return (entry) => {
+    if (!echoLogs) return;
+    const line = `[${entry.source}] ${entry.message}\n`;
+    if (entry.level === 'error' || entry.level === 'warn') process.stderr.write(line);
+    else process.stdout.write(line);
+  };
+}
+
+function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null | undefined): World {
   const clock = new Clock(opts.now);
   const calls = new CallLog();
   const faults = new Faults();
   const host = new Host({ clock, calls, faults });
   host.authMode = opts.authMode;
-
   const store = new SpreadsheetStore({ timeZone: opts.timeZone, locale: opts.locale });
-  if (options.spreadsheet !== null) {
-    const active = store.create({ name: 'Invoices', ...(options.spreadsheet ?? {}) });
-    store.setActive(active.id);
-  }
-
+  if (spreadsheet !== null) store.setActive(store.create({ name: 'Invoices', ...(spreadsheet ?? {}) }).id);
   const ui = new UiRecorder();
-  let uiAvailable = true;
-  const mailbox = new Mailbox(opts.mailQuota);
-  const triggers = new TriggerTable();
-  const lockTable = new LockTable(host);
-  const documentStores = new Map<string, PropertyStore>();
-  const userStores = new Map<string, PropertyStore>();
-  const scriptStore = new PropertyStore('script');
-  const logs: LogEntry[] = [];
-  const random = mulberry32(opts.seed);
-  let effectiveUser = opts.userEmail;
-  let activeUser = opts.activeUserEmail;
-  let compile: (body: string) => CompiledTemplate = defaultCompile;
-  let authorizationRequired = false;
-
-  const documentStore = (id: string): PropertyStore => {
-    let s = documentStores.get(id);
-    if (!s) {
-      s = new PropertyStore(`document:${id}`);
-      documentStores.set(id, s);
-    }
-    return s;
+  const state: World['state'] = {
+    uiAvailable: true,
+    effectiveUser: opts.userEmail,
+    activeUser: opts.activeUserEmail,
+    documentContext: undefined,
   };
-  const userStore = (email: string): PropertyStore => {
-    let s = userStores.get(email);
-    if (!s) {
-      s = new PropertyStore(`user:${email}`);
-      userStores.set(email, s);
-    }
-    return s;
-  };
-  const emit = (entry: LogEntry): void => {
-    if (!opts.echoLogs) return;
-    const line = `[${entry.source}] ${entry.message}\n`;
-    if (entry.level === 'error' || entry.level === 'warn') process.stderr.write(line);
-    else process.stdout.write(line);
-  };
-
-  const sheetsWorld: SheetsWorld = {
-    host,
-    store,
-    ui: () => {
-      if (!uiAvailable) throw host.error('Cannot call SpreadsheetApp.getUi() from this context.');
-      return host.wrap('Ui', new FakeUi(host, ui, opts.addonName));
-    },
-    recordToast: (toast) => ui.toasts.push(toast),
-  };
-  const mailWorld: MailWorld = { host, sender: () => effectiveUser };
-  const scriptWorld: ScriptWorld = {
-    host,
-    triggers,
-    scriptTimeZone: () => opts.scriptTimeZone,
-    activeDocumentId: () => store.active()?.id ?? null,
-    userEmail: () => effectiveUser,
-    scriptId: opts.scriptId,
-    isAddOn: opts.isAddOn,
-    authorizationRequired: () => authorizationRequired,
-  };
-  const htmlWorld: HtmlWorld = { host, htmlDir: () => opts.htmlDir, compile: (body) => compile(body) };
-
-  const consoleAt =
-    (level: LogEntry['level']) =>
-    (...args: unknown[]): void => {
-      const entry: LogEntry = { source: 'console', level, message: format(...args), at: clock.iso() };
-      logs.push(entry);
-      emit(entry);
-    };
-  const timers = new Map<string, number>();
-  const fakeConsole: FakeConsole = {
-    log: consoleAt('log'),
-    info: consoleAt('info'),
-    warn: consoleAt('warn'),
-    error: consoleAt('error'),
-    debug: consoleAt('debug'),
-    time: (label = 'default') => void timers.set(label, clock.now()),
-    timeEnd: (label = 'default') => consoleAt('log')(`${label}: ${clock.now() - (timers.get(label) ?? clock.now())}ms`),
-  };
-
-  // The document whose properties and lock the execution sees. It follows the active spreadsheet,
-  // except in an add-on's time-driven trigger: there getActiveSpreadsheet() is null, yet the trigger
-  // belongs to the document it was created in (ScriptApp.getUserTriggers(doc) lists it).
-  let documentContext: string | null | undefined;
-  const documentContextId = (): string | null => (documentContext === undefined ? (store.active()?.id ?? null) : documentContext);
-
-  const globals: FakeGlobals = {
-    SpreadsheetApp: host.wrap('SpreadsheetApp', new FakeSpreadsheetApp(sheetsWorld)),
-    MailApp: host.wrap('MailApp', new FakeMailApp(mailWorld, mailbox)),
-    GmailApp: host.wrap('GmailApp', new FakeGmailApp(mailWorld, mailbox, opts.gmailAliases)),
-    PropertiesService: host.wrap(
-      'PropertiesService',
-      new FakePropertiesService({
-        host,
-        documentStore: () => {
-          const id = documentContextId();
-          return id ? documentStore(id) : null;
-        },
-        userStore: () => userStore(effectiveUser),
-        scriptStore: () => scriptStore,
-      }),
-    ),
-    LockService: host.wrap(
-      'LockService',
-      new FakeLockService({
-        host,
-        table: lockTable,
-        documentId: () => documentContextId(),
-        userEmail: () => effectiveUser,
-      }),
-    ),
-    ScriptApp: host.wrap('ScriptApp', new FakeScriptApp(scriptWorld)),
-    Session: host.wrap(
-      'Session',
-      new FakeSession({
-        host,
-        effectiveUser: () => effectiveUser,
-        activeUser: () => activeUser,
-        userLocale: () => opts.userLocale,
-        scriptTimeZone: () => opts.scriptTimeZone,
-      }),
-    ),
-    Utilities: host.wrap('Utilities', new FakeUtilities({ host, random })),
-    HtmlService: host.wrap('HtmlService', new FakeHtmlService(htmlWorld)),
-    Logger: host.wrap('Logger', new FakeLogger(logs, clock, emit)),
-    console: fakeConsole,
-  };
-
   const activeModel = (): SpreadsheetModel => {
     const active = store.active();
     if (!active) throw new Error('runtime: there is no active spreadsheet (setActiveSpreadsheet(null) was called)');
     return active;
   };
-  const lockKey = (scope: 'document' | 'script' | 'user', spreadsheetId?: string): string => {
-    if (scope === 'script') return 'script';
-    if (scope === 'user') return `user:${effectiveUser}`;
-    return `document:${spreadsheetId ?? activeModel().id}`;
-  };
-
   return {
-    options: opts,
-    globals,
+    opts,
     clock,
     calls,
     faults,
-    logs,
+    host,
+    store,
     ui,
-    mail: mailbox,
-    triggers,
+    state,
+    activeModel,
+    mailbox: new Mailbox(opts.mailQuota),
+    triggers: new TriggerTable(),
+    lockTable: new LockTable(host),
+    logs: [],
+    scriptStore: new PropertyStore('script'),
+    documentStore: storesBy('document'),
+    userStore: storesBy('user'),
+    documentContextId: () => (state.documentContext === undefined ? (store.active()?.id ?? null) : state.documentContext),
+    lockKey: (scope, spreadsheetId) =>
+      scope === 'script'
+        ? 'script'
+        : scope === 'user'
+          ? `user:${state.effectiveUser}`
+          : `document:${spreadsheetId ?? activeModel().id}`,
+    emit: echoer(opts.echoLogs),
+    sheetsWorld: {
+      host,
+      store,
+      ui: () => {
+        if (!state.uiAvailable) throw host.error('Cannot call SpreadsheetApp.getUi() from this context.');
+        return host.wrap('Ui', new FakeUi(host, ui, opts.addonName));
+      },
+      recordToast: (toast) => ui.toasts.push(toast),
+    },
+  };
+}
 
+function createConsole(w: World): FakeConsole {
+  const consoleAt =
+    (level: LogEntry['level']) =>
+    (...args: unknown[]): void => {
+      const entry: LogEntry = { source: 'console', level, message: format(...args), at: w.clock.iso() };
+      w.logs.push(entry);
+      w.emit(entry);
+    };
+  const timers = new Map<string, number>();
+  return {
+    log: consoleAt('log'),
+    info: consoleAt('info'),
+    warn: consoleAt('warn'),
+    error: consoleAt('error'),
+    debug: consoleAt('debug'),
+    time: (label = 'default') => void timers.set(label, w.clock.now()),
+    timeEnd: (label = 'default') => consoleAt('log')(`${label}: ${w.clock.now() - (timers.get(label) ?? w.clock.now())}ms`),
+  };
+}
+
+function scriptWorld(w: World): ScriptWorld {
+  return {
+    host: w.host,
+    triggers: w.triggers,
+    scriptTimeZone: () => w.opts.scriptTimeZone,
+    activeDocumentId: () => w.store.active()?.id ?? null,
+    userEmail: () => w.state.effectiveUser,
+    scriptId: w.opts.scriptId,
+    isAddOn: w.opts.isAddOn,
+    authorizationRequired: () => w.host.authorizationRequired,
+    userTriggersListClock: w.opts.userTriggersListClock,
+  };
+}
+
+function createGlobals(w: World): FakeGlobals {
+  const { host, state } = w;
+  const mailWorld: MailWorld = { host, sender: () => state.effectiveUser };
+  const documentId = (): string | null => w.documentContextId();
+  const documentStore = (): PropertyStore | null => {
+    const id = documentId();
+    return id ? w.documentStore(id) : null;
+  };
+  return {
+    SpreadsheetApp: host.wrap('SpreadsheetApp', new FakeSpreadsheetApp(w.sheetsWorld)),
+    MailApp: host.wrap('MailApp', new FakeMailApp(mailWorld, w.mailbox)),
+    GmailApp: host.wrap('GmailApp', { toString: () => 'GmailApp' }),
+    PropertiesService: host.wrap(
+      'PropertiesService',
+      new FakePropertiesService({
+        host,
+        documentStore,
+        userStore: () => w.userStore(state.effectiveUser),
+        scriptStore: () => w.scriptStore,
+      }),
+    ),
+    LockService: host.wrap(
+      'LockService',
+      new FakeLockService({ host, table: w.lockTable, documentId, userEmail: () => state.effectiveUser }),
+    ),
+    ScriptApp: host.wrap('ScriptApp', new FakeScriptApp(scriptWorld(w))),
+    Session: host.wrap(
+      'Session',
+      new FakeSession({
+        host,
+        effectiveUser: () => state.effectiveUser,
+        activeUser: () => state.activeUser,
+        userLocale: () => w.opts.userLocale,
+        scriptTimeZone: () => w.opts.scriptTimeZone,
+      }),
+    ),
+    Utilities: host.wrap('Utilities', new FakeUtilities(host)),
+    HtmlService: host.wrap('HtmlService', new FakeHtmlService({ host, htmlDir: () => w.opts.htmlDir })),
+    Logger: host.wrap('Logger', new FakeLogger(w.logs, w.clock, w.emit)),
+    console: createConsole(w),
+  };
+}
+
+/** Test handles on the spreadsheets, property stores and locks of the world. */
+function storeHandles(w: World) {
+  return {
     spreadsheets: {
       /** Creates another spreadsheet (reachable with SpreadsheetApp.openById). */
-      create: (init: SpreadsheetInit = {}): RawSpreadsheet => new RawSpreadsheet(store.create(init)),
+      create: (init: SpreadsheetInit = {}): RawSpreadsheet => new RawSpreadsheet(w.store.create(init)),
       get: (id: string): RawSpreadsheet => {
-        const model = store.get(id);
+        const model = w.store.get(id);
         if (!model) throw new Error(`runtime: no spreadsheet with id ${id}`);
         return new RawSpreadsheet(model);
       },
       active: (): RawSpreadsheet | null => {
-        const model = store.active();
+        const model = w.store.active();
         return model ? new RawSpreadsheet(model) : null;
       },
-      list: (): RawSpreadsheet[] => store.all().map((m) => new RawSpreadsheet(m)),
+      list: (): RawSpreadsheet[] => w.store.all().map((m) => new RawSpreadsheet(m)),
     },
 
     properties: {
       /** The document store of a spreadsheet (default: the active one). */
-      document: (spreadsheetId?: string): PropertyStore => documentStore(spreadsheetId ?? activeModel().id),
-      user: (email?: string): PropertyStore => userStore(email ?? effectiveUser),
-      script: (): PropertyStore => scriptStore,
+      document: (spreadsheetId?: string): PropertyStore => w.documentStore(spreadsheetId ?? w.activeModel().id),
+      user: (email?: string): PropertyStore => w.userStore(email ?? w.state.effectiveUser),
+      script: (): PropertyStore => w.scriptStore,
     },
 
     locks: {
       holdDocumentLock: (options: LockHoldOptions & { spreadsheetId?: string } = {}): void =>
-        lockTable.holdElsewhere(lockKey('document', options.spreadsheetId), options.releaseAfterMs),
-      holdScriptLock: (options: LockHoldOptions = {}): void => lockTable.holdElsewhere(lockKey('script'), options.releaseAfterMs),
-      holdUserLock: (options: LockHoldOptions = {}): void => lockTable.holdElsewhere(lockKey('user'), options.releaseAfterMs),
-      releaseHeld: (): void => lockTable.releaseHeld(),
-      state: (scope: 'document' | 'script' | 'user', spreadsheetId?: string) => lockTable.isHeld(lockKey(scope, spreadsheetId)),
+        w.lockTable.holdElsewhere(w.lockKey('document', options.spreadsheetId), options.releaseAfterMs),
+      holdScriptLock: (options: LockHoldOptions = {}): void =>
+        w.lockTable.holdElsewhere(w.lockKey('script'), options.releaseAfterMs),
+      holdUserLock: (options: LockHoldOptions = {}): void => w.lockTable.holdElsewhere(w.lockKey('user'), options.releaseAfterMs),
+      releaseHeld: (): void => w.lockTable.releaseHeld(),
+      state: (scope: 'document' | 'script' | 'user', spreadsheetId?: string) =>
+        w.lockTable.isHeld(w.lockKey(scope, spreadsheetId)),
     },
+  };
+}
 
-    get authMode(): AuthModeName {
-      return host.authMode;
-    },
+/** What the loader and tests switch: auth, trigger context, active spreadsheet, UI, user. */
+function contextControls(w: World) {
+  return {
     setAuthMode(mode: AuthModeName): void {
-      host.authMode = mode;
+      w.host.authMode = mode;
     },
-    /** ScriptApp.getAuthorizationInfo(...).getAuthorizationStatus() answers REQUIRED when true. */
+    /**
+     * The user must authorize the script again (true) or has (false). While required,
+     * ScriptApp.getAuthorizationInfo(...).getAuthorizationStatus() answers REQUIRED, and in a
+     * trigger run every mail, spreadsheet and trigger call throws "Authorization is required to
+     * perform that action."
+     */
     setAuthorizationRequired(required: boolean): void {
-      authorizationRequired = required;
+      w.host.authorizationRequired = required;
+    },
+    /** Used by the loader: the execution is a trigger's (see setAuthorizationRequired). */
+    setTriggerRun(inTrigger: boolean): void {
+      w.host.inTrigger = inTrigger;
     },
     /** Which spreadsheet is active (bound/open); null as in an add-on's time-driven trigger. */
     setActiveSpreadsheet(id: string | null): void {
-      store.setActive(id);
+      w.store.setActive(id);
     },
     /**
      * The document whose properties and lock the execution sees; undefined = the active spreadsheet.
      * runTrigger sets it for time-driven triggers (see RuntimeOptions.triggerDocumentContext).
      */
     setDocumentContext(id: string | null | undefined): void {
-      documentContext = id;
+      w.state.documentContext = id;
     },
     /** Whether SpreadsheetApp.getUi() works (false in time-driven triggers). */
     setUiAvailable(available: boolean): void {
-      uiAvailable = available;
-    },
-    get uiAvailable(): boolean {
-      return uiAvailable;
+      w.state.uiAvailable = available;
     },
     setUser(users: { effective?: string; active?: string }): void {
-      if (users.effective !== undefined) effectiveUser = users.effective;
-      if (users.active !== undefined) activeUser = users.active;
+      if (users.effective !== undefined) w.state.effectiveUser = users.effective;
+      if (users.active !== undefined) w.state.activeUser = users.active;
     },
+  };
+}
 
+/** Raw access to sheets and spreadsheet objects, never counted as service calls. */
+function sheetHelpers(w: World) {
+  return {
     /** Selects cells in the active spreadsheet, as the user clicking them. */
     select(sheetName: string, row: number, column: number, numRows = 1, numColumns = 1): void {
-      const model = activeModel();
+      const model = w.activeModel();
       const sheet = model.sheetByName(sheetName);
       if (!sheet) throw new Error(`runtime.select: no sheet named "${sheetName}"`);
       model.activeSheetId = sheet.id;
@@ -478,52 +509,53 @@ export function createRuntime(options: RuntimeOptions = {}) {
     },
     /** Raw access to a sheet of the active spreadsheet (or of `spreadsheetId`). Throws if it does not exist. */
     sheet(name: string, spreadsheetId?: string): RawSheet {
-      const model = spreadsheetId ? store.get(spreadsheetId) : activeModel();
+      const model = spreadsheetId ? w.store.get(spreadsheetId) : w.activeModel();
       if (!model) throw new Error(`runtime: no spreadsheet with id ${spreadsheetId}`);
       return new RawSpreadsheet(model).sheet(name);
     },
     /** Adds (or returns) a sheet of the active spreadsheet, optionally filled with raw rows. */
     addSheet(name: string, rows?: readonly (readonly RawCell[])[]): RawSheet {
-      return new RawSpreadsheet(activeModel()).addSheet(name, rows);
+      return new RawSpreadsheet(w.activeModel()).addSheet(name, rows);
     },
     hasSheet(name: string): boolean {
-      return activeModel().sheetByName(name) !== undefined;
+      return w.activeModel().sheetByName(name) !== undefined;
     },
 
     /** A Spreadsheet object as Apps Script puts in event objects (e.source); not counted as a call. */
     spreadsheetObject(id?: string): FakeSpreadsheet {
-      const model = id === undefined ? activeModel() : store.get(id);
+      const model = id === undefined ? w.activeModel() : w.store.get(id);
       if (!model) throw new Error(`runtime: no spreadsheet with id ${id}`);
-      return makeSpreadsheet(sheetsWorld, model);
+      return makeSpreadsheet(w.sheetsWorld, model);
     },
+  };
+}
 
+/** What the loader needs: realms, the HTML directory, the end of an execution, globals. */
+function loaderHooks(w: World & { globals: FakeGlobals }) {
+  return {
     /** A Date in the realm product code runs in (the vm's once an add-on is loaded). */
     makeDate(ms: number): Date {
-      return host.makeDate(ms);
+      return w.host.makeDate(ms);
     },
     /** Used by the loader: values the fakes create come from this realm. */
     useRealm(realm: Realm): void {
-      host.realm = realm;
+      w.host.realm = realm;
     },
     useNodeRealm(): void {
-      host.realm = NODE_REALM;
-    },
-    /** Used by the loader: template scriptlets are compiled where the add-on's globals live. */
-    useTemplateCompiler(compiler: (body: string) => CompiledTemplate): void {
-      compile = compiler;
+      w.host.realm = NODE_REALM;
     },
     setHtmlDir(dir: string): void {
-      opts.htmlDir = dir;
+      w.opts.htmlDir = dir;
     },
     /** End of one execution: Apps Script releases the locks it still held. */
     endExecution(): void {
-      lockTable.releaseExecutionLocks();
+      w.lockTable.releaseExecutionLocks();
     },
 
     /** Puts the fake globals on an object (default globalThis); returns a function that undoes it. */
     installGlobals(target: object = globalThis): () => void {
       const saved = new Map<string, PropertyDescriptor | undefined>();
-      for (const [name, value] of Object.entries(globals)) {
+      for (const [name, value] of Object.entries(w.globals)) {
         saved.set(name, Object.getOwnPropertyDescriptor(target, name));
         Object.defineProperty(target, name, { value, configurable: true, writable: true, enumerable: false });
       }
@@ -533,6 +565,33 @@ export function createRuntime(options: RuntimeOptions = {}) {
           else Reflect.deleteProperty(target, name);
         }
       };
+    },
+  };
+}
+
+export function createRuntime(options: RuntimeOptions = {}) {
+  const world = createWorld(resolveOptions(options), options.spreadsheet);
+  const globals = createGlobals(world);
+  const { host, state } = world;
+  return {
+    options: world.opts,
+    globals,
+    clock: world.clock,
+    calls: world.calls,
+    faults: world.faults,
+    logs: world.logs,
+    ui: world.ui,
+    mail: world.mailbox,
+    triggers: world.triggers,
+    ...storeHandles(world),
+    ...contextControls(world),
+    ...sheetHelpers(world),
+    ...loaderHooks({ ...world, globals }),
+    get authMode(): AuthModeName {
+      return host.authMode;
+    },
+    get uiAvailable(): boolean {
+      return state.uiAvailable;
     },
   };
 }

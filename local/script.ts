@@ -2,7 +2,7 @@
 
 import { INTERNAL, type Host } from './core';
 import type { Faked } from './faked';
-import { AuthMode, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday, enumName } from './enums';
+import { AuthMode, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday } from './enums';
 import { MS_PER_DAY, instantFromWall, isValidTimeZone, wallTime } from './timezone';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -77,19 +77,13 @@ export class TriggerTable {
   nextRun(id: string, afterMs: number): number | null {
     const t = this.get(id);
     if (!t || t.eventType !== 'CLOCK') return null;
-    if (t.everyHours !== null || t.everyMinutes !== null) {
-      const step = (t.everyHours ?? 0) * 3_600_000 + (t.everyMinutes ?? 0) * 60_000;
-      return Math.floor(afterMs / step) * step + step;
-    }
-    if (t.everyDays !== null || t.everyWeeks !== null) {
-      const hour = t.hour ?? 0;
-      const minute = t.nearMinute ?? 0;
-      for (let dayOffset = 0; dayOffset < 15; dayOffset++) {
-        const w = wallTime(afterMs + dayOffset * MS_PER_DAY, t.timezone);
-        const candidate = instantFromWall({ year: w.year, month: w.month, day: w.day, hour, minute }, t.timezone);
-        const weekdayOk = t.weekDay === null || Object.keys(Weekday)[wallTime(candidate, t.timezone).weekday] === t.weekDay;
-        if (candidate > afterMs && weekdayOk) return candidate;
-      }
+    if (t.everyDays === null) return null;
+    const hour = t.hour ?? 0;
+    const minute = t.nearMinute ?? 0;
+    for (let dayOffset = 0; dayOffset < 2; dayOffset++) {
+      const w = wallTime(afterMs + dayOffset * MS_PER_DAY, t.timezone);
+      const candidate = instantFromWall({ year: w.year, month: w.month, day: w.day, hour, minute }, t.timezone);
+      if (candidate > afterMs) return candidate;
     }
     return null;
   }
@@ -105,6 +99,8 @@ export interface ScriptWorld {
   /** Apps Script's extra rules for add-ons (at most hourly, one time-driven trigger per document). */
   isAddOn: boolean;
   authorizationRequired(): boolean;
+  /** Whether getUserTriggers(document) includes time-driven triggers (RuntimeOptions.userTriggersListClock). */
+  userTriggersListClock: boolean;
 }
 
 /** Real typings say getTriggerSourceId() returns a string; for time-driven triggers it is null. */
@@ -187,7 +183,10 @@ function install(world: ScriptWorld, info: TriggerInfo): FakeTrigger {
   return world.host.wrap('Trigger', new FakeTrigger(world, stored.id));
 }
 
-export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyof GClockTriggerBuilder> {
+export class FakeClockTriggerBuilder implements Faked<
+  GClockTriggerBuilder,
+  'at' | 'atHour' | 'nearMinute' | 'everyDays' | 'inTimezone' | 'create'
+> {
   readonly #world: ScriptWorld;
   readonly #info: TriggerInfo;
   constructor(world: ScriptWorld, handler: string) {
@@ -201,16 +200,8 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw this.#invalid(what);
     return n;
   }
-  after(durationMilliseconds: number): this {
-    this.#info.after = this.#int(durationMilliseconds, 0, Number.MAX_SAFE_INTEGER, 'durationMilliseconds');
-    return this;
-  }
   at(date: GoogleAppsScript.Base.Date | Date): this {
     this.#info.at = new Date(date.getTime()).toISOString();
-    return this;
-  }
-  atDate(year: number, month: number, day: number): this {
-    this.#info.at = new Date(instantFromWall({ year, month, day }, this.#info.timezone)).toISOString();
     return this;
   }
   atHour(hour: number): this {
@@ -221,32 +212,8 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
     this.#info.nearMinute = this.#int(minute, 0, 59, 'minute');
     return this;
   }
-  everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n)) throw this.#invalid('minutes (must be 1, 5, 10, 15 or 30)');
-    this.#info.everyMinutes = n;
-    return this;
-  }
-  everyHours(n: number): this {
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw this.#invalid('hours (must be 1, 2, 4, 6, 8 or 12)');
-    this.#info.everyHours = n;
-    return this;
-  }
   everyDays(n: number): this {
     this.#info.everyDays = this.#int(n, 1, 366, 'days');
-    return this;
-  }
-  everyWeeks(n: number): this {
-    this.#info.everyWeeks = this.#int(n, 1, 52, 'weeks');
-    return this;
-  }
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
-    const name = enumName(day);
-    if (!(name in Weekday)) throw this.#invalid('day');
-    this.#info.weekDay = name;
-    return this;
-  }
-  onMonthDay(day: number): this {
-    this.#info.monthDay = this.#int(day, 1, 31, 'day');
     return this;
   }
   inTimezone(timezone: string): this {
@@ -256,20 +223,10 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
   }
   create(): FakeTrigger {
     const i = this.#info;
-    const recurring = [i.everyMinutes, i.everyHours, i.everyDays, i.everyWeeks, i.monthDay].some((x) => x !== null);
-    const oneOff = i.at !== null || i.after !== null;
-    if (!recurring && !oneOff)
-      throw this.#world.host.error(
-        'Time-based trigger has no schedule: call everyDays(), everyHours(), at(), … before create().',
-      );
-    if (i.hour !== null && i.everyDays === null && i.everyWeeks === null && i.monthDay === null) {
-      throw this.#world.host.error('atHour() must be combined with everyDays(), everyWeeks()/onWeekDay() or onMonthDay().');
+    if (i.everyDays === null && i.at === null) {
+      throw this.#world.host.error('Time-based trigger has no schedule: call everyDays() or at() before create().');
     }
-    if (i.weekDay !== null && i.everyWeeks === null)
-      throw this.#world.host.error('onWeekDay() must be combined with everyWeeks().');
-    if (this.#world.isAddOn && i.everyMinutes !== null) {
-      throw this.#world.host.error('Add-ons cannot create time-based triggers that run more often than once per hour.');
-    }
+    if (i.hour !== null && i.everyDays === null) throw this.#world.host.error('atHour() must be combined with everyDays().');
     return install(this.#world, { ...i });
   }
   toString(): string {
@@ -277,29 +234,13 @@ export class FakeClockTriggerBuilder implements Faked<GClockTriggerBuilder, keyo
   }
 }
 
-export class FakeSpreadsheetTriggerBuilder implements Faked<GSpreadsheetTriggerBuilder, keyof GSpreadsheetTriggerBuilder> {
+export class FakeSpreadsheetTriggerBuilder implements Faked<GSpreadsheetTriggerBuilder, 'create'> {
   readonly #world: ScriptWorld;
   readonly #info: TriggerInfo;
   constructor(world: ScriptWorld, handler: string, spreadsheetId: string) {
     this.#world = world;
     this.#info = { ...baseInfo(world, handler), source: 'SPREADSHEETS', sourceId: spreadsheetId, documentId: spreadsheetId };
     this.#info.eventType = 'ON_OPEN';
-  }
-  onOpen(): this {
-    this.#info.eventType = 'ON_OPEN';
-    return this;
-  }
-  onEdit(): this {
-    this.#info.eventType = 'ON_EDIT';
-    return this;
-  }
-  onChange(): this {
-    this.#info.eventType = 'ON_CHANGE';
-    return this;
-  }
-  onFormSubmit(): this {
-    this.#info.eventType = 'ON_FORM_SUBMIT';
-    return this;
   }
   create(): FakeTrigger {
     return install(this.#world, { ...this.#info });
@@ -344,14 +285,7 @@ export class FakeAuthorizationInfo implements Faked<GAuthorizationInfo, keyof GA
   }
 }
 
-type ScriptAppMethods =
-  | 'deleteTrigger'
-  | 'getAuthorizationInfo'
-  | 'getInstallationSource'
-  | 'getOAuthToken'
-  | 'getProjectTriggers'
-  | 'getScriptId'
-  | 'newTrigger';
+type ScriptAppMethods = 'deleteTrigger' | 'getAuthorizationInfo' | 'getProjectTriggers' | 'newTrigger';
 
 type ScriptAppEnums = 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'InstallationSource' | 'TriggerSource' | 'WeekDay';
 
@@ -387,7 +321,10 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
   getUserTriggers(document: FakeSpreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): FakeTrigger[] {
     const id = (document as Partial<FakeSpreadsheet>)[INTERNAL]?.id;
     const user = this.#world.userEmail();
-    const mine = this.#world.triggers.list().filter((t) => t.user === user && id !== undefined && t.documentId === id);
+    const listed = (t: TriggerInfo): boolean => this.#world.userTriggersListClock || t.eventType !== 'CLOCK';
+    const mine = this.#world.triggers
+      .list()
+      .filter((t) => t.user === user && id !== undefined && t.documentId === id && listed(t));
     return this.#world.host.list(mine.map((t) => this.#trigger(t)));
   }
   deleteTrigger(trigger: FakeTrigger): void {
@@ -396,17 +333,8 @@ export class FakeScriptApp implements Faked<GScriptApp, ScriptAppMethods>, Pick<
       throw this.#world.host.error("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
     this.#world.triggers.remove(id);
   }
-  getScriptId(): string {
-    return this.#world.scriptId;
-  }
-  getOAuthToken(): string {
-    return 'fake-oauth-token';
-  }
   getAuthorizationInfo(_authMode: GoogleAppsScript.Script.AuthMode): FakeAuthorizationInfo {
     return this.#world.host.wrap('AuthorizationInfo', new FakeAuthorizationInfo(this.#world.authorizationRequired()));
-  }
-  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    return this.#world.isAddOn ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE;
   }
   toString(): string {
     return 'ScriptApp';

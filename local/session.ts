@@ -28,32 +28,15 @@ export interface SessionWorld {
   scriptTimeZone(): string;
 }
 
-type SessionMethods =
-  'getActiveUser' | 'getActiveUserLocale' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey';
+type SessionMethods = 'getEffectiveUser';
 
 export class FakeSession implements Faked<GSession, SessionMethods> {
   readonly #world: SessionWorld;
   constructor(world: SessionWorld) {
     this.#world = world;
   }
-  getActiveUser(): FakeUser {
-    return this.#world.host.wrap('User', new FakeUser(this.#world.activeUser()));
-  }
   getEffectiveUser(): FakeUser {
     return this.#world.host.wrap('User', new FakeUser(this.#world.effectiveUser()));
-  }
-  getActiveUserLocale(): string {
-    return this.#world.userLocale();
-  }
-  getScriptTimeZone(): string {
-    return this.#world.scriptTimeZone();
-  }
-  getTemporaryActiveUserKey(): string {
-    // Stable per user, opaque, as the real key is (it only rotates every 30 days).
-    const source = this.#world.effectiveUser();
-    let hash = 0;
-    for (const ch of source) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-    return `temp-key-${hash.toString(36)}`;
   }
   toString(): string {
     return 'Session';

@@ -6,7 +6,7 @@
 // the spreadsheet's time zone keeps the wall time and moves the instant.
 
 import type { CriteriaName } from './enums';
-import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, formatNumber, isDateTimeFormat, isTextFormat } from './cellFormat';
+import { DATE_FORMAT, DATE_TIME_FORMAT, GENERAL_FORMAT, isDateTimeFormat, numberFormatter, isTextFormat } from './cellFormat';
 import { isDate } from './core';
 import {
   calendarDateIn,
@@ -17,6 +17,7 @@ import {
   serialFromWall,
   wallFromSerial,
 } from './timezone';
+import { MetadataList } from './metadata';
 import { parseUserEntered } from './userEntered';
 
 /** A stored value: '' is an empty cell. */
@@ -90,6 +91,8 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
   deleted = false;
+  /** Developer metadata on the sheet and its rows and columns. */
+  readonly metadata = new MetadataList();
   /** rows[r-1][c-1]; missing entries are empty, unformatted cells. */
   #rows: (Cell | undefined)[][] = [];
 
@@ -98,6 +101,11 @@ export class SheetModel {
     this.id = id;
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
+  }
+
+  /** The stored cells of a row (missing = empty), for reading a block fast. */
+  rowCells(row: number): readonly (Cell | undefined)[] | undefined {
+    return this.#rows[row - 1];
   }
 
   cell(row: number, column: number): Cell | undefined {
@@ -157,11 +165,13 @@ export class SheetModel {
     const fresh = Array.from({ length: count }, () => (template ? template.map(formatOnly) : []));
     if (beforeRow - 1 <= this.#rows.length) this.#rows.splice(beforeRow - 1, 0, ...fresh);
     this.maxRows += count;
+    this.metadata.remap('ROW', (r) => (r >= beforeRow ? r + count : r));
   }
 
   deleteRows(startRow: number, count: number): void {
     this.#rows.splice(startRow - 1, count);
     this.maxRows -= count;
+    this.metadata.remap('ROW', (r) => (r < startRow ? r : r >= startRow + count ? r - count : 0));
   }
 
   insertColumns(beforeColumn: number, count: number, formatFrom?: number): void {
@@ -172,11 +182,31 @@ export class SheetModel {
       if (beforeColumn - 1 <= rowCells.length) rowCells.splice(beforeColumn - 1, 0, ...fresh);
     }
     this.maxColumns += count;
+    this.metadata.remap('COLUMN', (c) => (c >= beforeColumn ? c + count : c));
   }
 
   deleteColumns(startColumn: number, count: number): void {
     for (const rowCells of this.#rows) rowCells?.splice(startColumn - 1, count);
     this.maxColumns -= count;
+    this.metadata.remap('COLUMN', (c) => (c < startColumn ? c : c >= startColumn + count ? c - count : 0));
+  }
+
+  /**
+   * Moves columns `start..start+count-1` so that they sit before the column that was at
+   * `destination` (numbered before the move; maxColumns + 1 = to the end), cells and metadata alike.
+   */
+  moveColumns(start: number, count: number, destination: number): void {
+    const order: number[] = [];
+    for (let c = 1; c <= this.maxColumns; c++) if (c < start || c >= start + count) order.push(c);
+    const block = Array.from({ length: count }, (_, i) => start + i);
+    const at = destination > this.maxColumns ? order.length : order.indexOf(destination);
+    order.splice(at, 0, ...block);
+    const newPosition = new Map(order.map((c, i) => [c, i + 1]));
+    for (let r = 0; r < this.#rows.length; r++) {
+      const rowCells = this.#rows[r];
+      if (rowCells) this.#rows[r] = order.map((c) => rowCells[c - 1]);
+    }
+    this.metadata.remap('COLUMN', (c) => newPosition.get(c) ?? c);
   }
 
   /** Reorders whole rows `fromRow..toRow` by a comparator on row cells. */
@@ -206,7 +236,10 @@ export class SpreadsheetModel {
   readonly sheets: SheetModel[] = [];
   activeSheetId: number | null = null;
   selection: SelectionState | null = null;
+  /** Developer metadata on the spreadsheet itself. */
+  readonly metadata = new MetadataList();
   #nextSheetId = 0;
+  #nextMetadataId = 0;
 
   constructor(init: { id: string; name: string; timeZone: string; locale: string }) {
     this.id = init.id;
@@ -226,6 +259,12 @@ export class SpreadsheetModel {
     const sheet = new SheetModel(name, id, size?.rows, size?.columns);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
+  }
+
+  /** Metadata ids are spreadsheet-scoped, positive and stable-looking. */
+  nextMetadataId(): number {
+    this.#nextMetadataId++;
+    return 100_000 + this.#nextMetadataId * 7919;
   }
 
   sheetByName(name: string): SheetModel | undefined {
@@ -251,15 +290,16 @@ export interface CellContext {
   locale: string;
 }
 
-/** A cell value as getValues returns it; dates as an instant (the caller makes the Date). */
-export type ReadValue = Scalar | { instant: number };
-
-export function readCell(cell: Cell | undefined, ctx: CellContext): ReadValue {
+/**
+ * A cell value as getValues returns it: a date cell becomes `makeDate(instant)` (a Date of the
+ * add-on's realm), anything else its stored value.
+ */
+export function readCell<D>(cell: Cell | undefined, timeZone: string, makeDate: (ms: number) => D): Scalar | D {
   if (!cell) return '';
   if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
   const { value } = cell;
-  if (typeof value === 'number' && isDateTimeFormat(cell.numberFormat)) {
-    return { instant: instantFromSerial(value, ctx.timeZone) };
+  if (typeof value === 'number' && cell.numberFormat !== undefined && isDateTimeFormat(cell.numberFormat)) {
+    return makeDate(instantFromSerial(value, timeZone));
   }
   return value;
 }
@@ -269,7 +309,7 @@ export function displayCell(cell: Cell | undefined, ctx: CellContext): string {
   if (cell.formula !== undefined && !cell.computed) return UNEVALUATED_FORMULA;
   const { value } = cell;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return formatNumber(value, cell.numberFormat, ctx.locale);
+  if (typeof value === 'number') return numberFormatter(cell.numberFormat, ctx.locale)(value);
   return value;
 }
 

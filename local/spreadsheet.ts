@@ -2,8 +2,8 @@
 
 import { INTERNAL, type Host, isDate } from './core';
 import type { Faked } from './faked';
-import { DataValidationCriteria, enumName, type CriteriaName } from './enums';
-import { a1Notation, parseA1 } from './a1';
+import { DataValidationCriteria, type CriteriaName } from './enums';
+import { parseA1 } from './a1';
 import { isValidTimeZone } from './timezone';
 import {
   type Cell,
@@ -18,12 +18,24 @@ import {
   writeUserValue,
 } from './sheetModel';
 import type { FakeUi } from './ui';
+import {
+  ARBITRARY_RANGE_MESSAGE,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  FakeDeveloperMetadataFinder,
+  type FakeDeveloperMetadata,
+  type Located,
+  type MetadataWorld,
+  newEntry,
+  wrapMetadata,
+} from './metadata';
+
+type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
 export interface ToastRecord {
@@ -150,6 +162,58 @@ export function makeSpreadsheet(world: SheetsWorld, spreadsheet: SpreadsheetMode
   return world.host.wrap('Spreadsheet', new FakeSpreadsheet(world, spreadsheet));
 }
 
+// ---- developer metadata plumbing ----
+
+function sheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): MetadataWorld {
+  return {
+    host: world.host,
+    spreadsheet: () => makeSpreadsheet(world, spreadsheet),
+    sheet: () => makeSheet(world, spreadsheet, sheet),
+    line: (type, index) =>
+      type === 'COLUMN'
+        ? makeRange(world, spreadsheet, sheet, 1, index, sheet.maxRows, 1)
+        : makeRange(world, spreadsheet, sheet, index, 1, 1, sheet.maxColumns),
+    list: () => sheet.metadata,
+    nextId: () => spreadsheet.nextMetadataId(),
+  };
+}
+
+function spreadsheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetModel): MetadataWorld {
+  return {
+    host: world.host,
+    spreadsheet: () => makeSpreadsheet(world, spreadsheet),
+    sheet: () => null,
+    line: () => {
+      throw new Error('spreadsheet-level metadata has no row or column');
+    },
+    list: () => spreadsheet.metadata,
+    nextId: () => spreadsheet.nextMetadataId(),
+  };
+}
+
+function sheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): Located[] {
+  const located = sheetMetadataWorld(world, spreadsheet, sheet);
+  return sheet.metadata.entries.map((entry) => ({ entry, world: located }));
+}
+
+function spreadsheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel): Located[] {
+  const located = spreadsheetMetadataWorld(world, spreadsheet);
+  const own = spreadsheet.metadata.entries.map((entry) => ({ entry, world: located }));
+  return own.concat(spreadsheet.sheets.flatMap((sheet) => sheetMetadata(world, spreadsheet, sheet)));
+}
+
+function metadataFinder(world: SheetsWorld, all: () => Located[]): FakeDeveloperMetadataFinder {
+  return world.host.wrap('DeveloperMetadataFinder', new FakeDeveloperMetadataFinder(world.host, all));
+}
+
+/** The row or column a range stands for as a metadata location, or null when it is neither. */
+function lineOf(ref: RangeRef): { type: 'ROW' | 'COLUMN'; index: number } | null {
+  const { sheet, row, column, numRows, numColumns } = ref;
+  if (numColumns === 1 && row === 1 && numRows === sheet.maxRows) return { type: 'COLUMN', index: column };
+  if (numRows === 1 && column === 1 && numColumns === sheet.maxColumns) return { type: 'ROW', index: row };
+  return null;
+}
+
 /**
  * The selected range (or its current cell) on a sheet, or null when the selection is elsewhere.
  * Built from the model, so asking for it counts one call, not a chain of internal ones.
@@ -220,51 +284,18 @@ function sortSpecs(host: Host, spec: unknown): SortSpec[] {
 
 // ---- DataValidation ----
 
-type DataValidationMethods = 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText';
-
-export class FakeDataValidation implements Faked<GDataValidation, DataValidationMethods> {
+/** A built rule; product code only hands it to setDataValidation. */
+export class FakeDataValidation {
   readonly [INTERNAL]: ValidationRule;
-  readonly #host: Host;
-  constructor(host: Host, rule: ValidationRule) {
-    this.#host = host;
+  constructor(rule: ValidationRule) {
     this[INTERNAL] = rule;
-  }
-  copy(): FakeDataValidationBuilder {
-    return this.#host.wrap('DataValidationBuilder', new FakeDataValidationBuilder(this.#host, { ...this[INTERNAL] }));
-  }
-  getAllowInvalid(): boolean {
-    return this[INTERNAL].allowInvalid;
-  }
-  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    return DataValidationCriteria[this[INTERNAL].criteria];
-  }
-  getCriteriaValues(): unknown[] {
-    return this.#host.list(this[INTERNAL].values);
-  }
-  getHelpText(): string {
-    return this[INTERNAL].helpText;
   }
   toString(): string {
     return 'DataValidation';
   }
 }
 
-type DataValidationBuilderMethods =
-  | DataValidationMethods
-  | 'build'
-  | 'requireCheckbox'
-  | 'requireDate'
-  | 'requireDateOnOrAfter'
-  | 'requireNumberBetween'
-  | 'requireNumberGreaterThan'
-  | 'requireNumberGreaterThanOrEqualTo'
-  | 'requireTextIsEmail'
-  | 'requireTextIsUrl'
-  | 'requireValueInList'
-  | 'requireFormulaSatisfied'
-  | 'setAllowInvalid'
-  | 'setHelpText'
-  | 'withCriteria';
+type DataValidationBuilderMethods = 'build' | 'requireCheckbox';
 
 export class FakeDataValidationBuilder implements Faked<GDataValidationBuilder, DataValidationBuilderMethods> {
   readonly #host: Host;
@@ -281,70 +312,12 @@ export class FakeDataValidationBuilder implements Faked<GDataValidationBuilder, 
   build(): FakeDataValidation {
     const { criteria } = this.#rule;
     if (!criteria) throw this.#host.error('You must specify a data validation criteria before building the rule.');
-    return this.#host.wrap('DataValidation', new FakeDataValidation(this.#host, { ...this.#rule, criteria }));
-  }
-  copy(): FakeDataValidationBuilder {
-    const copy = new FakeDataValidationBuilder(this.#host);
-    copy.#rule = { ...this.#rule, values: [...this.#rule.values] };
-    return this.#host.wrap('DataValidationBuilder', copy);
-  }
-  getAllowInvalid(): boolean {
-    return this.#rule.allowInvalid;
-  }
-  getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
-    if (!this.#rule.criteria) throw this.#host.error('No criteria set.');
-    return DataValidationCriteria[this.#rule.criteria];
-  }
-  getCriteriaValues(): unknown[] {
-    return this.#host.list(this.#rule.values);
-  }
-  getHelpText(): string {
-    return this.#rule.helpText;
+    return this.#host.wrap('DataValidation', new FakeDataValidation({ ...this.#rule, criteria }));
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
     const values =
       checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this.#criteria('CHECKBOX', values);
-  }
-  requireDate(): this {
-    return this.#criteria('DATE_IS_VALID_DATE', []);
-  }
-  requireDateOnOrAfter(date: GoogleAppsScript.Base.Date | Date): this {
-    return this.#criteria('DATE_ON_OR_AFTER', [date]);
-  }
-  requireNumberBetween(start: number, end: number): this {
-    return this.#criteria('NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberGreaterThan(n: number): this {
-    return this.#criteria('NUMBER_GREATER_THAN', [n]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number): this {
-    return this.#criteria('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireTextIsEmail(): this {
-    return this.#criteria('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): this {
-    return this.#criteria('TEXT_IS_VALID_URL', []);
-  }
-  requireValueInList(values: string[], showDropdown = true): this {
-    return this.#criteria('VALUE_IN_LIST', [[...values], showDropdown]);
-  }
-  requireFormulaSatisfied(formula: string): this {
-    return this.#criteria('CUSTOM_FORMULA', [formula]);
-  }
-  setAllowInvalid(allowInvalid: boolean): this {
-    this.#rule.allowInvalid = allowInvalid;
-    return this;
-  }
-  setHelpText(helpText: string): this {
-    this.#rule.helpText = helpText;
-    return this;
-  }
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): this {
-    const name = enumName(criteria);
-    if (!(name in DataValidationCriteria)) throw this.#host.error(`Invalid argument: criteria`);
-    return this.#criteria(name as CriteriaName, [...args]);
   }
   toString(): string {
     return 'DataValidationBuilder';
@@ -361,6 +334,9 @@ function ruleOf(host: Host, rule: unknown): ValidationRule | null {
 
 // ---- Range ----
 
+/** What clear({ formatOnly }) removes (validation rules stay, as in Sheets). */
+const CLEARED_FORMATS = ['numberFormat', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap'] as const;
+
 interface RangeRef {
   spreadsheet: SpreadsheetModel;
   sheet: SheetModel;
@@ -371,67 +347,23 @@ interface RangeRef {
 }
 
 type RangeMethods =
-  | 'activate'
-  | 'check'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
   | 'clear'
-  | 'clearContent'
-  | 'clearDataValidations'
-  | 'clearFormat'
-  | 'clearNote'
-  | 'getA1Notation'
-  | 'getBackground'
-  | 'getBackgrounds'
-  | 'getCell'
   | 'getColumn'
-  | 'getDataValidation'
-  | 'getDataValidations'
   | 'getDisplayValue'
   | 'getDisplayValues'
-  | 'getFontWeight'
-  | 'getFontWeights'
-  | 'getFormula'
-  | 'getFormulas'
-  | 'getGridId'
-  | 'getHeight'
-  | 'getHorizontalAlignment'
   | 'getLastColumn'
   | 'getLastRow'
-  | 'getNote'
-  | 'getNumColumns'
-  | 'getNumRows'
   | 'getNumberFormat'
   | 'getNumberFormats'
   | 'getRow'
-  | 'getRowIndex'
-  | 'getSheet'
-  | 'getValue'
   | 'getValues'
-  | 'getWidth'
-  | 'getWrap'
-  | 'insertCheckboxes'
-  | 'isBlank'
-  | 'isChecked'
-  | 'offset'
-  | 'removeCheckboxes'
-  | 'setBackground'
-  | 'setBackgrounds'
   | 'setDataValidation'
-  | 'setDataValidations'
-  | 'setFontColor'
   | 'setFontWeight'
-  | 'setFontWeights'
-  | 'setFormula'
-  | 'setFormulas'
-  | 'setHorizontalAlignment'
-  | 'setHorizontalAlignments'
-  | 'setNote'
   | 'setNumberFormat'
-  | 'setNumberFormats'
-  | 'setValue'
   | 'setValues'
-  | 'setWrap'
-  | 'sort'
-  | 'uncheck';
+  | 'sort';
 
 export class FakeRange implements Faked<GRange, RangeMethods> {
   readonly [INTERNAL]: RangeRef;
@@ -461,16 +393,19 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
     return out;
   }
 
+  /** One value per cell, in arrays of the add-on's realm; no object per cell beyond what is returned. */
   #grid<T>(read: (cell: Cell | undefined) => T): T[][] {
     const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
     checkCoordinates(this.#host, sheet, row, column, numRows, numColumns);
-    const rows: T[][] = [];
+    const RealmArray = this.#host.realm.Array;
+    const rows = new RealmArray<T[]>(numRows);
     for (let i = 0; i < numRows; i++) {
-      const values: T[] = [];
-      for (let j = 0; j < numColumns; j++) values.push(read(sheet.cell(row + i, column + j)));
-      rows.push(this.#host.list(values));
+      const cells = sheet.rowCells(row + i);
+      const values = new RealmArray<T>(numColumns);
+      for (let j = 0; j < numColumns; j++) values[j] = read(cells?.[column - 1 + j]);
+      rows[i] = values;
     }
-    return this.#host.list(rows);
+    return rows;
   }
 
   #topLeft(): Cell | undefined {
@@ -525,15 +460,9 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   // -- values --
 
   getValues(): unknown[][] {
-    const ctx = this.#ctx;
-    return this.#grid((cell) => {
-      const value = readCell(cell, ctx);
-      return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
-    });
-  }
-  getValue(): unknown {
-    const value = readCell(this.#topLeft(), this.#ctx);
-    return typeof value === 'object' ? this.#host.makeDate(value.instant) : value;
+    const { timeZone } = this.#ctx;
+    const makeDate = (ms: number): Date => this.#host.makeDate(ms);
+    return this.#grid((cell) => readCell(cell, timeZone, makeDate));
   }
   getDisplayValues(): string[][] {
     const ctx = this.#ctx;
@@ -545,30 +474,6 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   setValues(values: unknown[][]): this {
     const grid = this.#checkGrid(values, 'setValues');
     return this.#edit((cell, i, j) => this.#writeValue(cell, grid[i]?.[j]));
-  }
-  setValue(value: unknown): this {
-    return this.#edit((cell) => this.#writeValue(cell, value));
-  }
-  getFormulas(): string[][] {
-    return this.#grid((cell) => cell?.formula ?? '');
-  }
-  getFormula(): string {
-    return this.#topLeft()?.formula ?? '';
-  }
-  setFormula(formula: string): this {
-    return this.#edit((cell) => this.#writeFormula(cell, formula));
-  }
-  setFormulas(formulas: string[][]): this {
-    const grid = this.#checkGrid(formulas, 'setFormulas');
-    return this.#edit((cell, i, j) => this.#writeFormula(cell, grid[i]?.[j]));
-  }
-  #writeFormula(cell: Cell, formula: unknown): void {
-    const text = typeof formula === 'string' ? formula : String(formula ?? '');
-    if (text.startsWith('=')) {
-      cell.value = '';
-      cell.formula = text;
-      delete cell.computed;
-    } else this.#writeValue(cell, text);
   }
 
   // -- formats --
@@ -584,153 +489,15 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
       cell.numberFormat = numberFormat;
     });
   }
-  setNumberFormats(numberFormats: string[][]): this {
-    const grid = this.#checkGrid(numberFormats, 'setNumberFormats');
-    return this.#edit((cell, i, j) => {
-      cell.numberFormat = String(grid[i]?.[j] ?? '');
-    });
-  }
-  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
-    return (this.#topLeft()?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
-  }
-  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
-    return this.#grid((cell) => (cell?.fontWeight ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight);
-  }
   setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): this {
     return this.#edit((cell) => {
       if (fontWeight === null) delete cell.fontWeight;
       else cell.fontWeight = String(fontWeight);
     });
   }
-  setFontWeights(fontWeights: Array<Array<GoogleAppsScript.Spreadsheet.FontWeight | null>>): this {
-    const grid = this.#checkGrid(fontWeights, 'setFontWeights');
-    return this.#edit((cell, i, j) => {
-      const weight = grid[i]?.[j];
-      if (weight === null || weight === undefined) delete cell.fontWeight;
-      else cell.fontWeight = String(weight);
-    });
-  }
-  setFontColor(color: string | null): this {
-    return this.#edit((cell) => {
-      if (color === null) delete cell.fontColor;
-      else cell.fontColor = color;
-    });
-  }
-  getBackground(): string {
-    return this.#topLeft()?.background ?? '#ffffff';
-  }
-  getBackgrounds(): string[][] {
-    return this.#grid((cell) => cell?.background ?? '#ffffff');
-  }
-  setBackground(color: string | null): this {
-    return this.#edit((cell) => {
-      if (color === null) delete cell.background;
-      else cell.background = color;
-    });
-  }
-  setBackgrounds(colors: Array<Array<string | null>>): this {
-    const grid = this.#checkGrid(colors, 'setBackgrounds');
-    return this.#edit((cell, i, j) => {
-      const color = grid[i]?.[j];
-      if (color === null || color === undefined) delete cell.background;
-      else cell.background = String(color);
-    });
-  }
-  getHorizontalAlignment(): string {
-    return this.#topLeft()?.horizontalAlignment ?? 'general';
-  }
-  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): this {
-    return this.#edit((cell) => {
-      if (alignment === null) delete cell.horizontalAlignment;
-      else cell.horizontalAlignment = alignment;
-    });
-  }
-  setHorizontalAlignments(alignments: Array<Array<'left' | 'center' | 'normal' | 'right' | null>>): this {
-    const grid = this.#checkGrid(alignments, 'setHorizontalAlignments');
-    return this.#edit((cell, i, j) => {
-      const alignment = grid[i]?.[j];
-      if (alignment === null || alignment === undefined) delete cell.horizontalAlignment;
-      else cell.horizontalAlignment = String(alignment);
-    });
-  }
-  getWrap(): boolean {
-    return this.#topLeft()?.wrap ?? false;
-  }
-  setWrap(isWrapEnabled: boolean): this {
-    return this.#edit((cell) => {
-      cell.wrap = isWrapEnabled;
-    });
-  }
-  getNote(): string {
-    return this.#topLeft()?.note ?? '';
-  }
-  setNote(note: string | null): this {
-    return this.#edit((cell) => {
-      if (note === null || note === '') delete cell.note;
-      else cell.note = String(note);
-    });
-  }
-  clearNote(): this {
-    return this.#edit((cell) => {
-      delete cell.note;
-    });
-  }
 
   // -- checkboxes and validation --
 
-  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    const values =
-      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    // As documented: every cell's value becomes the unchecked value (false, or '' with a custom checked value).
-    const unchecked = checkedValue === undefined ? false : uncheckedValue === undefined ? '' : uncheckedValue;
-    return this.#edit((cell) => {
-      cell.validation = { criteria: 'CHECKBOX', values, allowInvalid: false, helpText: '' };
-      this.#writeValue(cell, unchecked);
-    });
-  }
-  removeCheckboxes(): this {
-    return this.#edit((cell) => {
-      const rule = cell.validation;
-      if (rule?.criteria !== 'CHECKBOX') return;
-      const [checked = true, unchecked = false] = rule.values.length > 0 ? [rule.values[0], rule.values[1] ?? ''] : [];
-      delete cell.validation;
-      if (cell.value === checked || cell.value === unchecked) this.#writeValue(cell, '');
-    });
-  }
-  #checkboxState(cell: Cell | undefined): boolean | null {
-    const rule = cell?.validation;
-    if (rule?.criteria !== 'CHECKBOX') return null;
-    const checked = rule.values.length > 0 ? rule.values[0] : true;
-    return cell?.value === checked;
-  }
-  isChecked(): boolean | null {
-    const { sheet } = this[INTERNAL];
-    const states = this.#positions().map(({ row, column }) => this.#checkboxState(sheet.cell(row, column)));
-    if (states.some((s) => s === null)) return null;
-    if (states.every((s) => s === true)) return true;
-    return states.every((s) => s === false) ? false : null;
-  }
-  check(): this {
-    return this.#edit((cell) => {
-      const rule = cell.validation;
-      if (rule?.criteria === 'CHECKBOX') cell.value = rule.values.length > 0 ? (rule.values[0] as boolean) : true;
-    });
-  }
-  uncheck(): this {
-    return this.#edit((cell) => {
-      const rule = cell.validation;
-      if (rule?.criteria === 'CHECKBOX') cell.value = rule.values.length > 0 ? ((rule.values[1] ?? '') as string) : false;
-    });
-  }
-  #validationOf(cell: Cell | undefined): FakeDataValidation | null {
-    return cell?.validation ? this.#host.wrap('DataValidation', new FakeDataValidation(this.#host, cell.validation)) : null;
-  }
-  getDataValidation(): FakeDataValidation | null {
-    return this.#validationOf(this.#topLeft());
-  }
-  getDataValidations(): Array<Array<FakeDataValidation | null>> {
-    return this.#grid((cell) => this.#validationOf(cell));
-  }
   setDataValidation(rule: FakeDataValidation | null): this {
     const spec = ruleOf(this.#host, rule);
     return this.#edit((cell) => {
@@ -738,32 +505,9 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
       else delete cell.validation;
     });
   }
-  setDataValidations(rules: Array<Array<FakeDataValidation | null>>): this {
-    const grid = this.#checkGrid(rules, 'setDataValidations');
-    return this.#edit((cell, i, j) => {
-      const spec = ruleOf(this.#host, grid[i]?.[j] ?? null);
-      if (spec) cell.validation = spec;
-      else delete cell.validation;
-    });
-  }
-  clearDataValidations(): this {
-    return this.#edit((cell) => {
-      delete cell.validation;
-    });
-  }
 
   // -- clearing --
 
-  clearContent(): this {
-    return this.#edit((cell) => this.#writeValue(cell, ''));
-  }
-  clearFormat(): this {
-    return this.#edit((cell) => {
-      for (const key of ['numberFormat', 'fontWeight', 'fontColor', 'background', 'horizontalAlignment', 'wrap'] as const) {
-        delete cell[key];
-      }
-    });
-  }
   clear(options?: {
     commentsOnly?: boolean;
     contentsOnly?: boolean;
@@ -772,12 +516,13 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
     skipFilteredRows?: boolean;
   }): this {
     const o = options ?? {};
-    const specific = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
-    if (!specific || o.contentsOnly) this.clearContent();
-    if (!specific || o.formatOnly) this.clearFormat();
-    if (o.validationsOnly) this.clearDataValidations();
-    if (o.commentsOnly) this.clearNote();
-    return this;
+    const everything = !(o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly);
+    return this.#edit((cell) => {
+      if (everything || o.contentsOnly) this.#writeValue(cell, '');
+      if (everything || o.formatOnly) for (const key of CLEARED_FORMATS) delete cell[key];
+      if (o.validationsOnly) delete cell.validation;
+      if (o.commentsOnly) delete cell.note;
+    });
   }
 
   // -- geometry --
@@ -785,23 +530,8 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   getRow(): number {
     return this[INTERNAL].row;
   }
-  getRowIndex(): number {
-    return this[INTERNAL].row;
-  }
   getColumn(): number {
     return this[INTERNAL].column;
-  }
-  getNumRows(): number {
-    return this[INTERNAL].numRows;
-  }
-  getNumColumns(): number {
-    return this[INTERNAL].numColumns;
-  }
-  getHeight(): number {
-    return this[INTERNAL].numRows;
-  }
-  getWidth(): number {
-    return this[INTERNAL].numColumns;
   }
   getLastRow(): number {
     return this[INTERNAL].row + this[INTERNAL].numRows - 1;
@@ -809,45 +539,33 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   getLastColumn(): number {
     return this[INTERNAL].column + this[INTERNAL].numColumns - 1;
   }
-  getGridId(): number {
-    return this[INTERNAL].sheet.id;
-  }
-  getA1Notation(): string {
-    const { row, column, numRows, numColumns } = this[INTERNAL];
-    return a1Notation(row, column, numRows, numColumns);
-  }
-  getSheet(): FakeSheet {
-    return makeSheet(this.#world, this[INTERNAL].spreadsheet, this[INTERNAL].sheet);
-  }
-  getCell(row: number, column: number): FakeRange {
+  // -- developer metadata (whole rows and columns only, as in Apps Script) --
+
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
     const ref = this[INTERNAL];
-    if (row < 1 || column < 1 || row > ref.numRows || column > ref.numColumns) {
-      throw this.#host.error('The coordinates of the range are outside the dimensions of the sheet.');
-    }
-    return makeRange(this.#world, ref.spreadsheet, ref.sheet, ref.row + row - 1, ref.column + column - 1);
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    const ref = this[INTERNAL];
-    return makeRange(
-      this.#world,
-      ref.spreadsheet,
-      ref.sheet,
-      ref.row + rowOffset,
-      ref.column + columnOffset,
-      numRows ?? ref.numRows,
-      numColumns ?? ref.numColumns,
-    );
-  }
-  isBlank(): boolean {
-    const { sheet } = this[INTERNAL];
-    return this.#positions().every(({ row, column }) => !hasContent(sheet.cell(row, column)));
-  }
-  activate(): this {
-    const { spreadsheet, sheet, row, column, numRows, numColumns } = this[INTERNAL];
-    spreadsheet.activeSheetId = sheet.id;
-    spreadsheet.selection = { sheetId: sheet.id, row, column, numRows, numColumns };
+    const line = lineOf(ref);
+    if (!line) throw this.#host.error(ARBITRARY_RANGE_MESSAGE);
+    newEntry(sheetMetadataWorld(this.#world, ref.spreadsheet, ref.sheet), line, key, valueOrVisibility, visibility);
     return this;
   }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const ref = this[INTERNAL];
+    const { row, column, numRows, numColumns } = ref;
+    const inRange = ({ entry }: Located): boolean =>
+      (entry.locationType === 'COLUMN' &&
+        row === 1 &&
+        numRows === ref.sheet.maxRows &&
+        entry.index >= column &&
+        entry.index < column + numColumns) ||
+      (entry.locationType === 'ROW' &&
+        column === 1 &&
+        numColumns === ref.sheet.maxColumns &&
+        entry.index >= row &&
+        entry.index < row + numRows);
+    const found = sheetMetadata(this.#world, ref.spreadsheet, ref.sheet).filter(inRange);
+    return this.#host.list(found.map(({ entry, world }) => wrapMetadata(world, entry)));
+  }
+
   sort(sortSpecObj: unknown): this {
     const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
     const specs = sortSpecs(this.#host, sortSpecObj);
@@ -873,58 +591,29 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
 // ---- Sheet ----
 
 type SheetMethods =
-  | 'activate'
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'getDeveloperMetadata'
+  | 'moveColumns'
   | 'appendRow'
-  | 'autoResizeColumn'
-  | 'autoResizeColumns'
   | 'clear'
-  | 'clearContents'
-  | 'clearFormats'
   | 'deleteColumn'
   | 'deleteColumns'
-  | 'deleteRow'
   | 'deleteRows'
   | 'getActiveRange'
-  | 'getColumnWidth'
-  | 'getCurrentCell'
   | 'getDataRange'
-  | 'getFrozenColumns'
-  | 'getFrozenRows'
-  | 'getIndex'
   | 'getLastColumn'
   | 'getLastRow'
   | 'getMaxColumns'
   | 'getMaxRows'
   | 'getName'
-  | 'getParent'
   | 'getRange'
-  | 'getSheetId'
-  | 'getSheetName'
-  | 'getSheetValues'
-  | 'getTabColor'
-  | 'hideColumns'
-  | 'hideSheet'
-  | 'insertColumnAfter'
-  | 'insertColumnBefore'
   | 'insertColumns'
   | 'insertColumnsAfter'
   | 'insertColumnsBefore'
-  | 'insertRowAfter'
-  | 'insertRowBefore'
-  | 'insertRows'
   | 'insertRowsAfter'
   | 'insertRowsBefore'
-  | 'isColumnHiddenByUser'
-  | 'isSheetHidden'
-  | 'setActiveRange'
-  | 'setColumnWidth'
-  | 'setColumnWidths'
-  | 'setFrozenColumns'
   | 'setFrozenRows'
-  | 'setName'
-  | 'setTabColor'
-  | 'showColumns'
-  | 'showSheet'
   | 'sort';
 
 export class FakeSheet implements Faked<GSheet, SheetMethods> {
@@ -951,30 +640,6 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   getName(): string {
     return this.#sheet.name;
   }
-  getSheetName(): string {
-    return this.#sheet.name;
-  }
-  setName(name: string): this {
-    const existing = this.#spreadsheet.sheetByName(name);
-    if (existing && existing !== this.#sheet) {
-      throw this.#host.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    }
-    this.#sheet.name = name;
-    return this;
-  }
-  getSheetId(): number {
-    return this.#sheet.id;
-  }
-  getIndex(): number {
-    return this.#spreadsheet.sheets.indexOf(this.#sheet) + 1;
-  }
-  getParent(): FakeSpreadsheet {
-    return makeSpreadsheet(this.#world, this.#spreadsheet);
-  }
-  activate(): this {
-    this.#spreadsheet.activeSheetId = this.#sheet.id;
-    return this;
-  }
 
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
     if (typeof rowOrA1 === 'string' && column === undefined) {
@@ -989,21 +654,6 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   getDataRange(): FakeRange {
     const sheet = this.#sheet;
     return makeRange(this.#world, this.#spreadsheet, sheet, 1, 1, Math.max(sheet.lastRow(), 1), Math.max(sheet.lastColumn(), 1));
-  }
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
-    const sheet = this.#sheet;
-    // -1 means "to the end of the data", as in the real method.
-    const rows = numRows === -1 ? sheet.lastRow() - startRow + 1 : numRows;
-    const columns = numColumns === -1 ? sheet.lastColumn() - startColumn + 1 : numColumns;
-    const range = new FakeRange(this.#world, {
-      spreadsheet: this.#spreadsheet,
-      sheet,
-      row: startRow,
-      column: startColumn,
-      numRows: rows,
-      numColumns: columns,
-    });
-    return range.getValues();
   }
   getLastRow(): number {
     return this.#sheet.lastRow();
@@ -1020,22 +670,6 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
 
   getActiveRange(): FakeRange | null {
     return selectedRange(this.#world, this.#spreadsheet, this.#sheet, false);
-  }
-  getCurrentCell(): FakeRange | null {
-    return selectedRange(this.#world, this.#spreadsheet, this.#sheet, true);
-  }
-  setActiveRange(range: FakeRange): FakeRange {
-    const ref = range[INTERNAL];
-    if (ref.sheet !== this.#sheet) throw this.#host.error('Target range and sheet must be on the same sheet.');
-    this.#spreadsheet.activeSheetId = ref.sheet.id;
-    this.#spreadsheet.selection = {
-      sheetId: ref.sheet.id,
-      row: ref.row,
-      column: ref.column,
-      numRows: ref.numRows,
-      numColumns: ref.numColumns,
-    };
-    return range;
   }
 
   // -- rows and columns --
@@ -1055,20 +689,11 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     this.#sheet.insertRows(afterPosition + 1, howMany, afterPosition);
     return this;
   }
-  insertRowAfter(afterPosition: number): this {
-    return this.insertRowsAfter(afterPosition, 1);
-  }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this.#checkRows(beforePosition, howMany);
     // Rows inserted above take the formatting of the row they are inserted above... except at row 1.
     this.#sheet.insertRows(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
     return this;
-  }
-  insertRowBefore(beforePosition: number): this {
-    return this.insertRowsBefore(beforePosition, 1);
-  }
-  insertRows(rowIndex: number, numRows?: number): void {
-    this.insertRowsBefore(rowIndex, numRows ?? 1);
   }
   deleteRows(rowPosition: number, howMany: number): void {
     const sheet = this.#sheet;
@@ -1086,25 +711,15 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     }
     sheet.deleteRows(rowPosition, howMany);
   }
-  deleteRow(rowPosition: number): this {
-    this.deleteRows(rowPosition, 1);
-    return this;
-  }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     this.#checkColumns(afterPosition, howMany);
     this.#sheet.insertColumns(afterPosition + 1, howMany, afterPosition);
     return this;
   }
-  insertColumnAfter(afterPosition: number): this {
-    return this.insertColumnsAfter(afterPosition, 1);
-  }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     this.#checkColumns(beforePosition, howMany);
     this.#sheet.insertColumns(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
     return this;
-  }
-  insertColumnBefore(beforePosition: number): this {
-    return this.insertColumnsBefore(beforePosition, 1);
   }
   insertColumns(columnIndex: number, numColumns?: number): void {
     this.insertColumnsBefore(columnIndex, numColumns ?? 1);
@@ -1122,6 +737,31 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
   deleteColumn(columnPosition: number): this {
     this.deleteColumns(columnPosition, 1);
     return this;
+  }
+  /** destinationIndex is counted before the move, as documented for Sheet.moveColumns. */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    const ref = columnSpec[INTERNAL];
+    const sheet = this.#sheet;
+    if (ref.sheet !== sheet) throw this.#host.error('Target range and sheet must be on the same sheet.');
+    if (!isWholeNumber(destinationIndex) || destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1) {
+      throw this.#host.error('Those columns are out of bounds.');
+    }
+    const inside = destinationIndex > ref.column && destinationIndex < ref.column + ref.numColumns;
+    if (!inside) sheet.moveColumns(ref.column, ref.numColumns, destinationIndex);
+  }
+
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
+    const world = sheetMetadataWorld(this.#world, this.#spreadsheet, this.#sheet);
+    newEntry(world, { type: 'SHEET', index: 0 }, key, valueOrVisibility, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const own = sheetMetadata(this.#world, this.#spreadsheet, this.#sheet).filter(({ entry }) => entry.locationType === 'SHEET');
+    return this.#host.list(own.map(({ entry, world }) => wrapMetadata(world, entry)));
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    const sheet = this.#sheet;
+    return metadataFinder(this.#world, () => sheetMetadata(this.#world, this.#spreadsheet, sheet));
   }
 
   appendRow(rowContents: unknown[]): this {
@@ -1159,76 +799,10 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
     all.clear(options);
     return this;
   }
-  clearContents(): this {
-    return this.clear({ contentsOnly: true });
-  }
-  clearFormats(): this {
-    return this.clear({ formatOnly: true });
-  }
 
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows > this.#sheet.maxRows) throw this.#host.error('Those rows are out of bounds.');
     this.#sheet.frozenRows = rows;
-  }
-  getFrozenRows(): number {
-    return this.#sheet.frozenRows;
-  }
-  setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns > this.#sheet.maxColumns) throw this.#host.error('Those columns are out of bounds.');
-    this.#sheet.frozenColumns = columns;
-  }
-  getFrozenColumns(): number {
-    return this.#sheet.frozenColumns;
-  }
-  autoResizeColumn(columnPosition: number): this {
-    return this.autoResizeColumns(columnPosition, 1);
-  }
-  autoResizeColumns(startColumn: number, numColumns: number): this {
-    this.#checkColumns(startColumn, numColumns);
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.#sheet.columnWidths.set(c, -1);
-    return this;
-  }
-  setColumnWidth(columnPosition: number, width: number): this {
-    return this.setColumnWidths(columnPosition, 1, width);
-  }
-  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    this.#checkColumns(startColumn, numColumns);
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.#sheet.columnWidths.set(c, width);
-    return this;
-  }
-  getColumnWidth(columnPosition: number): number {
-    const width = this.#sheet.columnWidths.get(columnPosition);
-    return width === undefined || width < 0 ? 100 : width;
-  }
-  hideColumns(columnIndex: number, numColumns?: number): void {
-    for (let c = columnIndex; c < columnIndex + (numColumns ?? 1); c++) this.#sheet.hiddenColumns.add(c);
-  }
-  showColumns(columnIndex: number, numColumns?: number): void {
-    for (let c = columnIndex; c < columnIndex + (numColumns ?? 1); c++) this.#sheet.hiddenColumns.delete(c);
-  }
-  isColumnHiddenByUser(columnPosition: number): boolean {
-    return this.#sheet.hiddenColumns.has(columnPosition);
-  }
-  hideSheet(): this {
-    const visible = this.#spreadsheet.sheets.filter((s) => !s.hidden);
-    if (visible.length === 1 && visible[0] === this.#sheet)
-      throw this.#host.error("You can't hide all the sheets in a document.");
-    this.#sheet.hidden = true;
-    return this;
-  }
-  showSheet(): this {
-    this.#sheet.hidden = false;
-    return this;
-  }
-  isSheetHidden(): boolean {
-    return this.#sheet.hidden;
-  }
-  getTabColor(): string | null {
-    return this.#sheet.tabColor;
-  }
-  setTabColor(color: string | null): this {
-    this.#sheet.tabColor = color;
-    return this;
   }
   sort(columnPosition: number, ascending?: boolean): this {
     const sheet = this.#sheet;
@@ -1251,27 +825,19 @@ export class FakeSheet implements Faked<GSheet, SheetMethods> {
 type SheetTemplateOption = { template?: GSheet | FakeSheet };
 
 type SpreadsheetMethods =
-  | 'deleteSheet'
-  | 'getActiveCell'
+  | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'getDeveloperMetadata'
   | 'getActiveRange'
   | 'getActiveSheet'
-  | 'getCurrentCell'
   | 'getId'
   | 'getName'
-  | 'getNumSheets'
   | 'getRange'
-  | 'getSheetById'
   | 'getSheetByName'
-  | 'getSheets'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
-  | 'getUrl'
   | 'insertSheet'
-  | 'rename'
-  | 'setActiveRange'
   | 'setActiveSheet'
-  | 'setSpreadsheetLocale'
-  | 'setSpreadsheetTimeZone'
   | 'toast';
 
 export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> {
@@ -1295,37 +861,14 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   getName(): string {
     return this.#model.name;
   }
-  rename(newName: string): void {
-    this.#model.name = newName;
-  }
-  getUrl(): string {
-    return this.#model.url;
-  }
   getSpreadsheetTimeZone(): string {
     return this.#model.timeZone;
-  }
-  setSpreadsheetTimeZone(timezone: string): void {
-    if (!isValidTimeZone(timezone)) throw this.#host.error('Invalid argument: timezone');
-    this.#model.timeZone = timezone;
   }
   getSpreadsheetLocale(): string {
     return this.#model.locale;
   }
-  setSpreadsheetLocale(locale: string): void {
-    this.#model.locale = locale;
-  }
-  getSheets(): FakeSheet[] {
-    return this.#host.list(this.#model.sheets.map((s) => makeSheet(this.#world, this.#model, s)));
-  }
-  getNumSheets(): number {
-    return this.#model.sheets.length;
-  }
   getSheetByName(name: string): FakeSheet | null {
     const sheet = this.#model.sheetByName(name);
-    return sheet ? makeSheet(this.#world, this.#model, sheet) : null;
-  }
-  getSheetById(id: number): FakeSheet | null {
-    const sheet = this.#model.sheetById(id);
     return sheet ? makeSheet(this.#world, this.#model, sheet) : null;
   }
   insertSheet(
@@ -1353,18 +896,6 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
     model.activeSheetId = sheet.id; // the new sheet becomes the active one
     return makeSheet(this.#world, model, sheet);
   }
-  deleteSheet(sheet: FakeSheet): void {
-    const model = this.#model;
-    const target = sheet[INTERNAL].sheet;
-    if (!model.sheets.includes(target)) throw this.#host.error('Sheet not found.');
-    if (model.sheets.filter((s) => !s.hidden && s !== target).length === 0) {
-      throw this.#host.error("You can't remove all the visible sheets in a document.");
-    }
-    model.sheets.splice(model.sheets.indexOf(target), 1);
-    target.deleted = true;
-    if (model.activeSheetId === target.id) model.activeSheetId = null;
-    if (model.selection?.sheetId === target.id) model.selection = null;
-  }
   getActiveSheet(): FakeSheet {
     return makeSheet(this.#world, this.#model, this.#model.activeSheet());
   }
@@ -1375,27 +906,25 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   getActiveRange(): FakeRange | null {
     return selectedRange(this.#world, this.#model, this.#model.activeSheet(), false);
   }
-  getCurrentCell(): FakeRange | null {
-    return selectedRange(this.#world, this.#model, this.#model.activeSheet(), true);
-  }
-  getActiveCell(): FakeRange {
-    const active = this.#model.activeSheet();
-    return selectedRange(this.#world, this.#model, active, true) ?? makeRange(this.#world, this.#model, active, 1, 1);
-  }
-  setActiveRange(range: FakeRange): FakeRange {
-    const ref = range[INTERNAL];
-    this.#model.activeSheetId = ref.sheet.id;
-    this.#model.selection = {
-      sheetId: ref.sheet.id,
-      row: ref.row,
-      column: ref.column,
-      numRows: ref.numRows,
-      numColumns: ref.numColumns,
-    };
-    return range;
-  }
   getRange(a1Notation: string): FakeRange {
     return rangeFromA1(this.#world, this.#model, this.#model.activeSheet(), a1Notation);
+  }
+  addDeveloperMetadata(key: string, valueOrVisibility?: string | GVisibility, visibility?: GVisibility): this {
+    newEntry(
+      spreadsheetMetadataWorld(this.#world, this.#model),
+      { type: 'SPREADSHEET', index: 0 },
+      key,
+      valueOrVisibility,
+      visibility,
+    );
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const world = spreadsheetMetadataWorld(this.#world, this.#model);
+    return this.#host.list(this.#model.metadata.entries.map((entry) => wrapMetadata(world, entry)));
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return metadataFinder(this.#world, () => spreadsheetMetadata(this.#world, this.#model));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.#world.recordToast({
@@ -1413,7 +942,7 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
 
 // ---- SpreadsheetApp ----
 
-type SpreadsheetAppMethods = 'flush' | 'getUi' | 'newDataValidation' | 'openById' | 'openByUrl' | 'create';
+type SpreadsheetAppMethods = 'flush' | 'getUi' | 'newDataValidation' | 'openById' | 'create';
 
 /**
  * The real typings say getActiveSpreadsheet() never returns null; in an add-on's time-driven
@@ -1421,18 +950,18 @@ type SpreadsheetAppMethods = 'flush' | 'getUi' | 'newDataValidation' | 'openById
  */
 export interface NullableActive {
   getActiveSpreadsheet(): FakeSpreadsheet | null;
-  getActive(): FakeSpreadsheet | null;
   getActiveSheet(): FakeSheet | null;
   getActiveRange(): FakeRange | null;
-  getCurrentCell(): FakeRange | null;
 }
 
 export type FakeSpreadsheetAppApi = Faked<GSpreadsheetApp, SpreadsheetAppMethods> &
-  Pick<GSpreadsheetApp, 'DataValidationCriteria'> &
+  Pick<GSpreadsheetApp, 'DataValidationCriteria' | 'DeveloperMetadataVisibility' | 'DeveloperMetadataLocationType'> &
   NullableActive;
 
 export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
   readonly #world: SheetsWorld;
 
   constructor(world: SheetsWorld) {
@@ -1443,9 +972,6 @@ export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
     const active = this.#world.store.active();
     return active ? makeSpreadsheet(this.#world, active) : null;
   }
-  getActive(): FakeSpreadsheet | null {
-    return this.getActiveSpreadsheet();
-  }
   getActiveSheet(): FakeSheet | null {
     const active = this.#world.store.active();
     return active ? makeSheet(this.#world, active, active.activeSheet()) : null;
@@ -1454,22 +980,11 @@ export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
     const active = this.#world.store.active();
     return active ? selectedRange(this.#world, active, active.activeSheet(), false) : null;
   }
-  getCurrentCell(): FakeRange | null {
-    const active = this.#world.store.active();
-    return active ? selectedRange(this.#world, active, active.activeSheet(), true) : null;
-  }
   openById(id: string): FakeSpreadsheet {
     const model = this.#world.store.get(id);
     if (!model) {
       throw this.#world.host.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     }
-    return makeSpreadsheet(this.#world, model);
-  }
-  openByUrl(url: string): FakeSpreadsheet {
-    const id = /\/spreadsheets\/d\/([^/]+)/.exec(url)?.[1];
-    const model = id === undefined ? undefined : this.#world.store.get(id);
-    if (!model)
-      throw this.#world.host.error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return makeSpreadsheet(this.#world, model);
   }
   create(name: string, rows?: number, columns?: number): FakeSpreadsheet {

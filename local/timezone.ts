@@ -206,16 +206,20 @@ export function serialFromInstant(ms: number, timeZone: string): number {
   return (ms + offsetMs(ms, timeZone) - SERIAL_EPOCH) / MS_PER_DAY;
 }
 
-const instantCache = new Map<string, number>();
+const instantCache = new Map<string, Map<number, number>>();
 
 /** The instant a serial denotes in a zone (what getValues returns for a date cell). */
 export function instantFromSerial(serial: number, timeZone: string): number {
-  const key = `${timeZone}|${serial}`;
-  let ms = instantCache.get(key);
+  let zone = instantCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    instantCache.set(timeZone, zone);
+  }
+  let ms = zone.get(serial);
   if (ms === undefined) {
     ms = instantFromWall(wallFromSerial(serial), timeZone);
-    if (instantCache.size > 50_000) instantCache.clear();
-    instantCache.set(key, ms);
+    if (zone.size > 50_000) zone.clear();
+    zone.set(serial, ms);
   }
   return ms;
 }

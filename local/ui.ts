@@ -124,7 +124,7 @@ export class UiRecorder {
   }
 }
 
-export class FakeMenu implements Faked<GMenu, keyof GMenu> {
+export class FakeMenu implements Faked<GMenu, 'addItem' | 'addSeparator' | 'addToUi'> {
   readonly [INTERNAL]: MenuRecord;
   readonly #recorder: UiRecorder;
 
@@ -138,10 +138,6 @@ export class FakeMenu implements Faked<GMenu, keyof GMenu> {
   }
   addSeparator(): this {
     this[INTERNAL].items.push({ separator: true });
-    return this;
-  }
-  addSubMenu(menu: FakeMenu): this {
-    this[INTERNAL].items.push(menu[INTERNAL]);
     return this;
   }
   addToUi(): void {
@@ -170,7 +166,7 @@ export class FakePromptResponse implements Faked<GPromptResponse, keyof GPromptR
   }
 }
 
-type UiMethods = 'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog';
+type UiMethods = 'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar';
 
 export class FakeUi implements Faked<GUi, UiMethods>, Pick<GUi, 'Button' | 'ButtonSet'> {
   readonly Button = Button;
@@ -239,19 +235,13 @@ export class FakeUi implements Faked<GUi, UiMethods>, Pick<GUi, 'Button' | 'Butt
       kind,
       title: title ?? page.title,
       html: page.content,
-      width: page.width,
-      height: page.height,
+      width: null,
+      height: null,
       at: this.#host.clock.iso(),
     });
   }
   showSidebar(userInterface: FakeHtmlOutput): void {
     this.#show('sidebar', userInterface);
-  }
-  showModalDialog(userInterface: FakeHtmlOutput, title: string): void {
-    this.#show('modal', userInterface, String(title));
-  }
-  showModelessDialog(userInterface: FakeHtmlOutput, title: string): void {
-    this.#show('modeless', userInterface, String(title));
   }
   toString(): string {
     return 'Ui';

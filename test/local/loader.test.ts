@@ -12,7 +12,7 @@ function onOpen(e) {
 function nowIso() { return new Date().toISOString(); }
 function nowMs() { return Date.now(); }
 function dateChecks() {
-  var value = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange(1, 1).getValue();
+  var value = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange(1, 1).getValues()[0][0];
   class Later extends Date {}
   return {
     cellIsDate: value instanceof Date,
@@ -21,7 +21,7 @@ function dateChecks() {
     asFunction: typeof Date(),
     subclass: new Later(5) instanceof Date,
     constructorIsDate: new Date().constructor === Date,
-    arrayIsArray: SpreadsheetApp.getActiveSpreadsheet().getSheets() instanceof Array,
+    arrayIsArray: SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange(1, 1).getValues() instanceof Array,
   };
 }
 function sendTo(addresses) {
@@ -41,9 +41,13 @@ function daily(e) {
   try { SpreadsheetApp.getUi(); ui = 'available'; } catch (err) { ui = err.message; }
   return { noActiveSpreadsheet: SpreadsheetApp.getActiveSpreadsheet() === null, uid: e.triggerUid, ui: ui };
 }
-function page() { var t = HtmlService.createTemplateFromFile('page'); t.name = '<Ann>'; return t.evaluate().getContent(); }
-function include(name) { return HtmlService.createHtmlOutputFromFile(name).getContent(); }
-function holdLock() { return LockService.getScriptLock().tryLock(0); }
+function sidebar() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('part').setTitle('Part')); }
+function notFaked() { try { HtmlService.createTemplateFromFile('page'); } catch (e) { return e.message; } }
+function dailyMail(e) {
+  var status = String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());
+  try { MailApp.sendEmail('a@x.com', 'Invoice', 'Body'); return [status, 'sent']; } catch (err) { return [status, String(err)]; }
+}
+function holdLock() { return LockService.getDocumentLock().tryLock(0); }
 `;
 const HELPERS_JS = `var LOADED_AFTER_MAIN = typeof onOpen === 'function';`;
 
@@ -147,9 +151,27 @@ describe('loadAddon', () => {
     expect(runtime.uiAvailable).toBe(true);
   });
 
-  it('evaluates templates in the add-on scope (scriptlets can call its functions)', () => {
-    const { addon } = load();
-    expect(addon.call('page')).toBe('<p>Hello &lt;Ann&gt;</p><i>part</i>');
+  it('a trigger run after authorization is revoked: status REQUIRED, mail and sheet calls throw', () => {
+    const { runtime, addon } = load();
+    const trigger = runtime.globals.ScriptApp.newTrigger('dailyMail').timeBased().everyDays(1).atHour(9).create();
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual(['NOT_REQUIRED', 'sent']);
+    runtime.setAuthorizationRequired(true);
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual([
+      'REQUIRED',
+      'Exception: Authorization is required to perform that action.',
+    ]);
+    expect(runtime.mail.sent).toHaveLength(1);
+    // Interactive calls are not refused (the user is there to authorize); the trigger flag is cleared.
+    expect(addon.call('sendTo', ['b@x.com'])).toBe(1);
+    runtime.setAuthorizationRequired(false);
+    expect(addon.runTrigger(trigger.getUniqueId())).toEqual(['NOT_REQUIRED', 'sent']);
+  });
+
+  it('serves .html files from the built project; what is not faked says so', () => {
+    const { runtime, addon } = load();
+    addon.call('sidebar');
+    expect(runtime.ui.html).toEqual([expect.objectContaining({ kind: 'sidebar', title: 'Part', html: '<i>part</i>' })]);
+    expect(addon.call('notFaked')).toMatch(/^not faked: HtmlService.createTemplateFromFile/);
   });
 
   it('releases the locks an execution still holds when it ends', () => {
