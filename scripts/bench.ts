@@ -164,7 +164,12 @@ function table(rows: Measure[]): string {
 
 function main(): void {
   if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('dist/ is missing: run npm run build first');
-  const sizesList = process.argv.includes('--quick') ? [100, 1000] : [100, 1000, 10_000, 50_000];
+  const only = process.argv.find((a) => a.startsWith('--rows='));
+  const sizesList = only
+    ? [Number(only.slice('--rows='.length))]
+    : process.argv.includes('--quick')
+      ? [100, 1000]
+      : [100, 1000, 10_000, 50_000];
   const results = sizesList.flatMap(measure);
   console.log(`One daily run of the built add-on (${TODAY}, quota 100 emails), local runtime on Node ${process.version}:\n`);
   console.log(table(results));

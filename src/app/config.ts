@@ -4,7 +4,7 @@ import { defaultTemplates } from '../domain/defaultTemplates';
 import { settingsFromStored, validateSettings } from '../domain/settings';
 import { validateTemplate } from '../domain/templates';
 import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from '../domain/types';
-import type { DocumentStore } from '../gas/store';
+import type { StorePort } from './ports';
 
 export const SETTINGS_KEY = 'settings';
 const TEMPLATE_KEY_PREFIX = 'template:';
@@ -16,7 +16,7 @@ export interface Config {
   warnings: string[];
 }
 
-export function loadConfig(store: DocumentStore): Config {
+export function loadConfig(store: StorePort): Config {
   const warnings: string[] = [];
   const stored = store.readJson(SETTINGS_KEY);
   if (stored.warning) warnings.push(stored.warning);
@@ -42,18 +42,18 @@ function templateFromStored(raw: unknown): Template | null {
 }
 
 /** Saves settings after validation; returns the problems (nothing is saved when there are any). */
-export function saveSettings(store: DocumentStore, settings: Settings): string[] {
+export function saveSettings(store: StorePort, settings: Settings): string[] {
   const problems = validateSettings(settings);
   if (problems.length === 0) store.writeJson(SETTINGS_KEY, settings);
   return problems;
 }
 
-export function saveTemplate(store: DocumentStore, id: TemplateId, template: Template): string[] {
+export function saveTemplate(store: StorePort, id: TemplateId, template: Template): string[] {
   const problems = validateTemplate(template);
   if (problems.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
   return problems;
 }
 
-export function resetTemplate(store: DocumentStore, id: TemplateId): void {
+export function resetTemplate(store: StorePort, id: TemplateId): void {
   store.delete(TEMPLATE_KEY_PREFIX + id);
 }

@@ -23,7 +23,7 @@ describe('dist/', () => {
     expect(code).not.toMatch(/\brequire\(/);
     for (const name of SPEC_GLOBALS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    expect(html).toContain('<base target="_top">');
+    expect(html).toMatch(/<base target="_top"\s*\/?>/);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
