@@ -18,8 +18,8 @@ export interface RunPlan {
   /** Each invoice's history as read, before this run. */
   histories: Map<string, InvoiceHistory>;
   invoices: Map<string, Invoice>;
-  /** Ledger keys of the invoice stages whose latest log row says queued (logged once while waiting). */
-  queuedInLog: Set<string>;
+  /** The log as read: which emails already wait in it as queued (logged once while waiting). */
+  log: LogRecord[];
   senderName: string;
   today: IsoDate;
 }
@@ -51,14 +51,14 @@ export function planRun(snapshot: Snapshot): RunPlan {
     emails: plan.emails,
     histories,
     invoices,
-    queuedInLog: queuedInLog(snapshot.log),
+    log: snapshot.log,
     senderName: config.settings.senderName,
     today: ctx.today,
   };
 }
 
-/** Invoice stages whose latest log row is `queued`. */
-function queuedInLog(log: LogRecord[]): Set<string> {
+/** Ledger keys of the invoice stages whose latest log row is `queued`. */
+export function queuedInLog(log: LogRecord[]): Set<string> {
   const latest = new Map<string, LogRecord['outcome']>();
   for (const r of log) latest.set(LEDGER_PREFIX + ledgerId(r.key, r.stage as EmailStageId), r.outcome);
   const out = new Set<string>();

@@ -7,7 +7,7 @@ import { emptyHistory, withPassed, withSent, type InvoiceHistory } from '../doma
 import type { EmailStageId, IsoDate, StageId } from '../domain/types';
 import { ledgerKey } from './ledger';
 import { DECISION_RESULT, emailLine, QUEUED_QUOTA, QUEUED_TIME, recipientsText, rowLine, unsureWords } from './logLines';
-import type { RunPlan } from './planRun';
+import { queuedInLog, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 
 /** Apps Script stops a run at 6 minutes; stop sending well before, and carry on next run. */
@@ -61,7 +61,8 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
 type Queue = { words: string } | null;
 
 function sendAll(run: RunPlan, ports: Ports, started: number, out: Outcomes): void {
-  const { emails, queuedInLog } = run;
+  const { emails } = run;
+  let queuedBefore: Set<string> | null = null;
   let quota = emails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
   let queue: Queue = null;
   for (const email of emails) {
@@ -69,7 +70,8 @@ function sendAll(run: RunPlan, ports: Ports, started: number, out: Outcomes): vo
     if (!queue && recipientCount(email) > quota) queue = { words: QUEUED_QUOTA };
     if (queue) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
-      if (!queuedInLog.has(ledgerKey(email.key, email.stage))) out.lines.push(emailLine(email, 'queued', queue.words));
+      queuedBefore ??= queuedInLog(run.log);
+      if (!queuedBefore.has(ledgerKey(email.key, email.stage))) out.lines.push(emailLine(email, 'queued', queue.words));
       out.counts.queued++;
       continue;
     }

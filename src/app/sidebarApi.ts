@@ -1,34 +1,28 @@
-// The server side of the sidebar (SPEC §3–§4). Every function returns plain JSON. Reads need no
-// lock; writes take the document lock, like a run, so they never interleave with one.
+// The server side of the sidebar (see README "The sidebar"). Every function returns plain JSON.
+// Reads need no lock; writes take the document lock, like a run, so they never interleave with one.
 import { addDays } from '../domain/dates';
 import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { invoiceKey } from '../domain/parse';
-import { buildHistories } from '../domain/history';
-import { DISPUTE_EVENTS, DISPUTE_HEADERS, DISPUTE_SHEET, type DisputeRecord, type LedgerEntry } from '../domain/records';
 import { stageLabel, validateSettings } from '../domain/settings';
 import { isPaid } from '../domain/stages';
-import { PLACEHOLDERS, placeholderValues } from '../domain/templates';
+import { PLACEHOLDERS } from '../domain/templates';
 import { STAGE_IDS, TEMPLATE_IDS, type Settings, type StageId, type Template, type TemplateId } from '../domain/types';
-import { activePorts } from '../gas/ports';
-import { StoreError } from '../gas/store';
+import { activePorts, StoreError } from '../gas/ports';
 import {
   loadConfig,
   resetTemplate as resetStoredTemplate,
   saveSettings as saveStoredSettings,
   saveTemplate as saveStoredTemplate,
 } from './config';
-import { appendOwnRows } from './log';
-import { planRun } from './planRun';
+import { recordDispute } from './disputes';
+import { invoiceView } from './invoiceView';
 import { TRY_AGAIN, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
-import { LAST_RUN_KEY, readView, runFollowUpsIn, runPipeline, summaryText, type RunSummary, type SheetView } from './run';
+import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
 import { errorMessage } from './send';
-import { readSnapshot, UserFacingError, type Snapshot } from './snapshot';
+import { UserFacingError } from './snapshot';
 import type { InvoiceView, OverviewView, SaveResult, SidebarData, SidebarTemplate } from './sidebarTypes';
-
-/** Longest dispute note kept (a cell holds 50,000 characters; a note is a few sentences). */
-const MAX_NOTE_LENGTH = 2000;
 
 const TEMPLATE_LABELS: Record<TemplateId, string> = {
   nudge: 'Courtesy nudge (before due)',
@@ -107,49 +101,6 @@ function selectedInvoice(
   return selected
     ? { selected, note: null }
     : { selected: null, note: `Row ${selection.row} has no invoice. Select an invoice row, then click “Use selected row”.` };
-}
-
-function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceView | null {
-  const plan = run.plan.rows.find((r) => r.row === row);
-  if (!plan) return null;
-  const key = plan.key;
-  const invoice = key ? run.invoices.get(key) : undefined;
-  const history = key ? run.histories.get(key) : undefined;
-  const ctx = snapshot.ctx;
-  const unsure: LedgerEntry[] = key ? snapshot.ledger.filter((e) => e.key === key && e.state !== 'sent') : [];
-  return {
-    row,
-    key,
-    invoice: plan.invoice,
-    client: plan.client,
-    status: plan.error !== null ? `Error: ${plan.error}` : (plan.evaluation?.status ?? ''),
-    stage: history?.lastSentStage ?? '',
-    amountText: invoice ? formatMoney(invoice.amount, invoice.currency, ctx.locale) : '',
-    balanceText: invoice ? formatMoney(isPaid(invoice) ? 0 : invoice.balance, invoice.currency, ctx.locale) : '',
-    currency: invoice?.currency ?? '',
-    dueDate: invoice?.dueDate ?? null,
-    daysOverdue: plan.evaluation?.daysOverdue ?? null,
-    error: plan.error,
-    emails: invoice?.emails ?? [],
-    values: invoice
-      ? placeholderValues(invoice, {
-          today: ctx.today,
-          locale: ctx.locale,
-          replyByDays: snapshot.config.settings.replyByDays,
-          senderName: snapshot.config.settings.senderName,
-        })
-      : {},
-    disputeOpen: history?.disputeOpen ?? false,
-    disputeNotes: key
-      ? snapshot.disputes.filter((d) => d.key === key).map((d) => ({ date: d.date, event: d.event, note: d.note }))
-      : [],
-    followUps: key
-      ? snapshot.log
-          .filter((l) => l.key === key)
-          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
-      : [],
-    unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
-  };
 }
 
 function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']): OverviewView {
@@ -292,55 +243,13 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
 
 // ---- disputes ---------------------------------------------------------------------------------
 
-export type DisputeAction = 'open' | 'note' | 'resolve';
-
 /** Records a dispute event for the invoice and refreshes the status columns; returns the invoice again. */
 export function recordDisputeEvent(
   action: unknown,
   invoiceNumber: unknown,
   note: unknown,
 ): SaveResult & { invoice?: InvoiceView | null } {
-  if (action !== 'open' && action !== 'note' && action !== 'resolve') return { ok: false, problems: ['Unknown dispute action.'] };
-  if (typeof invoiceNumber !== 'string' || invoiceKey(invoiceNumber) === '')
-    return { ok: false, problems: ['Select an invoice first.'] };
-  const text = typeof note === 'string' ? note.replace(/\r\n?/g, '\n').trim() : '';
-  if (text.length > MAX_NOTE_LENGTH)
-    return { ok: false, problems: [`The note is too long (${text.length} characters; the limit is ${MAX_NOTE_LENGTH}).`] };
-  if (action === 'note' && text === '') return { ok: false, problems: ['Write the note first.'] };
-  const ports = portsHere();
-  const key = invoiceKey(invoiceNumber);
-  let refused: string | null = null;
-  // One read of the sheet, under the lock: the event is appended and the statuses are refreshed
-  // from that snapshot with the event added, which is also what the sidebar then shows.
-  const result = runPipeline(ports, { mode: 'statuses', trigger: 'sidebar' }, (p) => {
-    const before = readSnapshot(p);
-    const event: DisputeRecord = { date: before.ctx.today, key, event: DISPUTE_EVENTS[action], note: text };
-    const snapshot = { ...before, disputes: [...before.disputes, event] };
-    const run = planRun(snapshot);
-    const row = run.plan.rows.find((r) => r.key === key);
-    refused = disputeRefusal(action, row ? disputeOpen(before, key) : null, invoiceNumber, before.sheetName);
-    if (refused || !row) throw new UserFacingError(refused ?? '');
-    appendOwnRows(DISPUTE_SHEET, DISPUTE_HEADERS, [[{ at: p.now() }, row.invoice, event.event, text]], p);
-    return { snapshot, run };
-  });
-  if (refused) return { ok: false, problems: [refused] };
-  if (!result.view) return { ok: false, problems: [result.lockRefused ? TRY_AGAIN : (result.summary.stopped ?? TRY_AGAIN)] };
-  const rowNow = result.view.run.plan.rows.find((r) => r.key === key);
-  return { ok: true, invoice: rowNow ? invoiceView(result.view, rowNow.row) : null };
-}
-
-/** Whether a dispute is open on the invoice, from the dispute events alone. */
-function disputeOpen(snapshot: Snapshot, key: string): boolean {
-  const disputes = snapshot.disputes.filter((d) => d.key === key);
-  return buildHistories({ log: [], ledger: [], disputes, statusMemory: new Map() }).get(key)?.disputeOpen ?? false;
-}
-
-/** Why this dispute action cannot be taken (`open` is null when the invoice is not on the sheet). */
-function disputeRefusal(action: DisputeAction, open: boolean | null, invoiceNumber: string, sheetName: string): string | null {
-  if (open === null) return `Invoice ${invoiceNumber} is not on the '${sheetName}' sheet any more.`;
-  if (action === 'open' && open) return 'A dispute is already open for this invoice.';
-  if (action === 'resolve' && !open) return 'There is no open dispute on this invoice.';
-  return null;
+  return recordDispute(portsHere(), action, invoiceNumber, note);
 }
 
 // ---- sends whose outcome is unknown ---------------------------------------------------------------

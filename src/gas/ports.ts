@@ -159,3 +159,4 @@ export function triggerPorts(triggerUid: string | undefined): Ports | null {
   const ss = spreadsheetForTrigger(triggerUid);
   return ss ? portsFor(ss) : null;
 }
+export { StoreError } from './store';

@@ -123,11 +123,6 @@ export function activeSpreadsheet(): Spreadsheet | null {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Applies pending writes now (before a lock is released or a send is recorded). */
-export function flush(): void {
-  SpreadsheetApp.flush();
-}
-
 /**
  * Checkbox validation on a column without writing FALSE into every cell (insertCheckboxes would,
  * and those cells would then count as content: getLastRow() would report the whole column).
