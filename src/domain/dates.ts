@@ -122,6 +122,7 @@ function ymd(d: IsoDate): { y: number; m: number; d: number } {
 /** Day numbers of the dates seen so far: a sheet has thousands of rows but few distinct dates. */
 const dayNumbers = new Map<string, number>();
 const MAX_REMEMBERED_DATES = 50_000;
+const isoDates = new Map<number, IsoDate>();
 
 function dayNumberOf(d: IsoDate): number {
   const known = dayNumbers.get(d);
@@ -147,8 +148,16 @@ export function isIsoDate(s: string): boolean {
 /** d plus n calendar days (n may be negative; it must be a whole number). */
 export function addDays(d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
-  const p = fromDayNumber(dayNumberOf(d) + n);
-  return toIso(p.y, p.m, p.d);
+  const z = dayNumberOf(d) + n;
+  // Runs ask for the same few hundred dates again and again (one per invoice): remember them.
+  let iso = isoDates.get(z);
+  if (iso === undefined) {
+    const p = fromDayNumber(z);
+    iso = toIso(p.y, p.m, p.d);
+    if (isoDates.size >= MAX_REMEMBERED_DATES) isoDates.clear();
+    isoDates.set(z, iso);
+  }
+  return iso;
 }
 
 /** to − from in calendar days. */
