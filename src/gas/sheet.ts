@@ -1,6 +1,6 @@
 // SpreadsheetApp adapter: reads a sheet once into plain cells, writes back in whole blocks.
 // Dates cross here: Date cells become calendar dates in the spreadsheet's zone and back.
-import type { CellValue, IsoDate } from '../domain/types';
+import type { CellValue, DateCell, IsoDate } from '../domain/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,6 +25,7 @@ export class DateConverter {
   private readonly dates = new Map<IsoDate, Date>();
   /** Date cells repeat (many invoices share a due date): remember each instant's answer. */
   private readonly isoByInstant = new Map<number, IsoDate>();
+  private readonly cells = new Map<IsoDate, DateCell>();
 
   constructor(readonly timeZone: string) {}
 
@@ -57,8 +58,18 @@ export class DateConverter {
 
   toCell(v: unknown): CellValue {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : { date: this.toIsoDate(v) };
+    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : this.dateCell(this.toIsoDate(v));
     return '';
+  }
+
+  /** One shared, frozen cell per calendar date: a large sheet holds a few hundred distinct dates. */
+  private dateCell(iso: IsoDate): DateCell {
+    let cell = this.cells.get(iso);
+    if (!cell) {
+      cell = Object.freeze({ date: iso });
+      this.cells.set(iso, cell);
+    }
+    return cell;
   }
 }
 
