@@ -40,51 +40,72 @@ export interface SendOptions {
 }
 
 export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
-  const out: Outcomes = {
+  const none: Outcomes = {
     lines: [],
-    histories: new Map(run.histories),
+    histories: run.histories,
     settled: [],
     counts: { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 },
     mailed: false,
   };
   if (options.mode === 'preview') {
-    out.lines = run.emails.map((e) => emailLine(e, 'preview', 'preview'));
-    out.counts.previewed = run.emails.length;
-  } else if (options.mode === 'send') {
-    sendAll(run, ports, options.started, out);
-    recordStepsWithoutEmail(run.plan.rows, out);
+    const lines = run.emails.map((e) => emailLine(e, 'preview', 'preview'));
+    return { ...none, lines, counts: { ...none.counts, previewed: run.emails.length } };
   }
-  return out;
+  if (options.mode !== 'send') return none;
+  const sent = sendAll(run, ports, options.started);
+  const steps = stepsWithoutEmail(run.plan.rows, sent.histories);
+  return {
+    ...sent,
+    lines: [...sent.lines, ...steps.lines],
+    histories: steps.histories,
+    counts: { ...sent.counts, skipped: sent.counts.skipped + steps.skipped },
+  };
 }
 
-/** Why the rest of the emails wait for the next run, if they do. */
-type Queue = { words: string } | null;
+/** What became of one email. */
+interface EmailOutcome {
+  result: 'sent' | 'quota' | 'failed';
+  lines: LogLine[];
+  /** The ledger key to delete once logged (a send that went out). */
+  settled: string | null;
+  /** The invoice's history after it (null: unchanged). */
+  history: InvoiceHistory | null;
+  counts: Partial<OutcomeCounts>;
+}
 
-function sendAll(run: RunPlan, ports: Ports, started: number, out: Outcomes): void {
-  const { emails } = run;
+function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
+  const lines: LogLine[] = [];
+  const settled: string[] = [];
+  const histories = new Map(run.histories);
+  const counts: OutcomeCounts = { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 };
   let queuedBefore: Set<string> | null = null;
-  let quota = emails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
-  let queue: Queue = null;
-  for (const email of emails) {
-    if (!queue && ports.now() - started > SEND_TIME_BUDGET_MS) queue = { words: QUEUED_TIME };
-    if (!queue && recipientCount(email) > quota) queue = { words: QUEUED_QUOTA };
+  let quota = run.emails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
+  let queue: string | null = null;
+  let mailed = false;
+  for (const email of run.emails) {
+    if (!queue && ports.now() - started > SEND_TIME_BUDGET_MS) queue = QUEUED_TIME;
+    if (!queue && recipientCount(email) > quota) queue = QUEUED_QUOTA;
     if (queue) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
       queuedBefore ??= queuedInLog(run.log);
-      if (!queuedBefore.has(ledgerKey(email.key, email.stage))) out.lines.push(emailLine(email, 'queued', queue.words));
-      out.counts.queued++;
+      if (!queuedBefore.has(ledgerKey(email.key, email.stage))) lines.push(emailLine(email, 'queued', queue));
+      counts.queued++;
       continue;
     }
-    const result = sendOne(email, run, ports, out);
-    if (result === 'quota') queue = { words: QUEUED_QUOTA };
-    else if (result === 'sent') quota -= recipientCount(email);
+    mailed = true;
+    const outcome = sendOne(email, run.today, histories.get(email.key) ?? emptyHistory(), run.senderName, ports);
+    lines.push(...outcome.lines);
+    if (outcome.settled) settled.push(outcome.settled);
+    if (outcome.history) histories.set(email.key, outcome.history);
+    for (const [k, n] of Object.entries(outcome.counts)) counts[k as keyof OutcomeCounts] += n;
+    if (outcome.result === 'quota') queue = QUEUED_QUOTA;
+    else if (outcome.result === 'sent') quota -= recipientCount(email);
   }
+  return { lines, histories, settled, counts, mailed };
 }
 
 /** Sends one email between two ledger writes; says what became of it. */
-function sendOne(email: FollowUpEmail, run: RunPlan, ports: Ports, out: Outcomes): 'sent' | 'quota' | 'failed' {
-  const { store } = ports;
-  const today = run.today;
+function sendOne(email: FollowUpEmail, today: IsoDate, history: InvoiceHistory, senderName: string, ports: Ports): EmailOutcome {
   const entry: LedgerEntry = {
     key: email.key,
     invoice: email.invoice.invoice,
@@ -97,56 +118,56 @@ function sendOne(email: FollowUpEmail, run: RunPlan, ports: Ports, out: Outcomes
   };
   const id = ledgerKey(email.key, email.stage);
   // Written before the send: if the run dies during it, the next run knows not to send blindly.
-  store.writeJson(id, entry);
-  out.mailed = true;
+  ports.store.writeJson(id, entry);
   try {
-    ports.mail.send(email, run.senderName);
+    ports.mail.send(email, senderName);
   } catch (err) {
-    return sendFailed(email, entry, errorMessage(err), ports, out);
+    return sendFailed(email, entry, errorMessage(err), history, ports);
   }
-  out.settled.push(id);
   try {
-    store.writeJson(id, { ...entry, state: 'sent' });
+    ports.store.writeJson(id, { ...entry, state: 'sent' });
   } catch {
     // The log row written below records the send; the next run reconciles the ledger with it.
   }
-  recordSent(email, today, out);
-  return 'sent';
-}
-
-function recordSent(email: FollowUpEmail, today: IsoDate, out: Outcomes): void {
   const by = `superseded by the ${stageLabel(email.stage).toLowerCase()}`;
-  for (const stage of email.superseded) out.lines.push(emailLine(email, 'superseded', `skipped: ${by}`, stage));
-  out.counts.skipped += email.superseded.length;
-  out.lines.push(emailLine(email, 'sent', 'sent'));
-  out.counts.sent++;
-  out.histories.set(email.key, withSent(out.histories.get(email.key) ?? emptyHistory(), email.stage, today));
+  const lines = email.superseded.map((stage) => emailLine(email, 'superseded', `skipped: ${by}`, stage));
+  return {
+    result: 'sent',
+    lines: [...lines, emailLine(email, 'sent', 'sent')],
+    settled: id,
+    history: withSent(history, email.stage, today),
+    counts: { sent: 1, skipped: email.superseded.length },
+  };
 }
 
-function sendFailed(email: FollowUpEmail, entry: LedgerEntry, message: string, ports: Ports, out: Outcomes): 'quota' | 'failed' {
+function sendFailed(
+  email: FollowUpEmail,
+  entry: LedgerEntry,
+  message: string,
+  history: InvoiceHistory,
+  ports: Ports,
+): EmailOutcome {
   const id = ledgerKey(email.key, email.stage);
+  const none = { settled: null, history: null };
   if (isQuotaRefusal(message)) {
     // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
     ports.store.delete(id);
-    out.counts.queued++;
-    out.lines.push(emailLine(email, 'queued', QUEUED_QUOTA));
-    return 'quota';
+    return { ...none, result: 'quota', lines: [emailLine(email, 'queued', QUEUED_QUOTA)], counts: { queued: 1 } };
   }
-  out.counts.failed++;
   if (isRefusedBeforeSending(message)) {
     // MailApp checks addresses before sending: nothing went out, so the next run may try again.
     ports.store.delete(id);
-    out.lines.push(emailLine(email, 'failed', `failed: ${message}`));
-    return 'failed';
+    return { ...none, result: 'failed', lines: [emailLine(email, 'failed', `failed: ${message}`)], counts: { failed: 1 } };
   }
   // Anything else may have happened after the message left: hold the invoice for review.
   ports.store.writeJson(id, { ...entry, state: 'unknown' });
-  out.lines.push(emailLine(email, 'unsure', unsureWords(message)));
-  out.histories.set(email.key, {
-    ...(out.histories.get(email.key) ?? emptyHistory()),
-    needsReview: `the ${email.stage} email may not have been sent`,
-  });
-  return 'failed';
+  return {
+    ...none,
+    result: 'failed',
+    lines: [emailLine(email, 'unsure', unsureWords(message))],
+    history: { ...history, needsReview: `the ${email.stage} email may not have been sent` },
+    counts: { failed: 1 },
+  };
 }
 
 /** Errors MailApp raises before anything is sent: a malformed address, the daily quota. */
@@ -194,16 +215,23 @@ function stepWithoutEmail(row: RowPlan): StepWithoutEmail | null {
  * Steps that send nothing but must be logged once: the decision stage, and an escalation with no
  * billing contact. Stages they supersede are logged as superseded.
  */
-function recordStepsWithoutEmail(rows: RowPlan[], out: Outcomes): void {
+function stepsWithoutEmail(
+  rows: RowPlan[],
+  before: Map<string, InvoiceHistory>,
+): { lines: LogLine[]; histories: Map<string, InvoiceHistory>; skipped: number } {
+  const lines: LogLine[] = [];
+  const histories = new Map(before);
+  let skipped = 0;
   for (const row of rows) {
     const step = row.key ? stepWithoutEmail(row) : null;
     if (!row.key || !step) continue;
-    for (const stage of step.superseded) out.lines.push(rowLine(row, stage, 'superseded', `skipped: superseded by ${step.by}`));
-    out.lines.push(rowLine(row, step.stage, step.outcome, step.result));
-    out.counts.skipped += step.superseded.length + 1;
-    let h = out.histories.get(row.key) ?? emptyHistory();
+    for (const stage of step.superseded) lines.push(rowLine(row, stage, 'superseded', `skipped: superseded by ${step.by}`));
+    lines.push(rowLine(row, step.stage, step.outcome, step.result));
+    skipped += step.superseded.length + 1;
+    let h = histories.get(row.key) ?? emptyHistory();
     for (const stage of step.superseded) h = withPassed(h, stage);
     h = step.stage === 'final' ? { ...h, decisionLogged: true } : withPassed(h, step.stage as EmailStageId);
-    out.histories.set(row.key, h);
+    histories.set(row.key, h);
   }
+  return { lines, histories, skipped };
 }
