@@ -34,7 +34,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The domain and the use cases never touch an Apps Script global: only src/gas and src/main.ts do.
+    // The domain and the use cases never touch an Apps Script global or object: only src/gas and
+    // src/main.ts do. Use cases reach the spreadsheet, mail, store and lock through src/app/ports.ts.
     files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
     rules: {
       'no-restricted-globals': [
@@ -43,6 +44,24 @@ export default tseslint.config(
           name,
           message: `${name} belongs in src/gas/ (adapters); the domain and use cases stay pure.`,
         })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSQualifiedName[left.name='GoogleAppsScript']",
+          message: 'Apps Script types belong in src/gas/ (adapters): use the ports of src/app/ports.ts.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/gas/sheet', '**/gas/mail', '**/gas/lock', '**/gas/store', '**/gas/triggers'],
+              message: 'Use cases reach Apps Script through src/app/ports.ts (implemented in src/gas/ports.ts).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,8 +10,8 @@ import {
   setDailyFromSidebar,
   settleUnsureFromSidebar,
   sidebarData,
-  type DisputeAction,
 } from './app/sidebarApi';
+import type { DisputeAction } from './app/disputes';
 import type { InvoiceView, SaveResult, SidebarData, SidebarTemplate } from './app/sidebarTypes';
 import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
 

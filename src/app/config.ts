@@ -5,7 +5,7 @@ import { parseSettings, parseSettingsToSave, storedSettingsWarning } from '../do
 import { validateTemplate } from '../domain/templates';
 import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
-import type { DocumentStore } from '../gas/store';
+import type { StorePort } from './ports';
 
 export const SETTINGS_KEY = 'settings';
 const TEMPLATE_KEY_PREFIX = 'template:';
@@ -17,7 +17,7 @@ export interface Config {
   warnings: string[];
 }
 
-export function loadConfig(store: DocumentStore): Config {
+export function loadConfig(store: StorePort): Config {
   const warnings: string[] = [];
   const stored = store.readJson(SETTINGS_KEY);
   if (stored.warning) warnings.push(stored.warning);
@@ -48,7 +48,7 @@ function templateFromStored(raw: unknown): Template | null {
  * Saves settings given as untrusted data (the sidebar form, the menu's name prompt) over the saved
  * ones: a field not given keeps its saved value. Returns the issues; nothing is saved when there are any.
  */
-export function saveSettings(store: DocumentStore, raw: unknown): { settings: Settings; issues: ValidationIssue[] } {
+export function saveSettings(store: StorePort, raw: unknown): { settings: Settings; issues: ValidationIssue[] } {
   const current = loadConfig(store).settings;
   const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...current, ...raw } : raw;
   const { settings, issues } = parseSettingsToSave(merged);
@@ -57,12 +57,12 @@ export function saveSettings(store: DocumentStore, raw: unknown): { settings: Se
 }
 
 /** Saves a template after validation; returns the issues (nothing is saved when there are any). */
-export function saveTemplate(store: DocumentStore, id: TemplateId, template: Template): ValidationIssue[] {
+export function saveTemplate(store: StorePort, id: TemplateId, template: Template): ValidationIssue[] {
   const issues = validateTemplate(template);
   if (issues.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
   return issues;
 }
 
-export function resetTemplate(store: DocumentStore, id: TemplateId): void {
+export function resetTemplate(store: StorePort, id: TemplateId): void {
   store.delete(TEMPLATE_KEY_PREFIX + id);
 }

@@ -1,13 +1,13 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
-import { errorMessage, LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
+import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { FollowUpEmail } from '../domain/plan';
 import { stageLabel } from '../domain/settings';
-import { activeSpreadsheet } from '../gas/sheet';
-import { DocumentStore } from '../gas/store';
-import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from '../gas/triggers';
-import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile, toast } from '../gas/ui';
+import { activePorts, triggerPorts } from '../gas/ports';
+import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile } from '../gas/ui';
+import type { Ports } from './ports';
+import { errorMessage } from './send';
 import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
 
 export const MENU_TITLE = 'Follow-ups';
@@ -25,10 +25,10 @@ export function buildMenu(): void {
   ]);
 }
 
-function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open a spreadsheet first.');
-  return ss;
+function requirePorts(): Ports {
+  const ports = activePorts();
+  if (!ports) throw new Error('Open a spreadsheet first.');
+  return ports;
 }
 
 const MAX_LISTED = 10;
@@ -47,8 +47,8 @@ export function confirmationText(emails: FollowUpEmail[]): string {
  * Every email is signed with the sender name, so none can go out without one: ask for it the first
  * time (the daily trigger cannot ask, so turning it on asks too). Returns false if the user cancels.
  */
-function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const store = DocumentStore.forSpreadsheet(ss.getId());
+function ensureSenderName(ports: Ports): boolean {
+  const store = ports.store;
   const { settings, warnings } = loadConfig(store);
   if (settings.senderName.trim() !== '') return true;
   if (warnings.length > 0) showAlert('Invoice Follow-ups: please check', warnings.join('\n'));
@@ -65,24 +65,24 @@ function ensureSenderName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean
 }
 
 export function runFromMenu(mode: RunMode): void {
-  const ss = requireSpreadsheet();
-  if (!ensureSenderName(ss)) return;
-  reportStoppedDailyRun(ss);
-  if (mode === 'send') askAboutUnsureSends(ss);
-  const summary = runFollowUpsIn(ss, {
+  const ports = requirePorts();
+  if (!ensureSenderName(ports)) return;
+  reportStoppedDailyRun(ports);
+  if (mode === 'send') askAboutUnsureSends(ports);
+  const summary = runFollowUpsIn(ports, {
     mode,
     trigger: 'menu',
     confirmSends:
       mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
   });
   if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
-  else toast(ss, summaryText(summary));
+  else ports.spreadsheet.toast(summaryText(summary));
   if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
 }
 
 /** A daily run that stopped emailed nobody: the next menu run says so, once. */
-function reportStoppedDailyRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const store = DocumentStore.forSpreadsheet(ss.getId());
+function reportStoppedDailyRun(ports: Ports): void {
+  const store = ports.store;
   const last = store.readJson(LAST_RUN_KEY).value as {
     at?: unknown;
     trigger?: unknown;
@@ -96,19 +96,19 @@ function reportStoppedDailyRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): vo
 }
 
 /** Asks the user to settle each send whose outcome is unknown (see review.ts). */
-function askAboutUnsureSends(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  for (const entry of unsureSends(ss)) {
+function askAboutUnsureSends(ports: Ports): void {
+  for (const entry of unsureSends(ports)) {
     const answer = askYesNoCancel('Was this follow-up sent?', unsureSendQuestion(entry));
     if (answer === 'cancel') return;
-    settleUnsureSend(ss, entry, answer === 'yes');
+    settleUnsureSend(ports, entry, answer === 'yes');
   }
 }
 
 /** The time-driven run: never touches the UI (there is no one to see it). */
 export function runDaily(triggerUid: string | undefined): void {
-  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  let ports: Ports | null;
   try {
-    ss = spreadsheetForTrigger(triggerUid);
+    ports = triggerPorts(triggerUid);
   } catch (err) {
     // Deleted, or its owner lost access: nothing can be sent, and nobody is watching. Say why
     // (no invoice data in the message) where the owner can find it: the execution log.
@@ -117,13 +117,13 @@ export function runDaily(triggerUid: string | undefined): void {
     );
     return;
   }
-  if (!ss) {
+  if (!ports) {
     console.error(
       'Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.',
     );
     return;
   }
-  runFollowUpsIn(ss, { mode: 'send', trigger: 'daily' });
+  runFollowUpsIn(ports, { mode: 'send', trigger: 'daily' });
 }
 
 export function openSidebar(): void {
@@ -131,36 +131,29 @@ export function openSidebar(): void {
 }
 
 export function setUpFromMenu(): void {
-  const ss = requireSpreadsheet();
-  const result = setUpInvoiceSheetIn(ss);
+  const result = setUpInvoiceSheetIn(requirePorts());
   showAlert('Set up invoice sheet', result.message);
 }
 
 export function turnOnDaily(): void {
-  const ss = requireSpreadsheet();
-  if (!ensureSenderName(ss)) return;
-  const store = DocumentStore.forSpreadsheet(ss.getId());
-  const { settings } = loadConfig(store);
-  installDailyTrigger(ss, settings.sendHour, store);
+  const ports = requirePorts();
+  if (!ensureSenderName(ports)) return;
+  const { settings } = loadConfig(ports.store);
+  ports.triggers.install(settings.sendHour);
   const hour = String(settings.sendHour).padStart(2, '0');
   showAlert(
     'Daily follow-ups are on',
-    `Every day between ${hour}:00 and ${hour}:59 (${ss.getSpreadsheetTimeZone()}), the follow-ups that are due are sent ` +
+    `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
       `from your Gmail. Paid, paused and disputed invoices get nothing. ${DEFAULT_SHEET_NAME_HINT}`,
   );
 }
 
 export function turnOffDaily(): void {
-  const ss = requireSpreadsheet();
-  const removed = removeDailyTriggers(ss);
+  const removed = requirePorts().triggers.remove();
   showAlert(
     'Daily follow-ups are off',
     removed > 0
       ? 'No more follow-ups go out on their own. You can still run them from this menu.'
       : 'Daily follow-ups were not on for this spreadsheet.',
   );
-}
-
-export function isDailyOn(): boolean {
-  return isDailyTriggerOn(requireSpreadsheet());
 }

@@ -1,20 +1,18 @@
 // Sends whose outcome is unknown (a run was interrupted mid-send): the user checks their Sent mail
 // and says what happened. Only then does the invoice move on, so nothing is ever sent twice blindly.
-import { ledgerId, type LedgerEntry } from '../domain/records';
+import type { LedgerEntry } from '../domain/records';
 import { stageLabel } from '../domain/settings';
-import { withDocumentLock } from '../gas/lock';
-import { DateConverter } from '../gas/sheet';
-import { DocumentStore } from '../gas/store';
-import { appendLogLines, LEDGER_PREFIX, readLedger } from './run';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import { ledgerKey } from './ledger';
+import { appendLog } from './log';
+import type { Ports } from './ports';
+import { readLedger } from './snapshot';
 
 /**
  * Sends a finished run found half-done (`unknown`). A `sending` entry may be a send another
  * execution is making right now: it is not asked about until a run under the lock has settled it.
  */
-export function unsureSends(ss: Spreadsheet): LedgerEntry[] {
-  return readLedger(DocumentStore.forSpreadsheet(ss.getId())).filter((e) => e.state === 'unknown');
+export function unsureSends(ports: Ports): LedgerEntry[] {
+  return readLedger(ports.store).filter((e) => e.state === 'unknown');
 }
 
 export function unsureSendQuestion(e: LedgerEntry): string {
@@ -26,28 +24,30 @@ export function unsureSendQuestion(e: LedgerEntry): string {
 }
 
 /** Records the user's answer: a `sent` or `failed` log row, and the ledger entry is settled. */
-export function settleUnsureSend(ss: Spreadsheet, entry: LedgerEntry, wasSent: boolean): boolean {
-  const done = withDocumentLock(10 * 1000, () => {
-    const store = DocumentStore.forSpreadsheet(ss.getId());
+export function settleUnsureSend(ports: Ports, entry: LedgerEntry, wasSent: boolean): boolean {
+  const done = ports.lock.withLock(() => {
     // Answered twice (two dialogs, or the sidebar and the menu)? Only the first answer counts.
-    const id = LEDGER_PREFIX + ledgerId(entry.key, entry.stage);
-    const still = store.readJson(id).value as LedgerEntry | null;
+    const id = ledgerKey(entry.key, entry.stage);
+    const still = ports.store.readJson(id).value as LedgerEntry | null;
     if (!still || still.state !== 'unknown') return false;
-    const dates = new DateConverter(ss.getSpreadsheetTimeZone());
-    appendLogLines(ss, dates, [
-      {
-        invoice: entry.invoice,
-        client: entry.client,
-        stage: entry.stage,
-        recipients: entry.recipients,
-        subject: entry.subject,
-        result: wasSent ? 'sent' : 'failed: not sent (checked by you in Sent mail); it will be sent again',
-        threadId: '',
-        // A confirmed send is dated when it went out, so the next follow-up keeps its schedule.
-        date: wasSent ? entry.date : undefined,
-      },
-    ]);
-    store.delete(id);
+    appendLog(
+      [
+        {
+          invoice: entry.invoice,
+          client: entry.client,
+          stage: entry.stage,
+          recipients: entry.recipients,
+          subject: entry.subject,
+          outcome: wasSent ? 'sent' : 'failed',
+          result: wasSent ? 'sent' : 'failed: not sent (checked by you in Sent mail); it will be sent again',
+          threadId: '',
+          // A confirmed send is dated when it went out, so the next follow-up keeps its schedule.
+          date: wasSent ? entry.date : undefined,
+        },
+      ],
+      ports,
+    );
+    ports.store.delete(id);
     return true;
   });
   return done.acquired && done.value;

@@ -3,17 +3,8 @@ import { FIELD_HEADERS } from '../domain/headers';
 import { addDays } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { defaultSettings } from '../domain/settings';
-import type { SheetField } from '../domain/types';
-import {
-  boldFrozenHeader,
-  DateConverter,
-  setCheckboxColumn,
-  setColumnFormat,
-  textCell,
-  todayIn,
-  writeBlock,
-  type WritableCell,
-} from '../gas/sheet';
+import type { CellValue, SheetField } from '../domain/types';
+import type { Ports } from './ports';
 
 export const DEFAULT_SHEET_NAME_HINT = 'Each run is recorded in the Follow-up Log sheet.';
 
@@ -42,40 +33,35 @@ export const SETUP_COLUMNS: SheetField[] = [
 const DATE_FIELDS: SheetField[] = ['issueDate', 'dueDate', 'paidDate', 'lastFollowUp', 'nextFollowUp'];
 const MONEY_FIELDS: SheetField[] = ['amount', 'amountPaid'];
 
-export function setUpInvoiceSheetIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { created: boolean; message: string } {
+export function setUpInvoiceSheetIn(ports: Ports): { created: boolean; message: string } {
   const name = defaultSettings().sheetName;
-  if (ss.getSheetByName(name)) {
+  const sheet = ports.spreadsheet.createSheet(name);
+  if (!sheet) {
     return {
       created: false,
       message: `A sheet named '${name}' already exists, so nothing was changed. Rename it first if you want a fresh one.`,
     };
   }
-  const sheet = ss.insertSheet(name);
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const dates = new DateConverter(timeZone);
-  const today = todayIn(timeZone);
-  const example: Partial<Record<SheetField, WritableCell>> = {
-    invoice: textCell('INV-0001'),
-    client: textCell('Example Client Ltd'),
-    contactName: textCell('Alex Example'),
-    email: textCell('alex@example.com'),
+  const today = ports.spreadsheet.today();
+  const example: Partial<Record<SheetField, CellValue>> = {
+    invoice: 'INV-0001',
+    client: 'Example Client Ltd',
+    contactName: 'Alex Example',
+    email: 'alex@example.com',
     amount: 1200,
-    currency: textCell(currencyForLocale(ss.getSpreadsheetLocale())),
-    issueDate: dates.toDate(addDays(today, -30)),
-    dueDate: dates.toDate(today),
+    currency: currencyForLocale(ports.spreadsheet.locale),
+    issueDate: { date: addDays(today, -30) },
+    dueDate: { date: today },
     // Ticked so the example row never emails anyone.
     paused: true,
   };
-  writeBlock(sheet, 1, 1, [
-    SETUP_COLUMNS.map((f) => textCell(FIELD_HEADERS[f].title)),
-    SETUP_COLUMNS.map((f) => example[f] ?? ''),
-  ]);
-  boldFrozenHeader(sheet, SETUP_COLUMNS.length);
+  sheet.writeCells(1, 1, [SETUP_COLUMNS.map((f) => FIELD_HEADERS[f].title), SETUP_COLUMNS.map((f) => example[f] ?? '')]);
+  sheet.freezeHeader(SETUP_COLUMNS.length);
   SETUP_COLUMNS.forEach((field, i) => {
-    if (DATE_FIELDS.includes(field)) setColumnFormat(sheet, i + 1, 'yyyy-mm-dd');
-    if (MONEY_FIELDS.includes(field)) setColumnFormat(sheet, i + 1, '#,##0.00');
+    if (DATE_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'date');
+    if (MONEY_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'money');
   });
-  setCheckboxColumn(sheet, SETUP_COLUMNS.indexOf('paused') + 1);
+  sheet.checkboxColumn(SETUP_COLUMNS.indexOf('paused') + 1);
   return {
     created: true,
     message:

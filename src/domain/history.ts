@@ -16,10 +16,6 @@ export function stageFromText(text: string): StageId | null {
   return (STAGE_IDS as readonly string[]).includes(t) ? (t as StageId) : null;
 }
 
-function isSentResult(result: string): boolean {
-  return result.trim().toLowerCase() === 'sent';
-}
-
 export interface HistorySources {
   log: LogRecord[];
   disputes: DisputeRecord[];
@@ -27,6 +23,7 @@ export interface HistorySources {
   statusMemory: Map<string, StatusMemory>;
 }
 
+/** Every invoice's history from its sources (the log's Outcome codes, never its words). */
 export function buildHistories(sources: HistorySources): Map<string, InvoiceHistory> {
   const histories = new Map<string, InvoiceHistory>();
   const get = (key: string): InvoiceHistory => {
@@ -46,10 +43,21 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
   for (const r of sources.log) {
     const stage = stageFromText(r.stage);
     if (!stage) continue;
-    if (stage === 'final') get(r.key).decisionLogged = true;
-    else if (isSentResult(r.result)) recordSent(r.key, stage, r.date);
-    else if (r.result.trim().toLowerCase().startsWith('skipped')) histories.set(r.key, withPassed(get(r.key), stage));
+    if (stage === 'final') {
+      if (r.outcome === 'decision') get(r.key).decisionLogged = true;
+    } else if (r.outcome === 'sent') recordSent(r.key, stage, r.date);
+    else if (r.outcome === 'skipped' || r.outcome === 'superseded') histories.set(r.key, withPassed(get(r.key), stage));
   }
+  mergeStatusMemory(sources, get, recordSent);
+  mergeLedger(sources, get, recordSent);
+  mergeDisputes(sources, get);
+  return histories;
+}
+
+type Get = (key: string) => InvoiceHistory;
+type RecordSent = (key: string, stage: EmailStageId, day: IsoDate | null) => void;
+
+function mergeStatusMemory(sources: HistorySources, get: Get, recordSent: RecordSent): void {
   for (const [key, memory] of sources.statusMemory) {
     if (memory.stage) recordSent(key, memory.stage, memory.lastFollowUp);
     else if (memory.lastFollowUp) {
@@ -57,12 +65,18 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
       if (!h.lastFollowUp || memory.lastFollowUp > h.lastFollowUp) h.lastFollowUp = memory.lastFollowUp;
     }
   }
+}
+
+function mergeLedger(sources: HistorySources, get: Get, recordSent: RecordSent): void {
   for (const e of sources.ledger) {
     if (e.state === 'sent') recordSent(e.key, e.stage, e.date);
     else if (!hasSent(sources.log, e.key, e.stage)) {
       get(e.key).needsReview = `the ${e.stage} email of ${e.date} may not have been sent`;
     }
   }
+}
+
+function mergeDisputes(sources: HistorySources, get: Get): void {
   const byDate = [...sources.disputes].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   for (const d of byDate) {
     const h = get(d.key);
@@ -72,7 +86,6 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
       h.disputeResolvedOn = d.date;
     }
   }
-  return histories;
 }
 
 function laterStage(a: EmailStageId | null, b: EmailStageId): EmailStageId {
@@ -81,5 +94,5 @@ function laterStage(a: EmailStageId | null, b: EmailStageId): EmailStageId {
 
 /** True when the log already has a `sent` row for this invoice and stage. */
 export function hasSent(log: LogRecord[], key: string, stage: EmailStageId): boolean {
-  return log.some((r) => r.key === key && r.stage === stage && isSentResult(r.result));
+  return log.some((r) => r.key === key && r.stage === stage && r.outcome === 'sent');
 }

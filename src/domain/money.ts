@@ -519,7 +519,8 @@ function roundDigits(intPart: string, fracPart: string, decimals: number): numbe
 
 /** An amount rounded half-up to the currency's minor units (negative amounts round by magnitude). */
 export function roundMoney(amount: number, currency: string): number {
-  if (!Number.isFinite(amount)) return amount;
+  // A whole amount has nothing to round (most invoices): skip the digit-by-digit path.
+  if (!Number.isFinite(amount) || Number.isInteger(amount)) return amount === 0 ? 0 : amount;
   const negative = amount < 0;
   const match = /^(\d+)(?:\.(\d+))?$/.exec(plainDecimal(Math.abs(amount)));
   if (!match) return amount;

@@ -14,7 +14,50 @@ export const LOG_HEADERS = [
   'Subject',
   'Result',
   'Gmail Thread',
+  // Appended after the original columns, so a log written before it existed stays readable.
+  'Outcome',
 ] as const;
+
+/**
+ * What happened, as data (the Outcome column); the Result column says it in words for people.
+ * sent: the email went out · preview: dry run · superseded: an earlier stage passed over by a later
+ * one (catch-up) · skipped: a stage passed without an email (no billing contact) · decision: the
+ * decide-next-step stage was flagged · queued: waits for the next run (quota, time limit) · failed:
+ * nothing went out · unsure: the email may have gone out (held for review) · stopped: a run that
+ * did nothing · summary: a daily run's totals.
+ */
+export const OUTCOMES = [
+  'sent',
+  'preview',
+  'superseded',
+  'skipped',
+  'decision',
+  'queued',
+  'failed',
+  'unsure',
+  'stopped',
+  'summary',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+function isOutcome(text: string): text is Outcome {
+  return (OUTCOMES as readonly string[]).includes(text);
+}
+
+/**
+ * The outcome of a log row written before the Outcome column existed, from its Result words. The
+ * only place that reads the words; null when they say nothing the add-on recognises.
+ */
+export function outcomeFromWords(result: string): Outcome | null {
+  const r = result.trim().toLowerCase();
+  if (r === 'sent' || r === 'preview') return r;
+  if (r.startsWith('skipped: superseded')) return 'superseded';
+  if (r.startsWith('skipped: no email at this stage')) return 'decision';
+  if (r.startsWith('skipped')) return 'skipped';
+  if (r.startsWith('queued')) return 'queued';
+  if (r.startsWith('failed')) return r.includes('may or may not have gone out') ? 'unsure' : 'failed';
+  return null;
+}
 
 export const DISPUTE_SHEET = 'Dispute Notes';
 export const DISPUTE_HEADERS = ['Timestamp', 'Invoice', 'Event', 'Note'] as const;
@@ -27,6 +70,8 @@ export interface LogLine {
   stage: StageId | '';
   recipients: string;
   subject: string;
+  outcome: Outcome;
+  /** The outcome in words (`sent`, `skipped: <why>`, `failed: <why>`…). */
   result: string;
   threadId: string;
   /** When the action happened, if not now (a send recorded after the run that made it). */
@@ -38,6 +83,7 @@ export interface LogRecord {
   date: IsoDate | null;
   key: string;
   stage: string;
+  outcome: Outcome | null;
   result: string;
   recipients?: string;
 }
@@ -82,7 +128,9 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, recipients, , result] = columnsOf(values[0], LOG_HEADERS) as [
+  const [date, invoice, , stage, recipients, , result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
+    number,
+    number,
     number,
     number,
     number,
@@ -96,7 +144,15 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     const row = values[i] ?? [];
     const key = invoiceKey(row[invoice] ?? '');
     if (key === '') continue;
-    const record: LogRecord = { date: cellDate(row[date]), key, stage: textOf(row[stage]), result: textOf(row[result]) };
+    const words = textOf(row[result]);
+    const code = textOf(row[outcome]);
+    const record: LogRecord = {
+      date: cellDate(row[date]),
+      key,
+      stage: textOf(row[stage]),
+      outcome: isOutcome(code) ? code : outcomeFromWords(words),
+      result: words,
+    };
     const to = textOf(row[recipients]);
     if (to !== '') record.recipients = to;
     out.push(record);
@@ -114,6 +170,23 @@ export function parseDisputeRows(values: CellValue[][]): DisputeRecord[] {
     out.push({ date: cellDate(row[date]), key, event: textOf(row[event]), note: textOf(row[note]) });
   }
   return out;
+}
+
+/** True when row 1 looks like these headers (most of them present, in any order). */
+export function hasHeaderRow(cells: CellValue[][], headers: readonly string[]): boolean {
+  const first = cells[0];
+  if (!first) return false;
+  const found = new Set(first.map((c) => normalizeHeader(c)));
+  return headers.filter((h) => found.has(normalizeHeader(h))).length * 2 > headers.length;
+}
+
+/**
+ * The cells of one of the add-on's own sheets with its header as row 1: a header write that failed
+ * once would otherwise leave a data row there, read as the header and so forgotten. Reads only;
+ * the run that next appends puts the header back in the sheet.
+ */
+export function withHeaderRow(cells: CellValue[][], headers: readonly string[]): CellValue[][] {
+  return hasHeaderRow(cells, headers) ? cells : [[...headers], ...cells];
 }
 
 export function ledgerId(key: string, stage: EmailStageId): string {

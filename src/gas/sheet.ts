@@ -1,7 +1,6 @@
 // SpreadsheetApp adapter: reads a sheet once into plain cells, writes back in whole blocks.
 // Dates cross here: Date cells become calendar dates in the spreadsheet's zone and back.
-import { normalizeHeader } from '../domain/headers';
-import type { CellValue, IsoDate } from '../domain/types';
+import type { CellValue, DateCell, IsoDate } from '../domain/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,6 +25,7 @@ export class DateConverter {
   private readonly dates = new Map<IsoDate, Date>();
   /** Date cells repeat (many invoices share a due date): remember each instant's answer. */
   private readonly isoByInstant = new Map<number, IsoDate>();
+  private readonly cells = new Map<IsoDate, DateCell>();
 
   constructor(readonly timeZone: string) {}
 
@@ -58,13 +58,19 @@ export class DateConverter {
 
   toCell(v: unknown): CellValue {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : { date: this.toIsoDate(v) };
+    if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : this.dateCell(this.toIsoDate(v));
     return '';
   }
-}
 
-export function spreadsheetTimeZone(ss: Spreadsheet): string {
-  return ss.getSpreadsheetTimeZone();
+  /** One shared, frozen cell per calendar date: a large sheet holds a few hundred distinct dates. */
+  private dateCell(iso: IsoDate): DateCell {
+    let cell = this.cells.get(iso);
+    if (!cell) {
+      cell = Object.freeze({ date: iso });
+      this.cells.set(iso, cell);
+    }
+    return cell;
+  }
 }
 
 /** Today's calendar date in a zone. */
@@ -94,12 +100,6 @@ export function writeBlock(sheet: Sheet, row: number, column: number, values: Wr
   if (values.length === 0 || (values[0]?.length ?? 0) === 0) return;
   ensureSize(sheet, row + values.length - 1, column + (values[0]?.length ?? 0) - 1);
   sheet.getRange(row, column, values.length, values[0]!.length).setValues(values);
-}
-
-/** Appends rows below the last row with content, in one write. */
-export function appendRows(sheet: Sheet, rows: WritableCell[][]): void {
-  if (rows.length === 0) return;
-  writeBlock(sheet, sheet.getLastRow() + 1, 1, rows);
 }
 
 /** Grows the grid when a write would fall outside it (Sheets throws instead of growing). */
@@ -134,11 +134,6 @@ export function activeSpreadsheet(): Spreadsheet | null {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Applies pending writes now (before a lock is released or a send is recorded). */
-export function flush(): void {
-  SpreadsheetApp.flush();
-}
-
 /**
  * Checkbox validation on a column without writing FALSE into every cell (insertCheckboxes would,
  * and those cells would then count as content: getLastRow() would report the whole column).
@@ -151,26 +146,4 @@ export function setCheckboxColumn(sheet: Sheet, column: number): void {
 export function boldFrozenHeader(sheet: Sheet, columns: number): void {
   sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
   sheet.setFrozenRows(1);
-}
-
-/** True when row 1 looks like these headers (most of them present, in any order). */
-export function hasHeaderRow(cells: CellValue[][], headers: readonly string[]): boolean {
-  const first = cells[0];
-  if (!first) return false;
-  const found = new Set(first.map((c) => normalizeHeader(c)));
-  return headers.filter((h) => found.has(normalizeHeader(h))).length * 2 > headers.length;
-}
-
-/**
- * Row 1 of one of the add-on's own sheets must be its header: a header write that failed once
- * would otherwise leave a data row there for good, read as the header and so forgotten. With
- * `repair`, the header row is put back in the sheet; either way the cells come back with it.
- */
-export function withHeaderRow(sheet: Sheet, cells: CellValue[][], headers: readonly string[], repair: boolean): CellValue[][] {
-  if (hasHeaderRow(cells, headers)) return cells;
-  if (repair) {
-    if (cells.length > 0) sheet.insertRowsBefore(1, 1);
-    writeBlock(sheet, 1, 1, [headers.map((h) => textCell(h))]);
-  }
-  return [[...headers], ...cells];
 }

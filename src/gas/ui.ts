@@ -1,4 +1,4 @@
-// SpreadsheetApp.getUi adapter: menu, alerts, confirmations, toasts.
+// SpreadsheetApp.getUi adapter: menu, alerts, confirmations, prompts (toasts: src/gas/ports.ts).
 export interface MenuItem {
   caption: string;
   functionName: string;
@@ -22,10 +22,6 @@ export function showAlert(title: string, message: string): void {
 export function confirm(title: string, message: string): boolean {
   const ui = SpreadsheetApp.getUi();
   return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
-}
-
-export function toast(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, message: string, title = 'Invoice Follow-ups'): void {
-  ss.toast(message, title, 10);
 }
 
 export function showSidebarFromFile(file: string, title: string): void {

@@ -110,7 +110,17 @@ describe('the default month over the bundled sample', () => {
     );
     expect(sheet).toHaveLength(11);
     const log = parseCsv(fs.readFileSync(result.files.logCsv, 'utf8'));
-    expect(log[0]).toEqual(['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread']);
+    expect(log[0]).toEqual([
+      'Timestamp',
+      'Invoice',
+      'Client',
+      'Stage',
+      'Recipients',
+      'Subject',
+      'Result',
+      'Gmail Thread',
+      'Outcome',
+    ]);
     expect(log.filter((r) => r[6] === 'sent')).toHaveLength(emls.length);
   });
 

@@ -1,12 +1,22 @@
 import { buildHistories, hasSent, type StatusMemory } from '../../src/domain/history';
-import { DISPUTE_EVENTS, parseDisputeRows, parseLogRows, type LedgerEntry, type LogRecord } from '../../src/domain/records';
+import {
+  DISPUTE_EVENTS,
+  outcomeFromWords,
+  parseDisputeRows,
+  parseLogRows,
+  withHeaderRow,
+  LOG_HEADERS,
+  type LedgerEntry,
+  type LogRecord,
+  type Outcome,
+} from '../../src/domain/records';
 import { locateRows, rowFingerprint } from '../../src/domain/relocate';
 import type { CellValue } from '../../src/domain/types';
 
 const none = new Map<string, StatusMemory>();
 
-function sentLog(key: string, stage: string, date: string, result = 'sent'): LogRecord {
-  return { key, stage, date, result };
+function sentLog(key: string, stage: string, date: string, outcome: Outcome = 'sent'): LogRecord {
+  return { key, stage, date, outcome, result: outcome };
 }
 
 describe('buildHistories', () => {
@@ -15,7 +25,7 @@ describe('buildHistories', () => {
       log: [
         sentLog('A', 'reminder', '2026-01-02'),
         sentLog('A', 'firm', '2026-01-08'),
-        sentLog('A', 'escalate', '2026-01-09', 'failed: boom'),
+        sentLog('A', 'escalate', '2026-01-09', 'failed'),
       ],
       disputes: [],
       ledger: [],
@@ -29,8 +39,8 @@ describe('buildHistories', () => {
     const h = buildHistories({
       log: [
         sentLog('A', 'reminder', '2026-01-02', 'preview'),
-        sentLog('A', 'firm', '2026-01-02', 'queued: daily email quota'),
-        sentLog('A', 'final', '2026-02-01', 'skipped: no email'),
+        sentLog('A', 'firm', '2026-01-02', 'queued'),
+        sentLog('A', 'final', '2026-02-01', 'decision'),
       ],
       disputes: [],
       ledger: [],
@@ -112,7 +122,44 @@ describe('log and dispute sheets', () => {
       ['sent', 'inv-7', 'reminder', { date: '2026-02-01' }],
       ['', '', '', ''],
     ];
-    expect(parseLogRows(values)).toEqual([{ key: 'INV-7', stage: 'reminder', result: 'sent', date: '2026-02-01' }]);
+    expect(parseLogRows(values)).toEqual([
+      { key: 'INV-7', stage: 'reminder', outcome: 'sent', result: 'sent', date: '2026-02-01' },
+    ]);
+  });
+
+  it('decides on the Outcome column, not on the words beside it', () => {
+    const values: CellValue[][] = [
+      [...LOG_HEADERS],
+      [{ date: '2026-02-01' }, 'A', 'C', 'reminder', '', '', 'skipped: reworded later', '', 'sent'],
+    ];
+    expect(parseLogRows(values)[0]?.outcome).toBe('sent');
+    const h = buildHistories({ log: parseLogRows(values), disputes: [], ledger: [], statusMemory: none }).get('A');
+    expect(h?.lastSentStage).toBe('reminder');
+  });
+
+  it('a log written before the Outcome column is read by its words, once', () => {
+    const old: Array<[string, Outcome | null]> = [
+      ['sent', 'sent'],
+      ['preview', 'preview'],
+      ['skipped: superseded by the formal notice', 'superseded'],
+      ['skipped: no email at this stage. Decide the next step', 'decision'],
+      ['skipped: this row has no Billing Email', 'skipped'],
+      ['queued: daily email quota; it goes out on the next run', 'queued'],
+      ['failed: Invalid email: x', 'failed'],
+      ['failed: the run was interrupted while sending, so this email may or may not have gone out.', 'unsure'],
+      ['something else', null],
+    ];
+    for (const [words, code] of old) expect(outcomeFromWords(words)).toBe(code);
+    const rows = parseLogRows([
+      ['Timestamp', 'Invoice', 'Client', 'Stage', 'Recipients', 'Subject', 'Result', 'Gmail Thread'],
+      [{ date: '2026-02-01' }, 'A', 'C', 'firm', '', '', 'sent', ''],
+    ]);
+    expect(rows[0]?.outcome).toBe('sent');
+  });
+
+  it('a log whose header row was lost reads with the header put back (without writing)', () => {
+    const cells: CellValue[][] = [[{ date: '2026-02-01' }, 'A', 'C', 'firm', '', '', 'sent', '', 'sent']];
+    expect(parseLogRows(withHeaderRow(cells, LOG_HEADERS))).toHaveLength(1);
   });
 
   it('reads dispute events', () => {

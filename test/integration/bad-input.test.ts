@@ -1,4 +1,4 @@
-// Bad input (DEVELOPERS brief): each bad row gets a readable "Error: …", nothing is sent for it,
+// Bad input (README "The invoice sheet"): each bad row gets a readable "Error: …", nothing is sent for it,
 // nothing becomes a formula, and the good rows go on as if the bad ones were not there.
 import { addDays, HEADERS, rowCells, setUp, type Row } from './harness';
 

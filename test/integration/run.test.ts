@@ -1,4 +1,4 @@
-// The follow-up run end to end on the built add-on (SPEC §1–§3; issue "The follow-up run").
+// The follow-up run end to end on the built add-on (README "How the schedule works", "The invoice sheet").
 import fc from 'fast-check';
 import { isDate } from '../../local';
 import { addDays, setUp, type Row } from './harness';

@@ -1,10 +1,10 @@
-// The built add-on shell (SPEC §4–§5): globals, menu in every auth mode, setup, daily trigger, sidebar.
+// The built add-on shell (README "Deploy to your own spreadsheet"): globals, menu in every auth mode, setup, daily trigger, sidebar.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRuntime, isDate, loadAddon } from '../../local';
 import { DIST, setUp } from './harness';
 
-const SPEC_GLOBALS = ['onOpen', 'onInstall', 'runFollowUps', 'dailyFollowUps', 'showSidebar'];
+const PUBLIC_GLOBALS = ['onOpen', 'onInstall', 'runFollowUps', 'dailyFollowUps', 'showSidebar'];
 const MENU_CAPTIONS = [
   'Run follow-ups',
   'Preview follow-ups',
@@ -21,9 +21,9 @@ describe('dist/', () => {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\(/);
-    for (const name of SPEC_GLOBALS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    for (const name of PUBLIC_GLOBALS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    expect(html).toContain('<base target="_top">');
+    expect(html).toMatch(/<base target="_top"\s*\/?>/);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']?https?:/i);
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
@@ -37,12 +37,12 @@ describe('dist/', () => {
     expect(manifest.addOns.common.name).toBe('Invoice Follow-ups');
   });
 
-  it('defines the SPEC globals as functions and runs no service call while loading', () => {
+  it('defines the public globals as functions and runs no service call while loading', () => {
     const runtime = createRuntime({ authMode: 'NONE' });
     const addon = loadAddon({ runtime, distDir: DIST });
-    for (const name of SPEC_GLOBALS) expect(addon.has(name)).toBe(true);
-    expect(addon.evaluate(SPEC_GLOBALS.map((n) => `typeof ${n}`).join('+","+'))).toBe(
-      SPEC_GLOBALS.map(() => 'function').join(','),
+    for (const name of PUBLIC_GLOBALS) expect(addon.has(name)).toBe(true);
+    expect(addon.evaluate(PUBLIC_GLOBALS.map((n) => `typeof ${n}`).join('+","+'))).toBe(
+      PUBLIC_GLOBALS.map(() => 'function').join(','),
     );
     expect(runtime.calls.count()).toBe(0);
   });

@@ -68,7 +68,6 @@ export const FIXED_STATUS: Record<string, RegExp> = {
 };
 
 export type EmailStage = 'nudge' | 'reminder' | 'firm' | 'escalate' | 'formal';
-export const EMAIL_STAGES: EmailStage[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
 
 /** Each default template says something only it says. */
 const STAGE_MARKERS: Array<[EmailStage, RegExp]> = [

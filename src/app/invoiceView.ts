@@ -1,0 +1,51 @@
+// An invoice as the sidebar shows it (Disputes tab, template preview): plain JSON from one read.
+import { formatMoney } from '../domain/money';
+import type { LedgerEntry } from '../domain/records';
+import { isPaid } from '../domain/stages';
+import { placeholderValues } from '../domain/templates';
+import type { SheetView } from './run';
+import type { InvoiceView } from './sidebarTypes';
+
+/** The invoice on sheet row `row`, or null when that row has none. */
+export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceView | null {
+  const plan = run.plan.rows.find((r) => r.row === row);
+  if (!plan) return null;
+  const key = plan.key;
+  const invoice = key ? run.invoices.get(key) : undefined;
+  const history = key ? run.histories.get(key) : undefined;
+  const ctx = snapshot.ctx;
+  const unsure: LedgerEntry[] = key ? snapshot.ledger.filter((e) => e.key === key && e.state !== 'sent') : [];
+  return {
+    row,
+    key,
+    invoice: plan.invoice,
+    client: plan.client,
+    status: plan.error !== null ? `Error: ${plan.error}` : (plan.evaluation?.status ?? ''),
+    stage: history?.lastSentStage ?? '',
+    amountText: invoice ? formatMoney(invoice.amount, invoice.currency, ctx.locale) : '',
+    balanceText: invoice ? formatMoney(isPaid(invoice) ? 0 : invoice.balance, invoice.currency, ctx.locale) : '',
+    currency: invoice?.currency ?? '',
+    dueDate: invoice?.dueDate ?? null,
+    daysOverdue: plan.evaluation?.daysOverdue ?? null,
+    error: plan.error,
+    emails: invoice?.emails ?? [],
+    values: invoice
+      ? placeholderValues(invoice, {
+          today: ctx.today,
+          locale: ctx.locale,
+          replyByDays: snapshot.config.settings.replyByDays,
+          senderName: snapshot.config.settings.senderName,
+        })
+      : {},
+    disputeOpen: history?.disputeOpen ?? false,
+    disputeNotes: key
+      ? snapshot.disputes.filter((d) => d.key === key).map((d) => ({ date: d.date, event: d.event, note: d.note }))
+      : [],
+    followUps: key
+      ? snapshot.log
+          .filter((l) => l.key === key)
+          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
+      : [],
+    unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
+  };
+}

@@ -1,0 +1,98 @@
+// Step 2 of a run (pure): from the snapshot, every row's history and plan, and the emails due now.
+import { buildHistories, stageFromText, type StatusMemory } from '../domain/history';
+import { cellText } from '../domain/dates';
+import { currencyForLocale } from '../domain/money';
+import { parseInvoiceRows } from '../domain/parse';
+import { planFollowUps, type FollowUpEmail, type Plan } from '../domain/plan';
+import { isEmailStage, type InvoiceHistory } from '../domain/stages';
+import { ledgerId, type LogRecord } from '../domain/records';
+import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../domain/types';
+import type { HeaderMap } from '../domain/headers';
+import { LEDGER_PREFIX, type Snapshot } from './snapshot';
+
+export interface RunPlan {
+  /** Every row's plan and the emails due now. */
+  plan: Plan;
+  /** The emails this run sends (the plan's, or those of them the user confirmed). */
+  emails: FollowUpEmail[];
+  /** Each invoice's history as read, before this run. */
+  histories: Map<string, InvoiceHistory>;
+  invoices: Map<string, Invoice>;
+  /** The log as read: which emails already wait in it as queued (logged once while waiting). */
+  log: LogRecord[];
+  senderName: string;
+  today: IsoDate;
+}
+
+export function planRun(snapshot: Snapshot): RunPlan {
+  const { config, ctx, header, grid } = snapshot;
+  const rows = parseInvoiceRows(grid.slice(1), header.columns, {
+    locale: ctx.locale,
+    defaultCurrency: config.settings.currency || currencyForLocale(ctx.locale),
+  });
+  const invoices = new Map<string, Invoice>();
+  for (const parsed of rows) if (parsed.ok) invoices.set(parsed.invoice.key, parsed.invoice);
+  const histories = buildHistories({
+    log: snapshot.log,
+    disputes: snapshot.disputes,
+    ledger: snapshot.ledger,
+    statusMemory: statusMemory(rows, grid, header),
+  });
+  const plan = planFollowUps({
+    rows,
+    histories,
+    settings: config.settings,
+    templates: config.templates,
+    ctx,
+    selfEmail: snapshot.selfEmail,
+  });
+  return {
+    plan,
+    emails: plan.emails,
+    histories,
+    invoices,
+    log: snapshot.log,
+    senderName: config.settings.senderName,
+    today: ctx.today,
+  };
+}
+
+/** Ledger keys of the invoice stages whose latest log row is `queued`. */
+export function queuedInLog(log: LogRecord[]): Set<string> {
+  const latest = new Map<string, LogRecord['outcome']>();
+  for (const r of log) latest.set(LEDGER_PREFIX + ledgerId(r.key, r.stage as EmailStageId), r.outcome);
+  const out = new Set<string>();
+  for (const [key, outcome] of latest) if (outcome === 'queued') out.add(key);
+  return out;
+}
+
+/** What the Stage and Last Follow-up columns remember of each invoice. */
+function statusMemory(rows: ParsedRow[], grid: CellValue[][], header: HeaderMap): Map<string, StatusMemory> {
+  const memory = new Map<string, StatusMemory>();
+  const { stage: stageCol, lastFollowUp: lastCol, invoice: invoiceCol } = header.columns;
+  if (invoiceCol === undefined || (stageCol === undefined && lastCol === undefined)) return memory;
+  for (const parsed of rows) {
+    const { row, key } = parsed.ok ? parsed.invoice : parsed.invalid;
+    if (!key) continue;
+    const cells = grid[row - 1] ?? [];
+    const stage = stageCol === undefined ? null : stageFromText(cellText(cells[stageCol] ?? ''));
+    const last = lastCol === undefined ? undefined : cells[lastCol];
+    const remembered: StatusMemory = {
+      stage: stage && isEmailStage(stage) ? stage : null,
+      lastFollowUp: last !== undefined && typeof last === 'object' ? last.date : null,
+    };
+    if (remembered.stage || remembered.lastFollowUp) memory.set(key, remembered);
+  }
+  return memory;
+}
+
+/** The same email planned again: same invoice, stage, recipients and words. */
+export function emailSignature(e: FollowUpEmail): string {
+  return JSON.stringify([e.key, e.stage, e.to, e.cc, e.bcc, e.subject, e.text]);
+}
+
+/** The plan of a fresh snapshot, sending only the emails the user saw and confirmed. */
+export function keepConfirmed(plan: RunPlan, confirmed: FollowUpEmail[]): RunPlan {
+  const seen = new Set(confirmed.map(emailSignature));
+  return { ...plan, emails: plan.emails.filter((e) => seen.has(emailSignature(e))) };
+}

@@ -1,0 +1,102 @@
+// What a use case needs from Apps Script, as small typed interfaces. src/gas/ports.ts implements
+// them over SpreadsheetApp, MailApp, PropertiesService and LockService; unit tests of src/app pass
+// plain objects. Cells cross as plain values: dates are `{ date }` calendar dates, strings stay text.
+import type { FollowUpEmail } from '../domain/plan';
+import type { CellValue, IsoDate } from '../domain/types';
+
+/** A cell as the add-on writes it: a plain value, or a timestamp (epoch ms) for the log. */
+export type OutCell = CellValue | { at: number };
+
+/** One sheet of the spreadsheet. */
+export interface SheetPort {
+  readonly name: string;
+  /** Every cell of the data range in one read ([] for an empty sheet). */
+  readCells(): CellValue[][];
+  /** Writes a block at (row, column), 1-based, in one call; the grid grows when needed. */
+  writeCells(row: number, column: number, values: OutCell[][]): void;
+  /** One row's cells (row 1-based; [] beyond the last row). */
+  readRow(row: number): CellValue[];
+  /** The last row with content (0 for an empty sheet). */
+  lastRow(): number;
+  /** The last column with content (0 for an empty sheet). */
+  lastColumn(): number;
+  /** Shows the data cells of a column as dates or as money. */
+  formatColumn(column: number, format: 'date' | 'money'): void;
+  /** Checkbox validation on a column's data cells (without writing FALSE into them). */
+  checkboxColumn(column: number): void;
+  /** Bold, frozen header row over `columns` columns. */
+  freezeHeader(columns: number): void;
+}
+
+/** The add-on's own sheets (Follow-up Log, Dispute Notes): created with their header when missing. */
+export interface OwnSheetPort {
+  /** The sheet, or null when it does not exist yet (a read never creates it). */
+  find(name: string): SheetPort | null;
+  /** The sheet, created with a bold frozen header row when missing. */
+  ensure(name: string, headers: readonly string[]): SheetPort;
+  /** Puts a header row above row 1 (the old row 1 moves down). */
+  insertHeaderRow(sheet: SheetPort, headers: readonly string[]): void;
+  /** Appends one row atomically (safe while another execution holds the lock). */
+  appendRowAtomic(sheet: SheetPort, row: OutCell[]): void;
+}
+
+export interface SpreadsheetPort extends OwnSheetPort {
+  readonly id: string;
+  readonly timeZone: string;
+  readonly locale: string;
+  /** Today's calendar date in the spreadsheet's time zone. */
+  today(): IsoDate;
+  /** The sheet and row the user has selected. */
+  selection(): { sheetName: string; row: number };
+  /** Applies pending writes now. */
+  flush(): void;
+  /** A new empty sheet, or null when one with that name exists. */
+  createSheet(name: string): SheetPort | null;
+  /** A short message in the corner of the spreadsheet. */
+  toast(message: string): void;
+}
+
+/** The one daily time-driven trigger of this spreadsheet. */
+export interface TriggerPort {
+  isOn(): boolean;
+  /** Replaces any daily trigger with one at `hour` in the spreadsheet's time zone. */
+  install(hour: number): void;
+  /** Removes the daily triggers; returns how many there were. */
+  remove(): number;
+}
+
+/** The store of settings, templates and the send ledger shared by every context (JSON values). */
+export interface StorePort {
+  readJson(key: string): { value: unknown; warning: string | null };
+  writeJson(key: string, value: unknown): void;
+  delete(key: string): void;
+  readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }>;
+}
+
+export interface MailPort {
+  remainingDailyQuota(): number;
+  send(email: FollowUpEmail, senderName: string): void;
+  /** The user's own address (for CC/BCC-self), or null when Apps Script will not say. */
+  selfEmail(): string | null;
+}
+
+/** busy: another execution holds the lock; unavailable: no document to lock. */
+export type Locked<T> = { acquired: true; value: T } | { acquired: false; reason: 'busy' | 'unavailable' };
+
+export interface LockPort {
+  /** Runs `work` under the document lock, waiting a few seconds for it. */
+  withLock<T>(work: () => T): Locked<T>;
+}
+
+export interface Ports {
+  spreadsheet: SpreadsheetPort;
+  store: StorePort;
+  mail: MailPort;
+  lock: LockPort;
+  triggers: TriggerPort;
+  /** Milliseconds since the epoch (the send time budget, log timestamps). */
+  now(): number;
+}
+
+/** What a refused lock means for the user. */
+export const TRY_AGAIN = 'A follow-up run is in progress: try again in a minute.';

@@ -1,0 +1,80 @@
+// Step 1 of a run: read everything once, as plain values. Reads only, never writes (a lost header
+// row of the add-on's own sheets is put back by the step that appends to them).
+import { describeHeaderProblem, mapHeaders, type HeaderMap } from '../domain/headers';
+import {
+  DISPUTE_HEADERS,
+  DISPUTE_SHEET,
+  LOG_HEADERS,
+  LOG_SHEET,
+  parseDisputeRows,
+  parseLogRows,
+  withHeaderRow,
+  type DisputeRecord,
+  type LedgerEntry,
+  type LogRecord,
+} from '../domain/records';
+import type { CellValue, SheetContext } from '../domain/types';
+import { loadConfig, type Config } from './config';
+import type { Ports, StorePort } from './ports';
+
+/** A problem the user can fix, told in their words (not a bug). */
+export class UserFacingError extends Error {}
+
+export const LEDGER_PREFIX = 'ledger:';
+
+/** Everything a run reads, turned into plain values. */
+export interface Snapshot {
+  config: Config;
+  ctx: SheetContext;
+  /** The invoice sheet's name as it is in the spreadsheet. */
+  sheetName: string;
+  header: HeaderMap;
+  /** The invoice sheet's cells, header row first. */
+  grid: CellValue[][];
+  log: LogRecord[];
+  ledger: LedgerEntry[];
+  disputes: DisputeRecord[];
+  /** The user's own address when CC/BCC-self is on. */
+  selfEmail: string | null;
+}
+
+export function readSnapshot(ports: Ports): Snapshot {
+  const { spreadsheet, store } = ports;
+  const config = loadConfig(store);
+  const ctx: SheetContext = { timeZone: spreadsheet.timeZone, locale: spreadsheet.locale, today: spreadsheet.today() };
+  const invoiceSheet = spreadsheet.find(config.settings.sheetName);
+  if (!invoiceSheet) {
+    throw new UserFacingError(
+      `There is no sheet named '${config.settings.sheetName}'. Use Follow-ups › Set up invoice sheet, or rename your invoice sheet.`,
+    );
+  }
+  const grid = invoiceSheet.readCells();
+  const header = mapHeaders(grid[0] ?? []);
+  const problem = describeHeaderProblem(header, config.settings.sheetName);
+  if (problem) throw new UserFacingError(problem);
+  const logSheet = spreadsheet.find(LOG_SHEET);
+  const log = logSheet ? parseLogRows(withHeaderRow(logSheet.readCells(), LOG_HEADERS)) : [];
+  const disputeSheet = spreadsheet.find(DISPUTE_SHEET);
+  const disputes = disputeSheet ? parseDisputeRows(withHeaderRow(disputeSheet.readCells(), DISPUTE_HEADERS)) : [];
+  const { ccSelf, bccSelf } = config.settings;
+  return {
+    config,
+    ctx,
+    sheetName: invoiceSheet.name,
+    header,
+    grid,
+    log,
+    ledger: readLedger(store),
+    disputes,
+    selfEmail: ccSelf || bccSelf ? ports.mail.selfEmail() : null,
+  };
+}
+
+/** The send ledger: every send recorded before and after it happened, not yet settled by the log. */
+export function readLedger(store: StorePort): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  for (const { value } of store.readAllJson(LEDGER_PREFIX)) {
+    if (value && typeof value === 'object' && typeof (value as LedgerEntry).key === 'string') out.push(value as LedgerEntry);
+  }
+  return out;
+}

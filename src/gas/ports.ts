@@ -1,0 +1,162 @@
+// The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
+// meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
+import type { LockPort, MailPort, OutCell, Ports, SheetPort, SpreadsheetPort, TriggerPort } from '../app/ports';
+import { withDocumentLock } from './lock';
+import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from './mail';
+import {
+  activeSpreadsheet,
+  boldFrozenHeader,
+  DateConverter,
+  readAllCells,
+  setCheckboxColumn,
+  setColumnFormat,
+  sheetWithHeaders,
+  textCell,
+  todayIn,
+  writeBlock,
+  type WritableCell,
+} from './sheet';
+import { DocumentStore } from './store';
+import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from './triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How long a run or a sidebar write waits for another execution's lock. */
+const LOCK_WAIT_MS = 10 * 1000;
+const FORMATS = { date: 'yyyy-mm-dd', money: '#,##0.00' } as const;
+
+/** A cell the add-on writes, as Sheets takes it: text stays text, calendar dates become date cells. */
+function writable(v: OutCell, dates: DateConverter): WritableCell {
+  if (typeof v === 'string') return textCell(v);
+  if (typeof v === 'object') return 'at' in v ? new Date(v.at) : dates.toDate(v.date);
+  return v;
+}
+
+class SheetAdapter implements SheetPort {
+  constructor(
+    readonly sheet: Sheet,
+    private readonly dates: DateConverter,
+  ) {}
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  readCells() {
+    return readAllCells(this.sheet, this.dates);
+  }
+
+  readRow(row: number) {
+    const width = this.sheet.getLastColumn();
+    if (row > this.sheet.getLastRow() || width === 0) return [];
+    const values = this.sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
+    return values.map((v) => this.dates.toCell(v));
+  }
+
+  writeCells(row: number, column: number, values: OutCell[][]): void {
+    const dates = this.dates;
+    writeBlock(
+      this.sheet,
+      row,
+      column,
+      values.map((r) => r.map((v) => writable(v, dates))),
+    );
+  }
+
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+
+  lastColumn(): number {
+    return this.sheet.getLastColumn();
+  }
+
+  formatColumn(column: number, format: 'date' | 'money'): void {
+    setColumnFormat(this.sheet, column, FORMATS[format]);
+  }
+
+  checkboxColumn(column: number): void {
+    setCheckboxColumn(this.sheet, column);
+  }
+
+  freezeHeader(columns: number): void {
+    boldFrozenHeader(this.sheet, columns);
+  }
+}
+
+function rawSheet(sheet: SheetPort): Sheet {
+  return (sheet as SheetAdapter).sheet;
+}
+
+function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const dates = new DateConverter(timeZone);
+  return {
+    id: ss.getId(),
+    timeZone,
+    locale: ss.getSpreadsheetLocale(),
+    today: () => todayIn(timeZone),
+    find(name) {
+      const sheet = ss.getSheetByName(name);
+      return sheet ? new SheetAdapter(sheet, dates) : null;
+    },
+    ensure: (name, headers) => new SheetAdapter(sheetWithHeaders(ss, name, headers), dates),
+    createSheet: (name) => (ss.getSheetByName(name) ? null : new SheetAdapter(ss.insertSheet(name), dates)),
+    insertHeaderRow(sheet, headers) {
+      const raw = rawSheet(sheet);
+      if (raw.getLastRow() > 0) raw.insertRowsBefore(1, 1);
+      writeBlock(raw, 1, 1, [headers.map((h) => textCell(h))]);
+    },
+    appendRowAtomic(sheet, row) {
+      // appendRow is atomic in Sheets, so it is safe while another run holds the lock.
+      rawSheet(sheet).appendRow(row.map((v) => writable(v, dates)));
+    },
+    selection: () => ({ sheetName: ss.getActiveSheet().getName(), row: ss.getActiveRange()?.getRow() ?? 0 }),
+    flush: () => SpreadsheetApp.flush(),
+    toast: (message) => ss.toast(message, 'Invoice Follow-ups', 10),
+  };
+}
+
+const mailPort: MailPort = { remainingDailyQuota, send: sendFollowUpEmail, selfEmail };
+const lockPort: LockPort = { withLock: (work) => withDocumentLock(LOCK_WAIT_MS, work) };
+
+function triggerPort(ss: Spreadsheet, store: () => DocumentStore): TriggerPort {
+  return {
+    isOn: () => isDailyTriggerOn(ss),
+    install: (hour) => installDailyTrigger(ss, hour, store()),
+    remove: () => removeDailyTriggers(ss),
+  };
+}
+
+/** The ports of one spreadsheet. The store is opened on first use (inside the run's error handling). */
+export function portsFor(ss: Spreadsheet): Ports {
+  let store: DocumentStore | null = null;
+  const openStore = (): DocumentStore => (store ??= DocumentStore.forSpreadsheet(ss.getId()));
+  let sheets: SpreadsheetPort | null = null;
+  return {
+    get spreadsheet() {
+      return (sheets ??= spreadsheetPort(ss));
+    },
+    get store() {
+      return openStore();
+    },
+    mail: mailPort,
+    lock: lockPort,
+    triggers: triggerPort(ss, openStore),
+    now: () => Date.now(),
+  };
+}
+
+/** The ports of the spreadsheet the user has open, or null (no active spreadsheet). */
+export function activePorts(): Ports | null {
+  const ss = activeSpreadsheet();
+  return ss ? portsFor(ss) : null;
+}
+
+/** The ports of the spreadsheet a time-driven run belongs to (throws when it cannot be opened). */
+export function triggerPorts(triggerUid: string | undefined): Ports | null {
+  const ss = spreadsheetForTrigger(triggerUid);
+  return ss ? portsFor(ss) : null;
+}
+export { StoreError } from './store';

@@ -1,0 +1,124 @@
+// Plain-object ports for unit tests of src/app: sheets as arrays of plain cells, a Map store,
+// a mail outbox, a lock that can be held. Every read and write is counted.
+import type { FollowUpEmail } from '../../src/domain/plan';
+import { defaultSettings } from '../../src/domain/settings';
+import type { CellValue } from '../../src/domain/types';
+import type { OutCell, Ports, SheetPort } from '../../src/app/ports';
+
+export const INVOICE_HEADERS = ['Invoice', 'Client', 'Email', 'Billing Email', 'Amount', 'Due Date', 'Paid Date'];
+
+export interface FakeSheet extends SheetPort {
+  cells: CellValue[][];
+  reads: number;
+  writes: number;
+}
+
+function cellOf(v: OutCell): CellValue {
+  return typeof v === 'object' && 'at' in v ? { date: new Date(v.at).toISOString().slice(0, 10) } : v;
+}
+
+export function fakeSheet(name: string, cells: CellValue[][]): FakeSheet {
+  const sheet: FakeSheet = {
+    name,
+    cells,
+    reads: 0,
+    writes: 0,
+    readCells() {
+      sheet.reads++;
+      return sheet.cells.map((r) => [...r]);
+    },
+    readRow: (row) => [...(sheet.cells[row - 1] ?? [])],
+    writeCells(row, column, values) {
+      sheet.writes++;
+      values.forEach((r, i) => {
+        const target = (sheet.cells[row - 1 + i] ??= []);
+        r.forEach((v, j) => {
+          while (target.length < column - 1 + j) target.push('');
+          target[column - 1 + j] = cellOf(v);
+        });
+      });
+    },
+    lastRow: () => sheet.cells.length,
+    lastColumn: () => Math.max(0, ...sheet.cells.map((r) => r.length)),
+    formatColumn: () => undefined,
+    checkboxColumn: () => undefined,
+    freezeHeader: () => undefined,
+  };
+  return sheet;
+}
+
+export interface FakePorts extends Ports {
+  sheets: Map<string, FakeSheet>;
+  props: Map<string, string>;
+  /** Every store write, in order: [key, state of a ledger entry or the JSON]. */
+  storeWrites: Array<[string, unknown]>;
+  outbox: FollowUpEmail[];
+  failSend: ((email: FollowUpEmail) => Error | null) | null;
+  lockHeld: boolean;
+}
+
+export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts {
+  const sheets = new Map<string, FakeSheet>([['Invoices', fakeSheet('Invoices', [INVOICE_HEADERS, ...invoiceRows])]]);
+  const props = new Map<string, string>([['settings', JSON.stringify({ ...defaultSettings(), senderName: 'Sam' })]]);
+  const ports: FakePorts = {
+    sheets,
+    props,
+    storeWrites: [],
+    outbox: [],
+    failSend: null,
+    lockHeld: false,
+    spreadsheet: {
+      id: 'ss',
+      timeZone: 'UTC',
+      locale: 'en_US',
+      today: () => today,
+      find: (name) => sheets.get(name) ?? null,
+      ensure(name, headers) {
+        if (!sheets.has(name)) sheets.set(name, fakeSheet(name, [[...headers]]));
+        return sheets.get(name)!;
+      },
+      createSheet: (name) => (sheets.has(name) ? null : (sheets.set(name, fakeSheet(name, [])), sheets.get(name)!)),
+      insertHeaderRow: (sheet, headers) => void (sheet as FakeSheet).cells.unshift([...headers]),
+      appendRowAtomic: (sheet, row) => void (sheet as FakeSheet).cells.push(row.map(cellOf)),
+      selection: () => ({ sheetName: 'Invoices', row: 2 }),
+      flush: () => undefined,
+      toast: () => undefined,
+    },
+    store: {
+      readJson: (key) => ({ value: props.has(key) ? JSON.parse(props.get(key)!) : null, warning: null }),
+      writeJson(key, value) {
+        ports.storeWrites.push([key, (value as { state?: string })?.state ?? value]);
+        props.set(key, JSON.stringify(value));
+      },
+      delete: (key) => void props.delete(key),
+      readAllJson: (prefix) =>
+        [...props].filter(([k]) => k.startsWith(prefix)).map(([key, v]) => ({ key, value: JSON.parse(v) as unknown })),
+    },
+    mail: {
+      remainingDailyQuota: () => 100,
+      send(email) {
+        const error = ports.failSend?.(email) ?? null;
+        if (error) throw error;
+        ports.outbox.push(email);
+      },
+      selfEmail: () => 'me@example.test',
+    },
+    lock: {
+      withLock: (work) => (ports.lockHeld ? { acquired: false, reason: 'busy' } : { acquired: true, value: work() }),
+    },
+    triggers: { isOn: () => false, install: () => undefined, remove: () => 0 },
+    now: () => Date.parse(`${today}T09:00:00Z`),
+  };
+  return ports;
+}
+
+/** An invoice row: number, client, email, billing email, amount, due date. */
+export function invoice(number: string, due: string, billing = ''): CellValue[] {
+  return [number, `Client ${number}`, `${number.toLowerCase()}@client.test`, billing, 1000, { date: due }, ''];
+}
+
+/** The log sheet as records keyed by header. */
+export function logRows(ports: FakePorts): Array<Record<string, CellValue>> {
+  const [header, ...rows] = ports.sheets.get('Follow-up Log')?.cells ?? [];
+  return rows.map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i] ?? ''])));
+}
