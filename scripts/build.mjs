@@ -1,4 +1,4 @@
-// Builds dist/ for `clasp push` (SPEC §5):
+// Builds dist/ for `clasp push` (README.md, "Deploy to your own spreadsheet"):
 //   dist/Code.js       server code: one IIFE under the global `App`, then a real top-level
 //                      `function name(...a) { return App.name(...a); }` for every export of
 //                      src/main.ts (Apps Script only sees top-level function declarations)
@@ -63,7 +63,7 @@ async function buildServer({ sourcemap }) {
     ...(sourcemap ? { sourcemap: 'external', sourcesContent: false, outfile: join(dist, 'Code.js') } : {}),
   });
   // esbuild ends a bundle that has an external map with a pointer to it; ours goes after the wrappers.
-  const bundle = result.outputFiles.find((f) => f.path.endsWith('.js')).text.replace(/\/\/# sourceMappingURL=\S+\n?$/, '');
+  const bundle = result.outputFiles.find((f) => !f.path.endsWith('.map')).text.replace(/\/\/# sourceMappingURL=\S+\n?$/, '');
   const wrappers = names.map((n) => `function ${n}(...args) { return ${GLOBAL}.${n}(...args); }`).join('\n');
   const code = `${bundle}\n// Entry points Apps Script can call (menus, triggers, google.script.run).\n${wrappers}\n`;
   // Apps Script has no module system: a stray import/export/require means the bundle is broken.
@@ -122,8 +122,9 @@ export async function buildAll({ quiet = false, sourcemap = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sourcemap = process.argv.includes('--sourcemap');
   try {
-    await buildAll({ sourcemap: process.argv.includes('--sourcemap') });
+    await buildAll({ sourcemap });
   } catch (err) {
     console.error(`build failed: ${err.message}`);
     process.exit(1);
@@ -132,7 +133,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     let timer = null;
     const rebuild = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => buildAll().catch((err) => console.error(`build failed: ${err.message}`)), 100);
+      timer = setTimeout(() => buildAll({ sourcemap }).catch((err) => console.error(`build failed: ${err.message}`)), 100);
     };
     for (const dir of ['src', 'sidebar']) watch(join(root, dir), { recursive: true }, rebuild);
     watch(join(root, 'appsscript.json'), rebuild);
