@@ -12,6 +12,6 @@ module.exports = {
   // builds with --sourcemap) attributes those lines to src/**/*.ts.
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/**/*.ts', 'dist/Code.js'],
-  coverageReporters: [[require.resolve('./test/coverageByFolder.cjs')], ['json-summary']],
+  coverageReporters: [[require.resolve('./test/coverageByFolder.cjs'), { src: `${__dirname}/src` }], ['json-summary']],
   coverageThreshold: { global: { lines: 90 } },
 };

@@ -1,14 +1,15 @@
 // An istanbul report (jest `coverageReporters`) that prints line coverage of src/ per folder: the
 // unit tests' imports of src/**/*.ts and the integration tests' runs of the built dist/Code.js,
 // mapped back to the TypeScript through the test build's source map (scripts/build.mjs --sourcemap).
-const path = require('node:path');
+// Its one option, `src`, is the absolute path of src/ (jest.config.cjs passes it).
 
-const ROOT = path.join(__dirname, '..');
-const SRC = path.join(ROOT, 'src');
-
-/** 'domain' for src/domain/x.ts, 'main' for src/main.ts. */
-function folderOf(file) {
-  const [first, ...rest] = path.relative(SRC, file).split(path.sep);
+/** 'domain' for src/domain/x.ts, 'main' for src/main.ts; null outside src/. */
+function folderOf(file, src) {
+  if (!file.startsWith(src)) return null;
+  const [first, ...rest] = file
+    .slice(src.length)
+    .split(/[\\/]/)
+    .filter((part) => part !== '');
   return rest.length === 0 ? first.replace(/\.ts$/, '') : first;
 }
 
@@ -24,13 +25,14 @@ function fileCoverages(context) {
 }
 
 /** Lines covered and total per folder of src/. */
-function linesByFolder(files) {
+function linesByFolder(files, src) {
   const folders = new Map();
   for (const file of files) {
-    if (!file.path.startsWith(SRC + path.sep)) continue;
+    const folder = folderOf(file.path, src);
+    if (folder === null) continue;
     const { covered, total } = file.toSummary().lines;
-    const sum = folders.get(folderOf(file.path)) ?? { covered: 0, total: 0 };
-    folders.set(folderOf(file.path), { covered: sum.covered + covered, total: sum.total + total });
+    const sum = folders.get(folder) ?? { covered: 0, total: 0 };
+    folders.set(folder, { covered: sum.covered + covered, total: sum.total + total });
   }
   return folders;
 }
@@ -40,8 +42,12 @@ function row(name, { covered, total }) {
 }
 
 class CoverageByFolder {
+  constructor(options) {
+    this.src = options.src;
+  }
+
   execute(context) {
-    const folders = linesByFolder(fileCoverages(context));
+    const folders = linesByFolder(fileCoverages(context), this.src);
     const all = [...folders.values()].reduce((a, b) => ({ covered: a.covered + b.covered, total: a.total + b.total }), {
       covered: 0,
       total: 0,
