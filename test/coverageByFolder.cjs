@@ -5,12 +5,10 @@
 
 /** 'domain' for src/domain/x.ts, 'main' for src/main.ts; null outside src/. */
 function folderOf(file, src) {
-  if (!file.startsWith(src)) return null;
-  const [first, ...rest] = file
-    .slice(src.length)
-    .split(/[\\/]/)
-    .filter((part) => part !== '');
-  return rest.length === 0 ? first.replace(/\.ts$/, '') : first;
+  const rest = file.startsWith(src) ? file.slice(src.length) : '';
+  if (!/^[\\/]/.test(rest)) return null;
+  const [first, ...inner] = rest.slice(1).split(/[\\/]/);
+  return inner.length === 0 ? first.replace(/\.ts$/, '') : first;
 }
 
 function percent(covered, total) {
