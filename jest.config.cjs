@@ -7,4 +7,11 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   reporters: ['default', '<rootDir>/test/plainSummaryReporter.cjs'],
+  // Coverage (`jest --coverage`, as npm test runs it): V8's own counters, which also see the built
+  // dist/Code.js that the integration tests run in a vm context; its inline source map (npm test
+  // builds with --sourcemap) attributes those lines to src/**/*.ts.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts', 'dist/Code.js'],
+  coverageReporters: [[require.resolve('./test/coverageByFolder.cjs'), { src: `${__dirname}/src` }], ['json-summary']],
+  coverageThreshold: { global: { lines: 90 } },
 };

@@ -1,10 +1,12 @@
-// Builds dist/ for `clasp push` (SPEC §5):
+// Builds dist/ for `clasp push` (README.md, "Deploy to your own spreadsheet"):
 //   dist/Code.js       server code: one IIFE under the global `App`, then a real top-level
 //                      `function name(...a) { return App.name(...a); }` for every export of
 //                      src/main.ts (Apps Script only sees top-level function declarations)
 //   dist/Sidebar.html  the sidebar, CSS and JS inlined
 //   dist/appsscript.json
 // `--watch` rebuilds on every change under src/ and sidebar/.
+// `--sourcemap` (npm test) appends an inline source map to dist/Code.js, so test coverage of the
+// bundle maps back to src/**/*.ts. `npm run build` and `npm run push` never add it.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,7 +41,13 @@ async function entryPointNames() {
   return [...output.exports].sort();
 }
 
-async function buildServer() {
+/** The bundle's source map as a trailing comment (the wrappers after the bundle stay unmapped). */
+function inlineSourceMap(outputFiles) {
+  const map = outputFiles.find((f) => f.path.endsWith('.map')).text;
+  return `//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(map).toString('base64')}\n`;
+}
+
+async function buildServer({ sourcemap }) {
   const names = await entryPointNames();
   const result = await build({
     entryPoints: [join(root, 'src/main.ts')],
@@ -52,14 +60,16 @@ async function buildServer() {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    ...(sourcemap ? { sourcemap: 'external', sourcesContent: false, outfile: join(dist, 'Code.js') } : {}),
   });
-  const bundle = result.outputFiles[0].text;
+  // esbuild ends a bundle that has an external map with a pointer to it; ours goes after the wrappers.
+  const bundle = result.outputFiles.find((f) => !f.path.endsWith('.map')).text.replace(/\/\/# sourceMappingURL=\S+\n?$/, '');
   const wrappers = names.map((n) => `function ${n}(...args) { return ${GLOBAL}.${n}(...args); }`).join('\n');
   const code = `${bundle}\n// Entry points Apps Script can call (menus, triggers, google.script.run).\n${wrappers}\n`;
   // Apps Script has no module system: a stray import/export/require means the bundle is broken.
   const stray = code.match(/^\s*(import|export)\s|\brequire\(/m);
   if (stray) throw new Error(`dist/Code.js contains "${stray[0].trim()}": Apps Script cannot load modules.`);
-  writeAtomically(join(dist, 'Code.js'), code);
+  writeAtomically(join(dist, 'Code.js'), sourcemap ? `${code}${inlineSourceMap(result.outputFiles)}` : code);
   return { names, bytes: Buffer.byteLength(code) };
 }
 
@@ -92,10 +102,10 @@ async function buildSidebar() {
   return { bytes: Buffer.byteLength(html) };
 }
 
-export async function buildAll({ quiet = false } = {}) {
+export async function buildAll({ quiet = false, sourcemap = false } = {}) {
   const started = Date.now();
   mkdirSync(dist, { recursive: true });
-  const server = await buildServer();
+  const server = await buildServer({ sourcemap });
   const sidebar = await buildSidebar();
   writeAtomically(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
   // dist/ holds exactly what clasp should push: remove anything else (old files, stray temp files).
@@ -112,8 +122,9 @@ export async function buildAll({ quiet = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sourcemap = process.argv.includes('--sourcemap');
   try {
-    await buildAll();
+    await buildAll({ sourcemap });
   } catch (err) {
     console.error(`build failed: ${err.message}`);
     process.exit(1);
@@ -122,7 +133,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     let timer = null;
     const rebuild = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => buildAll().catch((err) => console.error(`build failed: ${err.message}`)), 100);
+      timer = setTimeout(() => buildAll({ sourcemap }).catch((err) => console.error(`build failed: ${err.message}`)), 100);
     };
     for (const dir of ['src', 'sidebar']) watch(join(root, dir), { recursive: true }, rebuild);
     watch(join(root, 'appsscript.json'), rebuild);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon, parseCsv } from '../local';
-import type { SentMail } from '../local';
+import type { LoadedAddon, PropertyStore, Runtime, SentMail, TriggerInfo } from '../local';
 import { mapHeaders } from '../src/domain/headers';
 import { defaultSettings, validateSettings } from '../src/domain/settings';
 
@@ -368,16 +368,6 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
 }
 
-function classify(result: string): DemoEventKind {
-  const r = result.trim().toLowerCase();
-  if (r === 'sent' || r.startsWith('sent ')) return 'sent';
-  if (r.startsWith('preview')) return 'preview';
-  if (r.startsWith('skipped')) return 'skipped';
-  if (r.startsWith('queued')) return 'queued';
-  if (r.startsWith('failed')) return 'failed';
-  return 'note';
-}
-
 /** A file-name-safe piece: letters, digits, '.', '_' and '-' only. */
 export function safeFilePart(text: string): string {
   const cleaned = text
@@ -437,238 +427,410 @@ function emptyEvent(date: string, kind: DemoEventKind): DemoEvent {
   return { date, kind, invoice: '', client: '', stage: '', to: [], cc: [], bcc: [], subject: '', result: '', file: null };
 }
 
+/** One row of the Follow-up Log, by column name; `outcome` is null in a log without an Outcome column. */
+interface LogRow {
+  invoice: string;
+  client: string;
+  stage: string;
+  recipients: string;
+  subject: string;
+  result: string;
+  outcome: string | null;
+}
+
+/** The log's rows (header first) as records, columns found by their header. */
+function readLogRows(rows: string[][]): LogRow[] {
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const cell = (row: string[], name: string): string => (header.includes(name) ? (row[header.indexOf(name)] ?? '') : '');
+  return rows.slice(1).map((row) => ({
+    invoice: cell(row, 'invoice').trim(),
+    client: cell(row, 'client'),
+    stage: cell(row, 'stage').trim(),
+    recipients: cell(row, 'recipients'),
+    subject: cell(row, 'subject'),
+    result: cell(row, 'result').trim(),
+    outcome: header.includes('outcome') ? cell(row, 'outcome').trim().toLowerCase() : null,
+  }));
+}
+
+const OUTCOME_CODES: readonly DemoEventKind[] = ['sent', 'preview', 'skipped', 'queued', 'failed'];
+
+/** The outcome code a Result's words begin with ('skipped: superseded' → 'skipped'), or ''. */
+function outcomeInWords(words: string): string {
+  if (words === 'sent' || words.startsWith('sent ')) return 'sent';
+  return OUTCOME_CODES.find((code) => code !== 'sent' && words.startsWith(code)) ?? '';
+}
+
+/**
+ * What a log row records, the one place the demo decides on it: the Outcome column's code when the
+ * log has one, the first word of the Result in a log written before that column existed.
+ * 'summary' is a daily run's own summary row; 'run stopped' the row a stopped daily run leaves
+ * (the demo reports that once, from the run's saved outcome).
+ */
+export function logRowOutcome(row: LogRow): DemoEventKind | 'summary' | 'run stopped' {
+  const words = row.result.toLowerCase();
+  const code = row.outcome ?? outcomeInWords(words);
+  if (row.invoice === '' && row.subject === 'Daily run') return 'summary';
+  if (row.invoice === '' && code === 'skipped' && words.includes('the daily run stopped')) return 'run stopped';
+  if (row.invoice === '') return 'note';
+  return OUTCOME_CODES.find((k) => k === code) ?? 'note';
+}
+
+/** The add-on loaded over the demo's sheets, with daily follow-ups turned on from its menu. */
+interface DemoSession {
+  runtime: Runtime;
+  addon: LoadedAddon;
+  documentProps: PropertyStore;
+  trigger: TriggerInfo;
+  /** When the trigger fires: hour and minute in its zone. */
+  hour: number;
+  minute: number;
+  zone: string;
+  /** The alert "Turn on daily follow-ups" showed. */
+  turnOnMessage: string | null;
+}
+
+/** A local runtime holding the invoice sheet (and dispute notes), the sender name saved in the settings. */
+function createDemoRuntime(options: ResolvedDemoOptions): Runtime {
+  const invoiceCells = readCsvCells(options.sheet, '--sheet');
+  const disputeCells = options.disputes === null ? null : readCsvCells(options.disputes, '--disputes');
+  const runtime = createRuntime({
+    timeZone: options.tz,
+    locale: options.locale,
+    now: wallInstant(options.from, defaultSettings().sendHour, 0, options.tz),
+  });
+  runtime.addSheet(INVOICE_SHEET, invoiceCells);
+  if (disputeCells) runtime.addSheet(DISPUTE_SHEET, disputeCells);
+  const settings = { ...defaultSettings(), senderName: options.sender };
+  runtime.properties.document(runtime.spreadsheets.active()!.id).set(SETTINGS_KEY, JSON.stringify(settings));
+  return runtime;
+}
+
+/** Loads the built add-on and clicks "Turn on daily follow-ups", as a user would. */
+function startSession(options: ResolvedDemoOptions): DemoSession {
+  const runtime = createDemoRuntime(options);
+  const addon = loadAddon({ runtime, distDir: options.distDir });
+  runtime.ui.respondWith('OK');
+  const dialogsBefore = runtime.ui.dialogs.length;
+  addon.call('turnOnDailyFollowUps');
+  const alert = runtime.ui.dialogs.slice(dialogsBefore).find((d) => d.kind === 'alert');
+  const turnOnMessage = alert ? `${alert.title}: ${alert.prompt}` : null;
+  const trigger = runtime.triggers.list().find((t) => t.eventType === 'CLOCK' && t.handler === 'dailyFollowUps');
+  if (!trigger) {
+    const said = turnOnMessage ? ` It said: "${turnOnMessage}"` : '';
+    throw new Error(`Turning on daily follow-ups created no time-driven trigger.${said}`);
+  }
+  return {
+    runtime,
+    addon,
+    documentProps: runtime.properties.document(runtime.spreadsheets.active()!.id),
+    trigger,
+    hour: trigger.hour ?? defaultSettings().sendHour,
+    minute: trigger.nearMinute ?? 0,
+    zone: trigger.timezone || options.tz,
+    turnOnMessage,
+  };
+}
+
+/** Creates the output folder and removes the .eml files of an earlier demo. */
+function clearOutbox(out: string): void {
+  fs.mkdirSync(out, { recursive: true });
+  for (const f of fs.readdirSync(out)) if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(out, f), { force: true });
+}
+
+/** Names each .eml file after its day, invoice and stage, numbered when one repeats. */
+class EmlNames {
+  private readonly used = new Set<string>();
+  constructor(private readonly outDir: string) {}
+
+  next(date: string, invoice: string, stage: string): string {
+    const base = `${date}_${safeFilePart(invoice)}_${safeFilePart(stage || 'email')}`;
+    let name = base;
+    for (let n = 2; this.used.has(name); n++) name = `${base}-${n}`;
+    this.used.add(name);
+    return path.join(this.outDir, `${name}.eml`);
+  }
+}
+
+type InvoiceStatuses = ReturnType<typeof statusByRow>;
+
+/** What one day's run did, from the log, the outbox, the sheet and the saved run outcome. */
+interface DayObservation {
+  events: DemoEvent[];
+  summary: string | null;
+  /** Emails of this day with the event each belongs to (its `file` set). */
+  mails: { event: DemoEvent; mail: SentMail }[];
+}
+
+/** The recipients and subject of an email as the log shows them, matched against what MailApp sent. */
+function isMailOf(mail: SentMail, event: DemoEvent): boolean {
+  return (
+    mail.subject === event.subject && sameList(mail.to, event.to) && sameList(mail.cc, event.cc) && sameList(mail.bcc, event.bcc)
+  );
+}
+
+/** The event a log row tells, for a row that is not a summary nor a stopped run. */
+function eventFromLogRow(date: string, row: LogRow, kind: DemoEventKind): DemoEvent {
+  return {
+    ...emptyEvent(date, kind),
+    invoice: row.invoice,
+    client: row.client,
+    stage: row.stage,
+    ...parseRecipients(row.recipients),
+    subject: row.subject,
+    result: row.result,
+  };
+}
+
+const SENT_EARLIER = 'sent (recorded in the log; the email itself went out on an earlier run)';
+
+/** Events of a day's new log rows, each sent one paired with the email MailApp recorded for it. */
+function logEvents(date: string, rows: LogRow[], newMails: SentMail[], names: EmlNames) {
+  const events: DemoEvent[] = [];
+  const mails: { event: DemoEvent; mail: SentMail }[] = [];
+  const unlogged = [...newMails];
+  let summary: string | null = null;
+  for (const row of rows) {
+    const outcome = logRowOutcome(row);
+    if (outcome === 'summary') summary = row.result;
+    if (outcome === 'summary' || outcome === 'run stopped') continue;
+    const event = eventFromLogRow(date, row, outcome);
+    const index = outcome === 'sent' ? unlogged.findIndex((m) => isMailOf(m, event)) : -1;
+    if (index < 0) {
+      events.push(outcome === 'sent' ? { ...event, result: SENT_EARLIER } : event);
+      continue;
+    }
+    const withFile = { ...event, file: names.next(date, event.invoice, event.stage) };
+    events.push(withFile);
+    mails.push({ event: withFile, mail: unlogged.splice(index, 1)[0]! });
+  }
+  return { events, mails, summary, unlogged };
+}
+
+/** An email the log does not mention (it should not happen): shown all the same. */
+function unloggedMailEvent(date: string, mail: SentMail, names: EmlNames): { event: DemoEvent; mail: SentMail } {
+  const invoice = /\b(?:invoice|rechnung|facture)\s+(\S+)/i.exec(mail.subject)?.[1] ?? '?';
+  const event: DemoEvent = {
+    ...emptyEvent(date, 'sent'),
+    invoice,
+    to: mail.to,
+    cc: mail.cc,
+    bcc: mail.bcc,
+    subject: mail.subject,
+    result: 'sent, but not recorded in the Follow-up Log',
+    file: names.next(date, invoice, ''),
+  };
+  return { event, mail };
+}
+
+/** Rows that get nothing, or have an error, on the day they first show so. */
+function statusEvents(date: string, before: InvoiceStatuses, now: InvoiceStatuses): DemoEvent[] {
+  const events: DemoEvent[] = [];
+  for (const [key, row] of now) {
+    if (before.get(key)?.status === row.status) continue;
+    const kind = row.status.startsWith('Error:') ? 'error' : HELD_STATUSES.has(row.status) ? 'held' : null;
+    if (kind) events.push({ ...emptyEvent(date, kind), invoice: row.invoice, client: row.client, result: row.status });
+  }
+  return events;
+}
+
+/** A run's saved outcome (a trigger has no UI): why it stopped, and its warnings when they changed. */
+function savedOutcomeEvents(date: string, lastRun: string, previousWarnings: string) {
+  let parsed: { stopped?: unknown; warnings?: unknown };
+  try {
+    parsed = JSON.parse(lastRun) as typeof parsed;
+  } catch {
+    // Not ours to judge: the add-on reads it back with its own checks.
+    return { events: [], warnings: previousWarnings };
+  }
+  const events: DemoEvent[] = [];
+  if (typeof parsed.stopped === 'string' && parsed.stopped !== '')
+    events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
+  const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.filter((w): w is string => typeof w === 'string') : [];
+  const joined = warnings.join('\n');
+  if (joined !== previousWarnings) for (const w of warnings) events.push({ ...emptyEvent(date, 'warning'), result: w });
+  return { events, warnings: joined };
+}
+
+function displayRowsOf(runtime: Runtime, sheet: string): string[][] {
+  return runtime.hasSheet(sheet) ? runtime.sheet(sheet).displayRows() : [];
+}
+
+/** Reads, day after day, what is new since the day before: emails, log rows, statuses, run outcome. */
+class DayWatcher {
+  private mailSeen = 0;
+  private logSeen: number;
+  private logsSeen: number;
+  private statuses: InvoiceStatuses = new Map();
+  private lastWarnings = '';
+  private previousLastRun: string | null;
+
+  constructor(
+    private readonly session: DemoSession,
+    private readonly names: EmlNames,
+  ) {
+    this.logSeen = displayRowsOf(session.runtime, LOG_SHEET).length;
+    this.logsSeen = session.runtime.logs.length;
+    this.previousLastRun = session.documentProps.get(LAST_RUN_KEY);
+  }
+
+  observe(date: string): DayObservation {
+    const sent = this.session.runtime.mail.sent;
+    const newMails = sent.slice(this.mailSeen);
+    this.mailSeen = sent.length;
+    const logged = logEvents(date, this.newLogRows(), newMails, this.names);
+    const unlogged = logged.unlogged.map((mail) => unloggedMailEvent(date, mail, this.names));
+    const events = [...logged.events, ...unlogged.map((u) => u.event), ...this.statusChanges(date)];
+    events.push(...this.outcomeChanges(date), ...this.consoleErrors(date));
+    return { events, summary: logged.summary, mails: [...logged.mails, ...unlogged] };
+  }
+
+  private newLogRows(): LogRow[] {
+    const rows = displayRowsOf(this.session.runtime, LOG_SHEET);
+    const fresh = readLogRows([rows[0] ?? [], ...rows.slice(Math.max(1, this.logSeen))]);
+    this.logSeen = rows.length;
+    return fresh;
+  }
+
+  private statusChanges(date: string): DemoEvent[] {
+    const now = statusByRow(displayRowsOf(this.session.runtime, INVOICE_SHEET));
+    const events = statusEvents(date, this.statuses, now);
+    this.statuses = now;
+    return events;
+  }
+
+  private outcomeChanges(date: string): DemoEvent[] {
+    const lastRun = this.session.documentProps.get(LAST_RUN_KEY);
+    const isNew = lastRun !== null && lastRun !== this.previousLastRun;
+    this.previousLastRun = lastRun;
+    if (!lastRun || !isNew) return [];
+    const outcome = savedOutcomeEvents(date, lastRun, this.lastWarnings);
+    this.lastWarnings = outcome.warnings;
+    return outcome.events;
+  }
+
+  private consoleErrors(date: string): DemoEvent[] {
+    const logs = this.session.runtime.logs;
+    const fresh = logs.slice(this.logsSeen).filter((entry) => entry.level === 'error');
+    this.logsSeen = logs.length;
+    return fresh.map((entry) => ({ ...emptyEvent(date, 'stopped'), result: entry.message }));
+  }
+}
+
+/** Runs the daily trigger at its hour on `date`; an exception becomes the day's first event. */
+function runDailyTrigger(session: DemoSession, date: string): DemoEvent[] {
+  session.runtime.clock.set(wallInstant(date, session.hour, session.minute, session.zone));
+  try {
+    session.addon.runTrigger(session.trigger.id);
+    return [];
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return [{ ...emptyEvent(date, 'stopped'), result: `The run stopped with an error: ${message}` }];
+  }
+}
+
+/** Writes each email of a day as a .eml file (at its event's `file`). */
+async function writeEmails(date: string, mails: DayObservation['mails'], sender: string): Promise<DemoEmail[]> {
+  const emails: DemoEmail[] = [];
+  for (const { event, mail } of mails) {
+    const file = event.file!;
+    fs.writeFileSync(file, await composeEml(mail, sender));
+    emails.push({
+      date,
+      invoice: event.invoice,
+      client: event.client,
+      stage: event.stage,
+      from: mail.from,
+      senderName: mail.name,
+      to: mail.to,
+      cc: mail.cc,
+      bcc: mail.bcc,
+      subject: mail.subject,
+      text: mail.body,
+      html: mail.htmlBody,
+      sentAt: mail.at,
+      file,
+    });
+  }
+  return emails;
+}
+
+/** The simulated days, one daily trigger run each. */
+async function simulateDays(session: DemoSession, options: ResolvedDemoOptions) {
+  const watcher = new DayWatcher(session, new EmlNames(options.out));
+  const days: DemoDay[] = [];
+  const emails: DemoEmail[] = [];
+  for (let i = 0; i < options.days; i++) {
+    const date = addDaysIso(options.from, i);
+    const stopped = runDailyTrigger(session, date);
+    const seen = watcher.observe(date);
+    emails.push(...(await writeEmails(date, seen.mails, options.sender)));
+    days.push({ date, index: i + 1, events: [...stopped, ...seen.events], summary: seen.summary });
+  }
+  return { days, emails };
+}
+
+/** The invoice rows at the end, in the table's columns (display values; blank rows left out). */
+function finalTableRows(runtime: Runtime): string[][] {
+  const sheetRows = runtime.sheet(INVOICE_SHEET).displayRows();
+  const indexes = TABLE_FIELDS.map((f) => columnIndex(sheetRows[0] ?? [], f));
+  return sheetRows
+    .slice(1)
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((r) => indexes.map((i) => (i === undefined ? '' : (r[i] ?? ''))));
+}
+
+/** The invoice sheet and the log at the end, as CSV files in the output folder. */
+function writeSheetCsvs(runtime: Runtime, out: string): { invoicesCsv: string; logCsv: string } {
+  const invoicesCsv = path.join(out, 'Invoices.csv');
+  const logCsv = path.join(out, 'Follow-up-Log.csv');
+  fs.writeFileSync(invoicesCsv, runtime.sheet(INVOICE_SHEET).toCsv());
+  fs.writeFileSync(logCsv, runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).toCsv() : '');
+  return { invoicesCsv, logCsv };
+}
+
+function countTotals(tableRows: string[][], emails: DemoEmail[], events: DemoEvent[]): DemoTotals {
+  const byStage: Record<string, number> = {};
+  for (const e of emails) byStage[e.stage || 'email'] = (byStage[e.stage || 'email'] ?? 0) + 1;
+  const statusCol = TABLE_FIELDS.indexOf('status');
+  const count = (kind: DemoEventKind): number => events.filter((e) => e.kind === kind).length;
+  return {
+    invoices: tableRows.length,
+    emails: emails.length,
+    byStage,
+    invoicesEmailed: new Set(emails.map((e) => e.invoice)).size,
+    skipped: count('skipped'),
+    queued: count('queued'),
+    failed: count('failed'),
+    rowErrors: tableRows.filter((r) => (r[statusCol] ?? '').startsWith('Error:')).length,
+  };
+}
+
 /**
  * Runs the built add-on as a user would: the invoice sheet, the sender name in the settings,
  * "Turn on daily follow-ups" from the menu, then the daily trigger at its hour for each day.
  */
 export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
   const options = resolveDemoOptions(input);
-  const invoiceCells = readCsvCells(options.sheet, '--sheet');
-  const disputeCells = options.disputes === null ? null : readCsvCells(options.disputes, '--disputes');
-
-  const runtime = createRuntime({
-    timeZone: options.tz,
-    locale: options.locale,
-    now: wallInstant(options.from, defaultSettings().sendHour, 0, options.tz),
-  });
-  const spreadsheetId = runtime.spreadsheets.active()!.id;
-  runtime.addSheet(INVOICE_SHEET, invoiceCells);
-  if (disputeCells) runtime.addSheet(DISPUTE_SHEET, disputeCells);
-  const documentProps = runtime.properties.document(spreadsheetId);
-  documentProps.set(SETTINGS_KEY, JSON.stringify({ ...defaultSettings(), senderName: options.sender }));
-
-  const addon = loadAddon({ runtime, distDir: options.distDir });
-  runtime.ui.respondWith('OK');
-  const dialogsBefore = runtime.ui.dialogs.length;
-  addon.call('turnOnDailyFollowUps');
-  const alert = runtime.ui.dialogs.slice(dialogsBefore).find((d) => d.kind === 'alert');
-  const trigger = runtime.triggers.list().find((t) => t.eventType === 'CLOCK' && t.handler === 'dailyFollowUps');
-  if (!trigger) {
-    const said = alert ? ` It said: "${alert.title}: ${alert.prompt}"` : '';
-    throw new Error(`Turning on daily follow-ups created no time-driven trigger.${said}`);
-  }
-  const hour = trigger.hour ?? defaultSettings().sendHour;
-  const minute = trigger.nearMinute ?? 0;
-  const triggerZone = trigger.timezone || options.tz;
-
-  fs.mkdirSync(options.out, { recursive: true });
-  for (const f of fs.readdirSync(options.out))
-    if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(options.out, f), { force: true });
-
-  const days: DemoDay[] = [];
-  const emails: DemoEmail[] = [];
-  const usedNames = new Set<string>();
-  let mailSeen = 0;
-  let logSeen = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows().length : 0;
-  let logsSeen = runtime.logs.length;
-  let statuses = new Map<string, { invoice: string; client: string; status: string }>();
-  let lastWarnings = '';
-  let previousLastRun = documentProps.get(LAST_RUN_KEY);
-
-  for (let i = 0; i < options.days; i++) {
-    const date = addDaysIso(options.from, i);
-    runtime.clock.set(wallInstant(date, hour, minute, triggerZone));
-    const events: DemoEvent[] = [];
-    let summary: string | null = null;
-    try {
-      addon.runTrigger(trigger.id);
-    } catch (err) {
-      events.push({
-        ...emptyEvent(date, 'stopped'),
-        result: `The run stopped with an error: ${err instanceof Error ? err.message : String(err)}`,
-      });
-    }
-
-    // What the run logged, in order.
-    const newMails = runtime.mail.sent.slice(mailSeen);
-    mailSeen = runtime.mail.sent.length;
-    const usedMails = new Set<SentMail>();
-    const logRows = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows() : [];
-    const logHeader = (logRows[0] ?? []).map((h) => h.trim().toLowerCase());
-    const col = (name: string): number => logHeader.indexOf(name);
-    const cell = (row: string[], name: string): string => (col(name) >= 0 ? (row[col(name)] ?? '') : '');
-    const fresh = logRows.slice(Math.max(1, logSeen));
-    logSeen = logRows.length;
-    const mailEvents: { event: DemoEvent; mail: SentMail }[] = [];
-    for (const row of fresh) {
-      const invoice = cell(row, 'invoice').trim();
-      const result = cell(row, 'result').trim();
-      const subject = cell(row, 'subject');
-      if (invoice === '' && subject === 'Daily run') {
-        summary = result;
-        continue;
-      }
-      // A run that stopped is reported from its saved outcome (once, with repeats collapsed).
-      if (invoice === '' && result.startsWith('skipped: the daily run stopped')) continue;
-      const kind = invoice === '' ? 'note' : classify(result);
-      const event: DemoEvent = {
-        ...emptyEvent(date, kind),
-        invoice,
-        client: cell(row, 'client'),
-        stage: cell(row, 'stage').trim(),
-        ...parseRecipients(cell(row, 'recipients')),
-        subject,
-        result,
-      };
-      if (kind === 'sent') {
-        const mail = newMails.find(
-          (m) =>
-            !usedMails.has(m) &&
-            m.subject === subject &&
-            sameList(m.to, event.to) &&
-            sameList(m.cc, event.cc) &&
-            sameList(m.bcc, event.bcc),
-        );
-        if (mail) {
-          usedMails.add(mail);
-          mailEvents.push({ event, mail });
-        } else {
-          event.result = 'sent (recorded in the log; the email itself went out on an earlier run)';
-        }
-      }
-      events.push(event);
-    }
-    // A message the log does not mention (it should not happen): show it all the same.
-    for (const mail of newMails.filter((m) => !usedMails.has(m))) {
-      const invoice = /\b(?:invoice|rechnung|facture)\s+(\S+)/i.exec(mail.subject)?.[1] ?? '?';
-      const event: DemoEvent = {
-        ...emptyEvent(date, 'sent'),
-        invoice,
-        to: mail.to,
-        cc: mail.cc,
-        bcc: mail.bcc,
-        subject: mail.subject,
-        result: 'sent, but not recorded in the Follow-up Log',
-      };
-      events.push(event);
-      mailEvents.push({ event, mail });
-    }
-
-    // Write each email as a .eml file.
-    for (const { event, mail } of mailEvents) {
-      let base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}`;
-      for (let n = 2; usedNames.has(base); n++)
-        base = `${date}_${safeFilePart(event.invoice)}_${safeFilePart(event.stage || 'email')}-${n}`;
-      usedNames.add(base);
-      const file = path.join(options.out, `${base}.eml`);
-      fs.writeFileSync(file, await composeEml(mail, options.sender));
-      event.file = file;
-      emails.push({
-        date,
-        invoice: event.invoice,
-        client: event.client,
-        stage: event.stage,
-        from: mail.from,
-        senderName: mail.name,
-        to: mail.to,
-        cc: mail.cc,
-        bcc: mail.bcc,
-        subject: mail.subject,
-        text: mail.body,
-        html: mail.htmlBody,
-        sentAt: mail.at,
-        file,
-      });
-    }
-
-    // Rows that get nothing, or have an error, when they first show so.
-    const now = statusByRow(runtime.hasSheet(INVOICE_SHEET) ? runtime.sheet(INVOICE_SHEET).displayRows() : []);
-    for (const [key, row] of now) {
-      if (statuses.get(key)?.status === row.status) continue;
-      if (row.status.startsWith('Error:'))
-        events.push({ ...emptyEvent(date, 'error'), invoice: row.invoice, client: row.client, result: row.status });
-      else if (HELD_STATUSES.has(row.status))
-        events.push({ ...emptyEvent(date, 'held'), invoice: row.invoice, client: row.client, result: row.status });
-    }
-    statuses = now;
-
-    // A run that stopped early says why only in its saved outcome (a trigger has no UI).
-    const lastRun = documentProps.get(LAST_RUN_KEY);
-    const newOutcome = lastRun !== null && lastRun !== previousLastRun;
-    previousLastRun = lastRun;
-    if (lastRun && newOutcome) {
-      try {
-        const parsed = JSON.parse(lastRun) as { stopped?: unknown; warnings?: unknown };
-        if (typeof parsed.stopped === 'string' && parsed.stopped !== '')
-          events.push({ ...emptyEvent(date, 'stopped'), result: parsed.stopped });
-        const warnings = Array.isArray(parsed.warnings) ? parsed.warnings.filter((w): w is string => typeof w === 'string') : [];
-        const joined = warnings.join('\n');
-        if (joined !== lastWarnings) for (const w of warnings) events.push({ ...emptyEvent(date, 'warning'), result: w });
-        lastWarnings = joined;
-      } catch {
-        // Not ours to judge: the add-on reads it back with its own checks.
-      }
-    }
-    for (const entry of runtime.logs.slice(logsSeen)) {
-      if (entry.level === 'error') events.push({ ...emptyEvent(date, 'stopped'), result: entry.message });
-    }
-    logsSeen = runtime.logs.length;
-
-    days.push({ date, index: i + 1, events, summary });
-  }
-
-  // The sheet at the end.
-  const sheetRows = runtime.sheet(INVOICE_SHEET).displayRows();
-  const header = sheetRows[0] ?? [];
-  const indexes = TABLE_FIELDS.map((f) => columnIndex(header, f));
-  const tableRows = sheetRows
-    .slice(1)
-    .filter((r) => r.some((c) => c.trim() !== ''))
-    .map((r) => indexes.map((i) => (i === undefined ? '' : (r[i] ?? ''))));
-  const log = runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).displayRows() : [];
-
-  const invoicesCsv = path.join(options.out, 'Invoices.csv');
-  const logCsv = path.join(options.out, 'Follow-up-Log.csv');
-  fs.writeFileSync(invoicesCsv, runtime.sheet(INVOICE_SHEET).toCsv());
-  fs.writeFileSync(logCsv, runtime.hasSheet(LOG_SHEET) ? runtime.sheet(LOG_SHEET).toCsv() : '');
-
+  const session = startSession(options);
+  clearOutbox(options.out);
+  const { days, emails } = await simulateDays(session, options);
+  const { runtime, trigger } = session;
+  const tableRows = finalTableRows(runtime);
+  const csvs = writeSheetCsvs(runtime, options.out);
   const events = days.flatMap((d) => d.events);
-  const byStage: Record<string, number> = {};
-  for (const e of emails) byStage[e.stage || 'email'] = (byStage[e.stage || 'email'] ?? 0) + 1;
-  const statusCol = TABLE_FIELDS.indexOf('status');
-  const totals: DemoTotals = {
-    invoices: tableRows.length,
-    emails: emails.length,
-    byStage,
-    invoicesEmailed: new Set(emails.map((e) => e.invoice)).size,
-    skipped: events.filter((e) => e.kind === 'skipped').length,
-    queued: events.filter((e) => e.kind === 'queued').length,
-    failed: events.filter((e) => e.kind === 'failed').length,
-    rowErrors: tableRows.filter((r) => (r[statusCol] ?? '').startsWith('Error:')).length,
-  };
-
   return {
     options,
     userEmail: runtime.options.userEmail,
-    trigger: { id: trigger.id, handler: trigger.handler, hour, timeZone: triggerZone },
-    turnOnMessage: alert ? `${alert.title}: ${alert.prompt}` : null,
+    trigger: { id: trigger.id, handler: trigger.handler, hour: session.hour, timeZone: session.zone },
+    turnOnMessage: session.turnOnMessage,
     days,
     events,
     emails,
     table: { headers: TABLE_TITLES, rows: tableRows },
-    log,
-    totals,
-    files: { outDir: options.out, emails: emails.map((e) => e.file), invoicesCsv, logCsv },
+    log: displayRowsOf(runtime, LOG_SHEET),
+    totals: countTotals(tableRows, emails, events),
+    files: { outDir: options.out, emails: emails.map((e) => e.file), ...csvs },
   };
 }
 
@@ -785,83 +947,115 @@ function eventText(e: DemoEvent): string {
   return e.result;
 }
 
-/** The day-by-day timeline, quiet days collapsed. */
-export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[] {
-  const width = fmt.width ?? 100;
-  const c = fmt.color;
+/** Column widths and colour of the timeline, fitted to its events. */
+interface TimelineLayout {
+  width: number;
+  color: boolean;
+  invW: number;
+  cliW: number;
+  stageW: number;
+  /** Where the text after the invoice and client columns starts. */
+  textCol: number;
+}
+
+function timelineLayout(result: DemoResult, fmt: FormatOptions): TimelineLayout {
   const invoiceEvents = result.events.filter((e) => e.invoice !== '');
   const invW = Math.min(16, Math.max(7, ...invoiceEvents.map((e) => textWidth(e.invoice))));
   const cliW = Math.min(22, Math.max(6, ...invoiceEvents.map((e) => textWidth(e.client))));
   const stageW = Math.max(8, ...invoiceEvents.filter((e) => e.stage !== '').map((e) => textWidth(e.stage)));
-  const lines: string[] = [];
-  const prefix = (e: DemoEvent): string => {
-    const s = SYMBOL[e.kind];
-    return `  ${paint(c, s.style, s.mark)}  `;
-  };
-  const head = (e: DemoEvent): string => `${pad(truncate(e.invoice, invW), invW)}  ${pad(truncate(e.client, cliW), cliW)}  `;
-  const textCol = 5 + invW + 2 + cliW + 2;
+  return { width: fmt.width ?? 100, color: fmt.color, invW, cliW, stageW, textCol: 5 + invW + 2 + cliW + 2 };
+}
 
-  // Quiet days, and days that only repeat the previous day's stop message, collapse into one line.
-  let quiet: DemoDay[] = [];
-  let quietLabel = '';
+/** '  ✉  ', the event's mark in its colour. */
+function eventPrefix(e: DemoEvent, color: boolean): string {
+  const s = SYMBOL[e.kind];
+  return `  ${paint(color, s.style, s.mark)}  `;
+}
+
+/** The invoice and client columns. */
+function eventHead(e: DemoEvent, l: TimelineLayout): string {
+  return `${pad(truncate(e.invoice, l.invW), l.invW)}  ${pad(truncate(e.client, l.cliW), l.cliW)}  `;
+}
+
+/** A sent (or previewed) email: stage → recipients, copies on the same line when they fit. */
+function mailEventLines(e: DemoEvent, l: TimelineLayout): string[] {
+  const to = `${pad(e.stage, l.stageW)}  → ${e.to.join(', ')}`;
+  const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter(
+    (x) => x !== '',
+  );
+  const first = `${eventPrefix(e, l.color)}${eventHead(e, l)}${to}`;
+  const withExtra = extra.length > 0 ? ` (${extra.join('; ')})` : '';
+  const lines: string[] = [];
+  if (textWidth(`  x  ${eventHead(e, l)}${to}${withExtra}`) <= l.width) {
+    lines.push(first + withExtra);
+  } else {
+    lines.push(first);
+    const indent = l.textCol + l.stageW + 2 + 2;
+    for (const x of extra)
+      lines.push(...wrap(`(${x})`, l.width - indent, l.width, indent).map((t, i) => (i === 0 ? ' '.repeat(indent) + t : t)));
+  }
+  // A sent event that says more than 'sent' (sent on an earlier run, missing from the log).
+  if (e.kind === 'sent' && !['sent', 'preview', ''].includes(e.result))
+    lines.push(' '.repeat(l.textCol) + paint(l.color, 'yellow', e.result));
+  return lines;
+}
+
+/** Any other event: its words wrapped after the invoice, client and stage columns (or the mark alone). */
+function textEventLine(e: DemoEvent, l: TimelineLayout): string {
+  const style = SYMBOL[e.kind].style;
+  if (e.invoice === '') {
+    const body = wrap(eventText(e), l.width - 5, l.width, 5);
+    return eventPrefix(e, l.color) + body.map((t) => paint(l.color, style, t)).join('\n');
+  }
+  const stage = e.stage !== '' ? `${pad(e.stage, l.stageW)}  ` : '';
+  const startCol = l.textCol + textWidth(stage);
+  const text = wrap(eventText(e), l.width - startCol, l.width, startCol);
+  return `${eventPrefix(e, l.color)}${eventHead(e, l)}${stage}${text.map((t) => paint(l.color, style, t)).join('\n')}`;
+}
+
+function eventLines(e: DemoEvent, l: TimelineLayout): string[] {
+  return e.invoice !== '' && (e.kind === 'sent' || e.kind === 'preview') ? mailEventLines(e, l) : [textEventLine(e, l)];
+}
+
+/** Consecutive quiet days (nothing due, or the previous day's stop message again) share one line. */
+type TimelineEntry = { quiet: DemoDay[]; label: string } | { day: DemoDay };
+
+function timelineEntries(days: DemoDay[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
   let previousStops = '';
-  const flushQuiet = (): void => {
-    if (quiet.length === 0) return;
-    const first = quiet[0]!;
-    const last = quiet[quiet.length - 1]!;
-    const span = quiet.length === 1 ? dayLabel(first.date) : `${dayLabel(first.date)} – ${dayLabel(last.date)}`;
-    lines.push(paint(c, 'dim', `${span}   ${quietLabel}`));
-    quiet = [];
-  };
-  for (const day of result.days) {
+  for (const day of days) {
     const onlyStops =
       day.events.length > 0 && day.events.every((e) => e.invoice === '' && (e.kind === 'stopped' || e.kind === 'warning'));
     const stops = onlyStops ? day.events.map((e) => e.result).join('\n') : '';
     const label =
       day.events.length === 0 ? '(nothing due)' : stops !== '' && stops === previousStops ? '(stopped again, as above)' : null;
     previousStops = stops;
-    if (label !== null) {
-      if (label !== quietLabel) flushQuiet();
-      quietLabel = label;
-      quiet.push(day);
-      continue;
-    }
-    flushQuiet();
-    lines.push(paint(c, 'bold', `${dayLabel(day.date)}   day ${day.index}`));
-    for (const e of day.events) {
-      if (e.invoice === '') {
-        const body = wrap(eventText(e), width - 5, width, 5);
-        lines.push(prefix(e) + body.map((l) => paint(c, SYMBOL[e.kind].style, l)).join('\n'));
-        continue;
-      }
-      if (e.kind === 'sent' || e.kind === 'preview') {
-        const to = `${pad(e.stage, stageW)}  → ${e.to.join(', ')}`;
-        const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter(
-          (x) => x !== '',
-        );
-        const first = `${prefix(e)}${head(e)}${to}`;
-        const plainFirst = `  x  ${head(e)}${to}`;
-        const withExtra = extra.length > 0 ? ` (${extra.join('; ')})` : '';
-        if (textWidth(plainFirst + withExtra) <= width) {
-          lines.push(first + withExtra);
-        } else {
-          lines.push(first);
-          const indent = textCol + stageW + 2 + 2;
-          for (const x of extra)
-            lines.push(...wrap(`(${x})`, width - indent, width, indent).map((l, i) => (i === 0 ? ' '.repeat(indent) + l : l)));
-        }
-        if (e.kind === 'sent' && !['sent', 'preview'].includes(e.result))
-          lines.push(' '.repeat(textCol) + paint(c, 'yellow', e.result));
-        continue;
-      }
-      const stage = e.stage !== '' ? `${pad(e.stage, stageW)}  ` : '';
-      const startCol = textCol + textWidth(stage);
-      const text = wrap(eventText(e), width - startCol, width, startCol);
-      lines.push(`${prefix(e)}${head(e)}${stage}${text.map((l) => paint(c, SYMBOL[e.kind].style, l)).join('\n')}`);
-    }
+    const last = entries[entries.length - 1];
+    if (label === null) entries.push({ day });
+    else if (last && 'quiet' in last && last.label === label) last.quiet.push(day);
+    else entries.push({ quiet: [day], label });
   }
-  flushQuiet();
-  return lines;
+  return entries;
+}
+
+function quietLine(quiet: DemoDay[], label: string, color: boolean): string {
+  const first = quiet[0]!;
+  const last = quiet[quiet.length - 1]!;
+  const span = quiet.length === 1 ? dayLabel(first.date) : `${dayLabel(first.date)} – ${dayLabel(last.date)}`;
+  return paint(color, 'dim', `${span}   ${label}`);
+}
+
+/** The day-by-day timeline, quiet days collapsed. */
+export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[] {
+  const layout = timelineLayout(result, fmt);
+  return timelineEntries(result.days).flatMap((entry) =>
+    'quiet' in entry
+      ? [quietLine(entry.quiet, entry.label, fmt.color)]
+      : [
+          paint(fmt.color, 'bold', `${dayLabel(entry.day.date)}   day ${entry.day.index}`),
+          ...entry.day.events.flatMap((e) => eventLines(e, layout)),
+        ],
+  );
 }
 
 /** The final status table, aligned and fitted to the width (long values truncated). */

@@ -103,13 +103,8 @@ function publicFunctionNames(distDir: string): string[] {
   return [...names].sort();
 }
 
-/** The google.script.run shim, as a classic script (plain ES2017, no build step). */
-function shimScript(names: string[]): string {
-  const list = JSON.stringify(names).replace(/</g, '\\u003c');
-  return `(function () {
-  'use strict';
-  var NAMES = ${list};
-  function illegal(value, key, seen) {
+// The body of the google.script.run shim (after `var NAMES = [...]`): plain ES2017, no build step.
+const SHIM_BODY = `  function illegal(value, key, seen) {
     if (value === null || value === undefined) return null;
     var t = typeof value;
     if (t === 'string' || t === 'number' || t === 'boolean') return null;
@@ -167,7 +162,12 @@ function shimScript(names: string[]): string {
   window.google.script = window.google.script || {};
   window.google.script.run = runner(null, null, undefined);
   window.google.script.host = { close: function () { window.__closed = true; }, setHeight: function () {}, setWidth: function () {}, editor: { focus: function () {} } };
-})();`;
+`;
+
+/** The google.script.run shim, as a classic script, offering the server's public function names. */
+function shimScript(names: string[]): string {
+  const list = JSON.stringify(names).replace(/</g, '\\u003c');
+  return `(function () {\n  'use strict';\n  var NAMES = ${list};\n${SHIM_BODY}})();`;
 }
 
 function errorReply(err: unknown): { name: string; message: string } {
@@ -212,6 +212,130 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The local runtime over the sheets, the built add-on loaded, the clock at `today` (after any history). */
+function startAddon(options: PreviewOptions, distDir: string): { runtime: Runtime; addon: LoadedAddon } {
+  const timeZone = options.timeZone ?? 'America/New_York';
+  const today = options.today ?? '2026-11-24';
+  const hour = options.hour ?? 8;
+  const settings: Settings = { ...defaultSettings(), senderName: 'Sam Rivera Design', ...options.settings };
+  const runtime = createRuntime({ timeZone, locale: options.locale ?? 'en_US', now: wall(today, hour, timeZone) });
+  runtime.addSheet('Invoices', readCells(options.invoicesCsv ?? path.join(ROOT, 'sample', 'invoices.csv')));
+  const disputes = options.disputesCsv === undefined ? path.join(ROOT, 'sample', 'disputes.csv') : options.disputesCsv;
+  if (disputes !== null) runtime.addSheet('Dispute Notes', readCells(disputes));
+  runtime.properties.document().set('settings', JSON.stringify(settings));
+  const addon = loadAddon({ runtime, distDir });
+  if (options.historyFrom) {
+    simulateHistory(runtime, addon, { from: options.historyFrom, today, hour: settings.sendHour, timeZone });
+    runtime.clock.set(wall(today, hour, timeZone));
+  }
+  return { runtime, addon };
+}
+
+/** Turns daily follow-ups on and runs the trigger at its hour every day from `from` to yesterday. */
+function simulateHistory(
+  runtime: Runtime,
+  addon: LoadedAddon,
+  days: { from: string; today: string; hour: number; timeZone: string },
+): void {
+  runtime.clock.set(wall(days.from, days.hour, days.timeZone));
+  runtime.ui.respondWith('OK');
+  addon.call('turnOnDailyFollowUps');
+  const trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
+  if (!trigger) throw new Error('Turning on daily follow-ups created no trigger.');
+  for (let day = days.from; day < days.today; day = addDaysIso(day, 1)) {
+    runtime.clock.set(wall(day, days.hour, days.timeZone));
+    addon.runTrigger(trigger.id);
+  }
+}
+
+/** What the request handlers share. */
+interface PreviewContext {
+  htmlFile: string;
+  shim: string;
+  addon: LoadedAddon;
+  calls: RecordedCall[];
+  select: (row: number, sheet?: string) => void;
+  latencyMs: number;
+  verbose: boolean;
+}
+
+type Handler = (ctx: PreviewContext, req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+/** The sidebar page, the shim injected before </head>. */
+function servePage(ctx: PreviewContext, _req: http.IncomingMessage, res: http.ServerResponse): void {
+  const html = fs.readFileSync(ctx.htmlFile, 'utf8');
+  const at = html.indexOf('</head>');
+  const page = at === -1 ? ctx.shim + html : html.slice(0, at) + ctx.shim + html.slice(at);
+  send(res, 200, 'text/html; charset=utf-8', page);
+}
+
+/** One google.script.run call: recorded, then run as Apps Script would (JSON in, JSON out). */
+async function serveRun(ctx: PreviewContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
+  const name = typeof body.name === 'string' ? body.name : '';
+  const args = Array.isArray(body.args) ? (body.args as unknown[]) : [];
+  ctx.calls.push({ name, args });
+  if (ctx.verbose)
+    console.log(
+      `google.script.run.${name}(${args
+        .map((a) => JSON.stringify(a))
+        .join(', ')
+        .slice(0, 200)})`,
+    );
+  if (ctx.latencyMs > 0) await sleep(ctx.latencyMs);
+  let reply: unknown;
+  try {
+    reply = { ok: true, value: ctx.addon.callAsScriptRun(name, ...args) };
+  } catch (err) {
+    reply = { ok: false, error: errorReply(err) };
+    if (ctx.verbose) console.log(`  failed: ${String(err)}`);
+  }
+  sendJson(res, 200, reply);
+}
+
+/** Selects a row, as the user clicking it in the sheet. */
+async function serveSelect(ctx: PreviewContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const body = JSON.parse(await readBody(req)) as { row?: unknown; sheet?: unknown };
+  if (typeof body.row !== 'number' || !Number.isInteger(body.row) || body.row < 1) {
+    sendJson(res, 400, { ok: false, error: 'row must be a positive whole number' });
+    return;
+  }
+  ctx.select(body.row, typeof body.sheet === 'string' ? body.sheet : 'Invoices');
+  sendJson(res, 200, { ok: true });
+}
+
+const ROUTES: Record<string, Handler> = {
+  'GET /': servePage,
+  'GET /Sidebar.html': servePage,
+  'GET /__calls': (ctx, _req, res) => sendJson(res, 200, ctx.calls),
+  'POST /__run': serveRun,
+  'POST /__select': serveSelect,
+  'GET /favicon.ico': (_ctx, _req, res) => void res.writeHead(204).end(),
+};
+
+async function handle(ctx: PreviewContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = ROUTES[`${req.method ?? ''} ${url.pathname}`];
+  try {
+    if (route) await route(ctx, req, res);
+    else send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  } catch (err) {
+    if (!res.headersSent) sendJson(res, 500, { ok: false, error: { name: 'Error', message: String(err) } });
+    else res.end();
+  }
+}
+
+/** Listens on host:port (0: any free port) and returns the server's URL. */
+async function listen(server: http.Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shown}:${address.port}/`;
+}
+
 /** Starts the preview: a fresh runtime over the sample sheet, the built add-on, and an HTTP server. */
 export async function startPreviewServer(options: PreviewOptions = {}): Promise<PreviewServer> {
   const distDir = path.resolve(options.distDir ?? path.join(ROOT, 'dist'));
@@ -219,116 +343,24 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   if (!fs.existsSync(htmlFile) || !fs.existsSync(path.join(distDir, 'Code.js'))) {
     throw new Error(`The built add-on is missing in ${distDir}: run \`npm run build\` first (\`npm run preview\` does).`);
   }
-  const timeZone = options.timeZone ?? 'America/New_York';
-  const today = options.today ?? '2026-11-24';
-  const hour = options.hour ?? 8;
-  const settings: Settings = { ...defaultSettings(), senderName: 'Sam Rivera Design', ...options.settings };
-
-  const runtime = createRuntime({ timeZone, locale: options.locale ?? 'en_US', now: wall(today, hour, timeZone) });
-  runtime.addSheet('Invoices', readCells(options.invoicesCsv ?? path.join(ROOT, 'sample', 'invoices.csv')));
-  const disputes = options.disputesCsv === undefined ? path.join(ROOT, 'sample', 'disputes.csv') : options.disputesCsv;
-  if (disputes !== null) runtime.addSheet('Dispute Notes', readCells(disputes));
-  runtime.properties.document().set('settings', JSON.stringify(settings));
-  const addon = loadAddon({ runtime, distDir });
-
-  if (options.historyFrom) {
-    runtime.clock.set(wall(options.historyFrom, settings.sendHour, timeZone));
-    runtime.ui.respondWith('OK');
-    addon.call('turnOnDailyFollowUps');
-    const trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
-    if (!trigger) throw new Error('Turning on daily follow-ups created no trigger.');
-    for (let day = options.historyFrom; day < today; day = addDaysIso(day, 1)) {
-      runtime.clock.set(wall(day, settings.sendHour, timeZone));
-      addon.runTrigger(trigger.id);
-    }
-    runtime.clock.set(wall(today, hour, timeZone));
-  }
-
+  const { runtime, addon } = startAddon(options, distDir);
   const select = (row: number, sheet = 'Invoices'): void => runtime.select(sheet, row, 1);
   select(options.selectRow ?? 2);
-
-  const calls: RecordedCall[] = [];
-  const names = publicFunctionNames(distDir);
-  const shim = `<script>\n${shimScript(names)}\n</script>\n`;
-  const latency = options.latencyMs ?? 0;
-
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    void (async () => {
-      try {
-        if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/Sidebar.html')) {
-          const html = fs.readFileSync(htmlFile, 'utf8');
-          const at = html.indexOf('</head>');
-          const page = at === -1 ? shim + html : html.slice(0, at) + shim + html.slice(at);
-          send(res, 200, 'text/html; charset=utf-8', page);
-          return;
-        }
-        if (req.method === 'GET' && url.pathname === '/__calls') {
-          sendJson(res, 200, calls);
-          return;
-        }
-        if (req.method === 'POST' && url.pathname === '/__run') {
-          const body = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
-          const name = typeof body.name === 'string' ? body.name : '';
-          const args = Array.isArray(body.args) ? (body.args as unknown[]) : [];
-          calls.push({ name, args });
-          if (options.verbose)
-            console.log(
-              `google.script.run.${name}(${args
-                .map((a) => JSON.stringify(a))
-                .join(', ')
-                .slice(0, 200)})`,
-            );
-          if (latency > 0) await sleep(latency);
-          let reply: unknown;
-          try {
-            reply = { ok: true, value: addon.callAsScriptRun(name, ...args) };
-          } catch (err) {
-            reply = { ok: false, error: errorReply(err) };
-            if (options.verbose) console.log(`  failed: ${String(err)}`);
-          }
-          sendJson(res, 200, reply);
-          return;
-        }
-        if (req.method === 'POST' && url.pathname === '/__select') {
-          const body = JSON.parse(await readBody(req)) as { row?: unknown; sheet?: unknown };
-          if (typeof body.row !== 'number' || !Number.isInteger(body.row) || body.row < 1) {
-            sendJson(res, 400, { ok: false, error: 'row must be a positive whole number' });
-            return;
-          }
-          select(body.row, typeof body.sheet === 'string' ? body.sheet : 'Invoices');
-          sendJson(res, 200, { ok: true });
-          return;
-        }
-        if (req.method === 'GET' && url.pathname === '/favicon.ico') {
-          res.writeHead(204).end();
-          return;
-        }
-        send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      } catch (err) {
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { name: 'Error', message: String(err) } });
-        else res.end();
-      }
-    })();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
-  return {
-    url: `http://${host}:${address.port}/`,
-    runtime,
+  const ctx: PreviewContext = {
+    htmlFile,
+    shim: `<script>\n${shimScript(publicFunctionNames(distDir))}\n</script>\n`,
     addon,
-    calls,
+    calls: [],
     select,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    latencyMs: options.latencyMs ?? 0,
+    verbose: options.verbose === true,
   };
+  const server = http.createServer((req, res) => void handle(ctx, req, res));
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const close = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((err) => (err ? reject(err) : resolve()));
+    });
+  return { url, runtime, addon, calls: ctx.calls, select, close };
 }

@@ -12,6 +12,7 @@ import {
   composeEml,
   formatIntro,
   formatReport,
+  logRowOutcome,
   parseDemoArgs,
   resolveDemoOptions,
   runDemo,
@@ -416,6 +417,8 @@ describe('options', () => {
       days: 3,
       tz: 'Europe/Berlin',
     });
+    expect(parseDemoArgs(['--locale', 'de_DE'])).toEqual({ locale: 'de_DE' });
+    expect(resolveDemoOptions({ locale: 'en_GB' }).locale).toBe('en_GB');
   });
 
   test('the sample disputes only come with the sample sheet', () => {
@@ -429,6 +432,38 @@ describe('options', () => {
     expect(safeFilePart('INV/2026 041')).toBe('INV-2026-041');
     expect(safeFilePart('../../etc')).toBe('etc');
     expect(safeFilePart('Ärger')).toBe('Arger');
+  });
+});
+
+describe('reading the Follow-up Log', () => {
+  const row = (invoice: string, result: string, outcome: string | null = null, subject = 'Invoice 1 from Sam') => ({
+    invoice,
+    client: 'Acme',
+    stage: 'reminder',
+    recipients: 'to: a@example.com',
+    subject,
+    result,
+    outcome,
+  });
+
+  test('a log without an Outcome column is read from the first word of its Result', () => {
+    expect(logRowOutcome(row('INV-1', 'sent'))).toBe('sent');
+    expect(logRowOutcome(row('INV-1', 'skipped: superseded'))).toBe('skipped');
+    expect(logRowOutcome(row('INV-1', 'queued: daily email quota'))).toBe('queued');
+    expect(logRowOutcome(row('INV-1', 'failed: Gmail said no'))).toBe('failed');
+    expect(logRowOutcome(row('INV-1', 'preview'))).toBe('preview');
+    expect(logRowOutcome(row('INV-1', 'sentimental'))).toBe('note');
+    expect(logRowOutcome(row('', 'Sent 2 · 1 skipped', null, 'Daily run'))).toBe('summary');
+    expect(logRowOutcome(row('', 'skipped: the daily run stopped: no sheet', null, ''))).toBe('run stopped');
+    expect(logRowOutcome(row('', 'skipped: another run is in progress', null, ''))).toBe('note');
+  });
+
+  test('the Outcome code wins over the words when the log has that column', () => {
+    expect(logRowOutcome(row('INV-1', 'the latest stage went out instead', 'skipped'))).toBe('skipped');
+    expect(logRowOutcome(row('INV-1', '', 'sent'))).toBe('sent');
+    expect(logRowOutcome(row('INV-1', 'sent', 'queued'))).toBe('queued');
+    expect(logRowOutcome(row('INV-1', 'whatever', 'no-such-code'))).toBe('note');
+    expect(logRowOutcome(row('', 'the daily run stopped: no sheet', 'skipped', ''))).toBe('run stopped');
   });
 });
 
