@@ -69,6 +69,6 @@ export default tseslint.config(
     // Small pieces: a function over 60 lines (blank lines and comments aside) is doing more than one job.
     // A warning for now, while the longest ones are split; it becomes an error once none is left.
     files: ['src/**/*.ts', 'sidebar/**/*.ts', 'scripts/**/*.{ts,mjs}', 'local/**/*.ts'],
-    rules: { 'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
   },
 );

@@ -469,12 +469,21 @@ function outcomeInWords(words: string): string {
  */
 export function logRowOutcome(row: LogRow): DemoEventKind | 'summary' | 'run stopped' {
   const words = row.result.toLowerCase();
-  const code = row.outcome ?? outcomeInWords(words);
-  if (row.invoice === '' && row.subject === 'Daily run') return 'summary';
-  if (row.invoice === '' && code === 'skipped' && words.includes('the daily run stopped')) return 'run stopped';
+  const logged = row.outcome ?? outcomeInWords(words);
+  const code = DEMO_KIND_OF_OUTCOME[logged] ?? logged;
+  if (row.invoice === '' && (logged === 'summary' || row.subject === 'Daily run')) return 'summary';
+  if (row.invoice === '' && (logged === 'stopped' || (code === 'skipped' && words.includes('the daily run stopped'))))
+    return 'run stopped';
   if (row.invoice === '') return 'note';
   return OUTCOME_CODES.find((k) => k === code) ?? 'note';
 }
+
+/** The log's finer outcome codes, as the demo's timeline groups them. */
+const DEMO_KIND_OF_OUTCOME: Readonly<Record<string, DemoEventKind>> = {
+  superseded: 'skipped',
+  decision: 'skipped',
+  unsure: 'failed',
+};
 
 /** The add-on loaded over the demo's sheets, with daily follow-ups turned on from its menu. */
 interface DemoSession {
