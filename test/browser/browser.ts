@@ -63,7 +63,8 @@ export function browserSession(): BrowserSession {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
     page = await context.newPage();
-    page.setDefaultTimeout(5000);
+    // Generous: a shared CI machine can be slow to start Chromium; a real failure still shows.
+    page.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
     await browser?.close();
