@@ -97,8 +97,16 @@ async function openSidebar(page: Page, options: PreviewOptions, before?: (server
   const ready = async (): Promise<void> => {
     await page.waitForSelector('html[data-ready]');
   };
-  await page.goto(server.url);
-  await ready();
+  try {
+    await page.goto(server.url);
+    await ready();
+  } catch (error) {
+    // A sidebar that never became ready must not leave its server open (jest would never exit).
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+    await server.close();
+    throw error;
+  }
   const sidebar: Sidebar = {
     server,
     page,
