@@ -1,6 +1,7 @@
 // The escalation stage machine (SPEC §1): for one invoice on one day, what state it is in and
 // what, if anything, is due today. Pure: the same answer in the preview, a menu run and a trigger run.
-import { addDays, daysBetween, nextWeekday } from './dates';
+import { addDays, daysBetween } from './dates';
+import { nextSendingDay } from './holidays';
 import { promiseState } from './promise';
 import { STAGE_IDS, type EmailStageId, type Invoice, type IsoDate, type Settings, type StageId } from './types';
 
@@ -106,9 +107,7 @@ function earliestSendDate(history: InvoiceHistory, settings: Settings): IsoDate 
 
 /** The date an email planned for `date` can actually go out. */
 function sendableOn(date: IsoDate, earliest: IsoDate | null, settings: Settings): IsoDate {
-  let d = earliest && earliest > date ? earliest : date;
-  if (settings.skipWeekends) d = nextWeekday(d);
-  return d;
+  return nextSendingDay(earliest && earliest > date ? earliest : date, settings);
 }
 
 /** The furthest stage dealt with, by email or without one. */
