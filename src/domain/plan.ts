@@ -88,7 +88,22 @@ export interface ExtraTemplates {
   escalateNoBilling: Template;
   /** The day after a missed promise; may use {{promised_date}}. */
   promiseMissed: Template;
+  /** Once an invoice the add-on followed up is paid (setting thankYouWhenPaid). */
+  thankYou: Template;
 }
+
+/** The default thank-you when a followed-up invoice is paid. */
+export const THANK_YOU_TEMPLATE: Template = {
+  subject: FOLLOW_UP_SUBJECT,
+  body: [
+    'Hello,',
+    '',
+    'Thank you: the payment for invoice {{invoice}} ({{amount}}) has arrived. I appreciate it.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ].join('\n'),
+};
 
 /** The default wording of the escalation to the usual contact when the row names no billing contact. */
 export const ESCALATE_NO_BILLING_TEMPLATE: Template = {

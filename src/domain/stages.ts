@@ -39,6 +39,10 @@ export interface InvoiceHistory {
   sentOn?: Partial<Record<EmailStageId, IsoDate>>;
   /** The promised date whose "promise missed" email went out (docs/escalation.md, "Promises"). */
   promiseMissedFor?: IsoDate | null;
+  /** The thank-you email for the payment went out. */
+  thankYouSent?: boolean;
+  /** The first run that found the invoice paid (for a paid invoice without a Paid Date). */
+  paidSeenOn?: IsoDate | null;
 }
 
 export function emptyHistory(): InvoiceHistory {
@@ -79,6 +83,19 @@ export function isEmailStage(stage: StageId): stage is EmailStageId {
 /** Paid: a paid date, the sheet's own word (a ticked Paid, Status 'Paid', Balance 0), or paid in full. */
 export function isPaid(invoice: Invoice): boolean {
   return invoice.paid === true || invoice.paidDate !== null || invoice.amountPaid >= invoice.amount;
+}
+
+/**
+ * A thank-you email is due (docs/escalation.md, "Thank-you when paid"): the invoice is paid, the
+ * add-on had written to the client about it, no thank-you went yet, and it was paid on or after the
+ * day the setting was turned on (`settingTurnedOnDate`; null = off). An invoice whose payment day is
+ * unknown (paid by the sheet's word, never seen unpaid-then-paid by a run) gets none.
+ */
+export function thankYouDue(invoice: Invoice, history: InvoiceHistory, settingTurnedOnDate: IsoDate | null): boolean {
+  if (settingTurnedOnDate === null || !isPaid(invoice) || history.thankYouSent === true) return false;
+  if (history.lastSentStage === null) return false;
+  const paidOn = invoice.paidDate ?? history.paidSeenOn ?? null;
+  return paidOn !== null && paidOn >= settingTurnedOnDate;
 }
 
 export interface Evaluation {

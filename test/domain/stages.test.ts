@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays, daysBetween, isWeekend } from '../../src/domain/dates';
 import { defaultSettings, validateSettings } from '../../src/domain/settings';
-import { emptyHistory, evaluateInvoice, stageOrder, withSent, type InvoiceHistory } from '../../src/domain/stages';
+import { emptyHistory, evaluateInvoice, stageOrder, thankYouDue, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { EmailStageId, Invoice, IsoDate, Settings } from '../../src/domain/types';
 
 function invoice(dueDate: IsoDate, over: Partial<Invoice> = {}): Invoice {
@@ -313,5 +313,30 @@ describe('stage machine properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('thank-you when paid', () => {
+  const due = '2026-11-02';
+  const chased = withSent(emptyHistory(), 'reminder', '2026-11-03');
+  const paid = invoice(due, { paidDate: '2026-11-10' });
+
+  it('due once for an invoice paid after the setting was turned on, that the add-on had followed up', () => {
+    expect(thankYouDue(paid, chased, '2026-11-05')).toBe(true);
+    expect(thankYouDue(paid, { ...chased, thankYouSent: true }, '2026-11-05')).toBe(false);
+  });
+
+  it('never for invoices paid before the setting was turned on, with the setting off, unpaid or never chased', () => {
+    expect(thankYouDue(paid, chased, '2026-11-11')).toBe(false);
+    expect(thankYouDue(paid, chased, null)).toBe(false);
+    expect(thankYouDue(invoice(due), chased, '2026-11-05')).toBe(false);
+    expect(thankYouDue(paid, emptyHistory(), '2026-11-05')).toBe(false);
+  });
+
+  it('without a Paid Date: the day a run first found it paid counts; unknown means no thank-you', () => {
+    const byWord = invoice(due, { paid: true });
+    expect(thankYouDue(byWord, chased, '2026-11-05')).toBe(false);
+    expect(thankYouDue(byWord, { ...chased, paidSeenOn: '2026-11-12' }, '2026-11-05')).toBe(true);
+    expect(thankYouDue(byWord, { ...chased, paidSeenOn: '2026-11-01' }, '2026-11-05')).toBe(false);
   });
 });
