@@ -215,6 +215,17 @@ function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanI
   return { key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients, ...words };
 }
 
+/** An email about an invoice that is not a stage: the thank-you when it is paid. */
+export type InvoiceEmail = Omit<FollowUpEmail, 'stage' | 'superseded'>;
+
+/** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
+export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
+  const words = rendered(invoice, input.extraTemplates?.thankYou ?? THANK_YOU_TEMPLATE, 'thank-you', input);
+  if (typeof words === 'string') return words;
+  const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
+  return { key: invoice.key, row: invoice.row, invoice, ...recipients, ...words };
+}
+
 /** The plan of a row that is not an invoice to chase: an error, or what the row is. Nothing is sent. */
 function plannedAside(invalid: InvalidRow): RowPlan {
   const { row, key, invoice, client, error } = invalid;

@@ -1,5 +1,5 @@
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
-import { planFollowUps, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
+import { planFollowUps, planThankYou, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { Invoice, ParsedRow } from '../../src/domain/types';
@@ -167,5 +167,19 @@ describe('planFollowUps', () => {
     expect(plan.emails).toEqual([]);
     expect(plan.rows[0]?.decision?.superseded).toEqual([]);
     expect(plan.rows[0]?.evaluation?.status).toBe('Decide next step');
+  });
+});
+
+describe('planThankYou', () => {
+  it('thanks the usual contact for the amount, in plain text and escaped HTML', () => {
+    const email = planThankYou(invoice({ paidDate: '2026-11-20', amountPaid: 1200, balance: 0 }), input([], '2026-11-21'));
+    expect(email).toMatchObject({ key: 'INV-1', to: ['pat@acme.test'], cc: [], subject: 'Invoice INV-1 from Sam Rivera' });
+    expect(typeof email !== 'string' && email.text).toMatch(/payment for invoice INV-1 \(\$1,200\.00\) has arrived/);
+  });
+  it('a template value missing on the row: no email, and why', () => {
+    const extraTemplates = { thankYou: { subject: 'Thanks', body: 'Dear {{contact_name}}' } };
+    expect(planThankYou(invoice(), input([], '2026-11-21', new Map(), { extraTemplates }))).toMatch(
+      /thank-you email needs a Contact Name/,
+    );
   });
 });
