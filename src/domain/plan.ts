@@ -80,6 +80,11 @@ export interface PlanInput {
   extraTemplates?: Partial<ExtraTemplates>;
   /** Promises recorded in the sidebar, merged with the Promised Date column. */
   promises?: readonly PromiseRecord[];
+  /**
+   * The run sends the "promise missed" emails (`Plan.promiseMissed`) and records them. Without it, a
+   * missed promise lets the schedule resume at once, so no invoice waits for an email nobody sends.
+   */
+  sendPromiseMissed?: boolean;
 }
 
 /** Emails with their own wording that are not stages of their own (docs/escalation.md). */
@@ -247,7 +252,8 @@ function plannedAside(invalid: InvalidRow): RowPlan {
 
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
 function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
-  const history = input.histories.get(inv.key) ?? emptyHistory();
+  const known = input.histories.get(inv.key) ?? emptyHistory();
+  const history = input.sendPromiseMissed === true ? known : { ...known, promiseMissedFor: inv.promisedDate ?? null };
   const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
   const plan: RowPlan = {
     row: inv.row,

@@ -138,6 +138,7 @@ describe('a promise in the schedule', () => {
       ctx: { timeZone: 'America/New_York', locale: 'en_US', today: '2026-11-11' },
       selfEmail: null,
       promises: [record('2026-11-10', '2026-11-04')],
+      sendPromiseMissed: true,
     };
     const plan = planFollowUps(input);
     expect(plan.emails).toEqual([]);
@@ -145,6 +146,13 @@ describe('a promise in the schedule', () => {
     expect(plan.promiseMissed[0]).toMatchObject({ promisedDate: '2026-11-10', to: ['pat@acme.test'], cc: ['ap@acme.test'] });
     expect(plan.promiseMissed[0]?.text).toMatch(/would be paid by November 10, 2026/);
     expect(plan.rows[0]?.promiseMissed?.key).toBe('INV-1');
+    // A run that does not send them yet: the schedule resumes at once (the firm reminder), no hold.
+    const before = planFollowUps({ ...input, sendPromiseMissed: false });
+    expect(before.promiseMissed).toEqual([]);
+    expect(before.emails.map((e) => e.stage)).toEqual(['firm']);
+    const holding = planFollowUps({ ...input, sendPromiseMissed: false, ctx: { ...input.ctx, today: '2026-11-10' } });
+    expect(holding.emails).toEqual([]);
+    expect(holding.rows[0]?.evaluation?.status).toBe('Promised');
   });
 });
 
