@@ -4,6 +4,9 @@ import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } f
 import { placeholderValues, renderTemplate } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
+import { FOLLOW_UP_SUBJECT } from './defaultTemplates';
+import { formatDateForEmail } from './dates';
+import { PROMISE_MISSED_TEMPLATE, withPromisedDate, withPromises, type PromiseRecord } from './promise';
 import type {
   EmailStageId,
   InvalidRow,
@@ -13,7 +16,7 @@ import type {
   RowOutcome,
   Settings,
   SheetContext,
-  StageId,
+  Template,
   Templates,
 } from './types';
 
@@ -50,12 +53,19 @@ export interface RowPlan {
   decision: { superseded: EmailStageId[] } | null;
   /** An email stage passed today without an email, and why (logged as skipped). */
   passed: { stage: EmailStageId; superseded: EmailStageId[]; reason: string } | null;
+  /** The "promise missed" email due today (no stage of its own; see docs/escalation.md). */
+  promiseMissed?: PromiseMissedEmail | null;
 }
+
+/** The one email the day after a missed promise: like a follow-up, about the promised date rather than a stage. */
+export type PromiseMissedEmail = Omit<FollowUpEmail, 'stage' | 'superseded'> & { promisedDate: IsoDate };
 
 export interface Plan {
   rows: RowPlan[];
   /** Emails due now, oldest due date first (that is the order they use the daily quota in). */
   emails: FollowUpEmail[];
+  /** "Promise missed" emails due now (sent by the run once it records them; docs/escalation.md). */
+  promiseMissed: PromiseMissedEmail[];
 }
 
 export interface PlanInput {
@@ -66,6 +76,61 @@ export interface PlanInput {
   ctx: SheetContext;
   /** The user's own address, for CC/BCC-self; null when unknown. */
   selfEmail: string | null;
+  /** The user's wording for the emails that have no template id yet (the defaults below otherwise). */
+  extraTemplates?: Partial<ExtraTemplates>;
+  /** Promises recorded in the sidebar, merged with the Promised Date column. */
+  promises?: readonly PromiseRecord[];
+  /**
+   * The run sends the "promise missed" emails (`Plan.promiseMissed`) and records them. Without it, a
+   * missed promise lets the schedule resume at once, so no invoice waits for an email nobody sends.
+   */
+  sendPromiseMissed?: boolean;
+}
+
+/** Emails with their own wording that are not stages of their own (docs/escalation.md). */
+export interface ExtraTemplates {
+  /** The day-14 escalation when the row has no Billing Email: to the usual contact, asking them to pass it on. */
+  escalateNoBilling: Template;
+  /** The day after a missed promise; may use {{promised_date}}. */
+  promiseMissed: Template;
+  /** Once an invoice the add-on followed up is paid (setting thankYouWhenPaid). */
+  thankYou: Template;
+}
+
+/** The default thank-you when a followed-up invoice is paid. */
+export const THANK_YOU_TEMPLATE: Template = {
+  subject: FOLLOW_UP_SUBJECT,
+  body: [
+    'Hello,',
+    '',
+    'Thank you: the payment for invoice {{invoice}} ({{amount}}) has arrived. I appreciate it.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ].join('\n'),
+};
+
+/** The default wording of the escalation to the usual contact when the row names no billing contact. */
+export const ESCALATE_NO_BILLING_TEMPLATE: Template = {
+  subject: FOLLOW_UP_SUBJECT,
+  body: [
+    'Hello,',
+    '',
+    'Invoice {{invoice}} for {{client}} was due on {{due_date}} and is now {{days_overdue}} days overdue, with {{balance}} outstanding.',
+    '',
+    'I have not been able to get this invoice paid so far. Could you please pass this message to whoever handles payments at {{client}}, or reply with their email address so that I can write to them directly? I would appreciate an answer by {{reply_by}}.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ].join('\n'),
+};
+
+/** The template of a stage's email for this row: the escalation has its own wording without a billing contact. */
+function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput): Template {
+  if (stage === 'escalate' && invoice.billingEmails.length === 0) {
+    return input.extraTemplates?.escalateNoBilling ?? ESCALATE_NO_BILLING_TEMPLATE;
+  }
+  return input.templates[stage];
 }
 
 function unique(list: string[], exclude: string[] = []): string[] {
@@ -81,7 +146,10 @@ function unique(list: string[], exclude: string[] = []): string[] {
   return out;
 }
 
-/** Who gets a stage's email: escalate goes to the billing contact (planned only when the row has one), formal copies it. */
+/**
+ * Who gets a stage's email: escalate goes to the billing contact with the usual contact copied (to the
+ * usual contact alone when the row has none); formal copies the billing contact.
+ */
 export function recipientsFor(
   invoice: Invoice,
   stage: EmailStageId,
@@ -114,38 +182,54 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
   sender_name: 'a sender name (set it in the sidebar settings)',
 };
 
-function missingMessage(stage: StageId, missing: string[]): string {
-  const what = missing.map((m) => PLACEHOLDER_LABELS[m] ?? `a value for {{${m}}}`).join(' and ');
-  return `The ${stageLabel(stage).toLowerCase()} email needs ${what}, and this row has none, so it was not sent`;
+function missingMessage(what: string, missing: string[]): string {
+  const values = missing.map((m) => PLACEHOLDER_LABELS[m] ?? `a value for {{${m}}}`).join(' and ');
+  return `The ${what} email needs ${values}, and this row has none, so it was not sent`;
 }
 
-function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
+type Rendered = Pick<FollowUpEmail, 'subject' | 'text' | 'html'>;
+
+/** A template filled in for one invoice, or why it cannot be sent (`what` names the email in that message). */
+function rendered(invoice: Invoice, template: Template, what: string, input: PlanInput): Rendered | string {
   const values = placeholderValues(invoice, {
     today: input.ctx.today,
     locale: input.ctx.locale,
     replyByDays: input.settings.replyByDays,
     senderName: input.settings.senderName,
   });
-  const rendered = renderTemplate(input.templates[stage], values);
-  if (!rendered.ok) {
-    if ('missing' in rendered) return missingMessage(stage, rendered.missing);
-    return `The ${stageLabel(stage).toLowerCase()} template has a problem: ${rendered.problems.join('; ')}`;
-  }
-  return {
-    key: invoice.key,
-    row: invoice.row,
-    invoice,
-    stage,
-    superseded,
-    ...recipientsFor(invoice, stage, input.settings, input.selfEmail),
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-  };
+  const r = renderTemplate(template, values);
+  if (r.ok) return { subject: r.subject, text: r.text, html: r.html };
+  if ('missing' in r) return missingMessage(what, r.missing);
+  return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
-const NO_BILLING_CONTACT =
-  'skipped: this row has no Billing Email, so there is no other contact to escalate to. Call the client instead';
+function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
+  const words = rendered(invoice, templateFor(invoice, stage, input), stageLabel(stage).toLowerCase(), input);
+  if (typeof words === 'string') return words;
+  const recipients = recipientsFor(invoice, stage, input.settings, input.selfEmail);
+  return { key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...words };
+}
+
+/** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
+function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanInput): PromiseMissedEmail | string {
+  const template = input.extraTemplates?.promiseMissed ?? PROMISE_MISSED_TEMPLATE;
+  const filled = withPromisedDate(template, formatDateForEmail(promisedDate, input.ctx.locale));
+  const words = rendered(invoice, filled, 'promise missed', input);
+  if (typeof words === 'string') return words;
+  const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
+  return { key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients, ...words };
+}
+
+/** An email about an invoice that is not a stage: the thank-you when it is paid. */
+export type InvoiceEmail = Omit<FollowUpEmail, 'stage' | 'superseded'>;
+
+/** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
+export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
+  const words = rendered(invoice, input.extraTemplates?.thankYou ?? THANK_YOU_TEMPLATE, 'thank-you', input);
+  if (typeof words === 'string') return words;
+  const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
+  return { key: invoice.key, row: invoice.row, invoice, ...recipients, ...words };
+}
 
 /** The plan of a row that is not an invoice to chase: an error, or what the row is. Nothing is sent. */
 function plannedAside(invalid: InvalidRow): RowPlan {
@@ -168,7 +252,8 @@ function plannedAside(invalid: InvalidRow): RowPlan {
 
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
 function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
-  const history = input.histories.get(inv.key) ?? emptyHistory();
+  const known = input.histories.get(inv.key) ?? emptyHistory();
+  const history = input.sendPromiseMissed === true ? known : { ...known, promiseMissedFor: inv.promisedDate ?? null };
   const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
   const plan: RowPlan = {
     row: inv.row,
@@ -182,13 +267,13 @@ function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
     decision: null,
     passed: null,
   };
+  if (evaluation.promiseMissedDue !== undefined) {
+    const missed = planPromiseMissed(inv, evaluation.promiseMissedDue, input);
+    return typeof missed === 'string' ? { ...plan, error: missed } : { ...plan, promiseMissed: missed };
+  }
   const due = evaluation.dueToday;
   if (!due) return plan;
   if (due.stage === 'final') return { ...plan, decision: { superseded: due.superseded } };
-  if (due.stage === 'escalate' && inv.billingEmails.length === 0) {
-    // The escalation is a different contact; with none on the row, the step is a phone call.
-    return { ...plan, passed: { stage: 'escalate', superseded: due.superseded, reason: NO_BILLING_CONTACT } };
-  }
   const email = planEmail(inv, due.stage, due.superseded, input);
   return typeof email === 'string' ? { ...plan, error: email } : { ...plan, email };
 }
@@ -198,10 +283,18 @@ function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
  * that are settled, held, not invoices or in error never do.
  */
 export function planFollowUps(input: PlanInput): Plan {
-  const rows = input.rows.map((parsed) => (parsed.ok ? plannedInvoice(parsed.invoice, input) : plannedAside(parsed.invalid)));
+  const invoices = withPromises(
+    input.rows.flatMap((r) => (r.ok ? [r.invoice] : [])),
+    input.promises ?? [],
+  );
+  let next = 0;
+  const rows = input.rows.map((parsed) =>
+    parsed.ok ? plannedInvoice(invoices[next++] ?? parsed.invoice, input) : plannedAside(parsed.invalid),
+  );
   const emails = rows.flatMap((r) => (r.email !== null ? [r.email] : []));
   emails.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.row - b.row);
-  return { rows, emails };
+  const promiseMissed = rows.flatMap((r) => (r.promiseMissed ? [r.promiseMissed] : []));
+  return { rows, emails, promiseMissed };
 }
 
 /** The five status cells of a row, as plain values (dates as IsoDate; the adapter makes date cells). */
@@ -250,7 +343,7 @@ export function statusCells(row: RowPlan, evaluation: Evaluation | null, history
     };
   }
   return {
-    status: evaluation.status,
+    status: evaluation.promisedDate !== undefined ? `Promised by ${evaluation.promisedDate}` : evaluation.status,
     stage: evaluation.stageSent ?? '',
     daysOverdue: evaluation.daysOverdue ?? '',
     lastFollowUp: evaluation.lastFollowUp ?? '',

@@ -1,6 +1,7 @@
 // Settings kept per spreadsheet: the defaults, and the one parser of untrusted settings (the saved
 // store, the sidebar form, a save request). Every rule lives here once; problems come back as
 // ValidationIssues ({field, code, message}) so a form can put each beside its field.
+import { isIsoDate } from './dates';
 import { isCurrencyCode } from './money';
 import { STAGE_IDS, type LatePaymentRegime, type LatePaymentSettings, type Settings, type StageId } from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
@@ -28,6 +29,10 @@ export function defaultSettings(): Settings {
       fixedCompensation: 0,
       attachLetter: false,
     },
+    groupByClient: true,
+    holidays: [],
+    thankYouWhenPaid: false,
+    dailySummary: true,
   };
 }
 
@@ -71,6 +76,10 @@ export const SETTINGS_FIELDS = [
   'latePayment.marginPercent',
   'latePayment.fixedCompensation',
   'latePayment.attachLetter',
+  'groupByClient',
+  'holidays',
+  'thankYouWhenPaid',
+  'dailySummary',
 ] as const;
 
 // ---- reading one value ---------------------------------------------------------------------------
@@ -133,6 +142,18 @@ function regime(v: unknown): Read<LatePaymentRegime> {
     : bad('not-allowed');
 }
 
+/** Most non-sending dates kept (a few years of public holidays and closures). */
+const MAX_HOLIDAYS = 200;
+
+/** Non-sending dates: a list of 'YYYY-MM-DD' (from JSON or a form), kept sorted without repeats. */
+function holidayList(v: unknown): Read<string[]> {
+  if (!Array.isArray(v)) return bad('wrong-type');
+  const dates = v.map((d) => (typeof d === 'string' ? d.trim() : ''));
+  if (!dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isIsoDate(d))) return bad('bad-format');
+  const unique = [...new Set(dates)].sort();
+  return unique.length > MAX_HOLIDAYS ? bad('too-long') : good(unique);
+}
+
 function halfYear(v: unknown): Read<string> {
   if (typeof v !== 'string') return bad('wrong-type');
   const t = v.trim().toUpperCase();
@@ -158,6 +179,10 @@ const MESSAGES: Record<string, string> = {
   'latePayment.marginPercent': 'The interest rate must be a number of percent from 0 to 100.',
   'latePayment.fixedCompensation': 'The fixed sum per invoice must be a number, 0 or more.',
   'latePayment.attachLetter': 'Attach the letter must be on or off.',
+  groupByClient: 'One email per client must be on or off.',
+  holidays: `Days without follow-ups must be real dates written like 2026-12-25, at most ${MAX_HOLIDAYS} of them.`,
+  thankYouWhenPaid: 'Thank-you when paid must be on or off.',
+  dailySummary: 'Daily summary must be on or off.',
 };
 
 /**
@@ -311,6 +336,10 @@ export function parseSettings(raw: unknown): { settings: Settings; issues: Valid
     skipWeekends: take('skipWeekends', onOff, defaults.skipWeekends),
     currency: take('currency', currencyCode, defaults.currency),
     latePayment: late.latePayment,
+    groupByClient: take('groupByClient', onOff, defaults.groupByClient),
+    holidays: take('holidays', holidayList, defaults.holidays),
+    thankYouWhenPaid: take('thankYouWhenPaid', onOff, defaults.thankYouWhenPaid),
+    dailySummary: take('dailySummary', onOff, defaults.dailySummary),
   };
   return { settings, issues: [...issues, ...days.issues, ...late.issues] };
 }
@@ -345,6 +374,10 @@ const SETTING_NAMES: Record<string, string> = {
   bccSelf: 'BCC me',
   skipWeekends: 'skip weekends',
   latePayment: 'late-payment interest',
+  groupByClient: 'one email per client',
+  holidays: 'days without follow-ups',
+  thankYouWhenPaid: 'thank-you when paid',
+  dailySummary: 'daily summary',
 };
 
 /** The warning a user sees when saved settings had issues (each bad value fell back alone), or null. */

@@ -1,6 +1,8 @@
 // The escalation stage machine (SPEC §1): for one invoice on one day, what state it is in and
 // what, if anything, is due today. Pure: the same answer in the preview, a menu run and a trigger run.
-import { addDays, daysBetween, nextWeekday } from './dates';
+import { addDays, daysBetween } from './dates';
+import { nextSendingDay } from './holidays';
+import { promiseState } from './promise';
 import { STAGE_IDS, type EmailStageId, type Invoice, type IsoDate, type Settings, type StageId } from './types';
 
 export const STATUSES = [
@@ -14,6 +16,7 @@ export const STATUSES = [
   'Paused',
   'Paid',
   'Needs review',
+  'Promised',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -32,6 +35,14 @@ export interface InvoiceHistory {
   disputeOpen: boolean;
   /** Date the latest dispute was resolved: the next email waits minGapDays from then. */
   disputeResolvedOn: IsoDate | null;
+  /** The date each stage's email went out, when known (the decision waits for the notice's reply-by date). */
+  sentOn?: Partial<Record<EmailStageId, IsoDate>>;
+  /** The promised date whose "promise missed" email went out (docs/escalation.md, "Promises"). */
+  promiseMissedFor?: IsoDate | null;
+  /** The thank-you email for the payment went out. */
+  thankYouSent?: boolean;
+  /** The first run that found the invoice paid (for a paid invoice without a Paid Date). */
+  paidSeenOn?: IsoDate | null;
 }
 
 export function emptyHistory(): InvoiceHistory {
@@ -74,6 +85,19 @@ export function isPaid(invoice: Invoice): boolean {
   return invoice.paid === true || invoice.paidDate !== null || invoice.amountPaid >= invoice.amount;
 }
 
+/**
+ * A thank-you email is due (docs/escalation.md, "Thank-you when paid"): the invoice is paid, the
+ * add-on had written to the client about it, no thank-you went yet, and it was paid on or after the
+ * day the setting was turned on (`settingTurnedOnDate`; null = off). An invoice whose payment day is
+ * unknown (paid by the sheet's word, never seen unpaid-then-paid by a run) gets none.
+ */
+export function thankYouDue(invoice: Invoice, history: InvoiceHistory, settingTurnedOnDate: IsoDate | null): boolean {
+  if (settingTurnedOnDate === null || !isPaid(invoice) || history.thankYouSent === true) return false;
+  if (history.lastSentStage === null) return false;
+  const paidOn = invoice.paidDate ?? history.paidSeenOn ?? null;
+  return paidOn !== null && paidOn >= settingTurnedOnDate;
+}
+
 export interface Evaluation {
   status: Status;
   /** Calendar days since the due date (negative before it); null once paid. */
@@ -84,6 +108,10 @@ export interface Evaluation {
   nextFollowUp: IsoDate | null;
   /** What should happen today: an email stage to send, or the decision stage to flag. */
   dueToday: { stage: StageId; superseded: EmailStageId[] } | null;
+  /** The date the client promised to pay by, while it holds the follow-ups (Status 'Promised'). */
+  promisedDate?: IsoDate;
+  /** The promised date whose "promise missed" email is due today (instead of any stage). */
+  promiseMissedDue?: IsoDate;
 }
 
 /** Earliest date the next email may go out, given the gap rule and a resolved dispute. */
@@ -96,9 +124,7 @@ function earliestSendDate(history: InvoiceHistory, settings: Settings): IsoDate 
 
 /** The date an email planned for `date` can actually go out. */
 function sendableOn(date: IsoDate, earliest: IsoDate | null, settings: Settings): IsoDate {
-  let d = earliest && earliest > date ? earliest : date;
-  if (settings.skipWeekends) d = nextWeekday(d);
-  return d;
+  return nextSendingDay(earliest && earliest > date ? earliest : date, settings);
 }
 
 /** The furthest stage dealt with, by email or without one. */
@@ -109,9 +135,8 @@ function furthestStage(history: InvoiceHistory): EmailStageId | null {
   return stageOrder(passed) > stageOrder(sent) ? passed : sent;
 }
 
-function statusFor(days: number, stageReached: EmailStageId | null, settings: Settings): Status {
-  const finalDay = settings.stageDays.final;
-  if (finalDay !== null && days >= finalDay) return 'Decide next step';
+function statusFor(days: number, stageReached: EmailStageId | null, decided: boolean): Status {
+  if (decided) return 'Decide next step';
   if (stageReached === 'formal') return 'Final notice';
   if (stageReached === 'escalate') return 'Call client';
   if (days > 0) return 'Overdue';
@@ -119,47 +144,94 @@ function statusFor(days: number, stageReached: EmailStageId | null, settings: Se
   return 'Not due';
 }
 
+/** The notice the decision waits for: the formal notice, or the last email stage when it is turned off. */
+function noticeStage(schedule: ScheduledStage[]): EmailStageId | null {
+  const emails = schedule.map((s) => s.stage).filter(isEmailStage);
+  return emails[emails.length - 1] ?? null;
+}
+
+/**
+ * The day the invoice reaches the decision stage (docs/escalation.md, "Decision comes after a
+ * notice"): the `final` day, and not before the day after the notice's reply-by date. Null while the
+ * notice has not gone out, or when the decision stage is turned off.
+ */
+export function decisionDate(invoice: Invoice, history: InvoiceHistory, settings: Settings): IsoDate | null {
+  const finalDay = settings.stageDays.final;
+  if (finalDay === null) return null;
+  const onFinalDay = addDays(invoice.dueDate, finalDay);
+  if (history.decisionLogged) return onFinalDay;
+  const notice = noticeStage(stageSchedule(settings));
+  const handled = furthestStage(history);
+  if (notice === null || handled === null || stageOrder(handled) < stageOrder(notice)) return null;
+  const noticeOn = history.sentOn?.[notice] ?? (history.lastSentStage === notice ? history.lastFollowUp : null);
+  if (noticeOn === null) return onFinalDay;
+  const afterReplyBy = addDays(noticeOn, settings.replyByDays + 1);
+  return afterReplyBy > onFinalDay ? afterReplyBy : onFinalDay;
+}
+
+type Base = Omit<Evaluation, 'status'>;
+
+/** Paid, held for review, paused or disputed: nothing is due. */
+function stoppedStatus(invoice: Invoice, history: InvoiceHistory): Status | null {
+  if (isPaid(invoice)) return 'Paid';
+  if (history.needsReview !== null) return 'Needs review';
+  if (invoice.paused) return 'Paused';
+  if (history.disputeOpen || invoice.disputed === true) return 'Disputed';
+  return null;
+}
+
 export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, settings: Settings, today: IsoDate): Evaluation {
   const days = daysBetween(invoice.dueDate, today);
-  const base = {
+  const base: Base = {
     daysOverdue: days,
     stageSent: history.lastSentStage,
     lastFollowUp: history.lastFollowUp,
     nextFollowUp: null,
     dueToday: null,
   };
-  if (isPaid(invoice)) return { ...base, status: 'Paid', daysOverdue: null };
-  if (history.needsReview !== null) return { ...base, status: 'Needs review' };
-  if (invoice.paused) return { ...base, status: 'Paused' };
-  if (history.disputeOpen || invoice.disputed === true) return { ...base, status: 'Disputed' };
+  const stopped = stoppedStatus(invoice, history);
+  if (stopped === 'Paid') return { ...base, status: stopped, daysOverdue: null };
+  if (stopped !== null) return { ...base, status: stopped };
+  const promise = promiseState(invoice.promisedDate ?? null, history.promiseMissedFor ?? null, today);
+  if (promise.kind === 'none') return scheduled(invoice, history, settings, today, base);
+  const on = sendableOn(promise.kind === 'holding' ? promise.resumesOn : today, earliestSendDate(history, settings), settings);
+  if (promise.kind === 'holding') return { ...base, status: 'Promised', promisedDate: promise.promisedDate, nextFollowUp: on };
+  // The promise was missed: one email says so (no stage with it), then the schedule resumes.
+  const status = scheduled(invoice, history, settings, today, base).status;
+  if (on !== today) return { ...base, status, nextFollowUp: on };
+  return { ...base, status, nextFollowUp: today, promiseMissedDue: promise.promisedDate };
+}
 
-  const schedule = stageSchedule(settings);
+/**
+ * The schedule of an invoice being chased. Catch-up: only the latest email stage due is sent, the
+ * earlier ones are superseded; the decision comes only once every email stage is behind it.
+ */
+function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings, today: IsoDate, base: Base): Evaluation {
+  const days = base.daysOverdue ?? 0;
   const handled = furthestStage(history);
   const handledOrder = handled ? stageOrder(handled) : -1;
-  const ahead = schedule.filter((s) => stageOrder(s.stage) > handledOrder);
+  const ahead = stageSchedule(settings).filter((s) => isEmailStage(s.stage) && stageOrder(s.stage) > handledOrder);
   const reached = ahead.filter((s) => s.day <= days);
-  const status = statusFor(days, handled, settings);
+  const decision = decisionDate(invoice, history, settings);
+  const decided = decision !== null && decision <= today;
+  const status = statusFor(days, handled, decided);
   const earliest = earliestSendDate(history, settings);
 
   const target = reached[reached.length - 1];
-  if (target) {
+  if (target && isEmailStage(target.stage)) {
     const superseded = reached
       .slice(0, -1)
       .map((s) => s.stage)
       .filter(isEmailStage);
-    if (!isEmailStage(target.stage)) {
-      // The decision stage sends nothing, so neither the gap nor weekends hold it back.
-      return { ...base, status, dueToday: history.decisionLogged ? null : { stage: target.stage, superseded } };
-    }
     const on = sendableOn(today, earliest, settings);
     if (on === today) return { ...base, status, nextFollowUp: today, dueToday: { stage: target.stage, superseded } };
     return { ...base, status, nextFollowUp: on };
   }
-
+  // The decision stage sends nothing, so neither the gap nor weekends hold it back.
+  if (decided) return { ...base, status, dueToday: history.decisionLogged ? null : { stage: 'final', superseded: [] } };
   const next = ahead[0];
-  if (!next) return { ...base, status };
-  const nextDate = addDays(invoice.dueDate, next.day);
-  return { ...base, status, nextFollowUp: isEmailStage(next.stage) ? sendableOn(nextDate, earliest, settings) : nextDate };
+  if (next) return { ...base, status, nextFollowUp: sendableOn(addDays(invoice.dueDate, next.day), earliest, settings) };
+  return { ...base, status, nextFollowUp: decision };
 }
 
 /** History after `stage` was passed without an email. */
@@ -171,9 +243,20 @@ export function withPassed(history: InvoiceHistory, stage: EmailStageId): Invoic
 /** History after an email of `stage` went out on `day`. */
 export function withSent(history: InvoiceHistory, stage: EmailStageId, day: IsoDate): InvoiceHistory {
   const keepOld = history.lastSentStage !== null && stageOrder(history.lastSentStage) > stageOrder(stage);
+  const known = history.sentOn?.[stage];
   return {
     ...history,
     lastSentStage: keepOld ? history.lastSentStage : stage,
+    lastFollowUp: history.lastFollowUp && history.lastFollowUp > day ? history.lastFollowUp : day,
+    sentOn: { ...history.sentOn, [stage]: known !== undefined && known < day ? known : day },
+  };
+}
+
+/** History after the "promise missed" email for `promisedDate` went out on `day`: the schedule resumes from it. */
+export function withPromiseMissedSent(history: InvoiceHistory, promisedDate: IsoDate, day: IsoDate): InvoiceHistory {
+  return {
+    ...history,
+    promiseMissedFor: promisedDate,
     lastFollowUp: history.lastFollowUp && history.lastFollowUp > day ? history.lastFollowUp : day,
   };
 }

@@ -46,6 +46,14 @@ export interface Settings {
   /** ISO currency code used when a row has none; '' = from the spreadsheet locale. */
   currency: string;
   latePayment: LatePaymentSettings;
+  /** One email per client listing its due invoices (docs/escalation.md); off = one email per invoice. */
+  groupByClient: boolean;
+  /** Dates on which nothing is sent (a follow-up due on one goes out on the next sending day). */
+  holidays: IsoDate[];
+  /** One thank-you email when an invoice is paid, for invoices paid after this was turned on. */
+  thankYouWhenPaid: boolean;
+  /** One summary email after a daily run that did something or found something needing the user. */
+  dailySummary: boolean;
 }
 
 /** Where and when a run happens: all in the spreadsheet's terms. */

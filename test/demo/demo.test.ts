@@ -143,12 +143,12 @@ describe('the default month over the bundled sample', () => {
       const to = addresses(e.mail.to);
       const cc = addresses(e.mail.cc);
       if (e.stage === 'escalate') {
-        expect(billing).not.toBe('');
-        expect(to).toEqual([billing]);
-        expect(cc).toEqual([usual]);
+        // Without a billing contact the escalation goes to the usual contact, asking them to pass it on.
+        expect(to).toEqual([billing === '' ? usual : billing]);
+        expect(cc).toEqual(billing === '' ? [] : [usual]);
       } else if (e.stage === 'formal') {
         expect(to).toEqual([usual]);
-        expect(cc).toEqual([billing]);
+        expect(cc).toEqual(billing === '' ? [] : [billing]);
       } else {
         expect(to).toEqual([usual]);
         expect(cc).toEqual([]);
@@ -169,7 +169,13 @@ describe('the default month over the bundled sample', () => {
       byInvoice.set(e.invoice, (byInvoice.get(e.invoice) ?? new Set()).add(e.mail.subject ?? ''));
     }
     for (const subjects of byInvoice.values()) expect(subjects.size).toBe(1);
-    expect([...byInvoice.keys()].sort()).toEqual(['INV-2026-041', 'INV-2026-043', 'INV-2026-047', 'INV-2026-048']);
+    expect([...byInvoice.keys()].sort()).toEqual([
+      'INV-2026-041',
+      'INV-2026-043',
+      'INV-2026-047',
+      'INV-2026-048',
+      'INV-2026-049',
+    ]);
   });
 
   test('the partly paid invoice quotes its balance ($2,000.00), never the full $3,000.00', () => {
@@ -193,7 +199,7 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('nothing for the paid, paused, disputed and broken invoices', () => {
-    const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-049', 'INV-2026-050'];
+    const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-050'];
     const quietAddresses = quiet
       .flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!])
       .filter((a) => a !== '');
@@ -251,10 +257,10 @@ describe('the default month over the bundled sample', () => {
     );
     expect(first).toContainEqual(
       expect.objectContaining({
-        kind: 'skipped',
+        kind: 'note',
         invoice: 'INV-2026-049',
         stage: 'firm',
-        result: 'skipped: superseded by the decision stage',
+        result: 'skipped: superseded by the formal notice',
       }),
     );
     expect(first).toContainEqual(expect.objectContaining({ kind: 'held', invoice: 'INV-2026-044', result: 'Disputed' }));
@@ -275,7 +281,7 @@ describe('the default month over the bundled sample', () => {
     expect(text).toMatch(/^Nothing leaves this machine: no email is sent/m);
     expect(text).toMatch(/Nothing left this machine: no email was sent/);
     expect(text).toMatch(/^ {2}✉ {2}INV-2026-041 {2}Northwind Studio +reminder +→ priya@northwind\.example$/m);
-    expect(text).toMatch(/INV-2026-049 +<b>Pixel<\/b> & Co +firm +skipped: superseded by the decision stage/);
+    expect(text).toMatch(/INV-2026-049 +<b>Pixel<\/b> & Co +firm +skipped: superseded by the formal notice/);
     expect(text).toMatch(/\(nothing due\)/);
     expect(text).toMatch(/^ {2}INV-2026-042 +Blue Heron Café +Paid *$/m);
     const coloured = formatReport(result, { color: true, cwd: ROOT });
@@ -485,7 +491,7 @@ describe('the command line', () => {
         .readdirSync(out)
         .filter((f) => f.endsWith('.eml'))
         .sort(),
-    ).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml']);
+    ).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml', '2026-11-02_INV-2026-049_formal.eml']);
   });
 
   test('--from 2026-02-31 exits non-zero with a readable message', () => {

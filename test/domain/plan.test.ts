@@ -1,5 +1,5 @@
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
-import { planFollowUps, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
+import { planFollowUps, planThankYou, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { Invoice, ParsedRow } from '../../src/domain/types';
@@ -124,20 +124,62 @@ describe('planFollowUps', () => {
     });
   });
 
-  it('an escalation without a billing contact is passed without an email', () => {
+  it('an escalation without a billing contact goes to the usual contact, asking them to pass it on', () => {
     const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
     const plan = planFollowUps(
       input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]])),
     );
-    expect(plan.emails).toEqual([]);
-    expect(plan.rows[0]?.passed).toMatchObject({ stage: 'escalate', superseded: [] });
-    expect(plan.rows[0]?.error).toBeNull();
+    expect(plan.emails).toHaveLength(1);
+    const email = plan.emails[0]!;
+    expect(email).toMatchObject({ stage: 'escalate', to: ['pat@acme.test'], cc: [], superseded: [] });
+    expect(email.text).toMatch(/pass this message to whoever handles payments/);
+    expect(email.text).not.toMatch(/accounts payable \/ billing contact/);
+    expect(plan.rows[0]?.passed).toBeNull();
   });
 
-  it('the decision stage sends nothing and is flagged once', () => {
+  it('with a billing contact the escalation keeps the escalate template', () => {
+    const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-15', new Map([['INV-1', history]])));
+    expect(plan.emails[0]).toMatchObject({ stage: 'escalate', to: ['ap@acme.test'], cc: ['pat@acme.test'] });
+    expect(plan.emails[0]?.text).toMatch(/accounts payable \/ billing contact/);
+  });
+
+  it("the user's own no-billing wording is used when given", () => {
+    const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
+    const extraTemplates = { escalateNoBilling: { subject: 'About {{invoice}}', body: 'Please forward. {{sender_name}}' } };
+    const plan = planFollowUps(
+      input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]]), {
+        extraTemplates,
+      }),
+    );
+    expect(plan.emails[0]).toMatchObject({ subject: 'About INV-1', text: 'Please forward. Sam Rivera' });
+  });
+
+  it('found 34 days late: the formal notice goes out, not the decision', () => {
     const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05'));
+    expect(plan.emails.map((e) => [e.stage, e.superseded])).toEqual([['formal', ['reminder', 'firm', 'escalate']]]);
+    expect(plan.rows[0]?.decision).toBeNull();
+  });
+
+  it('the decision stage sends nothing and is flagged once the notice reply-by date passed', () => {
+    const history = withSent(emptyHistory(), 'formal', '2026-11-22');
+    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05', new Map([['INV-1', history]])));
     expect(plan.emails).toEqual([]);
-    expect(plan.rows[0]?.decision?.superseded).toEqual(['reminder', 'firm', 'escalate', 'formal']);
+    expect(plan.rows[0]?.decision?.superseded).toEqual([]);
     expect(plan.rows[0]?.evaluation?.status).toBe('Decide next step');
+  });
+});
+
+describe('planThankYou', () => {
+  it('thanks the usual contact for the amount, in plain text and escaped HTML', () => {
+    const email = planThankYou(invoice({ paidDate: '2026-11-20', amountPaid: 1200, balance: 0 }), input([], '2026-11-21'));
+    expect(email).toMatchObject({ key: 'INV-1', to: ['pat@acme.test'], cc: [], subject: 'Invoice INV-1 from Sam Rivera' });
+    expect(typeof email !== 'string' && email.text).toMatch(/payment for invoice INV-1 \(\$1,200\.00\) has arrived/);
+  });
+  it('a template value missing on the row: no email, and why', () => {
+    const extraTemplates = { thankYou: { subject: 'Thanks', body: 'Dear {{contact_name}}' } };
+    expect(planThankYou(invoice(), input([], '2026-11-21', new Map(), { extraTemplates }))).toMatch(
+      /thank-you email needs a Contact Name/,
+    );
   });
 });

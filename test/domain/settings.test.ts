@@ -70,6 +70,32 @@ describe('settings from storage', () => {
     expect(storedSettingsWarning(issues)).toBeNull();
   });
 
+  it('escalation settings: defaults, a holiday list kept sorted without repeats, and bad values falling back alone', () => {
+    expect(defaultSettings()).toMatchObject({ groupByClient: true, holidays: [], thankYouWhenPaid: false, dailySummary: true });
+    const saved = { ...defaultSettings(), holidays: [' 2026-12-25', '2026-01-01', '2026-12-25'], groupByClient: false };
+    expect(parseSettings(saved)).toEqual({
+      settings: { ...defaultSettings(), holidays: ['2026-01-01', '2026-12-25'], groupByClient: false },
+      issues: [],
+    });
+    const bad = parseSettings({ ...defaultSettings(), holidays: ['2026-02-30'], thankYouWhenPaid: 'yes', dailySummary: 1 });
+    expect(bad.settings).toMatchObject({ holidays: [], thankYouWhenPaid: false, dailySummary: true });
+    expect(bad.issues.map((i) => [i.field, i.code])).toEqual([
+      ['holidays', 'bad-format'],
+      ['thankYouWhenPaid', 'wrong-type'],
+      ['dailySummary', 'wrong-type'],
+    ]);
+    expect(parseSettings({ ...defaultSettings(), holidays: '2026-12-25' }).issues[0]).toMatchObject({
+      field: 'holidays',
+      code: 'wrong-type',
+    });
+    const many = Array.from({ length: 201 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(parseSettings({ ...defaultSettings(), holidays: many }).issues[0]).toMatchObject({
+      field: 'holidays',
+      code: 'too-long',
+    });
+    expect(storedSettingsWarning(bad.issues)).toMatch(/days without follow-ups, thank-you when paid, daily summary/);
+  });
+
   it('damaged late-payment settings fall back alone, and the warning names them', () => {
     const saved = { ...defaultSettings(), senderName: 'Sam', latePayment: { regime: 'uk', referenceRatePercent: 'x' } };
     const { settings, issues } = parseSettings(saved);
@@ -214,6 +240,8 @@ describe('any input', () => {
           { requiredKeys: [] },
         ),
       ),
+      holidays: fc.oneof(fc.array(fc.constantFrom('2026-12-25', '2026-02-30', 'x', ' 2027-01-01')), fc.jsonValue()),
+      groupByClient: fc.jsonValue(),
     },
     { requiredKeys: ['version'] },
   );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays, daysBetween, isWeekend } from '../../src/domain/dates';
 import { defaultSettings, validateSettings } from '../../src/domain/settings';
-import { emptyHistory, evaluateInvoice, stageOrder, withSent, type InvoiceHistory } from '../../src/domain/stages';
+import { emptyHistory, evaluateInvoice, stageOrder, thankYouDue, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { EmailStageId, Invoice, IsoDate, Settings } from '../../src/domain/types';
 
 function invoice(dueDate: IsoDate, over: Partial<Invoice> = {}): Invoice {
@@ -99,11 +99,34 @@ describe('catch-up, gaps and stops', () => {
     expect(superseded).toEqual(['reminder']);
   });
 
-  it('first seen 40 days late: no email at all, only the decision', () => {
-    const { sent, decisions, superseded } = simulate(invoice(due), s, [addDays(due, 40), addDays(due, 41)]);
-    expect(sent).toEqual([]);
+  it('first seen 47 days late: the formal notice, then the decision after its reply-by date', () => {
+    const { sent, decisions, superseded } = simulate(invoice(due), s, everyDay(addDays(due, 47), 10));
+    expect(sent).toEqual([{ stage: 'formal', day: addDays(due, 47) }]);
+    expect(superseded).toEqual(['reminder', 'firm', 'escalate']);
     expect(decisions).toBe(1);
-    expect(superseded).toEqual(['reminder', 'firm', 'escalate', 'formal']);
+    const afterNotice = withSent(emptyHistory(), 'formal', addDays(due, 47));
+    expect(evaluateInvoice(invoice(due), afterNotice, s, addDays(due, 50))).toMatchObject({
+      status: 'Final notice',
+      dueToday: null,
+      nextFollowUp: addDays(due, 55),
+    });
+    expect(evaluateInvoice(invoice(due), afterNotice, s, addDays(due, 54)).dueToday).toBeNull();
+    expect(evaluateInvoice(invoice(due), afterNotice, s, addDays(due, 55))).toMatchObject({
+      status: 'Decide next step',
+      dueToday: { stage: 'final', superseded: [] },
+    });
+  });
+
+  it('with the formal notice turned off, the decision waits for the last email stage and its reply-by date', () => {
+    const noFormal = { ...s, stageDays: { ...s.stageDays, formal: null } };
+    const h = withSent(emptyHistory(), 'escalate', addDays(due, 40));
+    expect(evaluateInvoice(invoice(due), h, noFormal, addDays(due, 47)).dueToday).toBeNull();
+    expect(evaluateInvoice(invoice(due), h, noFormal, addDays(due, 48)).dueToday?.stage).toBe('final');
+  });
+
+  it('a decision logged before (by an older version) is not logged again and keeps its status', () => {
+    const h = { ...emptyHistory(), lastPassedStage: 'formal' as const, decisionLogged: true };
+    expect(evaluateInvoice(invoice(due), h, s, addDays(due, 45))).toMatchObject({ status: 'Decide next step', dueToday: null });
   });
 
   it('waits minGapDays after the last follow-up', () => {
@@ -249,6 +272,33 @@ describe('stage machine properties', () => {
     );
   });
 
+  it('the decision never comes before the notice went out and its reply-by date passed, whatever the run days', () => {
+    fc.assert(
+      fc.property(isoDate, settingsArb, runOffsets, fc.integer({ min: 1, max: 30 }), (due, settings, offsets, replyByDays) => {
+        const s = { ...settings, replyByDays };
+        const days = offsets.map((o) => addDays(due, o));
+        const notice = (['formal', 'escalate', 'firm', 'reminder'] as const).find((st) => s.stageDays[st] !== null)!;
+        let history = emptyHistory();
+        let noticeOn: IsoDate | null = null;
+        for (const day of days) {
+          const e = evaluateInvoice(invoice(due), history, s, day);
+          if (e.status === 'Decide next step' || e.dueToday?.stage === 'final') {
+            expect(noticeOn).not.toBeNull();
+            expect(daysBetween(noticeOn!, day)).toBeGreaterThan(replyByDays);
+            expect(daysBetween(due, day)).toBeGreaterThanOrEqual(s.stageDays.final!);
+          }
+          if (!e.dueToday) continue;
+          if (e.dueToday.stage === 'final') history = { ...history, decisionLogged: true };
+          else {
+            history = withSent(history, e.dueToday.stage, day);
+            if (e.dueToday.stage === notice) noticeOn = day;
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a history from any source never makes an earlier stage due again', () => {
     fc.assert(
       fc.property(
@@ -263,5 +313,30 @@ describe('stage machine properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('thank-you when paid', () => {
+  const due = '2026-11-02';
+  const chased = withSent(emptyHistory(), 'reminder', '2026-11-03');
+  const paid = invoice(due, { paidDate: '2026-11-10' });
+
+  it('due once for an invoice paid after the setting was turned on, that the add-on had followed up', () => {
+    expect(thankYouDue(paid, chased, '2026-11-05')).toBe(true);
+    expect(thankYouDue(paid, { ...chased, thankYouSent: true }, '2026-11-05')).toBe(false);
+  });
+
+  it('never for invoices paid before the setting was turned on, with the setting off, unpaid or never chased', () => {
+    expect(thankYouDue(paid, chased, '2026-11-11')).toBe(false);
+    expect(thankYouDue(paid, chased, null)).toBe(false);
+    expect(thankYouDue(invoice(due), chased, '2026-11-05')).toBe(false);
+    expect(thankYouDue(paid, emptyHistory(), '2026-11-05')).toBe(false);
+  });
+
+  it('without a Paid Date: the day a run first found it paid counts; unknown means no thank-you', () => {
+    const byWord = invoice(due, { paid: true });
+    expect(thankYouDue(byWord, chased, '2026-11-05')).toBe(false);
+    expect(thankYouDue(byWord, { ...chased, paidSeenOn: '2026-11-12' }, '2026-11-05')).toBe(true);
+    expect(thankYouDue(byWord, { ...chased, paidSeenOn: '2026-11-01' }, '2026-11-05')).toBe(false);
   });
 });

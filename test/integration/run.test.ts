@@ -80,22 +80,23 @@ describe('a month of daily runs over a mixed sheet', () => {
 });
 
 describe('escalation without a billing contact', () => {
-  it('sends no escalation email (its text is for a billing contact): logs it once, flags "Call client", formal follows', () => {
+  it('goes to the usual contact asking them to pass it on, flags "Call client", formal follows', () => {
     const t = setUp({ today: DUE, rows: [{ invoice: 'NB-1', due: DUE, email: 'pat@client.test' }] });
     for (let d = 0; d < 25; d++) {
       t.goTo(addDays(DUE, d));
       t.daily();
-      if (d === 16) expect(t.statuses()['NB-1']).toMatchObject({ Status: 'Call client', Stage: 'firm' });
+      if (d === 16) expect(t.statuses()['NB-1']).toMatchObject({ Status: 'Call client', Stage: 'escalate' });
     }
     const days = t.sent().map((m) => Math.round((Date.parse(m.at) - Date.parse(`${DUE}T14:00:00Z`)) / 86_400_000));
-    expect(days).toEqual([1, 7, 21]);
+    expect(days).toEqual([1, 7, 14, 21]);
     expect(t.sent().every((m) => m.to.join() === 'pat@client.test' && m.cc.length === 0)).toBe(true);
+    expect(t.sent()[2]?.text).toMatch(/pass this message to whoever handles payments/);
     expect(
       t
         .log()
         .filter((r) => r.Stage === 'escalate')
         .map((r) => r.Result),
-    ).toEqual([expect.stringMatching(/^skipped: this row has no Billing Email.*Call the client/)]);
+    ).toEqual(['sent']);
   });
 });
 

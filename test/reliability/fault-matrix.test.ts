@@ -82,6 +82,7 @@ describe('the fault-free month (baseline)', () => {
       '2026-11-02 INV-108:formal',
       '2026-11-02 INV-102:firm',
       '2026-11-03 INV-101:reminder',
+      '2026-11-06 INV-102:escalate',
       '2026-11-06 INV-103:reminder',
       '2026-11-09 INV-101:firm',
       '2026-11-12 INV-103:firm',
@@ -96,6 +97,7 @@ describe('the fault-free month (baseline)', () => {
       '2026-11-28 INV-106:escalate',
       '2026-11-29 INV-107:firm',
       '2026-12-05 INV-106:formal',
+      '2026-12-06 INV-107:escalate',
     ]);
     expect(rowInvariants(base, baseInputs)).toEqual([]);
     expect(monthViolations(base)).toEqual([]);

@@ -22,7 +22,7 @@ export const MONTH_ROWS: Row[] = [
     due: START,
     amount: 2400,
   },
-  // First seen ten days late: catch-up (firm only), no billing contact (escalation is a call).
+  // First seen ten days late: catch-up (firm only); no billing contact (the escalation asks the usual contact to pass it on).
   { invoice: 'INV-102', client: 'Contoso', email: 'kim@contoso.test', due: addDays(START, -10), amount: 800 },
   // Partly paid: emails quote the balance.
   {
@@ -74,7 +74,8 @@ const STAGE_MARKERS: Array<[EmailStage, RegExp]> = [
   ['nudge', /A quick courtesy note/],
   ['reminder', /in case it slipped through/],
   ['firm', /Please confirm the payment status by/],
-  ['escalate', /accounts payable \/ billing contact/],
+  // With a billing contact / without one (to the usual contact, asking them to pass it on).
+  ['escalate', /accounts payable \/ billing contact|pass this message to whoever handles payments/],
   ['formal', /This is a formal notice/],
 ];
 

@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { addDays, daysBetween } from '../../src/domain/dates';
+import { defaultTemplates } from '../../src/domain/defaultTemplates';
+import { clientKey, groupFollowUps, type ClientHistory } from '../../src/domain/group';
+import { planFollowUps, type FollowUpEmail } from '../../src/domain/plan';
+import { defaultSettings } from '../../src/domain/settings';
+import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
+import type { EmailStageId, Invoice, IsoDate, ParsedRow, Settings } from '../../src/domain/types';
+
+const TODAY = '2026-11-20';
+
+function invoice(over: Partial<Invoice> = {}): Invoice {
+  return {
+    row: 2,
+    key: 'INV-1',
+    invoice: 'INV-1',
+    client: 'Acme',
+    emails: ['pat@acme.test'],
+    amount: 1000,
+    amountPaid: 0,
+    balance: 1000,
+    currency: 'USD',
+    issueDate: '2026-10-01',
+    dueDate: '2026-11-01',
+    paidDate: null,
+    contactName: '',
+    billingEmails: [],
+    paused: false,
+    paymentLink: '',
+    ...over,
+  };
+}
+
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), senderName: 'Sam Rivera Design', ...over });
+
+/** The emails planFollowUps makes for these invoices today (each with its own history). */
+function planned(
+  invoices: Invoice[],
+  today: IsoDate,
+  histories = new Map<string, InvoiceHistory>(),
+  s = settings(),
+): FollowUpEmail[] {
+  const rows: ParsedRow[] = invoices.map((invoice) => ({ ok: true, invoice }));
+  return planFollowUps({
+    rows,
+    histories,
+    settings: s,
+    templates: defaultTemplates(),
+    ctx: { timeZone: 'UTC', locale: 'en_US', today },
+    selfEmail: null,
+  }).emails;
+}
+
+const history = (lastEmailOn: Record<string, IsoDate> = {}, today = TODAY): ClientHistory => ({
+  today,
+  locale: 'en_US',
+  lastEmailOn: new Map(Object.entries(lastEmailOn)),
+});
+
+describe('one email per client', () => {
+  const three = [
+    invoice({ key: 'A', invoice: 'INV-A', dueDate: '2026-11-18', paymentLink: 'https://pay.test/a?x=1&y=2' }),
+    invoice({ key: 'B', invoice: 'INV-B', dueDate: '2026-11-12', client: ' acme ' }),
+    invoice({ key: 'C', invoice: 'INV-C<script>', dueDate: '2026-10-25' }),
+  ];
+
+  it('four… three overdue invoices of one client: one email listing each, worded for the most advanced stage', () => {
+    const emails = planned(three, TODAY);
+    expect(emails.map((e) => e.stage).sort()).toEqual(['firm', 'formal', 'reminder']);
+    const { emails: out, waiting } = groupFollowUps(emails, settings(), history());
+    expect(waiting).toEqual([]);
+    expect(out).toHaveLength(1);
+    const one = out[0]!;
+    expect(one.subject).toBe('3 overdue invoices from Sam Rivera Design');
+    expect(one.stage).toBe('formal');
+    expect(one.to).toEqual(['pat@acme.test']);
+    expect(one.invoices.map((e) => [e.key, e.stage])).toEqual(
+      expect.arrayContaining([
+        ['A', 'reminder'],
+        ['B', 'firm'],
+        ['C', 'formal'],
+      ]),
+    );
+    expect(one.text).toMatch(/formal notice/);
+    expect(one.text).toContain(
+      '- Invoice INV-C<script>: issued October 1, 2026, due October 25, 2026, 26 days overdue, balance $1,000.00',
+    );
+    expect(one.text).toContain('pay at https://pay.test/a?x=1&y=2');
+    expect(one.text.indexOf('INV-C')).toBeLessThan(one.text.indexOf('INV-B')); // oldest due first
+    expect(one.html).not.toContain('<script>');
+    expect(one.html).toContain('INV-C&lt;script&gt;');
+    expect(one.html).toContain('<a href="https://pay.test/a?x=1&amp;y=2">');
+  });
+
+  it('a single invoice keeps its own email, words and subject', () => {
+    const [email] = planned([three[0]!], TODAY);
+    const { emails: out } = groupFollowUps([email!], settings(), history());
+    expect(out[0]).toMatchObject({ subject: email!.subject, text: email!.text, html: email!.html, invoices: [email] });
+  });
+
+  it('different clients get their own emails, oldest due first', () => {
+    const emails = planned(
+      [three[0]!, invoice({ key: 'Z', client: 'Zeta', emails: ['z@zeta.test'], dueDate: '2026-11-10' })],
+      TODAY,
+    );
+    const { emails: out } = groupFollowUps(emails, settings(), history());
+    expect(out.map((e) => e.client)).toEqual(['Zeta', 'Acme']);
+  });
+
+  it('inside the client gap every invoice waits and joins the next email', () => {
+    const emails = planned(three, TODAY);
+    const { emails: out, waiting } = groupFollowUps(emails, settings(), history({ acme: '2026-11-19' }));
+    expect(out).toEqual([]);
+    expect(waiting.map((w) => w.until)).toEqual(['2026-11-22', '2026-11-22', '2026-11-22']);
+  });
+
+  it('another recipients group of the same client waits (at most one email a day)', () => {
+    const withBilling = invoice({ key: 'D', invoice: 'INV-D', billingEmails: ['ap@acme.test'], dueDate: '2026-11-05' });
+    const emails = planned([three[0]!, withBilling], TODAY); // a reminder to pat@, an escalation to ap@
+    const { emails: out, waiting } = groupFollowUps(emails, settings(), history());
+    expect(out.map((e) => [e.stage, e.to])).toEqual([['escalate', ['ap@acme.test']]]);
+    expect(waiting.map((w) => [w.email.key, w.until])).toEqual([['A', '2026-11-23']]);
+  });
+
+  it('turned off: one email per invoice, as planned', () => {
+    const emails = planned(three, TODAY);
+    const { emails: out } = groupFollowUps(emails, settings({ groupByClient: false }), history({ acme: TODAY }));
+    expect(out.map((e) => e.invoices.length)).toEqual([1, 1, 1]);
+  });
+
+  it('the client key ignores case and spacing', () => {
+    expect(clientKey('  Sam  Rivera ')).toBe(clientKey('sam rivera'));
+  });
+});
+
+describe('grouping properties', () => {
+  const clients = ['Acme', 'Zeta', 'Nova'];
+  const invoicesArb = fc.array(
+    fc.record({ client: fc.integer({ min: 0, max: 2 }), dueOffset: fc.integer({ min: -20, max: 20 }), billing: fc.boolean() }),
+    { minLength: 1, maxLength: 8 },
+  );
+  const calendarArb = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 5, maxLength: 25 });
+
+  it('no client gets two emails on one day or closer than minGapDays; no invoice gets a stage twice', () => {
+    fc.assert(
+      fc.property(invoicesArb, calendarArb, fc.integer({ min: 1, max: 6 }), (specs, steps, minGapDays) => {
+        const s = settings({ minGapDays });
+        const start = '2026-11-01';
+        const invoices = specs.map((x, i) =>
+          invoice({
+            row: i + 2,
+            key: `I${i}`,
+            invoice: `I${i}`,
+            client: clients[x.client]!,
+            emails: [`c${x.client}@client.test`],
+            billingEmails: x.billing ? [`ap${x.client}@client.test`] : [],
+            dueDate: addDays(start, x.dueOffset),
+          }),
+        );
+        const histories = new Map<string, InvoiceHistory>();
+        const lastEmailOn = new Map<string, IsoDate>();
+        const sentDays = new Map<string, IsoDate[]>();
+        const stagesSent = new Map<string, EmailStageId[]>();
+        let day = start;
+        for (const step of steps) {
+          day = addDays(day, step);
+          const grouped = groupFollowUps(planned(invoices, day, histories, s), s, { today: day, locale: 'en_US', lastEmailOn });
+          for (const email of grouped.emails) {
+            sentDays.set(email.clientKey, [...(sentDays.get(email.clientKey) ?? []), day]);
+            lastEmailOn.set(email.clientKey, day);
+            for (const e of email.invoices) {
+              histories.set(e.key, withSent(histories.get(e.key) ?? emptyHistory(), e.stage, day));
+              stagesSent.set(e.key, [...(stagesSent.get(e.key) ?? []), e.stage]);
+            }
+          }
+        }
+        for (const days of sentDays.values()) {
+          for (let i = 1; i < days.length; i++) expect(daysBetween(days[i - 1]!, days[i]!)).toBeGreaterThanOrEqual(minGapDays);
+        }
+        for (const stages of stagesSent.values()) expect(new Set(stages).size).toBe(stages.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
