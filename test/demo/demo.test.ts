@@ -257,7 +257,7 @@ describe('the default month over the bundled sample', () => {
     );
     expect(first).toContainEqual(
       expect.objectContaining({
-        kind: 'note',
+        kind: 'skipped',
         invoice: 'INV-2026-049',
         stage: 'firm',
         result: 'skipped: superseded by the formal notice',
