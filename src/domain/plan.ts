@@ -4,6 +4,10 @@ import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } f
 import { placeholderValues, renderTemplate } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
+import { formalNoticeFor } from './defaultTemplates';
+import type { LateInterest } from './interest';
+import { formalLetterFor, lateInterestFor, type PlannedLetter } from './notice';
+import type { LogRecord } from './records';
 import type {
   EmailStageId,
   InvalidRow,
@@ -30,6 +34,8 @@ export interface FollowUpEmail {
   subject: string;
   text: string;
   html: string;
+  /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
+  letter?: PlannedLetter;
 }
 
 export interface RowPlan {
@@ -66,6 +72,8 @@ export interface PlanInput {
   ctx: SheetContext;
   /** The user's own address, for CC/BCC-self; null when unknown. */
   selfEmail: string | null;
+  /** The Follow-up Log as read: the formal letter lists every follow-up sent. */
+  log?: readonly LogRecord[];
 }
 
 function unique(list: string[], exclude: string[] = []): string[] {
@@ -114,21 +122,44 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
   sender_name: 'a sender name (set it in the sidebar settings)',
 };
 
-function missingMessage(stage: StageId, missing: string[]): string {
+const LATE_PAYMENT_PLACEHOLDERS: readonly string[] = ['interest', 'compensation', 'amount_claimed'];
+
+function missingMessage(stage: StageId, missing: string[], late: LateInterest | undefined): string {
+  const email = `The ${stageLabel(stage).toLowerCase()} email`;
+  const lateNames = missing.filter((m) => LATE_PAYMENT_PLACEHOLDERS.includes(m));
+  if (lateNames.length > 0) {
+    const names = lateNames.map((m) => `{{${m}}}`).join(' and ');
+    const why = late?.notApplied?.message ?? 'Late-payment interest is turned off in Settings.';
+    return `${email} uses ${names}, and none applies to this row, so it was not sent. ${why}`;
+  }
   const what = missing.map((m) => PLACEHOLDER_LABELS[m] ?? `a value for {{${m}}}`).join(' and ');
-  return `The ${stageLabel(stage).toLowerCase()} email needs ${what}, and this row has none, so it was not sent`;
+  return `${email} needs ${what}, and this row has none, so it was not sent`;
+}
+
+/** The template of a stage for this row: the default formal notice states the interest when some applies. */
+function templateFor(
+  stage: EmailStageId,
+  input: PlanInput,
+  late: LateInterest | undefined,
+): PlanInput['templates'][EmailStageId] {
+  const template = input.templates[stage];
+  if (stage !== 'formal') return template;
+  const interestApplies = late !== undefined && late.notApplied === undefined;
+  return formalNoticeFor(template, { interestApplies, letterAttached: input.settings.latePayment?.attachLetter === true });
 }
 
 function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
+  const late = lateInterestFor(invoice, input.settings, input.ctx.today);
   const values = placeholderValues(invoice, {
     today: input.ctx.today,
     locale: input.ctx.locale,
     replyByDays: input.settings.replyByDays,
     senderName: input.settings.senderName,
+    ...(late === undefined ? {} : { late }),
   });
-  const rendered = renderTemplate(input.templates[stage], values);
+  const rendered = renderTemplate(templateFor(stage, input, late), values);
   if (!rendered.ok) {
-    if ('missing' in rendered) return missingMessage(stage, rendered.missing);
+    if ('missing' in rendered) return missingMessage(stage, rendered.missing, late);
     return `The ${stageLabel(stage).toLowerCase()} template has a problem: ${rendered.problems.join('; ')}`;
   }
   return {
@@ -141,6 +172,9 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
+    ...(stage === 'formal' && input.settings.latePayment?.attachLetter === true
+      ? { letter: formalLetterFor(invoice, { ...input, log: input.log ?? [] }) }
+      : {}),
   };
 }
 
