@@ -8,8 +8,8 @@ import type { LogRecord } from './records';
 import { isPaid } from './stages';
 import type { Invoice, IsoDate, ParsedRow, Settings, SheetContext } from './types';
 
-/** A file to attach, planned as data: the HTML the PDF is made from. */
-export interface PlannedLetter {
+/** A PDF to make, planned as data: its file name and the HTML it is printed from. */
+export interface PlannedDocument {
   fileName: string;
   html: string;
 }
@@ -24,8 +24,18 @@ export function lateInterestFor(invoice: Invoice, settings: Settings, today: Iso
   });
 }
 
-/** Characters a file name should not carry, in any mail client or file system. */
-function fileNamePart(text: string): string {
+/** The interest on an invoice as the letter and the evidence pack show it: with the regime off, it says so. */
+export function lateInterestShown(invoice: Invoice, settings: Settings, today: IsoDate): LateInterest {
+  const owed = isPaid(invoice) ? 0 : invoice.balance;
+  const off = { ...settings.latePayment, regime: 'off' as const };
+  return (
+    lateInterestFor(invoice, settings, today) ??
+    lateInterest({ balance: owed, currency: invoice.currency, dueDate: invoice.dueDate }, off, today)
+  );
+}
+
+/** A file name part without the characters no mail client or file system takes. */
+export function fileNamePart(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '-').slice(0, 80);
 }
@@ -60,18 +70,14 @@ function openInvoicesOf(invoice: Invoice, rows: readonly ParsedRow[]): Invoice[]
 }
 
 function statementLine(invoice: Invoice, settings: Settings, today: IsoDate): StatementLine {
-  const off = { ...settings.latePayment, regime: 'off' as const };
-  const owed = isPaid(invoice) ? 0 : invoice.balance;
   return {
     invoice: invoice.invoice,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
     amount: invoice.amount,
-    balance: owed,
+    balance: isPaid(invoice) ? 0 : invoice.balance,
     currency: invoice.currency,
-    late:
-      lateInterestFor(invoice, settings, today) ??
-      lateInterest({ balance: owed, currency: invoice.currency, dueDate: invoice.dueDate }, off, today),
+    late: lateInterestShown(invoice, settings, today),
   };
 }
 
@@ -84,7 +90,7 @@ export interface LetterContext {
 }
 
 /** The formal letter for an invoice's formal notice: all the client's open invoices and every follow-up sent. */
-export function formalLetterFor(invoice: Invoice, input: LetterContext): PlannedLetter {
+export function formalLetterFor(invoice: Invoice, input: LetterContext): PlannedDocument {
   const { settings, ctx } = input;
   const invoices = openInvoicesOf(invoice, input.rows);
   const html = formalLetterHtml({

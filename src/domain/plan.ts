@@ -6,7 +6,7 @@ import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
 import { formalNoticeFor } from './defaultTemplates';
 import type { LateInterest } from './interest';
-import { formalLetterFor, lateInterestFor, type PlannedLetter } from './notice';
+import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
 import type { LogRecord } from './records';
 import type {
   EmailStageId,
@@ -35,7 +35,7 @@ export interface FollowUpEmail {
   text: string;
   html: string;
   /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
-  letter?: PlannedLetter;
+  letter?: PlannedDocument;
 }
 
 export interface RowPlan {

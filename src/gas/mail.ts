@@ -1,6 +1,7 @@
 // MailApp adapter (scope script.send_mail: send-only, not the restricted full-mailbox scope).
-import type { PlannedLetter } from '../domain/notice';
+import type { PlannedDocument } from '../domain/notice';
 import type { FollowUpEmail } from '../domain/plan';
+import { pdfOf } from './pdf';
 
 export function remainingDailyQuota(): number {
   return MailApp.getRemainingDailyQuota();
@@ -20,23 +21,15 @@ export function sendFollowUpEmail(email: FollowUpEmail, senderName: string): voi
   MailApp.sendEmail(message);
 }
 
-/**
- * An HTML document as a PDF, by Apps Script's own conversion (no Drive, no extra scope); see
- * docs/late-payment.md, "The formal letter".
- */
-export function pdfOf(document: PlannedLetter): GoogleAppsScript.Base.Blob {
-  const html = Utilities.newBlob(document.html, 'text/html', document.fileName.replace(/\.pdf$/i, '') + '.html');
-  return html.getAs('application/pdf').setName(document.fileName);
-}
-
 /** The letter's PDF; a failed conversion is refused before anything is sent, so the next run tries again. */
-function letterPdf(letter: PlannedLetter): GoogleAppsScript.Base.Blob {
+function letterPdf(letter: PlannedDocument): GoogleAppsScript.Base.Blob {
+  let why: string;
   try {
     return pdfOf(letter);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`Invalid argument: the formal letter could not be made into a PDF (${why.replace(/^Exception:\s*/, '')})`);
+    why = (err instanceof Error ? err.message : String(err)).replace(/^Exception:\s*/, '');
   }
+  throw new Error(`Invalid argument: the formal letter could not be made into a PDF (${why})`);
 }
 
 /** The user's own address (for CC/BCC-self), or null when Apps Script will not say. */
