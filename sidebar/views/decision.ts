@@ -49,7 +49,8 @@ function courtPicker(): HTMLSelectElement {
   const select = h('select', { id: 'evidence-court' }, h('option', { value: '' }, 'No court first'));
   smallClaimsRows().then(
     (rows) => {
-      for (const r of rows) select.appendChild(h('option', { value: r.id }, `${r.jurisdiction}: ${r.court}`));
+      for (const r of rows)
+        select.appendChild(h('option', { value: r.id }, `${r.jurisdiction}: ${r.court}, up to ${r.limit} ${r.currency}`));
     },
     () => undefined,
   );

@@ -65,8 +65,12 @@ function fontMaps(page: string, objects: Map<number, PdfObject>): Map<string, Ma
   return fonts;
 }
 
+/** Chromium shows 'fi', 'ff'… as one ligature glyph: read back as the letters. */
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl' };
+
 function showText(hex: string, font: Map<number, string> | undefined): string {
-  return (hex.match(/.{4}/g) ?? []).map((code) => font?.get(parseInt(code, 16)) ?? '').join('');
+  const text = (hex.match(/.{4}/g) ?? []).map((code) => font?.get(parseInt(code, 16)) ?? '').join('');
+  return text.replace(/[\ufb00-\ufb04]/g, (l) => LIGATURES[l] ?? l);
 }
 
 /** The text of one content stream: each BT…ET block on its own line. */
