@@ -74,6 +74,12 @@ describe('the UK regime with the letter attached', () => {
     expect(text).toContain('29 March 2026');
   });
 
+  it('gives the live preview the same values', () => {
+    t.runtime.select('Invoices', 2, 1);
+    const { selected } = t.run<{ selected: { values: Record<string, string> } }>('getSelectedInvoice');
+    expect(selected.values).toMatchObject({ interest: '£7.48', compensation: '£70.00', amount_claimed: '£1,077.48' });
+  });
+
   it('sends no letter with the earlier stages', () => {
     const earlier = t.runtime.mail.sent.filter((m) => m.subject.includes('INV-1001')).slice(0, -1);
     expect(earlier.length).toBeGreaterThan(0);
