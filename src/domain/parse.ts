@@ -336,7 +336,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice |
     paymentLink: fields.paymentLink,
     userStatus: fields.statusWord,
     promisedDate: fields.promisedDate,
-    consumer: fields.consumer,
+    ...(fields.consumer ? { consumer: true } : {}),
   };
 }
 
