@@ -103,3 +103,34 @@ describe('a template using the interest on a row where none applies', () => {
     expect(t.statuses()['INV-7']?.Status).toMatch(/uses \{\{interest\}\}.*this client is marked as a consumer/);
   });
 });
+
+describe('the evidence pack and the small-claims table, through google.script.run', () => {
+  it('returns the pack of an invoice as a base64 PDF, and refuses an invoice not on the sheet', () => {
+    const t = london([{ invoice: 'INV-9', client: 'Northwind Ltd', due: DUE, amount: 1000, currency: 'GBP' }]);
+    saveLatePayment(t, UK);
+    t.goTo(addDays(DUE, 21));
+    const pack = t.run<{ fileName: string; base64: string }>('getEvidencePack', 'inv-9', 'gb-eng-wls');
+    expect(pack.fileName).toBe('Evidence pack INV-9 2026-03-22.pdf');
+    const text = pdfText(Buffer.from(pack.base64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toContain('Evidence pack: invoice INV-9');
+    expect(text).toContain('£1,077.48');
+    expect(text).toContain('Within the limit');
+    expect(() => t.run('getEvidencePack', 'NOPE-1')).toThrow(/NOPE-1 is not on the 'Invoices' sheet/);
+  }, 60_000);
+
+  it('keeps an edited small-claims table per spreadsheet, refuses a bad row, and restores the defaults', () => {
+    const t = london([]);
+    const table = t.run<{ rows: Array<Record<string, unknown>>; edited: boolean }>('getSmallClaimsTable');
+    expect(table.edited).toBe(false);
+    expect(table.rows).toHaveLength(16);
+    const mine = [{ ...table.rows[0], limit: 12_000 }];
+    expect(t.run('saveSmallClaimsTable', [{ ...mine[0], currency: 'pounds' }])).toEqual({
+      ok: false,
+      problems: ['Row 1: the currency must be a code such as GBP.'],
+    });
+    expect(t.run('saveSmallClaimsTable', mine)).toEqual({ ok: true });
+    expect(t.run<{ rows: unknown[]; edited: boolean }>('getSmallClaimsTable')).toMatchObject({ rows: mine, edited: true });
+    expect(t.run('saveSmallClaimsTable', null)).toEqual({ ok: true });
+    expect(t.run<{ edited: boolean }>('getSmallClaimsTable').edited).toBe(false);
+  });
+});
