@@ -20,6 +20,7 @@ import type {
 } from './script';
 import type { FakeProperties } from './properties';
 import type { FakeLock } from './lock';
+import type { FakeBlob } from './blob';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -46,6 +47,7 @@ type FakeOf = [
   [GoogleAppsScript.Script.AuthorizationInfo, FakeAuthorizationInfo],
   [GoogleAppsScript.Properties.Properties, FakeProperties],
   [GoogleAppsScript.Lock.Lock, FakeLock],
+  [GoogleAppsScript.Base.Blob, FakeBlob],
 ];
 
 /** The fake of T from a table of [real, fake] pairs; arrays element-wise; anything else unchanged. */

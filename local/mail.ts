@@ -11,6 +11,8 @@ export interface SentAttachment {
   name: string | null;
   contentType: string | null;
   size: number;
+  /** The attachment's bytes (a PDF letter, for the demo's .eml files). */
+  content: Buffer;
 }
 
 export interface SentMail {
@@ -92,7 +94,8 @@ export class Mailbox {
     this.#quota -= recipients;
     const attachments = (message.attachments ?? []).map((source) => {
       const blob = source.getBlob();
-      return { name: blob.getName(), contentType: blob.getContentType(), size: blob.getBytes().length };
+      const content = Buffer.from(Uint8Array.from(blob.getBytes(), (b) => b & 0xff));
+      return { name: blob.getName(), contentType: blob.getContentType(), size: content.length, content };
     });
     const record: SentMail = {
       via,

@@ -1,5 +1,6 @@
-// Utilities: Java-pattern date formatting and parsing in any zone.
+// Utilities: Java-pattern date formatting and parsing in any zone; blobs (newBlob) and base64.
 
+import { base64Encode, newBlob, type FakeBlob } from './blob';
 import { type Host, isDate } from './core';
 import type { Faked } from './faked';
 import { formatJavaDate, parseJavaDate } from './javaDate';
@@ -7,7 +8,7 @@ import { isValidTimeZone } from './timezone';
 
 type GUtilities = GoogleAppsScript.Utilities.Utilities;
 
-export class FakeUtilities implements Faked<GUtilities, 'formatDate' | 'parseDate'> {
+export class FakeUtilities implements Faked<GUtilities, 'formatDate' | 'parseDate' | 'newBlob' | 'base64Encode'> {
   readonly #host: Host;
 
   constructor(host: Host) {
@@ -51,6 +52,17 @@ export class FakeUtilities implements Faked<GUtilities, 'formatDate' | 'parseDat
     }
     if (ms === null || Number.isNaN(ms)) throw this.#host.error(`Unparseable date: "${String(date)}"`);
     return this.#host.makeDate(ms);
+  }
+
+  newBlob(data: string | number[], contentType?: string, name?: string): FakeBlob {
+    if (typeof data !== 'string' && !Array.isArray(data)) {
+      throw this.#host.error("The parameters don't match the method signature for Utilities.newBlob.");
+    }
+    return newBlob(this.#host, data, contentType, name);
+  }
+
+  base64Encode(data: string | number[]): string {
+    return base64Encode(data);
   }
 
   toString(): string {

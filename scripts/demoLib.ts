@@ -12,6 +12,8 @@ import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon,
 import type { LoadedAddon, PropertyStore, Runtime, SentMail, TriggerInfo } from '../local';
 import { mapHeaders } from '../src/domain/headers';
 import { defaultSettings, validateSettings } from '../src/domain/settings';
+import type { Settings } from '../src/domain/types';
+import { amountsClaimed, formatClaims, readSettingsFile, type DemoClaim } from './demoClaims';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -50,6 +52,8 @@ export interface DemoOptions {
   out?: string;
   /** The built add-on. Default: dist/ of this repository. */
   distDir?: string;
+  /** Settings as a JSON file (the sidebar's "Export settings"). Default: the defaults. */
+  settingsFile?: string | null;
 }
 
 export interface ResolvedDemoOptions {
@@ -64,6 +68,9 @@ export interface ResolvedDemoOptions {
   sender: string;
   out: string;
   distDir: string;
+  settingsFile: string | null;
+  /** The settings the demo saves (from --settings, signed by `sender`). */
+  settings: Settings;
 }
 
 /** A mistake in the options, told in words; the CLI prints it and exits with status 1. */
@@ -90,6 +97,8 @@ Options:
   --sender NAME     your name as the emails are signed (default "${DEMO_DEFAULTS.sender}")
   --out DIR         where the .eml files and CSVs go (default ${DEMO_DEFAULTS.out}/);
                     old *.eml files in it are removed first
+  --settings FILE   settings as JSON, as the sidebar's "Export settings" saves them (e.g. to try
+                    a late-payment regime: the amounts claimed are printed at the end)
   --help            show this help
 `;
 
@@ -110,6 +119,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
         locale: { type: 'string' },
         sender: { type: 'string' },
         out: { type: 'string' },
+        settings: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -134,6 +144,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
   if (v.locale !== undefined) options.locale = v.locale;
   if (v.sender !== undefined) options.sender = v.sender;
   if (v.out !== undefined) options.out = v.out;
+  if (v.settings !== undefined) options.settingsFile = v.settings;
   return options;
 }
 
@@ -155,6 +166,17 @@ function checkReadableFile(file: string, flag: string): void {
   if (!stat.isFile()) throw new DemoUsageError(`${flag} ${file}: not a file.`);
 }
 
+/** The settings of --settings FILE, or null without one. */
+function settingsFrom(file: string | null): Settings | null {
+  if (file === null) return null;
+  checkReadableFile(file, '--settings');
+  try {
+    return readSettingsFile(file);
+  } catch (err) {
+    throw new DemoUsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /** Fills in the defaults and checks every option. Throws DemoUsageError with a readable message. */
 export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions {
   const customSheet = input.sheet !== undefined && input.sheet !== null;
@@ -165,7 +187,9 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
   const days = input.days ?? DEMO_DEFAULTS.days;
   const tz = input.tz ?? DEMO_DEFAULTS.tz;
   const locale = input.locale ?? DEMO_DEFAULTS.locale;
-  const sender = input.sender ?? DEMO_DEFAULTS.sender;
+  const settingsFile = input.settingsFile ?? null;
+  const fromFile = settingsFrom(settingsFile);
+  const sender = input.sender ?? (fromFile?.senderName || DEMO_DEFAULTS.sender);
   const out = path.resolve(input.out ?? DEMO_DEFAULTS.out);
   const distDir = path.resolve(input.distDir ?? DEMO_DEFAULTS.distDir);
 
@@ -199,7 +223,21 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
       `The built add-on is missing (${path.join(distDir, 'Code.js')}): run \`npm run build\` first, or use \`npm run demo\`, which builds it.`,
     );
   }
-  return { sheet, sampleSheet: !customSheet, disputes, from, days, tz, locale, sender: sender.trim(), out, distDir };
+  const settings = { ...(fromFile ?? defaultSettings()), senderName: sender.trim() };
+  return {
+    sheet,
+    sampleSheet: !customSheet,
+    disputes,
+    from,
+    days,
+    tz,
+    locale,
+    sender: sender.trim(),
+    out,
+    distDir,
+    settingsFile,
+    settings,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +338,8 @@ export interface DemoResult {
   /** The Follow-up Log as displayed (header row first). */
   log: string[][];
   totals: DemoTotals;
+  /** What each late invoice could claim on the last day, under the settings' late-payment regime. */
+  claims: DemoClaim[];
   files: { outDir: string; emails: string[]; invoicesCsv: string; logCsv: string };
 }
 
@@ -395,6 +435,11 @@ export async function composeEml(mail: SentMail, fallbackName: string): Promise<
     // Keep the Bcc header in the file, so the .eml shows who was blind-copied.
     keepBcc: true,
     headers: { 'X-Invoice-Follow-ups-Demo': 'not sent: written by npm run demo' },
+    attachments: mail.attachments.map((a) => ({
+      filename: a.name ?? 'attachment',
+      content: a.content,
+      ...(a.contentType === null ? {} : { contentType: a.contentType }),
+    })),
   };
   const info = await transport.sendMail(message);
   const out: unknown = info.message;
@@ -510,7 +555,7 @@ function createDemoRuntime(options: ResolvedDemoOptions): Runtime {
   });
   runtime.addSheet(INVOICE_SHEET, invoiceCells);
   if (disputeCells) runtime.addSheet(DISPUTE_SHEET, disputeCells);
-  const settings = { ...defaultSettings(), senderName: options.sender };
+  const settings = options.settings;
   runtime.properties.document(runtime.spreadsheets.active()!.id).set(SETTINGS_KEY, JSON.stringify(settings));
   return runtime;
 }
@@ -839,6 +884,7 @@ export async function runDemo(input: DemoOptions = {}): Promise<DemoResult> {
     table: { headers: TABLE_TITLES, rows: tableRows },
     log: displayRowsOf(runtime, LOG_SHEET),
     totals: countTotals(tableRows, emails, events),
+    claims: amountsClaimed(readCsvCells(options.sheet, '--sheet'), options.settings, lastDay(options), options.locale),
     files: { outDir: options.out, emails: emails.map((e) => e.file), ...csvs },
   };
 }
@@ -1205,6 +1251,17 @@ export function formatReport(result: DemoResult, fmt: FormatOptions): string {
     paint(fmt.color, 'bold', `Invoices at the end (${result.days[result.days.length - 1]?.date ?? result.options.from})`),
     ...formatTable(result.table, fmt),
     '',
+    ...claimLines(result),
     ...formatSummary(result, fmt),
   ].join('\n');
+}
+
+/** The last simulated day. */
+function lastDay(options: ResolvedDemoOptions): string {
+  return addDaysIso(options.from, options.days - 1);
+}
+
+function claimLines(result: DemoResult): string[] {
+  const lines = formatClaims(result.claims, result.options.settings.latePayment.regime, lastDay(result.options));
+  return lines.length > 0 ? [...lines, ''] : [];
 }

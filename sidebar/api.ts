@@ -25,6 +25,9 @@ type SidebarFunctions = Pick<
   | 'setDailyFollowUps'
   | 'recordDispute'
   | 'settleUnsureFollowUp'
+  | 'getEvidencePack'
+  | 'getSmallClaimsTable'
+  | 'saveSmallClaimsTable'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

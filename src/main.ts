@@ -10,9 +10,12 @@ import {
   setDailyFromSidebar,
   settleUnsureFromSidebar,
   sidebarData,
+  evidencePackDownload,
+  saveSmallClaimsFromSidebar,
+  smallClaimsData,
 } from './app/sidebarApi';
 import type { DisputeAction } from './app/disputes';
-import type { InvoiceView, SaveResult, SidebarData, SidebarTemplate } from './app/sidebarTypes';
+import type { InvoiceView, PdfDownload, SaveResult, SidebarData, SidebarTemplate, SmallClaimsView } from './app/sidebarTypes';
 import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
 
 /** Simple trigger: builds the menu (works in AuthMode.NONE: touches nothing else). */
@@ -92,4 +95,17 @@ export function recordDispute(
 
 export function settleUnsureFollowUp(invoice: string, stage: EmailStageId, wasSent: boolean): SaveResult {
   return settleUnsureFromSidebar(invoice, stage, wasSent);
+}
+
+/** The evidence pack of an invoice as a PDF, for the sidebar's download link (README "Interest, the letter and the evidence pack"). */
+export function getEvidencePack(invoice: string, jurisdictionId?: string): PdfDownload {
+  return evidencePackDownload(invoice, jurisdictionId);
+}
+
+export function getSmallClaimsTable(): SmallClaimsView {
+  return smallClaimsData();
+}
+
+export function saveSmallClaimsTable(rows: SmallClaimsView['rows'] | null): SaveResult {
+  return saveSmallClaimsFromSidebar(rows);
 }

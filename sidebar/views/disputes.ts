@@ -6,6 +6,7 @@ import { call } from '../api';
 import { fill, h, uid, type Child } from '../dom';
 import type { InvoiceView, Store } from '../state';
 import { announce, ask, busy, errorText, facts, formatDate, section } from '../ui';
+import { evidenceCard } from './decision';
 import { invoiceTitle, overdueText, stageName, useSelectedRowButton } from './selection';
 
 const MAX_NOTE = 2000;
@@ -289,6 +290,7 @@ export function disputesView(store: Store): { el: HTMLElement } {
       invoiceCard(store, inv),
       inv.error ? h('p', { class: 'error-text' }, cannot) : null,
       inv.status === 'Decide next step' ? finalStage(store, inv) : null,
+      inv.status === 'Decide next step' ? evidenceCard(inv) : null,
       unsureCard(store, inv),
       usable ? (inv.disputeOpen ? openedDisputeCard(store, note, inv) : openDisputeCard(store, note, inv)) : null,
       usable ? writeToClient(store, inv) : null,

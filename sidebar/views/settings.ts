@@ -10,6 +10,7 @@ import { fill, h } from '../dom';
 import type { SettingsView, Store } from '../state';
 import { announce, busy, errorText, section } from '../ui';
 import { createForm, type Form } from './form';
+import { exportSettingsCard } from './decision';
 import { latePaymentCard, type LatePaymentCard } from './latePayment';
 
 const STAGE_HINTS: Record<StageId, string> = {
@@ -184,5 +185,5 @@ export function settingsView(store: Store): { el: HTMLElement } {
   const settingsForm = h('form', { class: 'settings', novalidate: true, onsubmit: submit });
   fill(settingsForm, stagesCard(form, c), sending.el, c.late.el, form.summary, h('div', { class: 'actions' }, button));
   load();
-  return { el: h('div', { class: 'view' }, daily.el, settingsForm) };
+  return { el: h('div', { class: 'view' }, daily.el, settingsForm, exportSettingsCard(store)) };
 }

@@ -1,6 +1,7 @@
 // Templates: pick one, edit subject and message, insert placeholders at the cursor, see a live
 // preview for the invoice on the selected row (rendered with the server's own template code), save
 // with validation (each issue beside the subject or the message, by its field), reset to the default.
+import { formalNoticeFor } from '../../src/domain/defaultTemplates';
 import { renderTemplate, validateTemplate } from '../../src/domain/templates';
 import type { Template, TemplateId } from '../../src/domain/types';
 import { call } from '../api';
@@ -66,7 +67,7 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
     if (!inv) return fill(out);
     const error = (text: string): void => fill(out, h('p', { class: 'error-text' }, text));
     if (inv.error) return error(`Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`);
-    const result = renderTemplate(ed.draft(), inv.values);
+    const result = renderTemplate(asSent(ed, inv, store), inv.values);
     if (!result.ok && 'missing' in result) {
       const names = result.missing.map((m) => `{{${m}}}`).join(', ');
       return error(
@@ -238,4 +239,11 @@ export function templatesView(store: Store): TemplatesView {
   );
   load();
   return { el, isDirty: ed.isDirty, confirmDiscard };
+}
+
+/** The draft as it would go out for this row: the default formal notice states the interest when some applies. */
+function asSent(ed: Editor, inv: NonNullable<Store['selected']>, store: Store): Template {
+  if (ed.current !== 'formal') return ed.draft();
+  const letterAttached = store.data.settings.latePayment.attachLetter;
+  return formalNoticeFor(ed.draft(), { interestApplies: inv.values.interest !== undefined, letterAttached });
 }

@@ -2,9 +2,12 @@
 import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
 import { isPaid } from '../domain/stages';
+import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './run';
 import type { InvoiceView } from './sidebarTypes';
+import type { LateInterest } from '../domain/interest';
+import type { Invoice } from '../domain/types';
 
 /** The invoice on sheet row `row`, or null when that row has none. */
 export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceView | null {
@@ -35,6 +38,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
           locale: ctx.locale,
           replyByDays: snapshot.config.settings.replyByDays,
           senderName: snapshot.config.settings.senderName,
+          ...lateValues(invoice, snapshot),
         })
       : {},
     disputeOpen: history?.disputeOpen ?? false,
@@ -48,4 +52,10 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
   };
+}
+
+/** The interest on the invoice today, for {{interest}}, {{compensation}} and {{amount_claimed}} in the preview. */
+function lateValues(invoice: Invoice, snapshot: SheetView['snapshot']): { late?: LateInterest } {
+  const late = lateInterestFor(invoice, snapshot.config.settings, snapshot.ctx.today);
+  return late === undefined ? {} : { late };
 }

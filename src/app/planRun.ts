@@ -45,6 +45,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
     templates: config.templates,
     ctx,
     selfEmail: snapshot.selfEmail,
+    log: snapshot.log,
   });
   return {
     plan,

@@ -9,6 +9,8 @@ import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { activePorts, StoreError } from '../gas/ports';
+import { pdfBase64 } from '../gas/pdf';
+import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
   loadConfig,
   resetTemplate as resetStoredTemplate,
@@ -22,7 +24,15 @@ import { settleUnsureSend, unsureSends } from './review';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
 import { errorMessage } from './send';
 import { UserFacingError } from './snapshot';
-import type { InvoiceView, OverviewView, SaveResult, SidebarData, SidebarTemplate } from './sidebarTypes';
+import type {
+  InvoiceView,
+  OverviewView,
+  PdfDownload,
+  SaveResult,
+  SidebarData,
+  SidebarTemplate,
+  SmallClaimsView,
+} from './sidebarTypes';
 
 const TEMPLATE_LABELS: Record<TemplateId, string> = {
   nudge: 'Courtesy nudge (before due)',
@@ -217,6 +227,29 @@ export function recordDisputeEvent(
   note: unknown,
 ): SaveResult & { invoice?: InvoiceView | null } {
   return recordDispute(portsHere(), action, invoiceNumber, note);
+}
+
+// ---- the evidence pack and the small-claims table ----------------------------------------------
+
+/** The evidence pack of an invoice as a PDF for the sidebar to download (README "Interest, the letter and the evidence pack"). */
+export function evidencePackDownload(invoiceNumber: unknown, jurisdictionId: unknown): PdfDownload {
+  if (typeof invoiceNumber !== 'string' || invoiceKey(invoiceNumber) === '') throw new Error('Select an invoice first.');
+  const ports = portsHere();
+  const view = readView(ports);
+  const court = typeof jurisdictionId === 'string' && jurisdictionId !== '' ? jurisdictionId : undefined;
+  const document = evidencePackDocument(view, invoiceNumber, loadSmallClaims(ports.store).rows, court);
+  if (!document) throw new Error(`Invoice ${invoiceNumber} is not on the '${view.snapshot.sheetName}' sheet any more.`);
+  return { fileName: document.fileName, base64: pdfBase64(document) };
+}
+
+export function smallClaimsData(): SmallClaimsView {
+  const { rows, issues, edited } = loadSmallClaims(portsHere().store);
+  return { rows, problems: issues.map((i) => i.message), edited };
+}
+
+/** Saves the edited small-claims table (null: back to the defaults). */
+export function saveSmallClaimsFromSidebar(rows: unknown): SaveResult {
+  return withStore((store) => saveSmallClaims(store, rows).map((i) => i.message));
 }
 
 // ---- sends whose outcome is unknown ---------------------------------------------------------------

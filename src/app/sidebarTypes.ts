@@ -1,6 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
+import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, IsoDate, Settings, TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
@@ -103,3 +104,18 @@ export interface SidebarData {
  * beside its field by `field` and `code`.
  */
 export type SaveResult = { ok: true } | { ok: false; problems: string[]; issues?: ValidationIssue[] };
+
+/** A PDF for the sidebar to offer as a download (the evidence pack). */
+export interface PdfDownload {
+  fileName: string;
+  base64: string;
+}
+
+/** The small-claims table as the sidebar edits it (README "Interest, the letter and the evidence pack"). */
+export interface SmallClaimsView {
+  rows: SmallClaimsLimit[];
+  /** Rows of the saved copy that were left out, and why. */
+  problems: string[];
+  /** The user's own copy (false: the defaults). */
+  edited: boolean;
+}

@@ -22,6 +22,7 @@ export const FIELD_LABELS: Record<InputField, string> = {
   balance: 'Balance',
   userStatus: 'Status',
   promisedDate: 'Promised date',
+  consumer: 'Consumer',
 };
 
 export const MAX_INVOICE_LENGTH = 100;

@@ -7,7 +7,7 @@
 // currency, due_date, days_overdue, reply_by, sender_name) — never issue_date, contact_name or
 // payment_link, which a row may leave empty. The amount owed is always {{balance}}, so a partial
 // payment is reflected.
-import { TEMPLATE_IDS, type TemplateId, type Templates } from './types';
+import { TEMPLATE_IDS, type Template, type TemplateId, type Templates } from './types';
 
 export const FOLLOW_UP_SUBJECT = 'Invoice {{invoice}} from {{sender_name}}';
 
@@ -76,6 +76,40 @@ const DEFAULT_BODIES: Record<TemplateId, readonly string[]> = {
     '{{sender_name}}',
   ],
 };
+
+/**
+ * The default formal notice when late-payment interest applies to the row (docs/late-payment.md):
+ * it states the interest, the compensation and the amount claimed, and asks for that amount.
+ */
+const FORMAL_WITH_INTEREST: readonly string[] = [
+  'Hello,',
+  '',
+  'This is a formal notice that invoice {{invoice}} to {{client}}, due on {{due_date}}, is now {{days_overdue}} days overdue. The outstanding balance is {{balance}}.',
+  '',
+  'Late-payment interest of {{interest}} and compensation of {{compensation}} are now due on it, so the amount claimed is {{amount_claimed}}. Interest continues to run daily until payment.',
+  '',
+  'Please pay the amount claimed by {{reply_by}}. If it is not paid by then, I will pursue other options to recover it.',
+  '',
+  'If the payment is already on its way, please reply with the details so that I can match it.',
+  '',
+  'Regards,',
+  '{{sender_name}}',
+];
+
+const LETTER_LINE = 'The attached letter sets out the statement of account and how the interest is worked out.';
+
+/**
+ * The formal notice as sent for one row. The untouched default becomes the one that states the
+ * interest when some applies to the row (a regime is on, the client is a business, money is owed),
+ * with a line about the attached letter when one goes with it. A template the user edited is theirs:
+ * it is sent as written (they can use {{interest}}, {{compensation}} and {{amount_claimed}} in it).
+ */
+export function formalNoticeFor(template: Template, row: { interestApplies: boolean; letterAttached: boolean }): Template {
+  if (template.body !== DEFAULT_BODIES.formal.join('\n') || !row.interestApplies) return template;
+  const lines = [...FORMAL_WITH_INTEREST];
+  if (row.letterAttached) lines.splice(5, 0, '', LETTER_LINE);
+  return { subject: template.subject, body: lines.join('\n') };
+}
 
 export function defaultTemplates(): Templates {
   const templates = {} as Templates;

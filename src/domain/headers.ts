@@ -142,6 +142,11 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
     weaker: ['Expected Payment', 'Expected Date'],
     required: false,
   },
+  consumer: {
+    title: 'Consumer',
+    aliases: ['Individual', 'B2C', 'Is Consumer', 'Private Client'],
+    required: false,
+  },
   status: { title: 'Status', aliases: [], required: false },
   stage: { title: 'Stage', aliases: [], required: false },
   daysOverdue: { title: 'Days Overdue', aliases: [], required: false },

@@ -79,6 +79,7 @@ interface Fields {
   statusWord: string;
   meaning: StatusMeaning | null;
   promisedDate: IsoDate | null;
+  consumer: boolean;
 }
 
 /** What one row offers a field parser: the context, what the cell shows, the columns read day first. */
@@ -192,6 +193,11 @@ function readPaused(cell: CellValue): FieldResult {
   return tick.ok ? done({ paused: tick.value }) : fail(tick.error);
 }
 
+function readConsumer(cell: CellValue): FieldResult {
+  const tick = parseTick(cell, FIELD_LABELS.consumer);
+  return tick.ok ? done({ consumer: tick.value }) : fail(tick.error);
+}
+
 function readPaymentLink(cell: CellValue): FieldResult {
   const link = parsePaymentLink(cell, FIELD_LABELS.paymentLink);
   return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
@@ -215,6 +221,7 @@ const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['paused', readPaused],
   ['paymentLink', readPaymentLink],
   ['userStatus', readStatusWord],
+  ['consumer', readConsumer],
 ];
 
 function emptyFields(fallback: string): Fields {
@@ -239,6 +246,7 @@ function emptyFields(fallback: string): Fields {
     statusWord: '',
     meaning: { kind: 'chase', unpaid: false },
     promisedDate: null,
+    consumer: false,
   };
 }
 
@@ -328,6 +336,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice |
     paymentLink: fields.paymentLink,
     userStatus: fields.statusWord,
     promisedDate: fields.promisedDate,
+    ...(fields.consumer ? { consumer: true } : {}),
   };
 }
 
@@ -372,7 +381,7 @@ function gridCell(grid: unknown[][] | undefined, index: number, col: number | un
 function isBlankRow(get: (field: InputField) => CellValue): boolean {
   return INPUT_FIELDS.every((f) => {
     const v = get(f);
-    return isBlank(v) || (v === false && (f === 'paused' || f === 'paidDate'));
+    return isBlank(v) || (v === false && (f === 'paused' || f === 'paidDate' || f === 'consumer'));
   });
 }
 

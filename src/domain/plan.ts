@@ -4,9 +4,12 @@ import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } f
 import { placeholderValues, renderTemplate } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
-import { FOLLOW_UP_SUBJECT } from './defaultTemplates';
+import { FOLLOW_UP_SUBJECT, formalNoticeFor } from './defaultTemplates';
 import { formatDateForEmail } from './dates';
 import { PROMISE_MISSED_TEMPLATE, withPromisedDate, withPromises, type PromiseRecord } from './promise';
+import type { LateInterest } from './interest';
+import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
+import type { LogRecord } from './records';
 import type {
   EmailStageId,
   InvalidRow,
@@ -33,6 +36,8 @@ export interface FollowUpEmail {
   subject: string;
   text: string;
   html: string;
+  /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
+  letter?: PlannedDocument;
 }
 
 export interface RowPlan {
@@ -85,6 +90,8 @@ export interface PlanInput {
    * missed promise lets the schedule resume at once, so no invoice waits for an email nobody sends.
    */
   sendPromiseMissed?: boolean;
+  /** The Follow-up Log as read: the formal letter lists every follow-up sent. */
+  log?: readonly LogRecord[];
 }
 
 /** Emails with their own wording that are not stages of their own (docs/escalation.md). */
@@ -125,12 +132,18 @@ export const ESCALATE_NO_BILLING_TEMPLATE: Template = {
   ].join('\n'),
 };
 
-/** The template of a stage's email for this row: the escalation has its own wording without a billing contact. */
-function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput): Template {
+/**
+ * The template of a stage's email for this row: the escalation has its own wording without a billing
+ * contact, and the default formal notice states the interest when some applies.
+ */
+function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, late: LateInterest | undefined): Template {
   if (stage === 'escalate' && invoice.billingEmails.length === 0) {
     return input.extraTemplates?.escalateNoBilling ?? ESCALATE_NO_BILLING_TEMPLATE;
   }
-  return input.templates[stage];
+  const template = input.templates[stage];
+  if (stage !== 'formal') return template;
+  const interestApplies = late !== undefined && late.notApplied === undefined;
+  return formalNoticeFor(template, { interestApplies, letterAttached: input.settings.latePayment?.attachLetter === true });
 }
 
 function unique(list: string[], exclude: string[] = []): string[] {
@@ -182,32 +195,53 @@ const PLACEHOLDER_LABELS: Record<string, string> = {
   sender_name: 'a sender name (set it in the sidebar settings)',
 };
 
-function missingMessage(what: string, missing: string[]): string {
+const LATE_PAYMENT_PLACEHOLDERS: readonly string[] = ['interest', 'compensation', 'amount_claimed'];
+
+function missingMessage(what: string, missing: string[], late: LateInterest | undefined): string {
+  const email = `The ${what} email`;
+  const lateNames = missing.filter((m) => LATE_PAYMENT_PLACEHOLDERS.includes(m));
+  if (lateNames.length > 0) {
+    const names = lateNames.map((m) => `{{${m}}}`).join(' and ');
+    const why = late?.notApplied?.message ?? 'Late-payment interest is turned off in Settings.';
+    return `${email} uses ${names}, and none applies to this row, so it was not sent. ${why}`;
+  }
   const values = missing.map((m) => PLACEHOLDER_LABELS[m] ?? `a value for {{${m}}}`).join(' and ');
-  return `The ${what} email needs ${values}, and this row has none, so it was not sent`;
+  return `${email} needs ${values}, and this row has none, so it was not sent`;
 }
 
 type Rendered = Pick<FollowUpEmail, 'subject' | 'text' | 'html'>;
 
 /** A template filled in for one invoice, or why it cannot be sent (`what` names the email in that message). */
-function rendered(invoice: Invoice, template: Template, what: string, input: PlanInput): Rendered | string {
+function rendered(
+  invoice: Invoice,
+  template: Template,
+  what: string,
+  input: PlanInput,
+  late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
+): Rendered | string {
   const values = placeholderValues(invoice, {
     today: input.ctx.today,
     locale: input.ctx.locale,
     replyByDays: input.settings.replyByDays,
     senderName: input.settings.senderName,
+    ...(late === undefined ? {} : { late }),
   });
   const r = renderTemplate(template, values);
   if (r.ok) return { subject: r.subject, text: r.text, html: r.html };
-  if ('missing' in r) return missingMessage(what, r.missing);
+  if ('missing' in r) return missingMessage(what, r.missing, late);
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
 function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
-  const words = rendered(invoice, templateFor(invoice, stage, input), stageLabel(stage).toLowerCase(), input);
+  const late = lateInterestFor(invoice, input.settings, input.ctx.today);
+  const words = rendered(invoice, templateFor(invoice, stage, input, late), stageLabel(stage).toLowerCase(), input, late);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, stage, input.settings, input.selfEmail);
-  return { key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...words };
+  const letter =
+    stage === 'formal' && input.settings.latePayment?.attachLetter === true
+      ? { letter: formalLetterFor(invoice, { ...input, log: input.log ?? [] }) }
+      : {};
+  return { key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...words, ...letter };
 }
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */

@@ -86,6 +86,8 @@ export interface LogRecord {
   outcome: Outcome | null;
   result: string;
   recipients?: string;
+  /** The email's subject, when the row has one (the formal letter and the evidence pack list it). */
+  subject?: string;
 }
 
 export interface DisputeRecord {
@@ -128,7 +130,7 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, recipients, , result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
+  const [date, invoice, , stage, recipients, subject, result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
     number,
     number,
     number,
@@ -155,6 +157,8 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     };
     const to = textOf(row[recipients]);
     if (to !== '') record.recipients = to;
+    const about = textOf(row[subject]);
+    if (about !== '') record.subject = about;
     out.push(record);
   }
   return out;

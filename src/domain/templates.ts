@@ -1,6 +1,7 @@
 // Email templates (README: "The sidebar"): '{{name}}' placeholders, checked when a template is saved and filled
 // in per invoice. The HTML version escapes every value; the subject is kept on one line.
 import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
+import { latePaymentValues, type LateInterest } from './interest';
 import { formatMoney } from './money';
 import type { Invoice, IsoDate, Template } from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
@@ -18,6 +19,9 @@ export const PLACEHOLDERS = [
   'reply_by',
   'sender_name',
   'payment_link',
+  'interest',
+  'compensation',
+  'amount_claimed',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -301,13 +305,15 @@ export interface PlaceholderContext {
   locale: string;
   replyByDays: number;
   senderName: string;
+  /** The late-payment interest worked out for the invoice today, when a regime is on (docs/late-payment.md). */
+  late?: LateInterest;
 }
 
 /**
  * The placeholder values for an invoice: money in the locale's style, dates in words
  * ('24 November 2026'), days_overdue as a whole number (negative before the due date), reply_by
- * = today + replyByDays. Optional values that are empty are left out, so a template that needs
- * them reports them as missing.
+ * = today + replyByDays; interest, compensation and amount_claimed from `ctx.late` when some apply.
+ * Optional values that are empty are left out, so a template that needs them reports them as missing.
  */
 export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Partial<Record<Placeholder, string>> {
   const values: Partial<Record<Placeholder, string>> = {};
@@ -332,5 +338,6 @@ export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Pa
   }
   put('sender_name', ctx.senderName);
   put('payment_link', invoice.paymentLink);
+  if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
 }

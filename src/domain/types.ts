@@ -81,6 +81,7 @@ export const INPUT_FIELDS = [
   'balance',
   'userStatus',
   'promisedDate',
+  'consumer',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -118,6 +119,8 @@ export interface Invoice {
   disputed?: boolean;
   /** The client promised to pay by this date (a Promised Date column); absent or null when none. */
   promisedDate?: IsoDate | null;
+  /** The client is a consumer (a Consumer column ticked or Yes): no statutory interest (docs/late-payment.md). */
+  consumer?: boolean;
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */

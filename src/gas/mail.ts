@@ -1,5 +1,7 @@
 // MailApp adapter (scope script.send_mail: send-only, not the restricted full-mailbox scope).
+import type { PlannedDocument } from '../domain/notice';
 import type { FollowUpEmail } from '../domain/plan';
+import { pdfOf } from './pdf';
 
 export function remainingDailyQuota(): number {
   return MailApp.getRemainingDailyQuota();
@@ -15,7 +17,19 @@ export function sendFollowUpEmail(email: FollowUpEmail, senderName: string): voi
   if (email.cc.length > 0) message.cc = email.cc.join(',');
   if (email.bcc.length > 0) message.bcc = email.bcc.join(',');
   if (senderName !== '') message.name = senderName;
+  if (email.letter !== undefined) message.attachments = [letterPdf(email.letter)];
   MailApp.sendEmail(message);
+}
+
+/** The letter's PDF; a failed conversion is refused before anything is sent, so the next run tries again. */
+function letterPdf(letter: PlannedDocument): GoogleAppsScript.Base.Blob {
+  let why: string;
+  try {
+    return pdfOf(letter);
+  } catch (err) {
+    why = (err instanceof Error ? err.message : String(err)).replace(/^Exception:\s*/, '');
+  }
+  throw new Error(`Invalid argument: the formal letter could not be made into a PDF (${why})`);
 }
 
 /** The user's own address (for CC/BCC-self), or null when Apps Script will not say. */

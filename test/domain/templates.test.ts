@@ -24,6 +24,9 @@ const ALL_VALUES: Record<Placeholder, string> = {
   reply_by: 'April 14, 2026',
   sender_name: 'Sam Smith',
   payment_link: 'https://pay.example.com/7',
+  interest: '$7.48',
+  compensation: '$25.00',
+  amount_claimed: '$1,032.48',
 };
 
 function invoice(over: Partial<Invoice> = {}): Invoice {
@@ -48,7 +51,7 @@ function invoice(over: Partial<Invoice> = {}): Invoice {
   };
 }
 
-test('PLACEHOLDERS are the SPEC §3 names', () => {
+test('PLACEHOLDERS are the names of the README, with the late-payment ones', () => {
   expect([...PLACEHOLDERS].sort()).toEqual(
     [
       'invoice',
@@ -63,6 +66,9 @@ test('PLACEHOLDERS are the SPEC §3 names', () => {
       'reply_by',
       'sender_name',
       'payment_link',
+      'interest',
+      'compensation',
+      'amount_claimed',
     ].sort(),
   );
 });

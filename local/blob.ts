@@ -1,0 +1,121 @@
+// Blob (Utilities.newBlob) and its PDF conversion. `getAs('application/pdf')` on an HTML blob
+// prints the HTML to a real PDF with headless Chromium, as Apps Script's own conversion does on
+// Google's side, so tests can read the text of the PDF the add-on attaches.
+
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Host } from './core';
+import type { Faked } from './faked';
+
+type GBlob = GoogleAppsScript.Base.Blob;
+
+/** Where the PDF conversion finds Chromium (LOCAL_CHROMIUM overrides). */
+export function chromiumPath(): string {
+  return process.env.LOCAL_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Apps Script bytes are Java bytes: -128..127. */
+function toJavaBytes(data: Uint8Array): number[] {
+  return Array.from(data, (b) => (b > 127 ? b - 256 : b));
+}
+
+function fromJavaBytes(data: readonly number[]): Uint8Array {
+  return Uint8Array.from(data, (b) => b & 0xff);
+}
+
+/** Prints an HTML document to PDF with headless Chromium; throws when Chromium is missing or fails. */
+export function htmlToPdf(html: Uint8Array): Uint8Array {
+  const chromium = chromiumPath();
+  if (!fs.existsSync(chromium)) {
+    throw new Error(`Blob.getAs('application/pdf') needs Chromium at ${chromium} (set LOCAL_CHROMIUM to another path)`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blob-pdf-'));
+  try {
+    const page = path.join(dir, 'page.html');
+    const out = path.join(dir, 'page.pdf');
+    fs.writeFileSync(page, html);
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+    ];
+    execFileSync(chromium, [...args, `--print-to-pdf=${out}`, pathToFileURL(page).href], { stdio: 'ignore', timeout: 60_000 });
+    if (!fs.existsSync(out)) throw new Error('Chromium wrote no PDF');
+    return new Uint8Array(fs.readFileSync(out));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type BlobMethods = 'getAs' | 'getBlob' | 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName';
+
+export class FakeBlob implements Faked<GBlob, BlobMethods> {
+  readonly #host: Host;
+  readonly #data: Uint8Array;
+  readonly #contentType: string | null;
+  #name: string | null;
+
+  constructor(host: Host, data: Uint8Array, contentType: string | null, name: string | null) {
+    this.#host = host;
+    this.#data = data;
+    this.#contentType = contentType;
+    this.#name = name;
+  }
+
+  /** The content as Node bytes (for the mail fake and tests). */
+  get data(): Uint8Array {
+    return this.#data;
+  }
+
+  getAs(contentType: string): FakeBlob {
+    if (contentType !== 'application/pdf') throw this.#host.error(`Converting to ${String(contentType)} is not faked`);
+    if (this.#contentType !== 'text/html') {
+      throw this.#host.error(`Converting from ${String(this.#contentType)} to ${contentType} is not supported.`);
+    }
+    const name = this.#name === null ? null : this.#name.replace(/\.[^.]*$/, '') + '.pdf';
+    return wrapBlob(this.#host, new FakeBlob(this.#host, htmlToPdf(this.#data), 'application/pdf', name));
+  }
+  getBlob(): FakeBlob {
+    return this;
+  }
+  getBytes(): number[] {
+    return this.#host.list(toJavaBytes(this.#data));
+  }
+  getContentType(): string | null {
+    return this.#contentType;
+  }
+  getDataAsString(): string {
+    return Buffer.from(this.#data).toString('utf8');
+  }
+  getName(): string | null {
+    return this.#name;
+  }
+  setName(name: string): FakeBlob {
+    this.#name = String(name);
+    return this;
+  }
+  toString(): string {
+    return 'Blob';
+  }
+}
+
+function wrapBlob(host: Host, blob: FakeBlob): FakeBlob {
+  return host.wrap('Blob', blob);
+}
+
+/** Utilities.newBlob: a string is stored as UTF-8, a byte array as given. */
+export function newBlob(host: Host, data: string | readonly number[], contentType?: string, name?: string): FakeBlob {
+  const bytes = typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : fromJavaBytes(data);
+  return wrapBlob(host, new FakeBlob(host, bytes, contentType ?? null, name ?? null));
+}
+
+/** Utilities.base64Encode of a byte array or a UTF-8 string. */
+export function base64Encode(data: string | readonly number[]): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(fromJavaBytes(data));
+  return bytes.toString('base64');
+}

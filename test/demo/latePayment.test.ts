@@ -1,0 +1,79 @@
+// `npm run demo -- --settings FILE.json`: the settings a user exported from the sidebar, tried on
+// the sample sheet; the formal notices carry the PDF letter in their .eml files, and the demo
+// prints what each late invoice could claim (README "Interest, the letter and the evidence pack").
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { defaultSettings } from '../../src/domain/settings';
+import { DemoUsageError, formatReport, parseDemoArgs, resolveDemoOptions, runDemo, type DemoResult } from '../../scripts/demoLib';
+import { pdfText } from '../local/pdfText';
+
+jest.setTimeout(120_000);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-late-'));
+const settingsFile = path.join(dir, 'settings.json');
+fs.writeFileSync(
+  settingsFile,
+  JSON.stringify({
+    ...defaultSettings(),
+    senderName: 'Sam Rivera Design',
+    latePayment: {
+      ...defaultSettings().latePayment,
+      regime: 'custom',
+      marginPercent: 10,
+      fixedCompensation: 25,
+      attachLetter: true,
+    },
+  }),
+);
+
+let result: DemoResult;
+beforeAll(async () => {
+  const options = parseDemoArgs([
+    '--settings',
+    settingsFile,
+    '--from',
+    '2026-11-22',
+    '--days',
+    '1',
+    '--out',
+    path.join(dir, 'out'),
+  ]);
+  result = await runDemo(options ?? {});
+});
+
+test('prints what each late invoice could claim under the regime of the settings file', () => {
+  expect(result.claims).toContainEqual({
+    invoice: 'INV-2026-041',
+    client: 'Northwind Studio',
+    days: 21,
+    interest: '$13.81',
+    compensation: '$25.00',
+    amountClaimed: '$2,438.81',
+  });
+  const report = formatReport(result, { color: false, width: 200 });
+  expect(report).toContain('Amounts claimed on 2026-11-22 (custom regime; not legal advice):');
+  expect(report).toContain('INV-2026-041 · Northwind Studio: 21 days late, interest $13.81 + compensation $25.00 = $2,438.81');
+});
+
+test('the formal notice .eml carries the letter as a PDF naming the invoice and the amount claimed', async () => {
+  const formal = result.emails.find((e) => e.invoice === 'INV-2026-041' && e.stage === 'formal');
+  expect(formal).toBeDefined();
+  const mail = await simpleParser(fs.readFileSync(formal!.file));
+  expect(mail.text).toContain('the amount claimed is $2,438.81');
+  const [pdf] = mail.attachments;
+  expect(pdf).toMatchObject({ filename: 'Formal notice INV-2026-041.pdf', contentType: 'application/pdf' });
+  const text = pdfText(pdf!.content).replace(/\s+/g, ' ');
+  expect(text).toContain('INV-2026-041');
+  expect(text).toContain('$2,438.81');
+});
+
+test('a settings file that is not valid is refused with the reason', () => {
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify({ ...defaultSettings(), senderName: 'Sam', latePayment: { regime: 'mars' } }));
+  expect(() => resolveDemoOptions({ settingsFile: bad })).toThrow(DemoUsageError);
+  fs.writeFileSync(bad, '{ not json');
+  expect(() => resolveDemoOptions({ settingsFile: bad })).toThrow(/--settings .*not a JSON file/);
+  expect(() => resolveDemoOptions({ settingsFile: path.join(dir, 'missing.json') })).toThrow(/no such file/);
+});
