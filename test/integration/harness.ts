@@ -104,7 +104,8 @@ export function setUp(s: Setup) {
     ensureTrigger() {
       let trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
       if (!trigger) {
-        runtime.ui.respondWith('OK');
+        // Turning on shows what the first run would send (Yes), then that it is on (OK).
+        runtime.ui.respondWith('YES', 'OK');
         addon.call('turnOnDailyFollowUps');
         trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps')!;
       }
