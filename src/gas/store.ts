@@ -13,6 +13,8 @@ export const METADATA_LIMIT = 30_000;
  * run records always have room (about 250 characters per email in flight during a run).
  */
 export const CONFIG_LIMIT = 20_000;
+/** One setting or template may take this much (as the document's property store allowed). */
+export const VALUE_LIMIT = 9_000;
 /** Characters one send-ledger entry takes at most (a long subject and three recipients). */
 export const LEDGER_ENTRY_CHARS = 600;
 
@@ -88,7 +90,11 @@ export class DocumentStore {
   }
 
   writeJson(key: string, value: unknown): void {
-    const json = JSON.stringify(value);
+    this.writeRaw(key, JSON.stringify(value));
+  }
+
+  /** Stores `json` as it is (migration keeps a damaged value damaged, so its warning still shows). */
+  writeRaw(key: string, json: string): void {
     this.checkRoom(key, json);
     const existing = this.all().get(key);
     if (existing) existing.setValue(json);
@@ -104,9 +110,14 @@ export class DocumentStore {
     const before = this.values.get(key);
     const delta = json.length - (before?.length ?? -(KEY_PREFIX.length + key.length));
     const { total, config } = this.usage();
+    if (!isRunKey(key) && json.length > VALUE_LIMIT) {
+      throw new StoreError(
+        `This is too large to save (${json.length.toLocaleString('en')} characters; the limit is ${VALUE_LIMIT.toLocaleString('en')}). Nothing was changed.`,
+      );
+    }
     if (!isRunKey(key) && config + delta > CONFIG_LIMIT) {
       throw new StoreError(
-        `This does not fit: settings and templates can take ${CONFIG_LIMIT.toLocaleString('en')} characters in a spreadsheet ` +
+        `This is too large to save: settings and templates can take ${CONFIG_LIMIT.toLocaleString('en')} characters in a spreadsheet ` +
           `and this would make ${(config + delta).toLocaleString('en')}. Shorten a template, or reset one you do not use. Nothing was changed.`,
       );
     }
@@ -154,7 +165,7 @@ function migrateDocumentProperties(store: DocumentStore, spreadsheetId: string):
   for (const [key, raw] of Object.entries(old)) {
     if (key === 'dailySpreadsheetId' || store.has(key)) continue;
     try {
-      store.writeJson(key, JSON.parse(raw) as unknown);
+      store.writeRaw(key, raw);
     } catch (err) {
       console.error(`Could not move saved ${key} into the spreadsheet: ${err instanceof Error ? err.message : String(err)}`);
     }

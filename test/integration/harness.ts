@@ -111,6 +111,11 @@ export function setUp(s: Setup) {
       }
       return trigger;
     },
+    /** A value of the add-on's store (the spreadsheet's developer metadata), parsed; null when absent. */
+    stored(key: string): unknown {
+      const entry = runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === `ifu:${key}`);
+      return entry?.value ? (JSON.parse(entry.value) as unknown) : null;
+    },
     /** Runs the daily trigger as Apps Script would: no active spreadsheet, no UI. */
     daily(): void {
       addon.runTrigger(this.ensureTrigger().id);

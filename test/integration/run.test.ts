@@ -173,7 +173,13 @@ describe('faults', () => {
 
   /** Makes every later write of the run fail, as if the execution had been killed. */
   function dieAfterThis(t: ReturnType<typeof setUp>): void {
-    for (const method of ['Properties.setProperty', 'Properties.deleteProperty', 'Range.setValues', 'Sheet.appendRow']) {
+    for (const method of [
+      'Spreadsheet.addDeveloperMetadata',
+      'DeveloperMetadata.setValue',
+      'DeveloperMetadata.remove',
+      'Range.setValues',
+      'Sheet.appendRow',
+    ]) {
       t.runtime.faults.failOn(method, 1, { message: 'Execution killed', times: 1000 });
     }
   }
@@ -202,7 +208,7 @@ describe('faults', () => {
     t.goTo(addDays(DUE, 12), 10);
     t.runtime.ui.respondWith('YES', 'YES');
     t.addon.call('runFollowUps');
-    expect(t.runtime.ui.alerts.map((a) => a.title).slice(1)).toEqual(['Was this follow-up sent?', 'Run follow-ups']);
+    expect(t.runtime.ui.alerts.map((a) => a.title).slice(2)).toEqual(['Was this follow-up sent?', 'Run follow-ups']);
     expect(t.sent()).toHaveLength(2);
     expect(t.sent()[1]?.text).toMatch(/12 days overdue/);
     expect(
@@ -293,11 +299,13 @@ describe('faults', () => {
     expect(t.sent()).toHaveLength(1);
   });
 
-  it('no document context in a trigger run: fails closed, sends nothing', () => {
+  it("no document context in a trigger run: the user's lock guards it, and it sends from the same store", () => {
     const t = setUp({ today: addDays(DUE, 1), rows: [{ invoice: 'A', due: DUE }], runtime: { triggerDocumentContext: false } });
     t.daily();
-    expect(t.sent()).toHaveLength(0);
-    expect(t.log().at(-1)?.Result).toMatch(/^skipped: This run could not lock the spreadsheet/);
+    expect(t.sent()).toHaveLength(1);
+    expect(t.runtime.calls.count('LockService.getUserLock')).toBeGreaterThan(0);
+    t.daily();
+    expect(t.sent()).toHaveLength(1);
   });
 
   it('stops sending well before the 6-minute limit; the rest is queued for the next run', () => {
@@ -324,17 +332,18 @@ describe('faults', () => {
     t.runtime.sheet('Invoices').setRaw(1, 10, 'When');
     t.daily();
     expect(t.log().at(-1)?.Result).toMatch(/^skipped: the daily run stopped: The sheet 'Invoices' has no 'Due Date' column/);
-    expect(JSON.parse(t.runtime.properties.document().get('lastRun') ?? '{}').stopped).toMatch(/no 'Due Date' column/);
+    expect((t.stored('lastRun') as { stopped?: string }).stopped).toMatch(/no 'Due Date' column/);
     t.runtime.ui.respondWith('OK', 'OK');
     t.addon.call('runFollowUps');
     expect(t.runtime.ui.alerts.map((a) => a.title)).toEqual([
+      'Turn on daily follow-ups?',
       'Daily follow-ups are on',
       'The last daily run did not finish',
       'Invoice Follow-ups',
     ]);
     t.runtime.ui.respondWith('OK');
     t.addon.call('runFollowUps');
-    expect(t.runtime.ui.alerts.map((a) => a.title).slice(3)).toEqual(['Invoice Follow-ups']);
+    expect(t.runtime.ui.alerts.map((a) => a.title).slice(4)).toEqual(['Invoice Follow-ups']);
   });
 
   it('an email waiting for quota day after day is logged as queued once', () => {
