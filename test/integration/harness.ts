@@ -116,6 +116,12 @@ export function setUp(s: Setup) {
       const entry = runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === `ifu:${key}`);
       return entry?.value ? (JSON.parse(entry.value) as unknown) : null;
     },
+    /** Puts a raw value straight into the add-on's store (as someone editing the metadata would). */
+    setStored(key: string, raw: string): void {
+      const entry = runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === `ifu:${key}`);
+      if (!entry) throw new Error(`setStored: no ${key} in the store`);
+      entry.value = raw;
+    },
     /** Runs the daily trigger as Apps Script would: no active spreadsheet, no UI. */
     daily(): void {
       addon.runTrigger(this.ensureTrigger().id);
