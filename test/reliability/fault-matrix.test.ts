@@ -220,7 +220,9 @@ describe('two runs at once', () => {
       t.runtime.ui.respondWith('OK');
       menuRunElsewhere(t);
     });
-    const shownByTheMenuRun = t.runtime.ui.alerts.filter((a) => a.title !== 'Daily follow-ups are on').map((a) => a.prompt);
+    const shownByTheMenuRun = t.runtime.ui.alerts
+      .filter((a) => !['Turn on daily follow-ups?', 'Daily follow-ups are on'].includes(a.title))
+      .map((a) => a.prompt);
     expect(shownByTheMenuRun).toEqual([expect.stringMatching(/Another follow-up run is in progress/)]);
   });
 
@@ -282,10 +284,10 @@ describe('rows inserted, deleted and sorted between read and write: statuses lan
 
   it.each([
     { method: 'Range.getValues', nth: 2 }, // the log read, after the invoice sheet was read
-    { method: 'Properties.setProperty', nth: 1 },
+    { method: 'Spreadsheet.addDeveloperMetadata', nth: 1 }, // the first ledger entry (before the first send)
     { method: 'MailApp.sendEmail', nth: 1 },
     { method: 'MailApp.sendEmail', nth: 3 },
-    { method: 'Properties.setProperty', nth: 4 },
+    { method: 'DeveloperMetadata.setValue', nth: 3 }, // the second email's ledger entry, after it was sent
     { method: 'Range.getValues', nth: 3 }, // the re-read before the status write
     { method: 'Range.setValues', nth: 2 }, // the log append, after the status write
   ])('edited before $method #$nth', (point) => {
