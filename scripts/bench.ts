@@ -79,7 +79,7 @@ function measure(rows: number): Measure[] {
   runtime.addSheet('Invoices', [HEADERS, ...invoiceRows(rows)]);
   runtime.properties.document().set('settings', JSON.stringify({ ...defaultSettings(), senderName: 'Bench' }));
   const addon = loadAddon({ runtime, distDir: DIST });
-  runtime.ui.respondWith('OK');
+  runtime.ui.respondWith('YES', 'OK');
   addon.call('turnOnDailyFollowUps');
   const trigger = runtime.triggers.list()[0]!;
   const out: Measure[] = [];

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon, parseCsv } from '../local';
-import type { LoadedAddon, PropertyStore, Runtime, SentMail, TriggerInfo } from '../local';
+import type { LoadedAddon, Runtime, SentMail, TriggerInfo } from '../local';
 import { mapHeaders } from '../src/domain/headers';
 import { defaultSettings, validateSettings } from '../src/domain/settings';
 import type { Settings } from '../src/domain/types';
@@ -534,7 +534,8 @@ const DEMO_KIND_OF_OUTCOME: Readonly<Record<string, DemoEventKind>> = {
 interface DemoSession {
   runtime: Runtime;
   addon: LoadedAddon;
-  documentProps: PropertyStore;
+  /** The add-on's store (the spreadsheet's developer metadata, README "Where the add-on keeps its data"). */
+  documentProps: { get(key: string): string | null };
   trigger: TriggerInfo;
   /** When the trigger fires: hour and minute in its zone. */
   hour: number;
@@ -560,15 +561,20 @@ function createDemoRuntime(options: ResolvedDemoOptions): Runtime {
   return runtime;
 }
 
+/** Reads the add-on's store: one developer metadata entry per value, keys prefixed `ifu:`. */
+function addonStore(runtime: Runtime): { get(key: string): string | null } {
+  const model = runtime.spreadsheets.active()!.model;
+  return { get: (key) => model.metadata.entries.find((e) => e.key === `ifu:${key}`)?.value ?? null };
+}
+
 /** Loads the built add-on and clicks "Turn on daily follow-ups", as a user would. */
 function startSession(options: ResolvedDemoOptions): DemoSession {
   const runtime = createDemoRuntime(options);
   const addon = loadAddon({ runtime, distDir: options.distDir });
-  runtime.ui.respondWith('OK');
-  const dialogsBefore = runtime.ui.dialogs.length;
-  addon.call('turnOnDailyFollowUps');
-  const alert = runtime.ui.dialogs.slice(dialogsBefore).find((d) => d.kind === 'alert');
-  const turnOnMessage = alert ? `${alert.title}: ${alert.prompt}` : null;
+  // The sidebar's switch: the menu item would first refuse a sheet it cannot read, and the demo
+  // shows what the daily run does with any sheet.
+  const answer = addon.callAsScriptRun('setDailyFollowUps', true) as { ok: boolean; problems?: string[] };
+  const turnOnMessage = answer.ok ? null : (answer.problems ?? []).join(' ');
   const trigger = runtime.triggers.list().find((t) => t.eventType === 'CLOCK' && t.handler === 'dailyFollowUps');
   if (!trigger) {
     const said = turnOnMessage ? ` It said: "${turnOnMessage}"` : '';
@@ -577,7 +583,7 @@ function startSession(options: ResolvedDemoOptions): DemoSession {
   return {
     runtime,
     addon,
-    documentProps: runtime.properties.document(runtime.spreadsheets.active()!.id),
+    documentProps: addonStore(runtime),
     trigger,
     hour: trigger.hour ?? defaultSettings().sendHour,
     minute: trigger.nearMinute ?? 0,

@@ -238,7 +238,7 @@ function simulateHistory(
   days: { from: string; today: string; hour: number; timeZone: string },
 ): void {
   runtime.clock.set(wall(days.from, days.hour, days.timeZone));
-  runtime.ui.respondWith('OK');
+  runtime.ui.respondWith('YES', 'OK');
   addon.call('turnOnDailyFollowUps');
   const trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
   if (!trigger) throw new Error('Turning on daily follow-ups created no trigger.');

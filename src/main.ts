@@ -1,6 +1,16 @@
 // The only file whose exports Apps Script sees: the build turns each export into a top-level
 // function (menu items, triggers and google.script.run targets). Each is one call into src/app.
-import { buildMenu, openSidebar, runDaily, runFromMenu, setUpFromMenu, turnOffDaily, turnOnDaily } from './app/menu';
+import {
+  buildMenu,
+  checkSetupFromMenu,
+  openSidebar,
+  reviewAuthorizationFromMenu,
+  runDaily,
+  runFromMenu,
+  setUpFromMenu,
+  turnOffDaily,
+  turnOnDaily,
+} from './app/menu';
 import {
   recordDisputeEvent,
   resetTemplateFromSidebar,
@@ -18,9 +28,12 @@ import type { DisputeAction } from './app/disputes';
 import type { InvoiceView, PdfDownload, SaveResult, SidebarData, SidebarTemplate, SmallClaimsView } from './app/sidebarTypes';
 import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
 
-/** Simple trigger: builds the menu (works in AuthMode.NONE: touches nothing else). */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+/**
+ * Simple trigger: builds the menu. In AuthMode.NONE (an add-on not yet used in this file) it
+ * touches nothing else; otherwise it may add an item saying the daily run needs permission again.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(e !== undefined && String(e.authMode) !== 'NONE');
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -56,6 +69,16 @@ export function turnOnDailyFollowUps(): void {
 
 export function turnOffDailyFollowUps(): void {
   turnOffDaily();
+}
+
+/** Menu: what the add-on can see and do here, and what the last daily run could reach. */
+export function checkSetup(): void {
+  checkSetupFromMenu();
+}
+
+/** Menu (only while a daily run stopped for want of authorisation): says so, once. */
+export function reviewAuthorization(): void {
+  reviewAuthorizationFromMenu();
 }
 
 // ---- called by the sidebar through google.script.run (plain JSON in and out) ----

@@ -42,6 +42,21 @@ function warningsNotice(d: Data): HTMLElement | null {
   );
 }
 
+/** A daily run sent nothing for want of permission: say so, with the link that gives it. */
+function authorizationNotice(d: Data): HTMLElement | null {
+  if (!d.authorization) return null;
+  const link = d.authorization.url
+    ? h('a', { href: d.authorization.url, target: '_blank', rel: 'noopener' }, 'Give the add-on its permissions again')
+    : 'Choose any item of the Invoice Follow-ups menu to give them again.';
+  return h(
+    'div',
+    { class: 'notice warn', role: 'alert' },
+    h('strong', null, `The daily run of ${formatInstant(d.authorization.at, d.locale, d.timeZone)} sent nothing`),
+    h('p', null, 'The add-on needs your permission again (its permissions changed, or access was withdrawn). '),
+    h('p', null, link),
+  );
+}
+
 function dueTodayCard(d: Data, o: Overview): HTMLElement {
   if (o.dueToday.length === 0) {
     const off = d.dailyOn ? '' : ' (Daily follow-ups are off: see Settings.)';
@@ -127,6 +142,7 @@ export function overviewView(store: Store): { el: HTMLElement } {
     const stale = 'Something changed since this overview was read: click Refresh.';
     fill(
       el,
+      authorizationNotice(d),
       warningsNotice(d),
       store.overviewStale ? h('p', { class: 'notice' }, stale) : null,
       h(

@@ -1,20 +1,34 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
-import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
+import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { FollowUpEmail } from '../domain/plan';
-import { stageLabel } from '../domain/settings';
-import { activePorts, triggerPorts } from '../gas/ports';
+import { missingSenderName, stageLabel } from '../domain/settings';
+import {
+  activePorts,
+  authorizationNeeded,
+  authorizationUrlIfNeeded,
+  clearAuthorizationNeeded,
+  recordAuthorizationNeeded,
+  triggerPorts,
+} from '../gas/ports';
 import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile } from '../gas/ui';
+import { checkSetupText, dailyLine, recordDailyContext } from './checkSetup';
 import type { Ports } from './ports';
 import { errorMessage } from './send';
 import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
 
-export const MENU_TITLE = 'Follow-ups';
+const AUTHORIZE_CAPTION = 'Daily follow-ups need your permission again';
 
-/** Builds the Follow-ups menu: nothing else, so it works in every auth mode. */
-export function buildMenu(): void {
-  addMenu(MENU_TITLE, [
+/**
+ * Builds the add-on menu (Extensions › Invoice Follow-ups). In AuthMode.NONE it touches nothing
+ * else; otherwise it adds an item when a daily run stopped for want of authorisation.
+ */
+export function buildMenu(authorized: boolean): void {
+  const warning =
+    authorized && readAuthorizationRecord() ? [{ caption: AUTHORIZE_CAPTION, functionName: 'reviewAuthorization' }] : [];
+  addMenu([
+    ...warning,
     { caption: 'Run follow-ups', functionName: 'runFollowUps' },
     { caption: 'Preview follow-ups', functionName: 'previewFollowUps' },
     { caption: 'Open sidebar', functionName: 'showSidebar' },
@@ -22,7 +36,16 @@ export function buildMenu(): void {
     { caption: 'Set up invoice sheet', functionName: 'setUpInvoiceSheet' },
     { caption: 'Turn on daily follow-ups', functionName: 'turnOnDailyFollowUps' },
     { caption: 'Turn off daily follow-ups', functionName: 'turnOffDailyFollowUps' },
+    { caption: 'Check setup', functionName: 'checkSetup' },
   ]);
+}
+
+function readAuthorizationRecord(): ReturnType<typeof authorizationNeeded> {
+  try {
+    return authorizationNeeded();
+  } catch {
+    return null;
+  }
 }
 
 function requirePorts(): Ports {
@@ -50,7 +73,7 @@ export function confirmationText(emails: FollowUpEmail[]): string {
 function ensureSenderName(ports: Ports): boolean {
   const store = ports.store;
   const { settings, warnings } = loadConfig(store);
-  if (settings.senderName.trim() !== '') return true;
+  if (!missingSenderName(settings)) return true;
   if (warnings.length > 0) showAlert('Invoice Follow-ups: please check', warnings.join('\n'));
   for (;;) {
     const answer = promptText(
@@ -59,8 +82,9 @@ function ensureSenderName(ports: Ports): boolean {
     );
     if (answer === null) return false;
     const problems = saveSettings(store, { ...settings, senderName: answer.trim() }).issues.map((i) => i.message);
-    if (problems.length === 0 && answer.trim() !== '') return true;
-    showAlert('Your name for the emails', problems[0] ?? 'Please enter a name.');
+    const missing = missingSenderName({ ...settings, senderName: answer });
+    if (problems.length === 0 && !missing) return true;
+    showAlert('Your name for the emails', problems[0] ?? missing?.message ?? 'Please enter a name.');
   }
 }
 
@@ -68,6 +92,7 @@ export function runFromMenu(mode: RunMode): void {
   const ports = requirePorts();
   if (!ensureSenderName(ports)) return;
   reportStoppedDailyRun(ports);
+  reportAuthorization();
   if (mode === 'send') askAboutUnsureSends(ports);
   const summary = runFollowUpsIn(ports, {
     mode,
@@ -104,8 +129,12 @@ function askAboutUnsureSends(ports: Ports): void {
   }
 }
 
-/** The time-driven run: never touches the UI (there is no one to see it). */
+/**
+ * The time-driven run: never touches the UI (there is no one to see it). It checks its
+ * authorisation first: without it, nothing is sent and the next open says so.
+ */
 export function runDaily(triggerUid: string | undefined): void {
+  if (!authorizedForDailyRun()) return;
   let ports: Ports | null;
   try {
     ports = triggerPorts(triggerUid);
@@ -123,7 +152,71 @@ export function runDaily(triggerUid: string | undefined): void {
     );
     return;
   }
+  runClaimedDaily(ports, triggerUid);
+}
+
+function runClaimedDaily(ports: Ports, triggerUid: string | undefined): void {
+  try {
+    if (!ports.triggers.claimRun(triggerUid)) {
+      console.log('Daily follow-ups: this trigger was replaced or turned off by an editor; it has removed itself.');
+      return;
+    }
+  } catch (err) {
+    console.error(`Daily follow-ups: could not check this trigger (${errorMessage(err)}); nothing was sent.`);
+    return;
+  }
+  recordDailyContext(ports);
   runFollowUpsIn(ports, { mode: 'send', trigger: 'daily' });
+}
+
+/** False (and recorded, for the next open) when the user must authorise the add-on again. */
+function authorizedForDailyRun(): boolean {
+  let url: string | null;
+  try {
+    url = authorizationUrlIfNeeded();
+  } catch (err) {
+    url = '';
+    console.error(`Daily follow-ups: could not check authorisation (${errorMessage(err)}).`);
+  }
+  if (url === null) {
+    clearQuietly();
+    return true;
+  }
+  try {
+    recordAuthorizationNeeded(url, new Date());
+  } catch (err) {
+    console.error(`Daily follow-ups: could not record that authorisation is needed (${errorMessage(err)}).`);
+  }
+  console.error(
+    'Daily follow-ups: the add-on needs your permission again, so nothing was sent. Open the spreadsheet to give it.',
+  );
+  return false;
+}
+
+function clearQuietly(): void {
+  try {
+    if (authorizationNeeded()) clearAuthorizationNeeded();
+  } catch {
+    // Nothing recorded where this run can write.
+  }
+}
+
+const AUTHORIZATION_TEXT =
+  'The daily run sent nothing because the add-on needs your permission again (its permissions changed, or access was withdrawn). ' +
+  'You gave it by choosing this item, so the next daily run sends again. Choose Check setup to confirm.';
+
+/** Says once, in an interactive run, that a daily run stopped for want of authorisation. */
+function reportAuthorization(): void {
+  const record = readAuthorizationRecord();
+  if (!record) return;
+  showAlert('Daily follow-ups sent nothing', `On ${record.at.slice(0, 10)}: ${AUTHORIZATION_TEXT}`);
+  clearAuthorizationNeeded();
+}
+
+/** Menu item shown while a daily run's authorisation record stands. */
+export function reviewAuthorizationFromMenu(): void {
+  if (readAuthorizationRecord()) reportAuthorization();
+  else showAlert('Daily follow-ups', 'The add-on has the permissions it needs.');
 }
 
 export function openSidebar(): void {
@@ -135,12 +228,32 @@ export function setUpFromMenu(): void {
   showAlert('Set up invoice sheet', result.message);
 }
 
+/** Turning on checks first: the sender name, who runs them now, the sheet, and what the first run would send. */
 export function turnOnDaily(): void {
   const ports = requirePorts();
-  if (!ensureSenderName(ports)) return;
+  if (!ensureSenderName(ports)) {
+    const missing = missingSenderName(loadConfig(ports.store).settings);
+    if (missing) showAlert('Daily follow-ups were not turned on', missing.message);
+    return;
+  }
+  const status = ports.triggers.status();
+  if (status.on && !status.mine && !confirm('Daily follow-ups are on already', replaceQuestion(status, ports))) return;
+  let emails: FollowUpEmail[];
+  try {
+    emails = readView(ports).run.emails;
+  } catch (err) {
+    showAlert('Daily follow-ups were not turned on', `The invoice sheet cannot be read: ${errorMessage(err)}`);
+    return;
+  }
   const { settings } = loadConfig(ports.store);
-  ports.triggers.install(settings.sendHour);
   const hour = String(settings.sendHour).padStart(2, '0');
+  if (!confirm('Turn on daily follow-ups?', firstRunText(emails, hour, ports.spreadsheet.timeZone))) return;
+  const result = ports.triggers.install(settings.sendHour);
+  if (!result.ok) {
+    showAlert('Daily follow-ups were not turned on', `${result.message} Nothing else was changed.`);
+    return;
+  }
+  clearAuthorizationNeeded();
   showAlert(
     'Daily follow-ups are on',
     `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
@@ -148,12 +261,37 @@ export function turnOnDaily(): void {
   );
 }
 
+function replaceQuestion(status: ReturnType<Ports['triggers']['status']>, ports: Ports): string {
+  return (
+    `${dailyLine(status, ports.spreadsheet.timeZone)}\n\nRun them from your account instead? ` +
+    `${status.owner ?? 'Their'} trigger stops sending at its next run, and yours sends from your Gmail.`
+  );
+}
+
+const FIRST_LISTED = 5;
+
+export function firstRunText(emails: FollowUpEmail[], hour: string, timeZone: string): string {
+  const n = emails.length;
+  const head = `Every day between ${hour}:00 and ${hour}:59 (${timeZone}), the follow-ups that are due are sent from your Gmail.`;
+  if (n === 0) return `${head}\n\nIf it ran now, the first run would send nothing.`;
+  const lines = emails.slice(0, FIRST_LISTED).map((e) => `• ${e.invoice.invoice} to ${e.to.join(', ')}`);
+  if (n > FIRST_LISTED) lines.push(`…and ${n - FIRST_LISTED} more.`);
+  return `${head}\n\nIf it ran now, the first run would send ${n} email${n === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
 export function turnOffDaily(): void {
-  const removed = requirePorts().triggers.remove();
+  const ports = requirePorts();
+  const before = ports.triggers.status();
+  const removed = ports.triggers.remove();
+  const someoneElse = before.on && !before.mine ? ` ${before.owner ?? 'The other editor'}'s trigger stops at its next run.` : '';
   showAlert(
     'Daily follow-ups are off',
     removed > 0
-      ? 'No more follow-ups go out on their own. You can still run them from this menu.'
+      ? `No more follow-ups go out on their own. You can still run them from this menu.${someoneElse}`
       : 'Daily follow-ups were not on for this spreadsheet.',
   );
+}
+
+export function checkSetupFromMenu(): void {
+  showAlert('Check setup', checkSetupText(requirePorts()));
 }

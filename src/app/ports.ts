@@ -56,13 +56,48 @@ export interface SpreadsheetPort extends OwnSheetPort {
   toast(message: string): void;
 }
 
+/** Whether daily follow-ups are on, and whose trigger runs them (every editor sees the same). */
+export interface DailyStatus {
+  on: boolean;
+  /** The address of the person whose trigger runs them (null when off or unknown). */
+  owner: string | null;
+  hour: number | null;
+  /** The trigger is this user's. */
+  mine: boolean;
+}
+
+/** Turning on: done, or refused with a code and words for the user (the old schedule is kept). */
+export type TriggerResult = { ok: true } | { ok: false; code: 'too-many' | 'one-per-document' | 'failed'; message: string };
+
 /** The one daily time-driven trigger of this spreadsheet. */
 export interface TriggerPort {
   isOn(): boolean;
-  /** Replaces any daily trigger with one at `hour` in the spreadsheet's time zone. */
-  install(hour: number): void;
-  /** Removes the daily triggers; returns how many there were. */
+  status(): DailyStatus;
+  /** Replaces this user's daily trigger with one at `hour` in the spreadsheet's time zone. */
+  install(hour: number): TriggerResult;
+  /** Removes this user's daily triggers and marks them off for everyone; returns how many there were. */
   remove(): number;
+  /** Whether the time-driven trigger `uid` still runs this spreadsheet (a replaced one retires itself). */
+  claimRun(uid: string | undefined): boolean;
+}
+
+/** What this execution can reach (Check setup, and the record every daily run keeps). */
+export interface ExecutionContext {
+  activeSpreadsheet: boolean;
+  documentStore: boolean;
+  documentLock: boolean;
+  /** Emails MailApp will still send today (null when it would not say). */
+  emailQuota: number | null;
+  /** All the manifest's permissions are granted, or the user must authorise again. */
+  authorization: 'granted' | 'required';
+  user: string | null;
+}
+
+/** The platform facts of this execution and the store's room. */
+export interface PlatformPort {
+  context(): ExecutionContext;
+  /** Characters the store uses, of its limits. */
+  storeUsage(): { total: number; totalLimit: number; config: number; configLimit: number };
 }
 
 /** The store of settings, templates and the send ledger shared by every context (JSON values). */
@@ -80,11 +115,11 @@ export interface MailPort {
   selfEmail(): string | null;
 }
 
-/** busy: another execution holds the lock; unavailable: no document to lock. */
+/** busy: another execution holds the lock; unavailable: no lock could be had. */
 export type Locked<T> = { acquired: true; value: T } | { acquired: false; reason: 'busy' | 'unavailable' };
 
 export interface LockPort {
-  /** Runs `work` under the document lock, waiting a few seconds for it. */
+  /** Runs `work` under the document lock (or, without a document, the user's), waiting a few seconds for it. */
   withLock<T>(work: () => T): Locked<T>;
 }
 
@@ -94,6 +129,7 @@ export interface Ports {
   mail: MailPort;
   lock: LockPort;
   triggers: TriggerPort;
+  platform: PlatformPort;
   /** Milliseconds since the epoch (the send time budget, log timestamps). */
   now(): number;
 }

@@ -170,13 +170,29 @@ function sendFailed(
   };
 }
 
-/** Errors MailApp raises before anything is sent: a malformed address, the daily quota. */
+/**
+ * MailApp errors that mean nothing was sent, by how their message starts: the daily quota (the
+ * rest waits for the next run), a malformed address, and a missing permission or authorisation
+ * (MailApp refuses before sending). Anything else may have happened after the message left.
+ */
+const REFUSED_BEFORE_SENDING: ReadonlyArray<{ code: 'quota' | 'address' | 'permission'; pattern: RegExp }> = [
+  { code: 'quota', pattern: /^service invoked too many times for one day: email/i },
+  { code: 'address', pattern: /^invalid (email|argument)/i },
+  { code: 'permission', pattern: /^authorization is required/i },
+  { code: 'permission', pattern: /^you do not have permission/i },
+  { code: 'permission', pattern: /^(the script|this add-on) does not have permission/i },
+];
+
+function refusalCode(message: string): 'quota' | 'address' | 'permission' | null {
+  return REFUSED_BEFORE_SENDING.find((r) => r.pattern.test(message))?.code ?? null;
+}
+
 function isRefusedBeforeSending(message: string): boolean {
-  return /^invalid (email|argument)/i.test(message) || isQuotaRefusal(message);
+  return refusalCode(message) !== null;
 }
 
 function isQuotaRefusal(message: string): boolean {
-  return /^service invoked too many times for one day: email/i.test(message);
+  return refusalCode(message) === 'quota';
 }
 
 export function errorMessage(err: unknown): string {

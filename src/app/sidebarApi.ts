@@ -4,11 +4,12 @@ import { addDays } from '../domain/dates';
 import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { invoiceKey } from '../domain/parse';
+import { missingSenderName } from '../domain/settings';
 import { isPaid } from '../domain/stages';
 import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
-import { activePorts, StoreError } from '../gas/ports';
+import { activePorts, authorizationNeeded, StoreError } from '../gas/ports';
 import { pdfBase64 } from '../gas/pdf';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
@@ -61,6 +62,7 @@ export function sidebarData(): SidebarData {
     timeZone: ports.spreadsheet.timeZone,
     locale: ports.spreadsheet.locale,
     sheetName: config.settings.sheetName,
+    authorization: dailyAuthorization(),
   };
   const lastRun = readLastRun(ports.store);
   const selection = ports.spreadsheet.selection();
@@ -188,6 +190,15 @@ function templateView(id: TemplateId, t: Template): SidebarTemplate {
   };
 }
 
+/** A daily run that stopped for want of authorisation, for the sidebar's banner (null: none). */
+function dailyAuthorization(): SidebarData['authorization'] {
+  try {
+    return authorizationNeeded();
+  } catch {
+    return null;
+  }
+}
+
 // ---- settings and the daily trigger ---------------------------------------------------------
 
 /** Saves the settings form (every field checked by the domain's parseSettings; nothing trusted). */
@@ -197,8 +208,10 @@ export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: 
     const hourBefore = loadConfig(store).settings.sendHour;
     const { settings, issues } = saveStoredSettings(store, raw);
     // The daily trigger runs at the send hour: move it when the hour changes.
-    if (issues.length === 0 && settings.sendHour !== hourBefore && ports.triggers.isOn())
-      ports.triggers.install(settings.sendHour);
+    if (issues.length === 0 && settings.sendHour !== hourBefore && ports.triggers.status().mine) {
+      const moved = ports.triggers.install(settings.sendHour);
+      if (!moved.ok) return [`Settings saved, but the daily run stays at its old hour: ${moved.message}`];
+    }
     return issues;
   });
   return result.ok ? { ok: true, dailyOn: ports.triggers.isOn() } : result;
@@ -209,9 +222,15 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
   const result = withStore((store) => {
     if (on === true) {
       const { settings } = loadConfig(store);
-      if (settings.senderName.trim() === '')
-        return ['Save your name for the emails in Settings first: every follow-up is signed with it.'];
-      ports.triggers.install(settings.sendHour);
+      const missing = missingSenderName(settings);
+      if (missing) return [`${missing.message} Save it in Settings first.`];
+      const status = ports.triggers.status();
+      if (status.on && !status.mine)
+        return [
+          `Daily follow-ups are on, run by ${status.owner ?? 'another editor'}. To run them from your account, use Turn on daily follow-ups in the menu.`,
+        ];
+      const installed = ports.triggers.install(settings.sendHour);
+      if (!installed.ok) return [installed.message];
     } else ports.triggers.remove();
     return [];
   });

@@ -96,6 +96,8 @@ export interface SidebarData {
   overview: OverviewView;
   /** Problems the user should see (damaged settings, a sheet that cannot be read…). */
   warnings: string[];
+  /** A daily run sent nothing because the add-on needs the user's permission again (null: none). */
+  authorization: { at: string; url: string } | null;
 }
 
 /**

@@ -1,7 +1,17 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
-import type { LockPort, MailPort, OutCell, Ports, SheetPort, SpreadsheetPort, TriggerPort } from '../app/ports';
-import { withDocumentLock } from './lock';
+import type {
+  ExecutionContext,
+  LockPort,
+  MailPort,
+  OutCell,
+  PlatformPort,
+  Ports,
+  SheetPort,
+  SpreadsheetPort,
+  TriggerPort,
+} from '../app/ports';
+import { lockKind, withLock } from './lock';
 import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from './mail';
 import {
   activeSpreadsheet,
@@ -16,8 +26,16 @@ import {
   writeBlock,
   type WritableCell,
 } from './sheet';
-import { DocumentStore } from './store';
-import { installDailyTrigger, isDailyTriggerOn, removeDailyTriggers, spreadsheetForTrigger } from './triggers';
+import { CONFIG_LIMIT, DocumentStore, METADATA_LIMIT } from './store';
+import {
+  authorizationUrlIfNeeded,
+  claimDailyRun,
+  dailyStatus,
+  effectiveUserEmail,
+  installDailyTrigger,
+  removeDailyTriggers,
+  spreadsheetForTrigger,
+} from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -118,21 +136,61 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
   };
 }
 
-const mailPort: MailPort = { remainingDailyQuota, send: sendFollowUpEmail, selfEmail };
-const lockPort: LockPort = { withLock: (work) => withDocumentLock(LOCK_WAIT_MS, work) };
+const lockPort: LockPort = { withLock: (work) => withLock(LOCK_WAIT_MS, work) };
+
+/**
+ * MailApp's quota, but never more emails than the send ledger has room to record: the rest wait
+ * for the next run, as over-quota emails do (README "Where the add-on keeps its data").
+ */
+function mailPort(store: () => DocumentStore): MailPort {
+  return {
+    remainingDailyQuota: () => Math.min(remainingDailyQuota(), store().ledgerRoom()),
+    send: sendFollowUpEmail,
+    selfEmail,
+  };
+}
 
 function triggerPort(ss: Spreadsheet, store: () => DocumentStore): TriggerPort {
   return {
-    isOn: () => isDailyTriggerOn(ss),
+    isOn: () => dailyStatus(ss, store()).on,
+    status: () => dailyStatus(ss, store()),
     install: (hour) => installDailyTrigger(ss, hour, store()),
-    remove: () => removeDailyTriggers(ss),
+    remove: () => removeDailyTriggers(ss, store()),
+    claimRun: (uid) => claimDailyRun(ss, store(), uid),
+  };
+}
+
+function quietly<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
+/** What this execution can reach; every read is guarded (Check setup must not fail). */
+export function executionContext(): ExecutionContext {
+  return {
+    activeSpreadsheet: quietly(() => SpreadsheetApp.getActiveSpreadsheet() !== null, false),
+    documentStore: quietly(() => PropertiesService.getDocumentProperties() !== null, false),
+    documentLock: quietly(() => lockKind() === 'document', false),
+    emailQuota: quietly<number | null>(() => remainingDailyQuota(), null),
+    authorization: quietly(() => (authorizationUrlIfNeeded() === null ? 'granted' : 'required'), 'granted'),
+    user: effectiveUserEmail(),
+  };
+}
+
+function platformPort(store: () => DocumentStore): PlatformPort {
+  return {
+    context: executionContext,
+    storeUsage: () => ({ ...store().usage(), totalLimit: METADATA_LIMIT, configLimit: CONFIG_LIMIT }),
   };
 }
 
 /** The ports of one spreadsheet. The store is opened on first use (inside the run's error handling). */
 export function portsFor(ss: Spreadsheet): Ports {
   let store: DocumentStore | null = null;
-  const openStore = (): DocumentStore => (store ??= DocumentStore.forSpreadsheet(ss.getId()));
+  const openStore = (): DocumentStore => (store ??= DocumentStore.forSpreadsheet(ss));
   let sheets: SpreadsheetPort | null = null;
   return {
     get spreadsheet() {
@@ -141,9 +199,10 @@ export function portsFor(ss: Spreadsheet): Ports {
     get store() {
       return openStore();
     },
-    mail: mailPort,
+    mail: mailPort(openStore),
     lock: lockPort,
     triggers: triggerPort(ss, openStore),
+    platform: platformPort(openStore),
     now: () => Date.now(),
   };
 }
@@ -160,3 +219,4 @@ export function triggerPorts(triggerUid: string | undefined): Ports | null {
   return ss ? portsFor(ss) : null;
 }
 export { StoreError } from './store';
+export { authorizationNeeded, authorizationUrlIfNeeded, clearAuthorizationNeeded, recordAuthorizationNeeded } from './triggers';

@@ -4,9 +4,12 @@ export interface MenuItem {
   functionName: string;
 }
 
-/** Builds the menu. Touches nothing but the Ui, so it is safe in AuthMode.NONE. */
-export function addMenu(title: string, items: Array<MenuItem | 'separator'>): void {
-  const menu = SpreadsheetApp.getUi().createMenu(title);
+/**
+ * Builds the add-on's menu (under Extensions, named after the add-on). Touches nothing but the Ui,
+ * so it is safe in AuthMode.NONE.
+ */
+export function addMenu(items: Array<MenuItem | 'separator'>): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of items) {
     if (item === 'separator') menu.addSeparator();
     else menu.addItem(item.caption, item.functionName);

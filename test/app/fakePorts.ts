@@ -106,7 +106,24 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
     lock: {
       withLock: (work) => (ports.lockHeld ? { acquired: false, reason: 'busy' } : { acquired: true, value: work() }),
     },
-    triggers: { isOn: () => false, install: () => undefined, remove: () => 0 },
+    triggers: {
+      isOn: () => false,
+      status: () => ({ on: false, owner: null, hour: null, mine: false }),
+      install: () => ({ ok: true }),
+      remove: () => 0,
+      claimRun: () => true,
+    },
+    platform: {
+      context: () => ({
+        activeSpreadsheet: true,
+        documentStore: true,
+        documentLock: true,
+        emailQuota: 100,
+        authorization: 'granted',
+        user: null,
+      }),
+      storeUsage: () => ({ total: 0, totalLimit: 30_000, config: 0, configLimit: 20_000 }),
+    },
     now: () => Date.parse(`${today}T09:00:00Z`),
   };
   return ports;

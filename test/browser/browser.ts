@@ -219,7 +219,7 @@ export function sheetStatus(server: PreviewServer, invoice: string): string {
 export function dailyTrigger(server: PreviewServer): string {
   let trigger = server.runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
   if (!trigger) {
-    server.runtime.ui.respondWith('OK');
+    server.runtime.ui.respondWith('YES', 'OK');
     server.addon.call('turnOnDailyFollowUps');
     trigger = server.runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
   }

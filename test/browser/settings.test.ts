@@ -28,7 +28,9 @@ async function fieldError(s: Sidebar, label: string): Promise<string> {
 /** A server function called as google.script.run would (JSON in, JSON out). */
 const run = (s: Sidebar, name: string, ...args: unknown[]): any => callAsScriptRun(s.server.addon, name, ...args);
 
-const stored = (s: Sidebar) => JSON.parse(s.server.runtime.properties.document().get('settings') ?? '{}');
+// The add-on's store: the spreadsheet's developer metadata (README "Where the add-on keeps its data").
+const stored = (s: Sidebar) =>
+  JSON.parse(s.server.runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === 'ifu:settings')?.value ?? '{}');
 
 it('shows a message on each bad field and saves nothing', () =>
   withSidebar(async (s) => {

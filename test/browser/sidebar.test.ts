@@ -92,10 +92,10 @@ describe('a failing server call', () => {
       await s.tab('templates');
       const body = page.getByLabel('Message', { exact: true });
       await body.fill('Hello {{client}}, {{balance}} please. {{sender_name}}');
-      s.server.runtime.faults.failOn('Properties.setProperty', 1, { message: 'Service unavailable: Properties' });
+      s.server.runtime.faults.failOn('Spreadsheet.addDeveloperMetadata', 1, { message: 'Service unavailable: Spreadsheets' });
       const save = page.getByRole('button', { name: 'Save template' });
       await save.click();
-      await expectText(alert, 'Saving the template failed: Service unavailable: Properties');
+      await expectText(alert, 'Saving the template failed: Service unavailable: Spreadsheets');
       await eventually(async () => expect(await save.isEnabled()).toBe(true));
       expect(await body.inputValue()).toBe('Hello {{client}}, {{balance}} please. {{sender_name}}');
       await expectText(page.locator('#panel-templates'), 'Unsaved changes.');

@@ -104,11 +104,23 @@ export function setUp(s: Setup) {
     ensureTrigger() {
       let trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps');
       if (!trigger) {
-        runtime.ui.respondWith('OK');
+        // Turning on shows what the first run would send (Yes), then that it is on (OK).
+        runtime.ui.respondWith('YES', 'OK');
         addon.call('turnOnDailyFollowUps');
         trigger = runtime.triggers.list().find((t) => t.handler === 'dailyFollowUps')!;
       }
       return trigger;
+    },
+    /** A value of the add-on's store (the spreadsheet's developer metadata), parsed; null when absent. */
+    stored(key: string): unknown {
+      const entry = runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === `ifu:${key}`);
+      return entry?.value ? (JSON.parse(entry.value) as unknown) : null;
+    },
+    /** Puts a raw value straight into the add-on's store (as someone editing the metadata would). */
+    setStored(key: string, raw: string): void {
+      const entry = runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === `ifu:${key}`);
+      if (!entry) throw new Error(`setStored: no ${key} in the store`);
+      entry.value = raw;
     },
     /** Runs the daily trigger as Apps Script would: no active spreadsheet, no UI. */
     daily(): void {

@@ -12,6 +12,7 @@ const MENU_CAPTIONS = [
   'Set up invoice sheet',
   'Turn on daily follow-ups',
   'Turn off daily follow-ups',
+  'Check setup',
 ];
 
 describe('dist/', () => {
@@ -34,7 +35,8 @@ describe('dist/', () => {
       ]),
     );
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
-    expect(manifest.addOns.common.name).toBe('Invoice Follow-ups');
+    // An Editor add-on's manifest has no addOns section (that is for Workspace add-ons).
+    expect(manifest.addOns).toBeUndefined();
   });
 
   it('defines the public globals as functions and runs no service call while loading', () => {
@@ -49,17 +51,23 @@ describe('dist/', () => {
 });
 
 describe('onOpen', () => {
-  it.each(['NONE', 'LIMITED', 'FULL'] as const)('builds the Follow-ups menu in AuthMode.%s and touches nothing else', (mode) => {
+  it.each(['NONE', 'LIMITED', 'FULL'] as const)('builds the add-on menu in AuthMode.%s and touches nothing else', (mode) => {
     const runtime = createRuntime();
     const addon = loadAddon({ runtime, distDir: DIST });
     runtime.setAuthMode(mode);
     addon.call('onOpen', { authMode: mode });
     const menu = runtime.ui.menus[0]!;
-    expect(menu.caption).toBe('Follow-ups');
+    expect(menu.addon).toBe(true);
+    expect(menu.caption).toBe('Invoice Follow-ups');
     const captions = menu.items.flatMap((i) => ('caption' in i && 'functionName' in i ? [i.caption] : []));
     expect(captions).toEqual(MENU_CAPTIONS);
     for (const item of menu.items) if ('functionName' in item) expect(addon.has(item.functionName)).toBe(true);
-    expect(runtime.calls.list().every((c) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(c))).toBe(true);
+    // Beyond the menu, only the property stores that say whether a daily run needs permission again.
+    const allowed =
+      mode === 'NONE'
+        ? /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/
+        : /^(SpreadsheetApp\.getUi|Ui\.|Menu\.|PropertiesService\.|Properties\.getProperty)/;
+    expect(runtime.calls.list().filter((c) => !allowed.test(c))).toEqual([]);
   });
 
   it('onInstall builds the same menu', () => {
@@ -118,7 +126,7 @@ describe('Set up invoice sheet', () => {
 describe('daily follow-ups trigger', () => {
   it('turning on twice leaves one trigger at the send hour in the spreadsheet zone; off leaves none', () => {
     const t = setUp({ today: '2026-11-24', timeZone: 'Pacific/Auckland', settings: { sendHour: 8 } });
-    t.runtime.ui.respondWith('OK', 'OK');
+    t.runtime.ui.respondWith('YES', 'OK', 'YES', 'OK');
     t.addon.call('turnOnDailyFollowUps');
     t.addon.call('turnOnDailyFollowUps');
     const triggers = t.runtime.triggers.list();
@@ -134,9 +142,10 @@ describe('daily follow-ups trigger', () => {
   it('asks for the sender name first when none is set, and saves it', () => {
     const t = setUp({ today: '2026-11-24', settings: { senderName: '' } });
     t.runtime.ui.respondToPrompt('Rivera Design');
-    t.runtime.ui.respondWith('OK');
+    t.runtime.ui.respondWith('YES', 'OK');
     t.addon.call('turnOnDailyFollowUps');
-    expect(JSON.parse(t.runtime.properties.document().get('settings') ?? '{}').senderName).toBe('Rivera Design');
+    const data = t.addon.call('getSidebarData') as { settings: { senderName: string } };
+    expect(data.settings.senderName).toBe('Rivera Design');
     expect(t.runtime.triggers.list()).toHaveLength(1);
   });
 

@@ -7,73 +7,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays, setUp, type Row } from '../integration/harness';
-import {
-  FIXED_STATUS,
-  inputCells,
-  logIsHeaderless,
-  logRows,
-  mailFacts,
-  MONTH_DAYS,
-  newMonth,
-  rowInvariants,
-  runMonth,
-  type MailFact,
-  type Month,
-} from './month';
-
-type When = 'before' | 'after';
-
-interface FaultClass {
-  method: string;
-  when: When;
-  /** The Apps Script message the fault throws (default: the runtime's). */
-  message?: string;
-  /** At most this many of its calls are made to fail (spread over the month). Default 16. */
-  samples?: number;
-}
-
-/** Every call site class of the issue; sendEmail both before it sends and after it sent. */
-const CLASSES: FaultClass[] = [
-  { method: 'MailApp.sendEmail', when: 'before', samples: 40 },
-  // MailApp refuses an over-quota send before sending, so a fault *after* a send that went out is
-  // a timeout or a crash, never the quota message (the default message of this fault).
-  { method: 'MailApp.sendEmail', when: 'after', samples: 40, message: 'Service error: Gmail (the request timed out)' },
-  // MailApp refusing an address before sending: nothing went out, so it may be retried.
-  { method: 'MailApp.sendEmail', when: 'before', message: 'Invalid email: someone@client.test', samples: 6 },
-  { method: 'Range.setValues', when: 'before' },
-  { method: 'Sheet.appendRow', when: 'before' },
-  { method: 'Properties.setProperty', when: 'before' },
-  { method: 'Properties.deleteProperty', when: 'before', samples: 20 },
-  { method: 'Properties.getProperties', when: 'before', samples: 12 },
-  { method: 'Lock.tryLock', when: 'before', samples: 12 },
-  { method: 'Range.getValues', when: 'before' },
-  // Every daily run opens the spreadsheet once: a few days stand for all of them.
-  { method: 'SpreadsheetApp.openById', when: 'before', message: 'Requested entity was not found.', samples: 6 },
-  // Beyond the issue's list: writes that happened although the script heard an error.
-  { method: 'Range.setValues', when: 'after', samples: 10 },
-  { method: 'Properties.setProperty', when: 'after', samples: 10 },
-];
-
-/** FAULT_MATRIX_FULL=1 makes every call of every method fail in turn (a few minutes). */
-const FULL = process.env.FAULT_MATRIX_FULL === '1';
-
-/** Spread `count` call numbers over at most `max` samples, first and last included. */
-function sample(count: number, max: number): number[] {
-  if (count <= max) return Array.from({ length: count }, (_, i) => i + 1);
-  const out = new Set<number>();
-  for (let i = 0; i < max; i++) out.add(1 + Math.round((i * (count - 1)) / (max - 1)));
-  return [...out];
-}
+import { FIXED_STATUS, inputCells, logRows, newMonth, rowInvariants, runMonth, baselineOf, key, monthViolations } from './month';
+import { CLASSES, FULL, runWithFault, sample, type FaultClass, type Outcome } from './faults';
 
 // ---- the fault-free month ----------------------------------------------------------------------
 
 const base = newMonth();
 const baseInputs = inputCells(base);
 const baseRun = runMonth(base);
-const baseMails = mailFacts(base);
-const baseStatuses = base.statuses();
-const key = (m: Pick<MailFact, 'invoice' | 'stage'>): string => `${m.invoice}:${m.stage}`;
-const baseByKey = new Map(baseMails.map((m) => [key(m), m]));
+const baseline = baselineOf(base, baseInputs);
+const baseMails = baseline.mails;
+const baseStatuses = baseline.statuses;
 
 describe('the fault-free month (baseline)', () => {
   it('sends every stage it should, once, and keeps its own invariants', () => {
@@ -100,7 +44,7 @@ describe('the fault-free month (baseline)', () => {
       '2026-12-06 INV-107:escalate',
     ]);
     expect(rowInvariants(base, baseInputs)).toEqual([]);
-    expect(monthViolations(base)).toEqual([]);
+    expect(monthViolations(base, baseline)).toEqual([]);
     for (const [invoice, re] of Object.entries(FIXED_STATUS)) expect(baseStatuses[invoice]?.Status).toMatch(re);
     expect(base.sent().find((m) => m.subject.includes('INV-103'))?.text).toContain('$2,000.00'); // the balance
     // The overlapping runs found the lock held, sent nothing and said so.
@@ -113,128 +57,6 @@ describe('the fault-free month (baseline)', () => {
 });
 
 // ---- invariants of one faulted month -------------------------------------------------------------
-
-interface Tally {
-  /** Baseline emails that went out on their day / later / not at all but held for review / logged as failed or queued. */
-  onTime: number;
-  delayed: number;
-  heldForReview: number;
-  loggedNotSent: number;
-}
-
-interface Outcome extends Tally {
-  cls: FaultClass;
-  method: string;
-  when: When;
-  nth: number;
-  fired: boolean;
-  throws: number;
-  duplicates: number;
-  violations: string[];
-  runs: number;
-}
-
-function monthViolations(t: Month, tally?: Tally): string[] {
-  const problems: string[] = [];
-  if (logIsHeaderless(t)) problems.push('(log) the Follow-up Log has no header row');
-  const mails = mailFacts(t);
-  const log = logRows(t);
-  const statuses = t.statuses();
-  const logFor = (invoice: string, stage: string, re: RegExp): boolean =>
-    log.some((r) => r.Invoice === invoice && r.Stage === stage && re.test(r.Result ?? ''));
-
-  // (a) no (invoice, stage) twice
-  const seen = new Map<string, number>();
-  for (const m of mails) {
-    if (m.stage === 'unknown') problems.push(`(a) an email whose stage is unknown: ${m.subject}`);
-    seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
-  }
-  for (const [k, n] of seen) if (n > 1) problems.push(`(a) duplicate: ${k} sent ${n} times`);
-
-  // (b) every baseline email is accounted for; nothing else went out
-  for (const b of baseMails) {
-    const sent = mails.find((m) => key(m) === key(b));
-    if (sent) {
-      if (sent.day < b.day) problems.push(`(b) ${key(b)} went out early (${sent.day}, baseline ${b.day})`);
-      else if (tally) tally[sent.day === b.day ? 'onTime' : 'delayed']++;
-      if (JSON.stringify([sent.to, sent.cc]) !== JSON.stringify([b.to, b.cc]))
-        problems.push(`(b) ${key(b)} went to other recipients`);
-    } else if (statuses[b.invoice]?.Status === 'Needs review') {
-      if (tally) tally.heldForReview++;
-    } else if (logFor(b.invoice, b.stage, /^(failed|queued): \S/)) {
-      if (tally) tally.loggedNotSent++;
-    } else problems.push(`(b) ${key(b)} never went out and nothing says why (status '${statuses[b.invoice]?.Status}')`);
-  }
-  for (const m of mails)
-    if (!baseByKey.has(key(m))) problems.push(`(b) ${key(m)} went out on ${m.day}, the fault-free month never sent it`);
-
-  // (c) statuses: fixed rows, Stage only names stages emailed for that invoice, input cells intact;
-  // at the end every row shows what it shows in the fault-free month, or Needs review.
-  problems.push(...rowInvariants(t, baseInputs).map((p) => `(c) ${p}`));
-  for (const [invoice, s] of Object.entries(baseStatuses)) {
-    const now = statuses[invoice]?.Status;
-    if (now !== s.Status && now !== 'Needs review')
-      problems.push(`(c) ${invoice}: final status '${now}', fault-free month '${s.Status}'`);
-    if (
-      now === 'Needs review' &&
-      !log.some((r) => r.Invoice === invoice && /^failed: .*may or may not have gone out/.test(r.Result ?? ''))
-    ) {
-      problems.push(`(c) ${invoice} is Needs review but no log row says why`);
-    }
-  }
-
-  // (d) every email sent has its log row
-  for (const m of mails) {
-    if (!logFor(m.invoice, m.stage, /^sent$/) && !logFor(m.invoice, m.stage, /^failed: .*may or may not have gone out/)) {
-      problems.push(`(d) ${key(m)} was sent on ${m.day} but the log has no sent/failed row for it`);
-    }
-  }
-  const sentRows = log.filter((r) => r.Result === 'sent');
-  for (const r of sentRows)
-    if (!mails.some((m) => m.invoice === r.Invoice && m.stage === r.Stage))
-      problems.push(`(d) log says ${r.Invoice}:${r.Stage} sent, no such email`);
-  const sentRowKeys = sentRows.map((r) => `${r.Invoice}:${r.Stage}`);
-  if (new Set(sentRowKeys).size !== sentRowKeys.length)
-    problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
-
-  // (e) is checked by the caller (the openById class has a test of its own)
-  return problems;
-}
-
-function runWithFault(c: FaultClass, nth: number): Outcome {
-  const t = newMonth();
-  const faults = t.runtime.faults;
-  const options = c.message ? { message: c.message } : {};
-  if (c.when === 'before') faults.failOn(c.method, nth, options);
-  else faults.failAfter(c.method, nth, options);
-  let fired = false;
-  const daily: string[] = [];
-  const result = runMonth(t, {
-    afterDay: (d) => {
-      if (d < MONTH_DAYS) daily.push(...rowInvariants(t, baseInputs).map((p) => `(c) day ${d}: ${p}`));
-    },
-    beforeSettle: () => {
-      fired = faults.pending().length === 0;
-      faults.clear();
-    },
-  });
-  const tally: Tally = { onTime: 0, delayed: 0, heldForReview: 0, loggedNotSent: 0 };
-  const all = [...new Set(daily)].concat(monthViolations(t, tally));
-  const violations = all;
-  const duplicates = violations.filter((v) => v.startsWith('(a) duplicate')).length;
-  return {
-    cls: c,
-    method: c.method,
-    when: c.when,
-    nth,
-    fired,
-    throws: result.throws.length,
-    duplicates,
-    violations,
-    runs: result.runs,
-    ...tally,
-  };
-}
 
 // ---- the matrix ------------------------------------------------------------------------------------
 
@@ -250,7 +72,7 @@ describe.each(CLASSES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
   it(`${ns.length} of its ${total} calls in the month fail in turn; the invariants hold after each`, () => {
     const failures: string[] = [];
     for (const nth of ns) {
-      const o = runWithFault(c, nth);
+      const o = runWithFault(c, nth, baseline);
       outcomes.push(o);
       runsTotal += o.runs;
       if (!o.fired) failures.push(`call ${nth}: the fault never fired`);
@@ -278,7 +100,7 @@ describe('product bugs the matrix found (fixed; each test failed before the fix)
     t.runtime.faults.failOn('SpreadsheetApp.openById', 1, { message: 'Requested entity was not found.', times: 100 });
     expect(() => t.daily()).not.toThrow();
     expect(t.sent()).toHaveLength(0);
-    const lastRun = t.runtime.properties.document().get('lastRun');
+    const lastRun = t.stored('lastRun') === null ? null : JSON.stringify(t.stored('lastRun'));
     const logged = t.runtime.logs.some((l) => /spreadsheet|not found/i.test(l.message));
     expect(logged || (lastRun !== null && /stopped/.test(lastRun))).toBe(true);
   });
@@ -400,7 +222,9 @@ describe('two runs at once', () => {
       t.runtime.ui.respondWith('OK');
       menuRunElsewhere(t);
     });
-    const shownByTheMenuRun = t.runtime.ui.alerts.filter((a) => a.title !== 'Daily follow-ups are on').map((a) => a.prompt);
+    const shownByTheMenuRun = t.runtime.ui.alerts
+      .filter((a) => !['Turn on daily follow-ups?', 'Daily follow-ups are on'].includes(a.title))
+      .map((a) => a.prompt);
     expect(shownByTheMenuRun).toEqual([expect.stringMatching(/Another follow-up run is in progress/)]);
   });
 
@@ -462,10 +286,10 @@ describe('rows inserted, deleted and sorted between read and write: statuses lan
 
   it.each([
     { method: 'Range.getValues', nth: 2 }, // the log read, after the invoice sheet was read
-    { method: 'Properties.setProperty', nth: 1 },
+    { method: 'Spreadsheet.addDeveloperMetadata', nth: 1 }, // the first ledger entry (before the first send)
     { method: 'MailApp.sendEmail', nth: 1 },
     { method: 'MailApp.sendEmail', nth: 3 },
-    { method: 'Properties.setProperty', nth: 4 },
+    { method: 'DeveloperMetadata.setValue', nth: 3 }, // the second email's ledger entry, after it was sent
     { method: 'Range.getValues', nth: 3 }, // the re-read before the status write
     { method: 'Range.setValues', nth: 2 }, // the log append, after the status write
   ])('edited before $method #$nth', (point) => {

@@ -110,8 +110,27 @@ export function mailFacts(t: Month): MailFact[] {
 export type Month = ReturnType<typeof setUp>;
 
 /** The sheet, the dispute, the trigger: everything up to (not including) the first daily run. */
-export function newMonth(): Month {
-  const t = setUp({ today: START, rows: MONTH_ROWS, timeZone: TIME_ZONE });
+/** The platform behaviours nobody documents (local/README.md): the month must hold in each. */
+export interface Platform {
+  /** An add-on's time-driven run gets the document's property store and lock. */
+  triggerDocumentContext: boolean;
+  /** getUserTriggers(spreadsheet) lists the add-on's clock triggers. */
+  userTriggersListClock: boolean;
+}
+
+export const DEFAULT_PLATFORM: Platform = { triggerDocumentContext: true, userTriggersListClock: true };
+export const OTHER_PLATFORMS: Platform[] = [
+  { triggerDocumentContext: false, userTriggersListClock: true },
+  { triggerDocumentContext: true, userTriggersListClock: false },
+  { triggerDocumentContext: false, userTriggersListClock: false },
+];
+
+export function platformName(p: Platform): string {
+  return `${p.triggerDocumentContext ? 'with' : 'without'} document context, clock triggers ${p.userTriggersListClock ? '' : 'not '}listed per document`;
+}
+
+export function newMonth(platform: Platform = DEFAULT_PLATFORM): Month {
+  const t = setUp({ today: START, rows: MONTH_ROWS, timeZone: TIME_ZONE, runtime: { ...platform } });
   t.runtime.addSheet('Dispute Notes', [
     ['Timestamp', 'Invoice', 'Event', 'Note'],
     [{ date: addDays(START, -2) }, 'INV-110', 'Dispute opened', 'says the last milestone is not delivered'],
@@ -158,9 +177,10 @@ export function runMonth(t: Month, hooks: DayHooks = {}): MonthResult {
     t.goTo(addDays(START, d));
     daily();
     if (OVERLAP_DAYS.includes(d)) {
-      // Another execution holds the document lock: this second run must send nothing.
+      // Another execution holds the lock (the document's, or without one the user's): this second run must send nothing.
       t.goTo(addDays(START, d), 10);
       t.runtime.locks.holdDocumentLock();
+      t.runtime.locks.holdUserLock();
       daily();
       t.runtime.locks.releaseHeld();
     }
@@ -223,5 +243,97 @@ export function rowInvariants(t: Month, initialInputs: string[][]): string[] {
       problems.push(`${invoice}: Stage '${stage}' but no ${stage} email went out for it`);
     if (/undefined|NaN|\[object/.test(status)) problems.push(`${invoice}: status '${status}'`);
   }
+  return problems;
+}
+
+// ---- the invariants of a month against its fault-free baseline (the fault matrix) ----------------
+
+export const key = (m: Pick<MailFact, 'invoice' | 'stage'>): string => `${m.invoice}:${m.stage}`;
+
+/** What the fault-free month did: every faulted month is checked against it. */
+export interface Baseline {
+  mails: MailFact[];
+  byKey: Map<string, MailFact>;
+  inputs: string[][];
+  statuses: Record<string, Record<string, string>>;
+}
+
+export function baselineOf(t: Month, inputs: string[][]): Baseline {
+  const mails = mailFacts(t);
+  return { mails, byKey: new Map(mails.map((m) => [key(m), m])), inputs, statuses: t.statuses() };
+}
+
+export interface Tally {
+  /** Baseline emails that went out on their day / later / not at all but held for review / logged as failed or queued. */
+  onTime: number;
+  delayed: number;
+  heldForReview: number;
+  loggedNotSent: number;
+}
+
+export function monthViolations(t: Month, base: Baseline, tally?: Tally): string[] {
+  const problems: string[] = [];
+  if (logIsHeaderless(t)) problems.push('(log) the Follow-up Log has no header row');
+  const mails = mailFacts(t);
+  const log = logRows(t);
+  const statuses = t.statuses();
+  const logFor = (invoice: string, stage: string, re: RegExp): boolean =>
+    log.some((r) => r.Invoice === invoice && r.Stage === stage && re.test(r.Result ?? ''));
+
+  // (a) no (invoice, stage) twice
+  const seen = new Map<string, number>();
+  for (const m of mails) {
+    if (m.stage === 'unknown') problems.push(`(a) an email whose stage is unknown: ${m.subject}`);
+    seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
+  }
+  for (const [k, n] of seen) if (n > 1) problems.push(`(a) duplicate: ${k} sent ${n} times`);
+
+  // (b) every baseline email is accounted for; nothing else went out
+  for (const b of base.mails) {
+    const sent = mails.find((m) => key(m) === key(b));
+    if (sent) {
+      if (sent.day < b.day) problems.push(`(b) ${key(b)} went out early (${sent.day}, baseline ${b.day})`);
+      else if (tally) tally[sent.day === b.day ? 'onTime' : 'delayed']++;
+      if (JSON.stringify([sent.to, sent.cc]) !== JSON.stringify([b.to, b.cc]))
+        problems.push(`(b) ${key(b)} went to other recipients`);
+    } else if (statuses[b.invoice]?.Status === 'Needs review') {
+      if (tally) tally.heldForReview++;
+    } else if (logFor(b.invoice, b.stage, /^(failed|queued): \S/)) {
+      if (tally) tally.loggedNotSent++;
+    } else problems.push(`(b) ${key(b)} never went out and nothing says why (status '${statuses[b.invoice]?.Status}')`);
+  }
+  for (const m of mails)
+    if (!base.byKey.has(key(m))) problems.push(`(b) ${key(m)} went out on ${m.day}, the fault-free month never sent it`);
+
+  // (c) statuses: fixed rows, Stage only names stages emailed for that invoice, input cells intact;
+  // at the end every row shows what it shows in the fault-free month, or Needs review.
+  problems.push(...rowInvariants(t, base.inputs).map((p) => `(c) ${p}`));
+  for (const [invoice, s] of Object.entries(base.statuses)) {
+    const now = statuses[invoice]?.Status;
+    if (now !== s.Status && now !== 'Needs review')
+      problems.push(`(c) ${invoice}: final status '${now}', fault-free month '${s.Status}'`);
+    if (
+      now === 'Needs review' &&
+      !log.some((r) => r.Invoice === invoice && /^failed: .*may or may not have gone out/.test(r.Result ?? ''))
+    ) {
+      problems.push(`(c) ${invoice} is Needs review but no log row says why`);
+    }
+  }
+
+  // (d) every email sent has its log row
+  for (const m of mails) {
+    if (!logFor(m.invoice, m.stage, /^sent$/) && !logFor(m.invoice, m.stage, /^failed: .*may or may not have gone out/)) {
+      problems.push(`(d) ${key(m)} was sent on ${m.day} but the log has no sent/failed row for it`);
+    }
+  }
+  const sentRows = log.filter((r) => r.Result === 'sent');
+  for (const r of sentRows)
+    if (!mails.some((m) => m.invoice === r.Invoice && m.stage === r.Stage))
+      problems.push(`(d) log says ${r.Invoice}:${r.Stage} sent, no such email`);
+  const sentRowKeys = sentRows.map((r) => `${r.Invoice}:${r.Stage}`);
+  if (new Set(sentRowKeys).size !== sentRowKeys.length)
+    problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
+
+  // (e) is checked by the caller (the openById class has a test of its own)
   return problems;
 }

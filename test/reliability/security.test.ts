@@ -196,12 +196,12 @@ describe('no mail header injection', () => {
   it('a sender name with a line break put straight into the saved settings is not used', () => {
     const t = setUp({ today: TODAY, rows: [{ invoice: 'S-1', due: addDays(TODAY, -1) }] });
     t.ensureTrigger();
-    const settings = JSON.parse(t.runtime.properties.document().get('settings')!) as Record<string, unknown>;
-    t.runtime.properties.document().set('settings', JSON.stringify({ ...settings, senderName: 'Sam\r\nBcc: evil@evil.test' }));
+    const settings = t.stored('settings') as Record<string, unknown>;
+    t.setStored('settings', JSON.stringify({ ...settings, senderName: 'Sam\r\nBcc: evil@evil.test' }));
     t.daily();
     expect(t.runtime.mail.sent).toEqual([]); // nothing goes out unsigned or with the damaged name
     expect(t.statuses()['S-1']?.Status).toMatch(/^Error: The reminder email needs a sender name/);
-    expect(JSON.parse(t.runtime.properties.document().get('lastRun')!).warnings).toEqual([
+    expect((t.stored('lastRun') as { warnings: string[] }).warnings).toEqual([
       expect.stringMatching(
         /^Saved settings had a value that is not valid \(Sender name must be plain text.*the default is used for: your name for the emails/,
       ),
@@ -294,14 +294,14 @@ describe('oversized templates, notes and settings are refused in words before Ap
       /longer than 20,000 characters|too large to save/,
     ],
     [
-      'a 9,500-character message (over the 9 KB property limit)',
+      'a 9,500-character message (over the 9,000 characters one template may take)',
       { subject: 'Invoice {{invoice}}', body: `${'x'.repeat(9_500)} {{invoice}}` },
-      /too large to save \(9\.\d KB; the limit is 9 KB\)/,
+      /too large to save \(9,\d{3} characters; the limit is 9,000\)/,
     ],
     [
-      '4,000 euro signs (12 KB in UTF-8)',
-      { subject: 'Invoice {{invoice}}', body: `${'€'.repeat(4_000)} {{invoice}}` },
-      /too large to save \(1\d\.\d KB; the limit is 9 KB\)/,
+      '9,000 euro signs (the store counts characters, as the spreadsheet does)',
+      { subject: 'Invoice {{invoice}}', body: `${'€'.repeat(9_000)} {{invoice}}` },
+      /too large to save \(9,\d{3} characters; the limit is 9,000\)/,
     ],
     [
       'a 251-character subject',
@@ -364,15 +364,18 @@ describe('logs carry no email addresses or amounts', () => {
     f.failAfter('MailApp.sendEmail', 3);
     f.failOn('MailApp.sendEmail', 6, 'Invalid email: kim@contoso.test');
     f.failOn('Range.setValues', 20);
-    f.failOn('Properties.getProperties', 10);
+    f.failOn('Spreadsheet.getDeveloperMetadata', 10);
     f.failOn('Range.getValues', 40);
     const user = t.runtime.properties.user();
     const triggerKeys = user.keys().filter((k) => k.startsWith('dailyTrigger:'));
     const saved = triggerKeys.map((k) => [k, user.get(k)!] as const);
     const { throws } = runMonth(t, {
       afterDay: (d) => {
-        // Day 9: every property write fails (the run outcome cannot be recorded: console.error).
-        if (d === 8) f.failOn('Properties.setProperty', 1, { message: 'Argument too large: value', times: 1000 });
+        // Day 9: every store write fails (the run outcome cannot be recorded: console.error).
+        if (d === 8) {
+          f.failOn('DeveloperMetadata.setValue', 1, { message: 'Service error: Spreadsheets', times: 1000 });
+          f.failOn('Spreadsheet.addDeveloperMetadata', 1, { message: 'Service error: Spreadsheets', times: 1000 });
+        }
         if (d === 9) f.clear();
         // Day 13: the trigger's record of its spreadsheet is gone for a day (console.error).
         if (d === 12) for (const k of triggerKeys) user.delete(k);
