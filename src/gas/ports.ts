@@ -1,6 +1,7 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
 import type { LockPort, MailPort, OutCell, Ports, SheetPort, SpreadsheetPort, TriggerPort } from '../app/ports';
+import { markOwnedColumn, ownedColumns, sheetNames } from './columns';
 import { withDocumentLock } from './lock';
 import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from './mail';
 import {
@@ -8,6 +9,7 @@ import {
   boldFrozenHeader,
   DateConverter,
   readAllCells,
+  readAllGrids,
   setCheckboxColumn,
   setColumnFormat,
   sheetWithHeaders,
@@ -45,6 +47,21 @@ class SheetAdapter implements SheetPort {
 
   readCells() {
     return readAllCells(this.sheet, this.dates);
+  }
+
+  readGrids() {
+    return readAllGrids(this.sheet, this.dates);
+  }
+
+  ownedColumns() {
+    const found = ownedColumns(this.sheet);
+    const zeroBased: ReturnType<SheetPort['ownedColumns']> = {};
+    for (const [field, column] of Object.entries(found)) zeroBased[field as keyof typeof found] = column - 1;
+    return zeroBased;
+  }
+
+  markOwned(column: number, field: Parameters<SheetPort['markOwned']>[1]): void {
+    markOwnedColumn(this.sheet, column, field);
   }
 
   readRow(row: number) {
@@ -115,6 +132,7 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
     selection: () => ({ sheetName: ss.getActiveSheet().getName(), row: ss.getActiveRange()?.getRow() ?? 0 }),
     flush: () => SpreadsheetApp.flush(),
     toast: (message) => ss.toast(message, 'Invoice Follow-ups', 10),
+    sheetNames: () => sheetNames(ss),
   };
 }
 
