@@ -1,7 +1,7 @@
 // Which row is the header and which column is which (docs/own-sheet.md): the header row among the
 // top rows, the user's saved column choices, and the add-on's own status columns — those marked
 // as its own, or, on a sheet made before columns were marked, the five it can safely adopt.
-import { findHeaderRow, mapHeaders, type ColumnMapping, type HeaderMap } from '../domain/headers';
+import { describeHeaderProblem, findHeaderRow, mapHeaders, type ColumnMapping, type HeaderMap } from '../domain/headers';
 import { adoptableLegacyStatusColumns } from '../domain/legacyColumns';
 import { INPUT_FIELDS, type CellValue, type StatusField } from '../domain/types';
 import type { StorePort } from './ports';
@@ -46,11 +46,14 @@ export function readHeader(
   grid: CellValue[][],
   owned: Partial<Record<StatusField, number>>,
   mapping: ColumnMapping,
+  sheetName: string,
 ): HeaderReading {
   const found = findHeaderRow(grid, { owned, mapping });
   if (!found.ok) {
     const closest = found.closest ? { index: found.closest.index, map: found.closest.map, adopt: {} } : null;
-    return { ok: false, problem: `${found.issue.message} ${OPEN_COLUMNS_STEP}`, closest };
+    // Row 1 nearly right: name what it lacks and what it has; otherwise where the header must be.
+    const inRowOne = closest?.index === 0 ? describeHeaderProblem(closest.map, sheetName) : null;
+    return { ok: false, problem: `${inRowOne ?? found.issue.message} ${OPEN_COLUMNS_STEP}`, closest };
   }
   let map = found.map;
   let adopt: Partial<Record<StatusField, number>> = {};
@@ -61,7 +64,8 @@ export function readHeader(
   const header = { index: found.index, map, adopt };
   const blocking = map.issues.filter((i) => i.blocking);
   if (blocking.length > 0) {
-    return { ok: false, problem: `${blocking.map((i) => i.message).join('; ')}. ${OPEN_COLUMNS_STEP}`, closest: header };
+    const problem = describeHeaderProblem(map, sheetName) ?? `${blocking.map((i) => i.message).join('; ')}.`;
+    return { ok: false, problem: `${problem} ${OPEN_COLUMNS_STEP}`, closest: header };
   }
   return { ok: true, header, notes: map.issues.map((i) => i.message) };
 }

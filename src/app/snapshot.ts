@@ -66,8 +66,8 @@ export function readSnapshot(ports: Ports): Snapshot {
   }
   const { cells: grid, display, formulas } = invoiceSheet.readGrids();
   const mapping = readColumnMapping(store);
-  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping);
-  if (!reading.ok) throw new HeaderProblem(`The sheet '${invoiceSheet.name}': ${reading.problem}`);
+  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name);
+  if (!reading.ok) throw new HeaderProblem(reading.problem);
   const logSheet = spreadsheet.find(LOG_SHEET);
   const log = logSheet ? parseLogRows(withHeaderRow(logSheet.readCells(), LOG_HEADERS)) : [];
   const disputeSheet = spreadsheet.find(DISPUTE_SHEET);

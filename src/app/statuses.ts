@@ -38,10 +38,11 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
   const cells = statusCellsByRow(input);
   adoptLegacyColumns(sheet, snapshot);
   let current = input.reread ? sheet.readCells() : snapshot.grid;
-  let header: SheetHeader | null = input.reread
+  const read = input.reread
     ? headerNow(sheet, current, snapshot)
     : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
-  if (header === null) return { blocks: 0 };
+  if (read === null) return { blocks: 0 };
+  let header: SheetHeader = read;
   if (!input.reread && header.map.missingStatus.length === 0 && unchanged(input, cells)) return { blocks: 0 };
   if (header.map.missingStatus.length > 0) header = addStatusColumns(sheet, current, header);
   const identities = identitiesOf(input);
@@ -50,7 +51,10 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
     if (current.length <= header.index + 1) break;
     blocks += writeStatusBlocks(sheet, header, current, identities, cells, pass === 0 ? 'keep' : 'clear');
     const after = sheet.readCells();
-    const headerAfter = headerNow(sheet, after, snapshot);
+    // The marks are looked up again only when the header row changed (columns moved meanwhile).
+    const headerAfter: SheetHeader | null = sameHeaderRow(current, after, header.index)
+      ? header
+      : headerNow(sheet, after, snapshot);
     if (headerAfter === null || sameRows(current, after, header, headerAfter)) break;
     current = after;
     header = headerAfter;
@@ -61,8 +65,13 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
 
 /** The header row of the sheet as it is now (the add-on's columns found by their marks), or null. */
 function headerNow(sheet: SheetPort, cells: CellValue[][], snapshot: Snapshot): SheetHeader | null {
-  const reading = readHeader(cells, sheet.ownedColumns(), snapshot.mapping);
+  const reading = readHeader(cells, sheet.ownedColumns(), snapshot.mapping, snapshot.sheetName);
   return reading.ok ? reading.header : null;
+}
+
+function sameHeaderRow(before: CellValue[][], after: CellValue[][], index: number): boolean {
+  const [was, now] = [before[index] ?? [], after[index] ?? []];
+  return was.length === now.length && was.every((cell, i) => sameCell(cell, now[i] as OutCell));
 }
 
 /** A sheet made before the add-on marked its columns: its status columns become the add-on's, once. */
