@@ -2,7 +2,9 @@
 // function (menu items, triggers and google.script.run targets). Each is one call into src/app.
 import { buildMenu, openSidebar, runDaily, runFromMenu, setUpFromMenu, turnOffDaily, turnOnDaily } from './app/menu';
 import {
+  columnMappingPreview,
   recordDisputeEvent,
+  saveColumnMappingFromSidebar,
   resetTemplateFromSidebar,
   saveSettingsFromSidebar,
   saveTemplateFromSidebar,
@@ -12,8 +14,8 @@ import {
   sidebarData,
 } from './app/sidebarApi';
 import type { DisputeAction } from './app/disputes';
-import type { InvoiceView, SaveResult, SidebarData, SidebarTemplate } from './app/sidebarTypes';
-import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
+import type { ColumnsView, InvoiceView, SaveResult, SidebarData, SidebarTemplate } from './app/sidebarTypes';
+import type { EmailStageId, InputField, Settings, Template, TemplateId } from './domain/types';
 
 /** Simple trigger: builds the menu (works in AuthMode.NONE: touches nothing else). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -92,4 +94,13 @@ export function recordDispute(
 
 export function settleUnsureFollowUp(invoice: string, stage: EmailStageId, wasSent: boolean): SaveResult {
   return settleUnsureFromSidebar(invoice, stage, wasSent);
+}
+
+/** The Columns step: each field's column and the first rows as they would be read with `mapping` (null: as saved). */
+export function previewColumnMapping(mapping: Partial<Record<InputField, string>> | null): ColumnsView {
+  return columnMappingPreview(mapping);
+}
+
+export function saveColumnMapping(mapping: Partial<Record<InputField, string>>): SaveResult & { columns?: ColumnsView } {
+  return saveColumnMappingFromSidebar(mapping);
 }

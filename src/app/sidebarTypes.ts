@@ -2,7 +2,7 @@
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
 import type { Placeholder } from '../domain/templates';
-import type { EmailStageId, IsoDate, Settings, TemplateId } from '../domain/types';
+import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 
 export interface SidebarTemplate {
@@ -95,6 +95,10 @@ export interface SidebarData {
   overview: OverviewView;
   /** Problems the user should see (damaged settings, a sheet that cannot be read…). */
   warnings: string[];
+  /** The spreadsheet's sheet names (the invoice sheet picker in Settings). */
+  sheetNames?: string[];
+  /** The Columns step; `needed` when a run is blocked by the header row. */
+  columns?: ColumnsView;
 }
 
 /**
@@ -103,3 +107,37 @@ export interface SidebarData {
  * beside its field by `field` and `code`.
  */
 export type SaveResult = { ok: true } | { ok: false; problems: string[]; issues?: ValidationIssue[] };
+
+/** One field of the Columns step: the column it is read from ('' for none) and the likely ones. */
+export interface ColumnFieldView {
+  field: InputField;
+  title: string;
+  required: boolean;
+  header: string;
+  candidates: string[];
+  /** Why this field needs a choice (missing, or two columns claim it), or null. */
+  problem: string | null;
+}
+
+/** A data row as the add-on will read it: labelled values, or what the row gets instead (`note`). */
+export interface ColumnRowView {
+  row: number;
+  cells: Array<{ label: string; text: string }>;
+  note: string;
+}
+
+/** The Columns step of the sidebar (docs/own-sheet.md). */
+export interface ColumnsView {
+  sheetName: string;
+  /** 1-based header row, null when none was found. */
+  headerRow: number | null;
+  /** The headers of the user's columns, for the drop-downs. */
+  headers: string[];
+  fields: ColumnFieldView[];
+  rows: ColumnRowView[];
+  /** Why the sheet cannot be read with this choice (empty when it can). */
+  problems: string[];
+  /** Runs are blocked until a choice is saved: the sidebar opens on this step. */
+  needed: boolean;
+  saved: Partial<Record<InputField, string>>;
+}
