@@ -139,7 +139,7 @@ function writeStatusBlocks(
 ): number {
   const dataRows = grid.slice(header.index + 1);
   const firstRow = header.index + 2;
-  const targets = locateRows(identities, dataRows, header.map.columns);
+  const targets = locateRows(identities, dataRows, header.map.columns, firstRow);
   const columns = STATUS_FIELDS.map((field) => ({ field, index: header.map.columns[field] as number }));
   const block = new Map<StatusField, OutCell[]>();
   for (const { field, index } of columns)
