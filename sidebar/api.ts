@@ -25,6 +25,8 @@ type SidebarFunctions = Pick<
   | 'setDailyFollowUps'
   | 'recordDispute'
   | 'settleUnsureFollowUp'
+  | 'previewColumnMapping'
+  | 'saveColumnMapping'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;
