@@ -96,6 +96,21 @@ describe('what each row gets', () => {
     expect(warnings).toHaveLength(2); // the preview and the run, one message each
   });
 
+  it("the sidebar's overview counts rows that are not chased by what they are, and shows the sheet's warnings", () => {
+    const notes = loadFixture(byName('notes-totals-credit-notes'));
+    const data = notes.addon.call('getSidebarData') as { overview: { counts: { status: string; count: number }[] } };
+    expect(data.overview.counts).toEqual(
+      expect.arrayContaining([
+        { status: 'Credit note', count: 1 },
+        { status: 'Total row', count: 1 },
+        { status: 'Note', count: 1 },
+      ]),
+    );
+    const dayFirst = loadFixture(byName('day-first-text-in-us-sheet'));
+    const warned = dayFirst.addon.call('getSidebarData') as { warnings: string[] };
+    expect(warned.warnings.filter((w) => /can only be day\/month\/year/.test(w))).toHaveLength(1);
+  });
+
   it('a sheet made by an earlier version has its five status columns adopted, not duplicated', () => {
     const { t } = afterEveryAction(byName('made-by-the-add-on'));
     const header = t.runtime.sheet(OWN_SHEET).displayRows()[0];
