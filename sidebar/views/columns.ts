@@ -65,27 +65,41 @@ async function preview(mapping: Mapping | null, show: (view: ColumnsView) => voi
   }
 }
 
-async function save(mapping: Mapping, show: (view: ColumnsView) => void): Promise<void> {
+/** Saves the choice; true when it was saved. */
+async function save(mapping: Mapping, show: (view: ColumnsView) => void): Promise<boolean> {
   try {
     const result = await call('saveColumnMapping', mapping);
-    if (!result.ok) return announce(`Columns not saved: ${result.problems.join(' ')}`, 'error');
+    if (!result.ok) {
+      announce(`Columns not saved: ${result.problems.join(' ')}`, 'error');
+      return false;
+    }
     if (result.columns) show(result.columns);
     announce('Columns saved: every run reads your sheet this way.');
+    return true;
   } catch (error) {
     announce(errorText('Saving the columns', error), 'error');
+    return false;
   }
 }
 
 /** The Columns step: opened with the view the server sent (a run is blocked), or loaded on demand. */
 export function columnsView(initial: ColumnsView | null): { el: HTMLElement } {
   const el = h('div', { class: 'columns-step', id: 'columns-step', tabindex: '-1' });
+  // The choice being made: kept across previews until it is saved.
+  let choice: Mapping = {};
   const show = (view: ColumnsView): void => {
     let fields: { read(): Mapping } = { read: () => ({}) };
-    const onChange = (): void => void preview(fields.read(), show);
+    const onChange = (): void => {
+      choice = { ...choice, ...fields.read() };
+      void preview(choice, show);
+    };
     const card = fieldsCard(view, onChange);
     fields = card;
     const button = h('button', { type: 'button', class: 'primary' }, 'Save columns');
-    button.addEventListener('click', () => void busy(button, 'Saving…', () => save(card.read(), show)));
+    const saveChoice = async (): Promise<void> => {
+      if (await save({ ...choice, ...card.read() }, show)) choice = {};
+    };
+    button.addEventListener('click', () => void busy(button, 'Saving…', saveChoice));
     fill(el, card.el, previewCard(view), h('div', { class: 'actions' }, button));
   };
   if (initial) show(initial);

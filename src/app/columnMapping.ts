@@ -35,7 +35,7 @@ export function columnsView(ports: Ports, mapping: ColumnMapping | null): Column
     sheetName: sheet.name,
     headerRow: header ? header.index + 1 : null,
     headers: headerTexts(grids.cells[header?.index ?? 0] ?? [], owned),
-    fields: header ? fieldViews(header, grids.cells) : [],
+    fields: header ? fieldViews(header, grids.cells, base?.map.issues ?? []) : [],
     rows: reading.ok ? previewRows(ports, reading.header, grids) : [],
     problems: reading.ok ? [] : [reading.problem],
     needed: !savedReading.ok,
@@ -68,12 +68,13 @@ function headerTexts(row: CellValue[], owned: Record<string, number>): string[] 
   return row.map((cell, i) => (ownedColumns.has(i) ? '' : cellText(cell ?? '').trim())).filter((h) => h !== '');
 }
 
-function fieldViews(header: SheetHeader, cells: CellValue[][]): ColumnFieldView[] {
+/** Each field, read with the guesses filled in; `issues` are those of the choice as made so far. */
+function fieldViews(header: SheetHeader, cells: CellValue[][], issues: HeaderMap['issues']): ColumnFieldView[] {
   const row = cells[header.index] ?? [];
   const order = [...INPUT_FIELDS].sort((a, b) => Number(FIELD_HEADERS[b].required) - Number(FIELD_HEADERS[a].required));
   return order.map((field) => {
     const column = header.map.columns[field];
-    const issue = header.map.issues.find((i) => i.field === field);
+    const issue = issues.find((i) => i.field === field) ?? header.map.issues.find((i) => i.field === field);
     return {
       field,
       title: FIELD_HEADERS[field].title,
