@@ -47,6 +47,7 @@ export function readHeader(
   owned: Partial<Record<StatusField, number>>,
   mapping: ColumnMapping,
   sheetName: string,
+  formulas: string[][] = [],
 ): HeaderReading {
   const found = findHeaderRow(grid, { owned, mapping });
   if (!found.ok) {
@@ -59,6 +60,9 @@ export function readHeader(
   let adopt: Partial<Record<StatusField, number>> = {};
   if (Object.keys(owned).length === 0) {
     adopt = adoptableLegacyStatusColumns(grid, found.index);
+    // A formula in one of them is the user's work: those columns are never taken.
+    const columns = Object.values(adopt);
+    if (formulas.slice(found.index + 1).some((row) => columns.some((c) => (row[c] ?? '') !== ''))) adopt = {};
     if (Object.keys(adopt).length > 0) map = mapHeaders(grid[found.index] ?? [], { owned: adopt, mapping });
   }
   const header = { index: found.index, map, adopt };

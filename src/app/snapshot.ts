@@ -66,7 +66,7 @@ export function readSnapshot(ports: Ports): Snapshot {
   }
   const { cells: grid, display, formulas } = invoiceSheet.readGrids();
   const mapping = readColumnMapping(store);
-  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name);
+  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas);
   if (!reading.ok) throw new HeaderProblem(reading.problem);
   const logSheet = spreadsheet.find(LOG_SHEET);
   const log = logSheet ? parseLogRows(withHeaderRow(logSheet.readCells(), LOG_HEADERS)) : [];

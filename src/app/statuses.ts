@@ -8,7 +8,7 @@ import { emptyHistory, evaluateInvoice, type InvoiceHistory } from '../domain/st
 import { STATUS_FIELDS, type CellValue, type StatusField } from '../domain/types';
 import type { RunPlan } from './planRun';
 import { readHeader, type SheetHeader } from './columns';
-import type { OutCell, Ports, SheetPort } from './ports';
+import type { OutCell, Ports, SheetGrids, SheetPort } from './ports';
 import type { Snapshot } from './snapshot';
 
 export interface StatusInput {
@@ -19,6 +19,9 @@ export interface StatusInput {
   /** The sheet may have changed since the snapshot (emails went out meanwhile): read it again first. */
   reread: boolean;
 }
+
+/** The sheet's cells and formulas ('' for none), parallel. */
+type Grid = Pick<SheetGrids, 'cells' | 'formulas'>;
 
 export interface Written {
   /** Status blocks written (0 when every status cell already said the same). */
@@ -37,26 +40,26 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
   if (!sheet) return { blocks: 0 };
   const cells = statusCellsByRow(input);
   adoptLegacyColumns(sheet, snapshot);
-  let current = input.reread ? sheet.readCells() : snapshot.grid;
+  let current: Grid = input.reread ? sheet.readGrids() : { cells: snapshot.grid, formulas: snapshot.formulas };
   const read = input.reread
     ? headerNow(sheet, current, snapshot)
     : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
   if (read === null) return { blocks: 0 };
   let header: SheetHeader = read;
   if (!input.reread && header.map.missingStatus.length === 0 && unchanged(input, cells)) return { blocks: 0 };
-  if (header.map.missingStatus.length > 0) header = addStatusColumns(sheet, current, header);
+  if (header.map.missingStatus.length > 0) header = addStatusColumns(sheet, current.cells, header);
   const identities = identitiesOf(input);
   let blocks = 0;
   for (let pass = 0; pass < 3; pass++) {
-    if (current.length <= header.index + 1) break;
+    if (current.cells.length <= header.index + 1) break;
     blocks += writeStatusBlocks(sheet, header, current, identities, cells, pass === 0 ? 'keep' : 'clear');
     const after = sheet.readCells();
     // The marks are looked up again only when the header row changed (columns moved meanwhile).
-    const headerAfter: SheetHeader | null = sameHeaderRow(current, after, header.index)
-      ? header
-      : headerNow(sheet, after, snapshot);
-    if (headerAfter === null || sameRows(current, after, header, headerAfter)) break;
-    current = after;
+    const changedHeader = !sameHeaderRow(current.cells, after, header.index);
+    const headerAfter = changedHeader ? headerNow(sheet, { cells: after, formulas: [] }, snapshot) : header;
+    if (headerAfter === null || sameRows(current.cells, after, header, headerAfter)) break;
+    // Rows moved meanwhile: read them again, with their formulas, for the next pass.
+    current = sheet.readGrids();
     header = headerAfter;
     if (header.map.missingStatus.length > 0) break; // status columns deleted meanwhile: next run
   }
@@ -64,8 +67,8 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
 }
 
 /** The header row of the sheet as it is now (the add-on's columns found by their marks), or null. */
-function headerNow(sheet: SheetPort, cells: CellValue[][], snapshot: Snapshot): SheetHeader | null {
-  const reading = readHeader(cells, sheet.ownedColumns(), snapshot.mapping, snapshot.sheetName);
+function headerNow(sheet: SheetPort, grid: Grid, snapshot: Snapshot): SheetHeader | null {
+  const reading = readHeader(grid.cells, sheet.ownedColumns(), snapshot.mapping, snapshot.sheetName, grid.formulas);
   return reading.ok ? reading.header : null;
 }
 
@@ -132,12 +135,12 @@ function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: She
 function writeStatusBlocks(
   sheet: SheetPort,
   header: SheetHeader,
-  grid: CellValue[][],
+  grid: Grid,
   identities: RowIdentity[],
   cells: StatusCells[],
   others: 'keep' | 'clear',
 ): number {
-  const dataRows = grid.slice(header.index + 1);
+  const dataRows = grid.cells.slice(header.index + 1);
   const firstRow = header.index + 2;
   const targets = locateRows(identities, dataRows, header.map.columns, firstRow);
   const columns = STATUS_FIELDS.map((field) => ({ field, index: header.map.columns[field] as number }));
@@ -151,18 +154,45 @@ function writeStatusBlocks(
   });
   // One setValues per run of adjacent status columns (one in all when the add-on placed them).
   const sorted = [...columns].sort((a, b) => a.index - b.index);
+  const formulas = grid.formulas.slice(header.index + 1);
   let start = 0;
   let blocks = 0;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i]!.index === sorted[i - 1]!.index + 1) continue;
     const group = sorted.slice(start, i);
-    sheet.writeCells(
-      firstRow,
-      group[0]!.index + 1,
-      dataRows.map((_, r) => group.map(({ field }) => block.get(field)![r]!)),
-    );
-    blocks++;
+    const values = dataRows.map((_, r) => group.map(({ field }) => block.get(field)![r]!));
+    blocks += writeAroundFormulas(sheet, firstRow, group[0]!.index, values, formulas);
     start = i;
+  }
+  return blocks;
+}
+
+/**
+ * Writes a block of status columns from `firstRow`, in one call unless a cell in it holds a
+ * formula (typed there by the user): those rows are left as they are and the block is split.
+ */
+function writeAroundFormulas(
+  sheet: SheetPort,
+  firstRow: number,
+  column: number,
+  values: OutCell[][],
+  formulas: string[][],
+): number {
+  const width = values[0]?.length ?? 0;
+  const hasFormula = (r: number): boolean => {
+    const row = formulas[r];
+    for (let j = 0; row && j < width; j++) if ((row[column + j] ?? '') !== '') return true;
+    return false;
+  };
+  let blocks = 0;
+  let from = 0;
+  for (let r = 0; r <= values.length; r++) {
+    if (r < values.length && !hasFormula(r)) continue;
+    if (r > from) {
+      sheet.writeCells(firstRow + from, column + 1, values.slice(from, r));
+      blocks++;
+    }
+    from = r + 1;
   }
   return blocks;
 }

@@ -129,6 +129,30 @@ describe('what each row gets', () => {
     expect(mails(t).map((m) => m.to)).toEqual(['ap@acme.test']);
   });
 
+  it("a formula the user typed into the add-on's column stays; an older sheet with formulas in its status columns is not adopted", () => {
+    const t = loadFixture(byName('own-status-and-pipeline-stage'));
+    everyAction(t);
+    const sheet = t.runtime.sheet(OWN_SHEET);
+    const days = (sheet.displayRows()[0] ?? []).indexOf('Days Overdue') + 1;
+    sheet.setRaw(3, days, { formula: '=TODAY()-E3', value: 23 });
+    t.runtime.clock.set('2026-11-25T09:00:00Z');
+    t.addon.call('runFollowUps');
+    expect(sheet.formulaAt(3, days)).toBe('=TODAY()-E3');
+    const legacy = byName('made-by-the-add-on');
+    const withFormula = { ...legacy, formulas: [[], ['', '', '', '', '', '', '', '=TODAY()-E2']] };
+    const old = loadFixture(withFormula);
+    everyAction(old);
+    const header = old.runtime.sheet(OWN_SHEET).displayRows()[0];
+    expect(header?.slice(10)).toEqual([
+      'Follow-up Status',
+      'Follow-up Stage',
+      'Follow-up Days Overdue',
+      'Last Follow-up Sent',
+      'Next Follow-up Due',
+    ]);
+    expect(old.runtime.sheet(OWN_SHEET).formulaAt(2, 8)).toBe('=TODAY()-E2');
+  });
+
   it('two columns for one meaning: runs stop and point to the Columns step; the saved choice is used', () => {
     const blocked = afterEveryAction(byName('net-and-gross-columns')).t;
     expect(mails(blocked)).toEqual([]);
