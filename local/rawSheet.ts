@@ -206,6 +206,18 @@ export class RawSheet {
     return this;
   }
 
+  /** Moves `count` columns from `start` to stand before the column at `destination` (numbered before the move). */
+  moveColumns(start: number, count: number, destination: number): this {
+    this.#sheet.moveColumns(start, count, destination);
+    return this;
+  }
+
+  /** Inserts an empty column before `column` (the rest move right, with their metadata). */
+  insertColumnAt(column: number): this {
+    this.#sheet.insertColumns(column, 1);
+    return this;
+  }
+
   deleteRowAt(row: number): this {
     if (row < 1 || row > this.#sheet.maxRows) throw new Error(`raw sheet: no row ${row}`);
     this.#sheet.deleteRows(row, 1);

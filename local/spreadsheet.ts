@@ -353,6 +353,7 @@ type RangeMethods =
   | 'getColumn'
   | 'getDisplayValue'
   | 'getDisplayValues'
+  | 'getFormulas'
   | 'getLastColumn'
   | 'getLastRow'
   | 'getNumberFormat'
@@ -470,6 +471,10 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   }
   getDisplayValue(): string {
     return displayCell(this.#topLeft(), this.#ctx);
+  }
+  /** Each cell's formula as typed ('=SUM(F2:F9)'), '' for a cell without one. */
+  getFormulas(): string[][] {
+    return this.#grid((cell) => cell?.formula ?? '');
   }
   setValues(values: unknown[][]): this {
     const grid = this.#checkGrid(values, 'setValues');
@@ -834,6 +839,7 @@ type SpreadsheetMethods =
   | 'getName'
   | 'getRange'
   | 'getSheetByName'
+  | 'getSheets'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'insertSheet'
@@ -866,6 +872,10 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   }
   getSpreadsheetLocale(): string {
     return this.#model.locale;
+  }
+  getSheets(): FakeSheet[] {
+    const sheets = this.#model.sheets.filter((sheet) => !sheet.deleted);
+    return this.#host.list(sheets.map((sheet) => makeSheet(this.#world, this.#model, sheet)));
   }
   getSheetByName(name: string): FakeSheet | null {
     const sheet = this.#model.sheetByName(name);

@@ -28,6 +28,8 @@ type SidebarFunctions = Pick<
   | 'getEvidencePack'
   | 'getSmallClaimsTable'
   | 'saveSmallClaimsTable'
+  | 'previewColumnMapping'
+  | 'saveColumnMapping'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

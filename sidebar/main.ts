@@ -63,6 +63,11 @@ function mount(store: Store): void {
   fill(panel('templates'), templates.el);
   fill(panel('disputes'), disputesView(store).el);
   fill(panel('settings'), settingsView(store).el);
+  // A run is blocked by the header row: open on the Columns step (in Settings).
+  if (store.data.columns?.needed) {
+    void selectTab('settings', false);
+    document.getElementById('columns-step')?.focus();
+  }
   document.documentElement.dataset.ready = 'true';
 }
 

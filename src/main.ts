@@ -12,7 +12,9 @@ import {
   turnOnDaily,
 } from './app/menu';
 import {
+  columnMappingPreview,
   recordDisputeEvent,
+  saveColumnMappingFromSidebar,
   resetTemplateFromSidebar,
   saveSettingsFromSidebar,
   saveTemplateFromSidebar,
@@ -25,8 +27,16 @@ import {
   smallClaimsData,
 } from './app/sidebarApi';
 import type { DisputeAction } from './app/disputes';
-import type { InvoiceView, PdfDownload, SaveResult, SidebarData, SidebarTemplate, SmallClaimsView } from './app/sidebarTypes';
-import type { EmailStageId, Settings, Template, TemplateId } from './domain/types';
+import type {
+  ColumnsView,
+  InvoiceView,
+  PdfDownload,
+  SaveResult,
+  SidebarData,
+  SidebarTemplate,
+  SmallClaimsView,
+} from './app/sidebarTypes';
+import type { EmailStageId, InputField, Settings, Template, TemplateId } from './domain/types';
 
 /**
  * Simple trigger: builds the menu. In AuthMode.NONE (an add-on not yet used in this file) it
@@ -131,4 +141,13 @@ export function getSmallClaimsTable(): SmallClaimsView {
 
 export function saveSmallClaimsTable(rows: SmallClaimsView['rows'] | null): SaveResult {
   return saveSmallClaimsFromSidebar(rows);
+}
+
+/** The Columns step: each field's column and the first rows as they would be read with `mapping` (null: as saved). */
+export function previewColumnMapping(mapping: Partial<Record<InputField, string>> | null): ColumnsView {
+  return columnMappingPreview(mapping);
+}
+
+export function saveColumnMapping(mapping: Partial<Record<InputField, string>>): SaveResult & { columns?: ColumnsView } {
+  return saveColumnMappingFromSidebar(mapping);
 }

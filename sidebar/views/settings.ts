@@ -11,6 +11,7 @@ import type { SettingsView, Store } from '../state';
 import { announce, busy, errorText, section } from '../ui';
 import { createForm, type Form } from './form';
 import { exportSettingsCard } from './decision';
+import { columnsView } from './columns';
 import { latePaymentCard, type LatePaymentCard } from './latePayment';
 
 const STAGE_HINTS: Record<StageId, string> = {
@@ -32,6 +33,7 @@ interface Controls {
   ccSelf: HTMLInputElement;
   bccSelf: HTMLInputElement;
   skipWeekends: HTMLInputElement;
+  sheetName: HTMLSelectElement;
   late: LatePaymentCard;
 }
 
@@ -51,7 +53,7 @@ function stagesCard(form: Form, c: Controls): HTMLElement {
 function sendingCard(
   form: Form,
   timeZone: string,
-): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late'> } {
+): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late' | 'sheetName'> } {
   const senderName = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
   const hours = Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`));
   const sendHour = h('select', null, hours);
@@ -82,6 +84,7 @@ function loadForm(c: Controls, s: SettingsView): void {
   c.ccSelf.checked = s.ccSelf;
   c.bccSelf.checked = s.bccSelf;
   c.skipWeekends.checked = s.skipWeekends;
+  c.sheetName.value = s.sheetName;
   c.late.load(s.latePayment);
 }
 
@@ -98,6 +101,7 @@ function readForm(c: Controls, saved: SettingsView): { settings: Settings; issue
     ccSelf: c.ccSelf.checked,
     bccSelf: c.bccSelf.checked,
     skipWeekends: c.skipWeekends.checked,
+    sheetName: c.sheetName.value,
     latePayment: c.late.read(),
   });
 }
@@ -131,6 +135,20 @@ function dailyCard(store: Store): { el: HTMLElement; render(): void } {
   return { el: section('Daily follow-ups', state, h('div', { class: 'actions' }, button)), render };
 }
 
+/** The invoice sheet picker: the spreadsheet's sheets, and the saved name even when it is missing. */
+function sheetCard(form: Form, store: Store): { el: HTMLElement; select: HTMLSelectElement } {
+  const names = store.data.sheetNames ?? [];
+  const saved = store.data.settings.sheetName;
+  const all = names.includes(saved) ? names : [saved, ...names];
+  const select = h(
+    'select',
+    null,
+    all.map((name) => h('option', { value: name }, name)),
+  );
+  const hint = 'The sheet your invoices are on. Its header row may sit below a title.';
+  return { el: section('Invoice sheet', form.field('sheetName', 'Invoice sheet', select, hint)), select };
+}
+
 /** Shows why the settings were not saved: beside each field, in the summary and in the alert. */
 function refuse(form: Form, issues: readonly ValidationIssue[]): void {
   form.showIssues(issues);
@@ -162,11 +180,13 @@ function save(store: Store, form: Form, c: Controls, button: HTMLButtonElement):
 export function settingsView(store: Store): { el: HTMLElement } {
   const form = createForm();
   const sending = sendingCard(form, store.data.timeZone);
+  const sheet = sheetCard(form, store);
   const c: Controls = {
     stageDays: Object.fromEntries(STAGE_IDS.map((s) => [s, numberInput()])) as Record<StageId, HTMLInputElement>,
     minGapDays: numberInput(),
     replyByDays: numberInput(),
     ...sending.c,
+    sheetName: sheet.select,
     late: latePaymentCard(form),
   };
   const daily = dailyCard(store);
@@ -183,7 +203,8 @@ export function settingsView(store: Store): { el: HTMLElement } {
     button.click();
   };
   const settingsForm = h('form', { class: 'settings', novalidate: true, onsubmit: submit });
-  fill(settingsForm, stagesCard(form, c), sending.el, c.late.el, form.summary, h('div', { class: 'actions' }, button));
+  fill(settingsForm, sheet.el, stagesCard(form, c), sending.el, c.late.el, form.summary, h('div', { class: 'actions' }, button));
   load();
-  return { el: h('div', { class: 'view' }, daily.el, settingsForm, exportSettingsCard(store)) };
+  const columns = columnsView(store.data.columns ?? null);
+  return { el: h('div', { class: 'view' }, daily.el, columns.el, settingsForm, exportSettingsCard(store)) };
 }

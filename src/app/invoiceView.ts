@@ -1,6 +1,7 @@
 // An invoice as the sidebar shows it (Disputes tab, template preview): plain JSON from one read.
 import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
+import { statusCells } from '../domain/plan';
 import { isPaid } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
@@ -23,7 +24,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
     key,
     invoice: plan.invoice,
     client: plan.client,
-    status: plan.error !== null ? `Error: ${plan.error}` : (plan.evaluation?.status ?? ''),
+    status: statusCells(plan, plan.evaluation, history).status,
     stage: history?.lastSentStage ?? '',
     amountText: invoice ? formatMoney(invoice.amount, invoice.currency, ctx.locale) : '',
     balanceText: invoice ? formatMoney(isPaid(invoice) ? 0 : invoice.balance, invoice.currency, ctx.locale) : '',

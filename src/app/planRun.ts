@@ -2,7 +2,7 @@
 import { buildHistories, stageFromText, type StatusMemory } from '../domain/history';
 import { cellText } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
-import { parseInvoiceRows } from '../domain/parse';
+import { parseInvoiceSheet } from '../domain/parse';
 import { planFollowUps, type FollowUpEmail, type Plan } from '../domain/plan';
 import { isEmailStage, type InvoiceHistory } from '../domain/stages';
 import { ledgerId, type LogRecord } from '../domain/records';
@@ -22,14 +22,25 @@ export interface RunPlan {
   log: LogRecord[];
   senderName: string;
   today: IsoDate;
+  /** Findings about the sheet for the user, each once (a date column read day first…). */
+  warnings: string[];
 }
 
 export function planRun(snapshot: Snapshot): RunPlan {
-  const { config, ctx, header, grid } = snapshot;
-  const rows = parseInvoiceRows(grid.slice(1), header.columns, {
-    locale: ctx.locale,
-    defaultCurrency: config.settings.currency || currencyForLocale(ctx.locale),
-  });
+  const { config, ctx, header, grid, headerRow } = snapshot;
+  const first = headerRow + 1;
+  const parsed = parseInvoiceSheet(
+    grid.slice(first),
+    header.columns,
+    { locale: ctx.locale, defaultCurrency: config.settings.currency || currencyForLocale(ctx.locale) },
+    {
+      firstRow: first + 1,
+      paidColumns: header.paidColumns,
+      display: snapshot.display.slice(first),
+      formulas: snapshot.formulas.slice(first),
+    },
+  );
+  const rows = parsed.rows;
   const invoices = new Map<string, Invoice>();
   for (const parsed of rows) if (parsed.ok) invoices.set(parsed.invoice.key, parsed.invoice);
   const histories = buildHistories({
@@ -55,6 +66,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
     log: snapshot.log,
     senderName: config.settings.senderName,
     today: ctx.today,
+    warnings: [...snapshot.headerNotes, ...parsed.warnings.map((w) => w.message)],
   };
 }
 

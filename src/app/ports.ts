@@ -2,16 +2,29 @@
 // them over SpreadsheetApp, MailApp, PropertiesService and LockService; unit tests of src/app pass
 // plain objects. Cells cross as plain values: dates are `{ date }` calendar dates, strings stay text.
 import type { FollowUpEmail } from '../domain/plan';
-import type { CellValue, IsoDate } from '../domain/types';
+import type { CellValue, IsoDate, StatusField } from '../domain/types';
 
 /** A cell as the add-on writes it: a plain value, or a timestamp (epoch ms) for the log. */
 export type OutCell = CellValue | { at: number };
+
+/** The data range three ways, parallel grids: values, what each cell shows, and formulas ('' for none). */
+export interface SheetGrids {
+  cells: CellValue[][];
+  display: string[][];
+  formulas: string[][];
+}
 
 /** One sheet of the spreadsheet. */
 export interface SheetPort {
   readonly name: string;
   /** Every cell of the data range in one read ([] for an empty sheet). */
   readCells(): CellValue[][];
+  /** The data range's values, displayed values and formulas (one range, three reads). */
+  readGrids(): SheetGrids;
+  /** The add-on's own status columns as they stand now, 0-based (one look-up of their marks). */
+  ownedColumns(): Partial<Record<StatusField, number>>;
+  /** Marks a column (1-based) as the add-on's own status column for `field`. */
+  markOwned(column: number, field: StatusField): void;
   /** Writes a block at (row, column), 1-based, in one call; the grid grows when needed. */
   writeCells(row: number, column: number, values: OutCell[][]): void;
   /** One row's cells (row 1-based; [] beyond the last row). */
@@ -54,6 +67,8 @@ export interface SpreadsheetPort extends OwnSheetPort {
   createSheet(name: string): SheetPort | null;
   /** A short message in the corner of the spreadsheet. */
   toast(message: string): void;
+  /** The names of the spreadsheet's sheets, in tab order. */
+  sheetNames(): string[];
 }
 
 /** Whether daily follow-ups are on, and whose trigger runs them (every editor sees the same). */

@@ -109,7 +109,7 @@ export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Por
 function runLocked(ports: Ports, options: RunOptions, started: number, read: (ports: Ports) => SheetView): RunResult {
   const summary = emptySummary(options.mode, options.trigger);
   let { snapshot, run } = read(ports);
-  summary.warnings.push(...snapshot.config.warnings);
+  summary.warnings.push(...snapshot.config.warnings, ...run.warnings);
   const recovery = recoverLedger(snapshot);
   markUnknown(recovery.unknown, ports.store);
   if (options.mode === 'send' && options.confirmSends) {

@@ -3,7 +3,7 @@ import { FIELD_HEADERS } from '../domain/headers';
 import { addDays } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { defaultSettings } from '../domain/settings';
-import type { CellValue, SheetField } from '../domain/types';
+import { STATUS_FIELDS, type CellValue, type SheetField, type StatusField } from '../domain/types';
 import type { Ports } from './ports';
 
 export const DEFAULT_SHEET_NAME_HINT = 'Each run is recorded in the Follow-up Log sheet.';
@@ -32,6 +32,10 @@ export const SETUP_COLUMNS: SheetField[] = [
 
 const DATE_FIELDS: SheetField[] = ['issueDate', 'dueDate', 'paidDate', 'lastFollowUp', 'nextFollowUp'];
 const MONEY_FIELDS: SheetField[] = ['amount', 'amountPaid'];
+
+function isStatusField(field: SheetField): field is StatusField {
+  return (STATUS_FIELDS as readonly SheetField[]).includes(field);
+}
 
 export function setUpInvoiceSheetIn(ports: Ports): { created: boolean; message: string } {
   const name = defaultSettings().sheetName;
@@ -62,6 +66,10 @@ export function setUpInvoiceSheetIn(ports: Ports): { created: boolean; message: 
     if (MONEY_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'money');
   });
   sheet.checkboxColumn(SETUP_COLUMNS.indexOf('paused') + 1);
+  // The status columns are the add-on's own: marked, so they stay its own wherever they are moved.
+  SETUP_COLUMNS.forEach((field, i) => {
+    if (isStatusField(field)) sheet.markOwned(i + 1, field);
+  });
   return {
     created: true,
     message:

@@ -3,6 +3,7 @@
 import { addDays } from '../domain/dates';
 import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
+import { outcomeStatus, type RowPlan } from '../domain/plan';
 import { invoiceKey } from '../domain/parse';
 import { missingSenderName } from '../domain/settings';
 import { isPaid } from '../domain/stages';
@@ -18,14 +19,17 @@ import {
   saveSettings as saveStoredSettings,
   saveTemplate as saveStoredTemplate,
 } from './config';
+import { cleanMapping } from './columns';
+import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
 import { invoiceView } from './invoiceView';
 import { TRY_AGAIN, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
 import { errorMessage } from './send';
-import { UserFacingError } from './snapshot';
+import { HeaderProblem, UserFacingError } from './snapshot';
 import type {
+  ColumnsView,
   InvoiceView,
   OverviewView,
   PdfDownload,
@@ -63,6 +67,7 @@ export function sidebarData(): SidebarData {
     locale: ports.spreadsheet.locale,
     sheetName: config.settings.sheetName,
     authorization: dailyAuthorization(),
+    sheetNames: ports.spreadsheet.sheetNames(),
   };
   const lastRun = readLastRun(ports.store);
   const selection = ports.spreadsheet.selection();
@@ -78,6 +83,8 @@ export function sidebarData(): SidebarData {
       selectionNote: message,
       overview: { counts: [], dueToday: [], overdueTotals: [], lastRun, failures: [] },
       warnings: [...config.warnings, message],
+      // A header the add-on cannot read: the sidebar opens on the Columns step.
+      ...(err instanceof HeaderProblem ? { columns: columnsView(ports, null) } : {}),
     };
   }
   const { selected, note } = selectedInvoice(selection, view);
@@ -87,7 +94,7 @@ export function sidebarData(): SidebarData {
     selected,
     selectionNote: note,
     overview: overview(view, lastRun),
-    warnings: config.warnings,
+    warnings: [...config.warnings, ...view.run.warnings],
   };
 }
 
@@ -107,7 +114,7 @@ function selectedInvoice(
   if (selection.sheetName !== sheetName) {
     return { selected: null, note: `Select a row on the '${sheetName}' sheet, then click “Use selected row”.` };
   }
-  if (selection.row < 2)
+  if (selection.row <= view.snapshot.headerRow + 1)
     return { selected: null, note: 'Select one of the invoice rows (not the header), then click “Use selected row”.' };
   const selected = invoiceView(view, selection.row);
   return selected
@@ -119,7 +126,7 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   for (const row of run.plan.rows) {
-    const status = row.error !== null ? 'Error' : (row.evaluation?.status ?? 'Error');
+    const status = overviewStatus(row);
     counts.set(status, (counts.get(status) ?? 0) + 1);
     const invoice = row.key && row.error === null ? run.invoices.get(row.key) : undefined;
     if (invoice && !isPaid(invoice) && (row.evaluation?.daysOverdue ?? 0) > 0) {
@@ -140,6 +147,12 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
     lastRun,
     failures,
   };
+}
+
+/** A row's status as the overview counts it: rows that are not chased say what they are. */
+function overviewStatus(row: RowPlan): string {
+  if (row.outcome) return row.outcome.kind === 'held' ? 'Needs review' : outcomeStatus(row.outcome);
+  return row.error !== null ? 'Error' : (row.evaluation?.status ?? 'Error');
 }
 
 function readLastRun(store: StorePort): OverviewView['lastRun'] {
@@ -235,6 +248,22 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
     return [];
   });
   return { ...result, dailyOn: ports.triggers.isOn() };
+}
+
+// ---- the Columns step ------------------------------------------------------------------------
+
+/** The Columns step for a choice being made (null: the saved one); nothing is saved. */
+export function columnMappingPreview(mapping: unknown): ColumnsView {
+  return columnsView(portsHere(), mapping === null || mapping === undefined ? null : cleanMapping(mapping));
+}
+
+/** Saves the column choice for this spreadsheet when the sheet can be read with it. */
+export function saveColumnMappingFromSidebar(mapping: unknown): SaveResult & { columns?: ColumnsView } {
+  const ports = portsHere();
+  const locked = ports.lock.withLock(() => saveColumns(ports, mapping));
+  if (!locked.acquired) return { ok: false, problems: [TRY_AGAIN] };
+  const { problems, view } = locked.value;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, columns: view };
 }
 
 // ---- disputes ---------------------------------------------------------------------------------

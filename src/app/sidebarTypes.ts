@@ -3,7 +3,7 @@
 // types; the server functions in src/main.ts return them.
 import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { Placeholder } from '../domain/templates';
-import type { EmailStageId, IsoDate, Settings, TemplateId } from '../domain/types';
+import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 
 export interface SidebarTemplate {
@@ -98,6 +98,10 @@ export interface SidebarData {
   warnings: string[];
   /** A daily run sent nothing because the add-on needs the user's permission again (null: none). */
   authorization: { at: string; url: string } | null;
+  /** The spreadsheet's sheet names (the invoice sheet picker in Settings). */
+  sheetNames?: string[];
+  /** The Columns step; `needed` when a run is blocked by the header row. */
+  columns?: ColumnsView;
 }
 
 /**
@@ -120,4 +124,38 @@ export interface SmallClaimsView {
   problems: string[];
   /** The user's own copy (false: the defaults). */
   edited: boolean;
+}
+
+/** One field of the Columns step: the column it is read from ('' for none) and the likely ones. */
+export interface ColumnFieldView {
+  field: InputField;
+  title: string;
+  required: boolean;
+  header: string;
+  candidates: string[];
+  /** Why this field needs a choice (missing, or two columns claim it), or null. */
+  problem: string | null;
+}
+
+/** A data row as the add-on will read it: labelled values, or what the row gets instead (`note`). */
+export interface ColumnRowView {
+  row: number;
+  cells: Array<{ label: string; text: string }>;
+  note: string;
+}
+
+/** The Columns step of the sidebar (docs/own-sheet.md). */
+export interface ColumnsView {
+  sheetName: string;
+  /** 1-based header row, null when none was found. */
+  headerRow: number | null;
+  /** The headers of the user's columns, for the drop-downs. */
+  headers: string[];
+  fields: ColumnFieldView[];
+  rows: ColumnRowView[];
+  /** Why the sheet cannot be read with this choice (empty when it can). */
+  problems: string[];
+  /** Runs are blocked until a choice is saved: the sidebar opens on this step. */
+  needed: boolean;
+  saved: Partial<Record<InputField, string>>;
 }

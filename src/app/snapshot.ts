@@ -1,6 +1,7 @@
 // Step 1 of a run: read everything once, as plain values. Reads only, never writes (a lost header
-// row of the add-on's own sheets is put back by the step that appends to them).
-import { describeHeaderProblem, mapHeaders, type HeaderMap } from '../domain/headers';
+// row of the add-on's own sheets is put back by the step that appends to them; status columns to
+// adopt are marked by the step that writes them).
+import type { ColumnMapping, HeaderMap } from '../domain/headers';
 import {
   DISPUTE_HEADERS,
   DISPUTE_SHEET,
@@ -13,12 +14,16 @@ import {
   type LedgerEntry,
   type LogRecord,
 } from '../domain/records';
-import type { CellValue, SheetContext } from '../domain/types';
+import type { CellValue, SheetContext, StatusField } from '../domain/types';
+import { readColumnMapping, readHeader } from './columns';
 import { loadConfig, type Config } from './config';
 import type { Ports, StorePort } from './ports';
 
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
+
+/** The header row cannot be read as it is: the sidebar's Columns step is where to fix it. */
+export class HeaderProblem extends UserFacingError {}
 
 export const LEDGER_PREFIX = 'ledger:';
 
@@ -29,8 +34,19 @@ export interface Snapshot {
   /** The invoice sheet's name as it is in the spreadsheet. */
   sheetName: string;
   header: HeaderMap;
-  /** The invoice sheet's cells, header row first. */
+  /** 0-based row of the header in `grid` (title rows may stand above it). */
+  headerRow: number;
+  /** Status columns of a sheet made before the add-on marked its columns: marked when statuses are written. */
+  adopt: Partial<Record<StatusField, number>>;
+  /** The user's saved column choices (sidebar › Columns). */
+  mapping: ColumnMapping;
+  /** Things about the header row the user should know (a saved column choice no longer found). */
+  headerNotes: string[];
+  /** The invoice sheet's cells from row 1. */
   grid: CellValue[][];
+  /** What each cell shows, and each cell's formula ('' for none), parallel to `grid`. */
+  display: string[][];
+  formulas: string[][];
   log: LogRecord[];
   ledger: LedgerEntry[];
   disputes: DisputeRecord[];
@@ -48,10 +64,10 @@ export function readSnapshot(ports: Ports): Snapshot {
       `There is no sheet named '${config.settings.sheetName}'. Use Follow-ups › Set up invoice sheet, or rename your invoice sheet.`,
     );
   }
-  const grid = invoiceSheet.readCells();
-  const header = mapHeaders(grid[0] ?? []);
-  const problem = describeHeaderProblem(header, config.settings.sheetName);
-  if (problem) throw new UserFacingError(problem);
+  const { cells: grid, display, formulas } = invoiceSheet.readGrids();
+  const mapping = readColumnMapping(store);
+  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas);
+  if (!reading.ok) throw new HeaderProblem(reading.problem);
   const logSheet = spreadsheet.find(LOG_SHEET);
   const log = logSheet ? parseLogRows(withHeaderRow(logSheet.readCells(), LOG_HEADERS)) : [];
   const disputeSheet = spreadsheet.find(DISPUTE_SHEET);
@@ -61,8 +77,14 @@ export function readSnapshot(ports: Ports): Snapshot {
     config,
     ctx,
     sheetName: invoiceSheet.name,
-    header,
+    header: reading.header.map,
+    headerRow: reading.header.index,
+    adopt: reading.header.adopt,
+    mapping,
+    headerNotes: reading.notes,
     grid,
+    display,
+    formulas,
     log,
     ledger: readLedger(store),
     disputes,

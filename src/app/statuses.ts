@@ -1,12 +1,14 @@
-// Step 4 of a run: the status columns, written in blocks into the add-on's own columns only,
-// each row found again where it stands now. Nothing is written when nothing would change.
-import { FIELD_HEADERS, mapHeaders, type HeaderMap } from '../domain/headers';
+// Step 4 of a run: the status columns, written in blocks into the add-on's own columns only (those
+// marked as its own, see docs/own-sheet.md), each row found again where it stands now. A column of
+// the user's is never written, whatever its name. Nothing is written when nothing would change.
+import { statusColumnTitle, type HeaderMap } from '../domain/headers';
 import { statusCells, type StatusCells } from '../domain/plan';
 import { locateRows, rowFingerprint, type RowIdentity } from '../domain/relocate';
 import { emptyHistory, evaluateInvoice, type InvoiceHistory } from '../domain/stages';
 import { STATUS_FIELDS, type CellValue, type StatusField } from '../domain/types';
 import type { RunPlan } from './planRun';
-import type { OutCell, Ports, SheetPort } from './ports';
+import { readHeader, type SheetHeader } from './columns';
+import type { OutCell, Ports, SheetGrids, SheetPort } from './ports';
 import type { Snapshot } from './snapshot';
 
 export interface StatusInput {
@@ -17,6 +19,9 @@ export interface StatusInput {
   /** The sheet may have changed since the snapshot (emails went out meanwhile): read it again first. */
   reread: boolean;
 }
+
+/** The sheet's cells and formulas ('' for none), parallel. */
+type Grid = Pick<SheetGrids, 'cells' | 'formulas'>;
 
 export interface Written {
   /** Status blocks written (0 when every status cell already said the same). */
@@ -30,26 +35,51 @@ export interface Written {
  * then, with rows that cannot be identified cleared (they get their status on the next run).
  */
 export function writeStatuses(input: StatusInput, ports: Ports): Written {
-  const sheet = ports.spreadsheet.find(input.snapshot.sheetName);
+  const { snapshot } = input;
+  const sheet = ports.spreadsheet.find(snapshot.sheetName);
   if (!sheet) return { blocks: 0 };
   const cells = statusCellsByRow(input);
-  let current = input.reread ? sheet.readCells() : input.snapshot.grid;
-  let header = input.reread ? mapHeaders(current[0] ?? []) : input.snapshot.header;
-  if (!input.reread && header.missingStatus.length === 0 && unchanged(input, cells)) return { blocks: 0 };
-  if (header.missingStatus.length > 0) header = addStatusColumns(sheet, current[0] ?? [], header);
+  adoptLegacyColumns(sheet, snapshot);
+  let current: Grid = input.reread ? sheet.readGrids() : { cells: snapshot.grid, formulas: snapshot.formulas };
+  const read = input.reread
+    ? headerNow(sheet, current, snapshot)
+    : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
+  if (read === null) return { blocks: 0 };
+  let header: SheetHeader = read;
+  if (!input.reread && header.map.missingStatus.length === 0 && unchanged(input, cells)) return { blocks: 0 };
+  if (header.map.missingStatus.length > 0) header = addStatusColumns(sheet, current.cells, header);
   const identities = identitiesOf(input);
   let blocks = 0;
   for (let pass = 0; pass < 3; pass++) {
-    if (current.length <= 1) break;
-    blocks += writeStatusBlocks(sheet, header, current.slice(1), identities, cells, pass === 0 ? 'keep' : 'clear');
+    if (current.cells.length <= header.index + 1) break;
+    blocks += writeStatusBlocks(sheet, header, current, identities, cells, pass === 0 ? 'keep' : 'clear');
     const after = sheet.readCells();
-    const headerAfter = mapHeaders(after[0] ?? []);
-    if (sameRows(current, after, header, headerAfter)) break;
-    current = after;
+    // The marks are looked up again only when the header row changed (columns moved meanwhile).
+    const changedHeader = !sameHeaderRow(current.cells, after, header.index);
+    const headerAfter = changedHeader ? headerNow(sheet, { cells: after, formulas: [] }, snapshot) : header;
+    if (headerAfter === null || sameRows(current.cells, after, header, headerAfter)) break;
+    // Rows moved meanwhile: read them again, with their formulas, for the next pass.
+    current = sheet.readGrids();
     header = headerAfter;
-    if (header.missingStatus.length > 0) break; // status columns deleted meanwhile: next run
+    if (header.map.missingStatus.length > 0) break; // status columns deleted meanwhile: next run
   }
   return { blocks };
+}
+
+/** The header row of the sheet as it is now (the add-on's columns found by their marks), or null. */
+function headerNow(sheet: SheetPort, grid: Grid, snapshot: Snapshot): SheetHeader | null {
+  const reading = readHeader(grid.cells, sheet.ownedColumns(), snapshot.mapping, snapshot.sheetName, grid.formulas);
+  return reading.ok ? reading.header : null;
+}
+
+function sameHeaderRow(before: CellValue[][], after: CellValue[][], index: number): boolean {
+  const [was, now] = [before[index] ?? [], after[index] ?? []];
+  return was.length === now.length && was.every((cell, i) => sameCell(cell, now[i] as OutCell));
+}
+
+/** A sheet made before the add-on marked its columns: its status columns become the add-on's, once. */
+function adoptLegacyColumns(sheet: SheetPort, snapshot: Snapshot): void {
+  for (const [field, index] of Object.entries(snapshot.adopt)) sheet.markOwned(index + 1, field as StatusField);
 }
 
 /** The status cells of every planned row, in plan order. */
@@ -91,12 +121,12 @@ function identitiesOf({ snapshot, run }: StatusInput): RowIdentity[] {
 }
 
 /** Rows stand where they stood: same input cells in the same order, status columns in place. */
-function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: HeaderMap, headerAfter: HeaderMap): boolean {
-  if (before.length !== after.length) return false;
-  if (STATUS_FIELDS.some((f) => headerBefore.columns[f] !== headerAfter.columns[f])) return false;
-  for (let i = 1; i < before.length; i++) {
-    if (rowFingerprint(before[i] ?? [], headerBefore.columns) !== rowFingerprint(after[i] ?? [], headerAfter.columns))
-      return false;
+function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: SheetHeader, headerAfter: SheetHeader): boolean {
+  if (before.length !== after.length || headerBefore.index !== headerAfter.index) return false;
+  const [was, now] = [headerBefore.map.columns, headerAfter.map.columns];
+  if (STATUS_FIELDS.some((f) => was[f] !== now[f])) return false;
+  for (let i = headerBefore.index + 1; i < before.length; i++) {
+    if (rowFingerprint(before[i] ?? [], was) !== rowFingerprint(after[i] ?? [], now)) return false;
   }
   return true;
 }
@@ -104,36 +134,65 @@ function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: Hea
 /** Writes the status columns of `dataRows` (rows not planned keep their cells, or are cleared); returns the blocks written. */
 function writeStatusBlocks(
   sheet: SheetPort,
-  header: HeaderMap,
-  dataRows: CellValue[][],
+  header: SheetHeader,
+  grid: Grid,
   identities: RowIdentity[],
   cells: StatusCells[],
   others: 'keep' | 'clear',
 ): number {
-  const targets = locateRows(identities, dataRows, header.columns);
-  const columns = STATUS_FIELDS.map((field) => ({ field, index: header.columns[field] as number }));
+  const dataRows = grid.cells.slice(header.index + 1);
+  const firstRow = header.index + 2;
+  const targets = locateRows(identities, dataRows, header.map.columns, firstRow);
+  const columns = STATUS_FIELDS.map((field) => ({ field, index: header.map.columns[field] as number }));
   const block = new Map<StatusField, OutCell[]>();
   for (const { field, index } of columns)
     block.set(field, others === 'keep' ? dataRows.map((row) => row[index] ?? '') : dataRows.map(() => ''));
   targets.forEach((at, i) => {
     const rowCells = cells[i];
     if (at === null || at === undefined || !rowCells) return;
-    for (const { field } of columns) block.get(field)![at - 2] = statusValue(rowCells, field);
+    for (const { field } of columns) block.get(field)![at - firstRow] = statusValue(rowCells, field);
   });
   // One setValues per run of adjacent status columns (one in all when the add-on placed them).
   const sorted = [...columns].sort((a, b) => a.index - b.index);
+  const formulas = grid.formulas.slice(header.index + 1);
   let start = 0;
   let blocks = 0;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i]!.index === sorted[i - 1]!.index + 1) continue;
     const group = sorted.slice(start, i);
-    sheet.writeCells(
-      2,
-      group[0]!.index + 1,
-      dataRows.map((_, r) => group.map(({ field }) => block.get(field)![r]!)),
-    );
-    blocks++;
+    const values = dataRows.map((_, r) => group.map(({ field }) => block.get(field)![r]!));
+    blocks += writeAroundFormulas(sheet, firstRow, group[0]!.index, values, formulas);
     start = i;
+  }
+  return blocks;
+}
+
+/**
+ * Writes a block of status columns from `firstRow`, in one call unless a cell in it holds a
+ * formula (typed there by the user): those rows are left as they are and the block is split.
+ */
+function writeAroundFormulas(
+  sheet: SheetPort,
+  firstRow: number,
+  column: number,
+  values: OutCell[][],
+  formulas: string[][],
+): number {
+  const width = values[0]?.length ?? 0;
+  const hasFormula = (r: number): boolean => {
+    const row = formulas[r];
+    for (let j = 0; row && j < width; j++) if ((row[column + j] ?? '') !== '') return true;
+    return false;
+  };
+  let blocks = 0;
+  let from = 0;
+  for (let r = 0; r <= values.length; r++) {
+    if (r < values.length && !hasFormula(r)) continue;
+    if (r > from) {
+      sheet.writeCells(firstRow + from, column + 1, values.slice(from, r));
+      blocks++;
+    }
+    from = r + 1;
   }
   return blocks;
 }
@@ -144,15 +203,21 @@ function statusValue(cells: StatusCells, field: StatusField): OutCell {
   return v;
 }
 
-/** Appends the missing status headers after the last column (see README "The invoice sheet") and formats them. */
-function addStatusColumns(sheet: SheetPort, headerRow: CellValue[], header: HeaderMap): HeaderMap {
+/**
+ * Appends the missing status columns after the last column (see README "The invoice sheet"), each
+ * marked as the add-on's own; a title a column of the user's already uses gets a distinct one.
+ */
+function addStatusColumns(sheet: SheetPort, grid: CellValue[][], header: SheetHeader): SheetHeader {
   const first = sheet.lastColumn() + 1;
-  const titles = header.missingStatus.map((f) => FIELD_HEADERS[f].title);
-  sheet.writeCells(1, first, [titles]);
-  header.missingStatus.forEach((field, i) => {
+  const titles: string[] = [];
+  const existing = [...(grid[header.index] ?? [])];
+  for (const field of header.map.missingStatus) titles.push(statusColumnTitle(field, [...existing, ...titles]));
+  sheet.writeCells(header.index + 1, first, [titles]);
+  const columns: HeaderMap['columns'] = { ...header.map.columns };
+  header.map.missingStatus.forEach((field, i) => {
+    sheet.markOwned(first + i, field);
     if (field === 'lastFollowUp' || field === 'nextFollowUp') sheet.formatColumn(first + i, 'date');
+    columns[field] = first - 1 + i;
   });
-  const padded: CellValue[] = [...headerRow];
-  while (padded.length < first - 1) padded.push('');
-  return mapHeaders([...padded, ...titles]);
+  return { ...header, map: { ...header.map, columns, missingStatus: [] } };
 }

@@ -11,6 +11,7 @@ import type {
   SpreadsheetPort,
   TriggerPort,
 } from '../app/ports';
+import { markOwnedColumn, ownedColumns, sheetNames } from './columns';
 import { lockKind, withLock } from './lock';
 import { remainingDailyQuota, selfEmail, sendFollowUpEmail } from './mail';
 import {
@@ -18,6 +19,7 @@ import {
   boldFrozenHeader,
   DateConverter,
   readAllCells,
+  readAllGrids,
   setCheckboxColumn,
   setColumnFormat,
   sheetWithHeaders,
@@ -63,6 +65,21 @@ class SheetAdapter implements SheetPort {
 
   readCells() {
     return readAllCells(this.sheet, this.dates);
+  }
+
+  readGrids() {
+    return readAllGrids(this.sheet, this.dates);
+  }
+
+  ownedColumns() {
+    const found = ownedColumns(this.sheet);
+    const zeroBased: ReturnType<SheetPort['ownedColumns']> = {};
+    for (const [field, column] of Object.entries(found)) zeroBased[field as keyof typeof found] = column - 1;
+    return zeroBased;
+  }
+
+  markOwned(column: number, field: Parameters<SheetPort['markOwned']>[1]): void {
+    markOwnedColumn(this.sheet, column, field);
   }
 
   readRow(row: number) {
@@ -133,6 +150,7 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
     selection: () => ({ sheetName: ss.getActiveSheet().getName(), row: ss.getActiveRange()?.getRow() ?? 0 }),
     flush: () => SpreadsheetApp.flush(),
     toast: (message) => ss.toast(message, 'Invoice Follow-ups', 10),
+    sheetNames: () => sheetNames(ss),
   };
 }
 

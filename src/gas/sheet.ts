@@ -87,6 +87,18 @@ export function readAllCells(sheet: Sheet, dates: DateConverter): CellValue[][] 
   return cells as CellValue[][];
 }
 
+/** The data range's values, displayed values and formulas: one range, three reads. An empty sheet gives []. */
+export function readAllGrids(
+  sheet: Sheet,
+  dates: DateConverter,
+): { cells: CellValue[][]; display: string[][]; formulas: string[][] } {
+  if (sheet.getLastRow() === 0) return { cells: [], display: [], formulas: [] };
+  const range = sheet.getDataRange();
+  const cells = range.getValues() as unknown[][];
+  for (const row of cells) for (let i = 0; i < row.length; i++) row[i] = dates.toCell(row[i]);
+  return { cells: cells as CellValue[][], display: range.getDisplayValues(), formulas: range.getFormulas() };
+}
+
 /**
  * Text the add-on writes stays text: Sheets would turn "=…" into a formula and "007" into 7.
  * The leading apostrophe is Sheets' own "this is text" marker and is not part of the value.

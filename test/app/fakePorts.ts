@@ -2,13 +2,15 @@
 // a mail outbox, a lock that can be held. Every read and write is counted.
 import type { FollowUpEmail } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
-import type { CellValue } from '../../src/domain/types';
+import type { CellValue, StatusField } from '../../src/domain/types';
 import type { OutCell, Ports, SheetPort } from '../../src/app/ports';
 
 export const INVOICE_HEADERS = ['Invoice', 'Client', 'Email', 'Billing Email', 'Amount', 'Due Date', 'Paid Date'];
 
 export interface FakeSheet extends SheetPort {
   cells: CellValue[][];
+  /** The add-on's marked status columns, 1-based as marked. */
+  owned: Partial<Record<StatusField, number>>;
   reads: number;
   writes: number;
 }
@@ -21,11 +23,25 @@ export function fakeSheet(name: string, cells: CellValue[][]): FakeSheet {
   const sheet: FakeSheet = {
     name,
     cells,
+    owned: {},
     reads: 0,
     writes: 0,
     readCells() {
       sheet.reads++;
       return sheet.cells.map((r) => [...r]);
+    },
+    readGrids() {
+      const cells = sheet.readCells();
+      const display = cells.map((r) => r.map((v) => (typeof v === 'object' ? v.date : String(v))));
+      return { cells, display, formulas: cells.map((r) => r.map(() => '')) };
+    },
+    ownedColumns() {
+      const out: Partial<Record<StatusField, number>> = {};
+      for (const [field, column] of Object.entries(sheet.owned)) out[field as StatusField] = column - 1;
+      return out;
+    },
+    markOwned(column, field) {
+      sheet.owned[field] = column;
     },
     readRow: (row) => [...(sheet.cells[row - 1] ?? [])],
     writeCells(row, column, values) {
@@ -83,6 +99,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       selection: () => ({ sheetName: 'Invoices', row: 2 }),
       flush: () => undefined,
       toast: () => undefined,
+      sheetNames: () => [...sheets.keys()],
     },
     store: {
       readJson: (key) => ({ value: props.has(key) ? JSON.parse(props.get(key)!) : null, warning: null }),

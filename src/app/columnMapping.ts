@@ -1,0 +1,127 @@
+// The sidebar's Columns step (docs/own-sheet.md "Two columns, one meaning"): each field with the
+// sheet's headers to choose from, pre-filled with the best guesses, the first rows as the add-on
+// will read them with that choice, and the choice saved per spreadsheet.
+import { cellText, formatDateForEmail } from '../domain/dates';
+import { FIELD_HEADERS, type ColumnMapping, type HeaderMap } from '../domain/headers';
+import { currencyForLocale, formatMoney } from '../domain/money';
+import { parseInvoiceSheet } from '../domain/parse';
+import { outcomeStatus } from '../domain/plan';
+import { INPUT_FIELDS, type CellValue, type InputField, type ParsedRow } from '../domain/types';
+import { cleanMapping, COLUMN_MAPPING_KEY, readColumnMapping, readHeader, type SheetHeader } from './columns';
+import { loadConfig } from './config';
+import type { Ports, SheetGrids } from './ports';
+import type { ColumnFieldView, ColumnRowView, ColumnsView } from './sidebarTypes';
+
+/** How many data rows the step shows as the add-on will read them. */
+const PREVIEW_ROWS = 3;
+
+/** The Columns step for the saved choice (`mapping` null) or for a choice being made in the sidebar. */
+export function columnsView(ports: Ports, mapping: ColumnMapping | null): ColumnsView {
+  const { settings } = loadConfig(ports.store);
+  const saved = readColumnMapping(ports.store);
+  const sheet = ports.spreadsheet.find(settings.sheetName);
+  const empty = { sheetName: settings.sheetName, headerRow: null, headers: [], fields: [], rows: [], saved };
+  if (!sheet) return { ...empty, problems: [`There is no sheet named '${settings.sheetName}'.`], needed: true };
+  const grids = sheet.readGrids();
+  const owned = sheet.ownedColumns();
+  const savedReading = readHeader(grids.cells, owned, saved, sheet.name);
+  const first = readHeader(grids.cells, owned, mapping ?? saved, sheet.name);
+  const base = first.ok ? first.header : first.closest;
+  // Where two columns claim one meaning, the best-ranked is the guess; the preview reads with it.
+  const chosen = { ...guesses(base?.map ?? null), ...(mapping ?? saved) };
+  const reading = readHeader(grids.cells, owned, chosen, sheet.name);
+  const header = reading.ok ? reading.header : (reading.closest ?? base);
+  return {
+    sheetName: sheet.name,
+    headerRow: header ? header.index + 1 : null,
+    headers: headerTexts(grids.cells[header?.index ?? 0] ?? [], owned),
+    fields: header ? fieldViews(header, grids.cells, base?.map.issues ?? []) : [],
+    rows: reading.ok ? previewRows(ports, reading.header, grids) : [],
+    problems: reading.ok ? [] : [reading.problem],
+    needed: !savedReading.ok,
+    saved,
+  };
+}
+
+/** Saves the user's choice when the sheet can be read with it; says why not otherwise. */
+export function saveColumns(ports: Ports, raw: unknown): { problems: string[]; view: ColumnsView } {
+  const mapping = cleanMapping(raw);
+  const view = columnsView(ports, mapping);
+  if (view.problems.length > 0) return { problems: view.problems, view };
+  ports.store.writeJson(COLUMN_MAPPING_KEY, mapping);
+  return { problems: [], view: columnsView(ports, null) };
+}
+
+function guesses(map: HeaderMap | null): ColumnMapping {
+  const out: ColumnMapping = {};
+  for (const issue of map?.issues ?? []) {
+    const field = issue.field as InputField | null;
+    if (issue.code === 'ambiguous' && field && (INPUT_FIELDS as readonly string[]).includes(field) && issue.candidates[0])
+      out[field] = issue.candidates[0];
+  }
+  return out;
+}
+
+/** The headers of the user's columns (the add-on's own are not offered). */
+function headerTexts(row: CellValue[], owned: Record<string, number>): string[] {
+  const ownedColumns = new Set(Object.values(owned));
+  return row.map((cell, i) => (ownedColumns.has(i) ? '' : cellText(cell ?? '').trim())).filter((h) => h !== '');
+}
+
+/** Each field, read with the guesses filled in; `issues` are those of the choice as made so far. */
+function fieldViews(header: SheetHeader, cells: CellValue[][], issues: HeaderMap['issues']): ColumnFieldView[] {
+  const row = cells[header.index] ?? [];
+  const order = [...INPUT_FIELDS].sort((a, b) => Number(FIELD_HEADERS[b].required) - Number(FIELD_HEADERS[a].required));
+  return order.map((field) => {
+    const column = header.map.columns[field];
+    const issue = issues.find((i) => i.field === field) ?? header.map.issues.find((i) => i.field === field);
+    return {
+      field,
+      title: FIELD_HEADERS[field].title,
+      required: FIELD_HEADERS[field].required,
+      header: column === undefined ? '' : cellText(row[column] ?? '').trim(),
+      candidates: issue?.candidates ?? (header.map.candidates[field] ?? []).map((c) => c.header),
+      problem: issue?.message ?? null,
+    };
+  });
+}
+
+/** The first data rows as the add-on reads them: what an email would say, or what the row gets instead. */
+function previewRows(ports: Ports, header: SheetHeader, grids: SheetGrids): ColumnRowView[] {
+  const { settings } = loadConfig(ports.store);
+  const locale = ports.spreadsheet.locale;
+  const from = header.index + 1;
+  const parsed = parseInvoiceSheet(
+    grids.cells.slice(from),
+    header.map.columns,
+    { locale, defaultCurrency: settings.currency || currencyForLocale(locale) },
+    {
+      firstRow: from + 1,
+      paidColumns: header.map.paidColumns,
+      display: grids.display.slice(from),
+      formulas: grids.formulas.slice(from),
+    },
+  );
+  return parsed.rows.slice(0, PREVIEW_ROWS).map((row) => rowView(row, locale));
+}
+
+function rowView(parsed: ParsedRow, locale: string): ColumnRowView {
+  if (!parsed.ok) {
+    const { invalid } = parsed;
+    const outcome = invalid.outcome && invalid.outcome.kind !== 'error' ? outcomeStatus(invalid.outcome) : null;
+    return { row: invalid.row, cells: [{ label: 'Invoice', text: invalid.invoice }], note: outcome ?? `Error: ${invalid.error}` };
+  }
+  const i = parsed.invoice;
+  return {
+    row: i.row,
+    cells: [
+      { label: 'Invoice', text: i.invoice },
+      { label: 'Client', text: i.client },
+      { label: 'Email', text: i.emails.join(', ') },
+      { label: 'Amount', text: formatMoney(i.amount, i.currency, locale) },
+      { label: 'Balance', text: formatMoney(i.balance, i.currency, locale) },
+      { label: 'Due', text: formatDateForEmail(i.dueDate, locale) },
+    ],
+    note: i.paid ? 'Paid' : '',
+  };
+}
