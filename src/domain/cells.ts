@@ -60,7 +60,8 @@ const SPREADSHEET_ERRORS = new Set([
 
 /** The error code when a cell shows a spreadsheet error ('#REF!'), else null. */
 export function spreadsheetError(value: CellValue): string | null {
-  if (typeof value !== 'string') return null;
+  // Every code has a '#': most cells are read without trimming or upper-casing them.
+  if (typeof value !== 'string' || !value.includes('#')) return null;
   const code = value.trim().toUpperCase();
   return SPREADSHEET_ERRORS.has(code) ? code : null;
 }

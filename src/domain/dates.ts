@@ -104,12 +104,36 @@ function toIso(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+/** The digit value of the character at `i`, or -1 when it is not an ASCII digit. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * 'YYYY-MM-DD' read character by character (what /^(\d{4})-(\d{2})-(\d{2})$/ accepts), or null.
+ * Dates are read for every row of a large sheet, so this avoids a regular expression and its match array.
+ */
+function isoParts(s: string): { y: number; m: number; d: number } | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(s, 0);
+  const y1 = digitAt(s, 1);
+  const y2 = digitAt(s, 2);
+  const y3 = digitAt(s, 3);
+  const m0 = digitAt(s, 5);
+  const m1 = digitAt(s, 6);
+  const d0 = digitAt(s, 8);
+  const d1 = digitAt(s, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  return { y: y0 * 1000 + y1 * 100 + y2 * 10 + y3, m: m0 * 10 + m1, d: d0 * 10 + d1 };
+}
+
 function ymd(d: IsoDate): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+  const p = isoParts(typeof d === 'string' ? d : String(d));
+  if (p === null || !isRealDate(p.y, p.m, p.d)) {
     throw new RangeError(`Not a calendar date: '${shown(String(d))}'`);
   }
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  return p;
 }
 
 function dayNumberOf(d: IsoDate): number {
@@ -124,8 +148,8 @@ function dayNumberOf(d: IsoDate): number {
 /** True for a real calendar date written 'YYYY-MM-DD' ('2026-02-29' is false). */
 export function isIsoDate(s: string): boolean {
   if (typeof s !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  const p = isoParts(s);
+  return p !== null && isRealDate(p.y, p.m, p.d);
 }
 
 /** d plus n calendar days (n may be negative; it must be a whole number). */
@@ -416,9 +440,11 @@ function parseDateValue(value: CellValue, reading: DateReading): Result<IsoDate 
   }
   if (value !== null && typeof value === 'object') {
     const date = typeof value.date === 'string' ? value.date : '';
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    if (!match) return { ok: false, error: `${label} '${shown(date)}' is not a real date` };
-    return checkYear(label, date, Number(match[1]), Number(match[2]), Number(match[3]));
+    const p = isoParts(date);
+    if (p === null) return { ok: false, error: `${label} '${shown(date)}' is not a real date` };
+    // A real date in range is already written as checkYear would write it.
+    if (isRealDate(p.y, p.m, p.d) && p.y >= MIN_YEAR && p.y <= MAX_YEAR) return { ok: true, value: date };
+    return checkYear(label, date, p.y, p.m, p.d);
   }
   if (typeof value !== 'string') return { ok: true, value: null };
   const text = value.trim();
