@@ -461,8 +461,14 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
 
   getValues(): unknown[][] {
     const { timeZone } = this.#ctx;
-    const makeDate = (ms: number): Date => this.#host.makeDate(ms);
-    return this.#grid((cell) => readCell(cell, timeZone, makeDate));
+    const host = this.#host;
+    const makeDate = (ms: number): Date => host.makeDate(ms);
+    // Most cells are plain values: only a number may be a date, and only then is readCell needed.
+    return this.#grid((cell) =>
+      cell !== undefined && cell.formula === undefined && typeof cell.value !== 'number'
+        ? cell.value
+        : readCell(cell, timeZone, makeDate),
+    );
   }
   getDisplayValues(): string[][] {
     const ctx = this.#ctx;

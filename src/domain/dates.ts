@@ -19,20 +19,35 @@ export function localeParts(locale: string): { language: string; region: string 
   return splitLocale(locale);
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A region subtag: two letters ('US') or three digits ('419'). */
+function isRegion(p: string): boolean {
+  if (p.length === 2) return isAsciiLetter(p.charCodeAt(0)) && isAsciiLetter(p.charCodeAt(1));
+  return p.length === 3 && isAsciiDigit(p.charCodeAt(0)) && isAsciiDigit(p.charCodeAt(1)) && isAsciiDigit(p.charCodeAt(2));
+}
+
+// Called for every amount and date written in an email: no regular expressions, no arrays.
 function splitLocale(locale: string): { language: string; region: string } {
-  const parts = String(locale ?? '')
-    .trim()
-    .split(/[-_]/)
-    .filter((p) => p !== '');
-  const language = (parts[0] ?? '').toLowerCase();
-  let region = '';
-  for (const p of parts.slice(1)) {
-    if (/^[A-Za-z]{2}$/.test(p) || /^\d{3}$/.test(p)) {
-      region = p.toUpperCase();
-      break;
-    }
+  const text = String(locale ?? '').trim();
+  let language: string | null = null;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 45;
+    if (c !== 45 && c !== 95) continue; // '-' or '_' ends a part
+    const part = text.slice(start, i);
+    start = i + 1;
+    if (part === '') continue;
+    if (language === null) language = part.toLowerCase();
+    else if (isRegion(part)) return { language, region: part.toUpperCase() };
   }
-  return { language, region };
+  return { language: language ?? '', region: '' };
 }
 
 /** The text of a cell as the user would recognise it (for messages). */
@@ -66,10 +81,13 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** A real day of a month, for whole numbers (what isoParts reads). */
+function isRealDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
 function isRealDate(y: number, m: number, d: number): boolean {
-  return (
-    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
-  );
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && isRealDay(y, m, d);
 }
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
@@ -130,7 +148,7 @@ function isoParts(s: string): { y: number; m: number; d: number } | null {
 
 function ymd(d: IsoDate): { y: number; m: number; d: number } {
   const p = isoParts(typeof d === 'string' ? d : String(d));
-  if (p === null || !isRealDate(p.y, p.m, p.d)) {
+  if (p === null || !isRealDay(p.y, p.m, p.d)) {
     throw new RangeError(`Not a calendar date: '${shown(String(d))}'`);
   }
   return p;
@@ -149,7 +167,7 @@ function dayNumberOf(d: IsoDate): number {
 export function isIsoDate(s: string): boolean {
   if (typeof s !== 'string') return false;
   const p = isoParts(s);
-  return p !== null && isRealDate(p.y, p.m, p.d);
+  return p !== null && isRealDay(p.y, p.m, p.d);
 }
 
 /** d plus n calendar days (n may be negative; it must be a whole number). */
@@ -271,11 +289,10 @@ function isWeekdayName(word: string): boolean {
 
 /** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
 export function formatDateForEmail(d: IsoDate, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!match) return String(d);
-  const y = Number(match[1]);
-  const month = MONTHS[Number(match[2]) - 1];
-  const day = Number(match[3]);
+  const p = isoParts(typeof d === 'string' ? d : String(d));
+  if (p === null) return String(d);
+  const { y, d: day } = p;
+  const month = MONTHS[p.m - 1];
   if (month === undefined) return d;
   return dateOrderForLocale(locale) === 'MDY' ? `${month} ${day}, ${y}` : `${day} ${month} ${y}`;
 }
@@ -443,7 +460,7 @@ function parseDateValue(value: CellValue, reading: DateReading): Result<IsoDate 
     const p = isoParts(date);
     if (p === null) return { ok: false, error: `${label} '${shown(date)}' is not a real date` };
     // A real date in range is already written as checkYear would write it.
-    if (isRealDate(p.y, p.m, p.d) && p.y >= MIN_YEAR && p.y <= MAX_YEAR) return { ok: true, value: date };
+    if (isRealDay(p.y, p.m, p.d) && p.y >= MIN_YEAR && p.y <= MAX_YEAR) return { ok: true, value: date };
     return checkYear(label, date, p.y, p.m, p.d);
   }
   if (typeof value !== 'string') return { ok: true, value: null };
