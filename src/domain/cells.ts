@@ -119,6 +119,8 @@ export function isEmailAddress(address: string): boolean {
 
 /** Split on ',' and ';' outside double quotes ('"Doe, Jane" <jane@x.com>' is one address). */
 function splitAddresses(text: string): string[] | null {
+  // Without quotes every ',' and ';' separates (the usual cell): no character-by-character walk.
+  if (!text.includes('"')) return text.split(/[,;]/);
   const pieces: string[] = [];
   let current = '';
   let quoted = false;
