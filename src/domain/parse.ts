@@ -87,11 +87,21 @@ interface RowScope {
 type DateField = 'issueDate' | 'dueDate' | 'promisedDate' | 'paidDate';
 type DateOrders = Record<DateField, DateOrder>;
 
-type FieldResult = { ok: true; set: Partial<Fields> } | { ok: false; error: string; set?: Partial<Fields> };
+/** A field that could not be read: the problem, and what was read anyway (the invoice number as written). */
+class FieldProblem {
+  constructor(
+    readonly error: string,
+    readonly set: Partial<Fields>,
+  ) {}
+}
+
+/** What a field parser read (the fields it sets), or the problem. A read field is its record alone: one object per cell. */
+type FieldResult = Partial<Fields> | FieldProblem;
 type FieldParser = (cell: CellValue, scope: RowScope, sofar: Readonly<Fields>) => FieldResult;
 
-const done = (set: Partial<Fields>): FieldResult => ({ ok: true, set });
-const fail = (error: string, set?: Partial<Fields>): FieldResult => ({ ok: false, error, set });
+const NOTHING_READ: Partial<Fields> = Object.freeze({});
+const done = (set: Partial<Fields>): FieldResult => set;
+const fail = (error: string, set: Partial<Fields> = NOTHING_READ): FieldResult => new FieldProblem(error, set);
 
 function readInvoiceNumber(cell: CellValue, scope: RowScope): FieldResult {
   const text = textField(cell, FIELD_LABELS.invoice, 'an invoice number', MAX_INVOICE_LENGTH);
@@ -281,8 +291,10 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
       continue;
     }
     const result = parse(cell, scope, fields);
-    Object.assign(fields, result.set);
-    if (!result.ok) problems.push({ order, message: result.error });
+    if (result instanceof FieldProblem) {
+      Object.assign(fields, result.set);
+      problems.push({ order, message: result.error });
+    } else Object.assign(fields, result);
   }
   if (fields.issueDate !== null && fields.dueDate !== null && fields.dueDate < fields.issueDate) {
     const locale = scope.ctx.locale;
