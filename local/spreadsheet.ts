@@ -461,9 +461,28 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
   // -- values --
 
   getValues(): unknown[][] {
+    const { sheet, row, column, numRows, numColumns } = this[INTERNAL];
+    checkCoordinates(this.#host, sheet, row, column, numRows, numColumns);
     const { timeZone } = this.#ctx;
-    const makeDate = (ms: number): Date => this.#host.makeDate(ms);
-    return this.#grid((cell) => readCell(cell, timeZone, makeDate));
+    const host = this.#host;
+    const makeDate = (ms: number): Date => host.makeDate(ms);
+    const RealmArray = host.realm.Array;
+    // The #grid loop written out for values (the read of every run, on every row): no call per cell
+    // for a plain value, only a number may be a date and only then is readCell needed.
+    const rows = new RealmArray<unknown[]>(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const cells = sheet.rowCells(row + i);
+      const values = new RealmArray<unknown>(numColumns);
+      for (let j = 0; j < numColumns; j++) {
+        const cell = cells?.[column - 1 + j];
+        values[j] =
+          cell !== undefined && cell.formula === undefined && typeof cell.value !== 'number'
+            ? cell.value
+            : readCell(cell, timeZone, makeDate);
+      }
+      rows[i] = values;
+    }
+    return rows;
   }
   getDisplayValues(): string[][] {
     const ctx = this.#ctx;

@@ -61,7 +61,8 @@ const SPREADSHEET_ERRORS = new Set([
 
 /** The error code when a cell shows a spreadsheet error ('#REF!'), else null. */
 export function spreadsheetError(value: CellValue): string | null {
-  if (typeof value !== 'string') return null;
+  // Every code has a '#': most cells are read without trimming or upper-casing them.
+  if (typeof value !== 'string' || !value.includes('#')) return null;
   const code = value.trim().toUpperCase();
   return SPREADSHEET_ERRORS.has(code) ? code : null;
 }
@@ -119,6 +120,8 @@ export function isEmailAddress(address: string): boolean {
 
 /** Split on ',' and ';' outside double quotes ('"Doe, Jane" <jane@x.com>' is one address). */
 function splitAddresses(text: string): string[] | null {
+  // Without quotes every ',' and ';' separates (the usual cell): no character-by-character walk.
+  if (!text.includes('"')) return text.split(/[,;]/);
   const pieces: string[] = [];
   let current = '';
   let quoted = false;

@@ -19,20 +19,35 @@ export function localeParts(locale: string): { language: string; region: string 
   return splitLocale(locale);
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A region subtag: two letters ('US') or three digits ('419'). */
+function isRegion(p: string): boolean {
+  if (p.length === 2) return isAsciiLetter(p.charCodeAt(0)) && isAsciiLetter(p.charCodeAt(1));
+  return p.length === 3 && isAsciiDigit(p.charCodeAt(0)) && isAsciiDigit(p.charCodeAt(1)) && isAsciiDigit(p.charCodeAt(2));
+}
+
+// Called for every amount and date written in an email: no regular expressions, no arrays.
 function splitLocale(locale: string): { language: string; region: string } {
-  const parts = String(locale ?? '')
-    .trim()
-    .split(/[-_]/)
-    .filter((p) => p !== '');
-  const language = (parts[0] ?? '').toLowerCase();
-  let region = '';
-  for (const p of parts.slice(1)) {
-    if (/^[A-Za-z]{2}$/.test(p) || /^\d{3}$/.test(p)) {
-      region = p.toUpperCase();
-      break;
-    }
+  const text = String(locale ?? '').trim();
+  let language: string | null = null;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 45;
+    if (c !== 45 && c !== 95) continue; // '-' or '_' ends a part
+    const part = text.slice(start, i);
+    start = i + 1;
+    if (part === '') continue;
+    if (language === null) language = part.toLowerCase();
+    else if (isRegion(part)) return { language, region: part.toUpperCase() };
   }
-  return { language, region };
+  return { language: language ?? '', region: '' };
 }
 
 /** The text of a cell as the user would recognise it (for messages). */
@@ -66,10 +81,13 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** A real day of a month, for whole numbers (what isoParts reads). */
+function isRealDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
 function isRealDate(y: number, m: number, d: number): boolean {
-  return (
-    Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
-  );
+  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && isRealDay(y, m, d);
 }
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
@@ -104,12 +122,36 @@ function toIso(y: number, m: number, d: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+/** The digit value of the character at `i`, or -1 when it is not an ASCII digit. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * 'YYYY-MM-DD' read character by character (what /^(\d{4})-(\d{2})-(\d{2})$/ accepts), or null.
+ * Dates are read for every row of a large sheet, so this avoids a regular expression and its match array.
+ */
+function isoParts(s: string): { y: number; m: number; d: number } | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(s, 0);
+  const y1 = digitAt(s, 1);
+  const y2 = digitAt(s, 2);
+  const y3 = digitAt(s, 3);
+  const m0 = digitAt(s, 5);
+  const m1 = digitAt(s, 6);
+  const d0 = digitAt(s, 8);
+  const d1 = digitAt(s, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  return { y: y0 * 1000 + y1 * 100 + y2 * 10 + y3, m: m0 * 10 + m1, d: d0 * 10 + d1 };
+}
+
 function ymd(d: IsoDate): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+  const p = isoParts(typeof d === 'string' ? d : String(d));
+  if (p === null || !isRealDay(p.y, p.m, p.d)) {
     throw new RangeError(`Not a calendar date: '${shown(String(d))}'`);
   }
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  return p;
 }
 
 function dayNumberOf(d: IsoDate): number {
@@ -124,8 +166,8 @@ function dayNumberOf(d: IsoDate): number {
 /** True for a real calendar date written 'YYYY-MM-DD' ('2026-02-29' is false). */
 export function isIsoDate(s: string): boolean {
   if (typeof s !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  const p = isoParts(s);
+  return p !== null && isRealDay(p.y, p.m, p.d);
 }
 
 /** d plus n calendar days (n may be negative; it must be a whole number). */
@@ -247,11 +289,10 @@ function isWeekdayName(word: string): boolean {
 
 /** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
 export function formatDateForEmail(d: IsoDate, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!match) return String(d);
-  const y = Number(match[1]);
-  const month = MONTHS[Number(match[2]) - 1];
-  const day = Number(match[3]);
+  const p = isoParts(typeof d === 'string' ? d : String(d));
+  if (p === null) return String(d);
+  const { y, d: day } = p;
+  const month = MONTHS[p.m - 1];
   if (month === undefined) return d;
   return dateOrderForLocale(locale) === 'MDY' ? `${month} ${day}, ${y}` : `${day} ${month} ${y}`;
 }
@@ -416,9 +457,11 @@ function parseDateValue(value: CellValue, reading: DateReading): Result<IsoDate 
   }
   if (value !== null && typeof value === 'object') {
     const date = typeof value.date === 'string' ? value.date : '';
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    if (!match) return { ok: false, error: `${label} '${shown(date)}' is not a real date` };
-    return checkYear(label, date, Number(match[1]), Number(match[2]), Number(match[3]));
+    const p = isoParts(date);
+    if (p === null) return { ok: false, error: `${label} '${shown(date)}' is not a real date` };
+    // A real date in range is already written as checkYear would write it.
+    if (isRealDay(p.y, p.m, p.d) && p.y >= MIN_YEAR && p.y <= MAX_YEAR) return { ok: true, value: date };
+    return checkYear(label, date, p.y, p.m, p.d);
   }
   if (typeof value !== 'string') return { ok: true, value: null };
   const text = value.trim();

@@ -443,37 +443,38 @@ interface NumberStyle {
   indian: boolean;
 }
 
+/** Decimal-comma languages that group thousands with a dot (the others use a space: fr, sv, pl, ru, cs, …). */
+const DOT_GROUP_LANGUAGES: ReadonlySet<string> = new Set([
+  'de',
+  'es',
+  'it',
+  'nl',
+  'pt',
+  'da',
+  'tr',
+  'el',
+  'id',
+  'in',
+  'vi',
+  'hr',
+  'sl',
+  'ro',
+  'sr',
+  'bs',
+  'mk',
+  'is',
+  'ca',
+  'gl',
+  'eu',
+  'az',
+]);
+
 function numberStyle(locale: string): NumberStyle {
   const { language, key } = localeKey(locale);
   if (key === 'de_CH' || key === 'de_LI' || key === 'it_CH') return { decimal: '.', group: "'", indian: false };
   const indian = key === 'en_IN' || key === 'hi_IN' || language === 'hi';
   if (!usesDecimalComma(locale)) return { decimal: '.', group: ',', indian };
-  // Thousands separated by a dot in these; by a space in the others (fr, sv, pl, ru, cs, …).
-  const dotGroup = new Set([
-    'de',
-    'es',
-    'it',
-    'nl',
-    'pt',
-    'da',
-    'tr',
-    'el',
-    'id',
-    'in',
-    'vi',
-    'hr',
-    'sl',
-    'ro',
-    'sr',
-    'bs',
-    'mk',
-    'is',
-    'ca',
-    'gl',
-    'eu',
-    'az',
-  ]);
-  return { decimal: ',', group: dotGroup.has(language) ? '.' : ' ', indian: false };
+  return { decimal: ',', group: DOT_GROUP_LANGUAGES.has(language) ? '.' : ' ', indian: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,6 +762,49 @@ export function creditAmount(value: CellValue, locale: string): number | null {
 
 type Placement = 'before' | 'beforeSpace' | 'after';
 
+/** Languages that write the symbol after the number (1.200,50 €). */
+const SYMBOL_AFTER_LANGUAGES: ReadonlySet<string> = new Set([
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'pl',
+  'sv',
+  'da',
+  'nb',
+  'no',
+  'nn',
+  'fi',
+  'cs',
+  'sk',
+  'hu',
+  'ro',
+  'ru',
+  'uk',
+  'be',
+  'el',
+  'lt',
+  'lv',
+  'et',
+  'bg',
+  'hr',
+  'sl',
+  'sr',
+  'bs',
+  'mk',
+  'ca',
+  'eu',
+  'gl',
+  'is',
+  'vi',
+  'kk',
+  'az',
+  'ka',
+  'hy',
+  'sq',
+]);
+
 /** Where the symbol goes: after the number in most of continental Europe, before it elsewhere. */
 function symbolPlacement(locale: string): Placement {
   const { language, key } = localeKey(locale);
@@ -778,49 +822,8 @@ function symbolPlacement(locale: string): Placement {
   ) {
     return 'beforeSpace';
   }
-  const after = new Set([
-    'de',
-    'fr',
-    'es',
-    'it',
-    'pt',
-    'pl',
-    'sv',
-    'da',
-    'nb',
-    'no',
-    'nn',
-    'fi',
-    'cs',
-    'sk',
-    'hu',
-    'ro',
-    'ru',
-    'uk',
-    'be',
-    'el',
-    'lt',
-    'lv',
-    'et',
-    'bg',
-    'hr',
-    'sl',
-    'sr',
-    'bs',
-    'mk',
-    'ca',
-    'eu',
-    'gl',
-    'is',
-    'vi',
-    'kk',
-    'az',
-    'ka',
-    'hy',
-    'sq',
-  ]);
   if (DECIMAL_POINT_LOCALES.has(key)) return 'before';
-  return after.has(language) ? 'after' : 'before';
+  return SYMBOL_AFTER_LANGUAGES.has(language) ? 'after' : 'before';
 }
 
 /** Dollar-sign prefixes used when '$' alone would be ambiguous. */

@@ -46,12 +46,13 @@ export function notInvoiceOutcome(row: NotInvoiceInput): RowOutcome | null {
     };
   }
   const noEmail = isBlank(get('email'));
-  const label = row.cells.find((c) => typeof c === 'string' && TOTAL_LABEL.test(c.trim()));
+  // Only a row without an email can be a total: the others need no label search.
+  const label = noEmail ? row.cells.find((c) => typeof c === 'string' && TOTAL_LABEL.test(c.trim())) : undefined;
   if (noEmail && ((label !== undefined && isBlank(get('dueDate'))) || SUM_FORMULA.test(row.amountFormula.trim()))) {
     const what = label !== undefined ? `it says '${shown(cellText(label), 30)}'` : 'its amount is a sum';
     return { kind: 'not-invoice', code: 'total', message: `Total row: ${what} and has no email, so it is not an invoice` };
   }
-  if ((['invoice', 'email', 'amount', 'dueDate'] as const).every((f) => isBlank(get(f)))) {
+  if (noEmail && isBlank(get('invoice')) && isBlank(get('amount')) && isBlank(get('dueDate'))) {
     return {
       kind: 'not-invoice',
       code: 'note',

@@ -15,7 +15,7 @@ import {
   spreadsheetError,
   textField,
 } from './cells';
-import { cellText, formatDateForEmail, parseDateCell, shown } from './dates';
+import { cellText, dateOrderForLocale, formatDateForEmail, parseDateCell, shown, type DateOrder } from './dates';
 import type { HeaderMap } from './headers';
 import { currencyForLocale, isCurrencyCode, parseAmount, roundMoney } from './money';
 import {
@@ -30,15 +30,7 @@ import {
 import { notInvoiceOutcome, type RowGrids } from './notInvoice';
 import { dayFirstColumns, type SheetWarning } from './dateColumns';
 import { resolveCurrency, shownCurrency } from './rowCurrency';
-import {
-  INPUT_FIELDS,
-  type CellValue,
-  type InputField,
-  type Invoice,
-  type IsoDate,
-  type ParsedRow,
-  type RowOutcome,
-} from './types';
+import { type CellValue, type InputField, type Invoice, type IsoDate, type ParsedRow, type RowOutcome } from './types';
 
 export { invoiceKey, isEmailAddress, parseEmailList, parsePaymentLink, parseTick } from './cells';
 export type { SheetWarning } from './dateColumns';
@@ -82,21 +74,35 @@ interface Fields {
   consumer: boolean;
 }
 
-/** What one row offers a field parser: the context, what the cell shows, the columns read day first. */
+/** What one row offers a field parser: the context, what the cell shows, how each date column is read. */
 interface RowScope {
   ctx: ParseContext;
   fallback: string;
   shows: (field: InputField) => string;
-  dayFirst: ReadonlySet<InputField>;
+  /** The order of a date typed as numbers, per date column (day first for the columns found so). */
+  dateOrders: DateOrders;
   /** The other columns that say whether the invoice is paid (beside `paidDate`). */
   morePaid: CellValue[];
 }
 
-type FieldResult = { ok: true; set: Partial<Fields> } | { ok: false; error: string; set?: Partial<Fields> };
+type DateField = 'issueDate' | 'dueDate' | 'promisedDate' | 'paidDate';
+type DateOrders = Record<DateField, DateOrder>;
+
+/** A field that could not be read: the problem, and what was read anyway (the invoice number as written). */
+class FieldProblem {
+  constructor(
+    readonly error: string,
+    readonly set: Partial<Fields>,
+  ) {}
+}
+
+/** What a field parser read (the fields it sets), or the problem. A read field is its record alone: one object per cell. */
+type FieldResult = Partial<Fields> | FieldProblem;
 type FieldParser = (cell: CellValue, scope: RowScope, sofar: Readonly<Fields>) => FieldResult;
 
-const done = (set: Partial<Fields>): FieldResult => ({ ok: true, set });
-const fail = (error: string, set?: Partial<Fields>): FieldResult => ({ ok: false, error, set });
+const NOTHING_READ: Partial<Fields> = Object.freeze({});
+const done = (set: Partial<Fields>): FieldResult => set;
+const fail = (error: string, set: Partial<Fields> = NOTHING_READ): FieldResult => new FieldProblem(error, set);
 
 function readInvoiceNumber(cell: CellValue, scope: RowScope): FieldResult {
   const text = textField(cell, FIELD_LABELS.invoice, 'an invoice number', MAX_INVOICE_LENGTH);
@@ -109,12 +115,27 @@ function readInvoiceNumber(cell: CellValue, scope: RowScope): FieldResult {
   return done({ invoiceText: showsAs !== '' ? showsAs : text.value, key, duplicateKey: key });
 }
 
+// Field records written out per field (not `{ [field]: value }`): a literal of known shape is far
+// cheaper to build and merge, and these run for every cell of a large sheet.
+function nameSet(field: 'client' | 'contactName', value: string): Partial<Fields> {
+  return field === 'client' ? { client: value } : { contactName: value };
+}
+
+function paymentSet(field: 'amountPaid' | 'balance', value: number | null): Partial<Fields> {
+  return field === 'amountPaid' ? { amountPaid: value } : { balance: value };
+}
+
+function dateSet(field: 'issueDate' | 'dueDate' | 'promisedDate', value: IsoDate | null): Partial<Fields> {
+  if (field === 'issueDate') return { issueDate: value };
+  return field === 'dueDate' ? { dueDate: value } : { promisedDate: value };
+}
+
 function readName(field: 'client' | 'contactName', required: boolean): FieldParser {
   return (cell) => {
     const text = textField(cell, FIELD_LABELS[field], 'a name', MAX_NAME_LENGTH);
-    if (!text.ok) return fail(text.error, typeof cell === 'string' ? { [field]: shown(cell, MAX_NAME_LENGTH) } : {});
+    if (!text.ok) return fail(text.error, typeof cell === 'string' ? nameSet(field, shown(cell, MAX_NAME_LENGTH)) : {});
     if (required && text.value === '') return fail(`${FIELD_LABELS[field]} is empty`);
-    return done({ [field]: text.value });
+    return done(nameSet(field, text.value));
   };
 }
 
@@ -149,7 +170,7 @@ function readAmount(cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): 
 /** Amount Paid and Balance: in the invoice's currency; blank is "no information". A negative balance is an overpayment: nothing owed. */
 function readPaymentAmount(field: 'amountPaid' | 'balance'): FieldParser {
   return (cell, scope, sofar) => {
-    if (isBlank(cell)) return done({ [field]: null });
+    if (isBlank(cell)) return done(paymentSet(field, null));
     const label = FIELD_LABELS[field];
     const parsed = parseAmount(cell, scope.ctx.locale, label, sofar.currency);
     if (!parsed.ok) {
@@ -159,25 +180,27 @@ function readPaymentAmount(field: 'amountPaid' | 'balance'): FieldParser {
     const where = { label, text: cellText(cell), statedWhere: 'the invoice is in' };
     const resolved = resolveCurrency(parsed.value, sofar.currency, sofar.currency, where);
     if (!resolved.ok) return fail(resolved.error);
-    return done({ [field]: roundMoney(parsed.value.amount, sofar.currency) });
+    return done(paymentSet(field, roundMoney(parsed.value.amount, sofar.currency)));
   };
 }
 
 function readDate(field: 'issueDate' | 'dueDate' | 'promisedDate'): FieldParser {
   return (cell, scope) => {
-    const order = scope.dayFirst.has(field) ? 'DMY' : undefined;
-    const parsed = parseDateCell(cell, scope.ctx.locale, FIELD_LABELS[field], order);
+    const parsed = parseDateCell(cell, scope.ctx.locale, FIELD_LABELS[field], scope.dateOrders[field]);
     if (!parsed.ok) return fail(parsed.error);
     if (parsed.value === null && field === 'dueDate') return fail('Due date is empty');
-    return done({ [field]: parsed.value });
+    return done(dateSet(field, parsed.value));
   };
 }
 
 /** Every Paid column read: paid when any says so, dated by the first date found. */
 function readPaid(cell: CellValue, scope: RowScope): FieldResult {
+  const { locale } = scope.ctx;
+  const order = scope.dateOrders.paidDate;
   let paid: PaidMark = { paid: false, date: null };
-  for (const each of [cell, ...scope.morePaid]) {
-    const mark = readPaidCell(each, scope.ctx.locale, FIELD_LABELS.paidDate, scope.dayFirst.has('paidDate'));
+  for (let i = -1; i < scope.morePaid.length; i++) {
+    const each = i < 0 ? cell : (scope.morePaid[i] as CellValue);
+    const mark = readPaidCell(each, locale, FIELD_LABELS.paidDate, false, order);
     if (!mark.ok) return fail(mark.error);
     paid = { paid: paid.paid || mark.value.paid, date: paid.date ?? mark.value.date };
   }
@@ -250,20 +273,22 @@ function emptyFields(fallback: string): Fields {
   };
 }
 
-/** The row's cells: each field's value, and what the cell shows (the display grid), '' when unknown. */
-interface RowCells {
-  get: (field: InputField) => CellValue;
-  shows: (field: InputField) => string;
+/** One input column as a sheet reads it: its parser, where its cell is, and where its problems sort. */
+interface ColumnRead {
+  field: InputField;
+  parse: FieldParser;
+  col: number | undefined;
+  order: number;
 }
 
-/** Reads every field with its parser; problems are ordered by the sheet's column order. */
-function readFields(cells: RowCells, columns: HeaderMap['columns'], scope: RowScope): { fields: Fields; problems: Problem[] } {
+/** Reads every field with its parser; problems are ordered by the sheet's column order. `values` parallels `reads`. */
+function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], scope: RowScope, dueOrder: number) {
   // One fresh record per row, filled in place: a copy per field costs more than the parsing.
   const fields = emptyFields(scope.fallback);
   const problems: Problem[] = [];
-  for (const [field, parse] of FIELD_PARSERS) {
-    const order = columns[field] ?? Number.MAX_SAFE_INTEGER;
-    const cell = cells.get(field);
+  for (let i = 0; i < reads.length; i++) {
+    const { field, parse, order } = reads[i] as ColumnRead;
+    const cell = values[i] as CellValue;
     const code = spreadsheetError(cell);
     if (code !== null) {
       problems.push({
@@ -274,13 +299,15 @@ function readFields(cells: RowCells, columns: HeaderMap['columns'], scope: RowSc
       continue;
     }
     const result = parse(cell, scope, fields);
-    Object.assign(fields, result.set);
-    if (!result.ok) problems.push({ order, message: result.error });
+    if (result instanceof FieldProblem) {
+      Object.assign(fields, result.set);
+      problems.push({ order, message: result.error });
+    } else Object.assign(fields, result);
   }
   if (fields.issueDate !== null && fields.dueDate !== null && fields.dueDate < fields.issueDate) {
     const locale = scope.ctx.locale;
     problems.push({
-      order: columns.dueDate ?? Number.MAX_SAFE_INTEGER,
+      order: dueOrder,
       message: `Due date (${formatDateForEmail(fields.dueDate, locale)}) is before the issue date (${formatDateForEmail(fields.issueDate, locale)})`,
     });
   }
@@ -377,30 +404,73 @@ function gridCell(grid: unknown[][] | undefined, index: number, col: number | un
   return typeof value === 'string' ? value : '';
 }
 
-/** An unticked checkbox (FALSE) in Paused or Paid is as good as empty. */
-function isBlankRow(get: (field: InputField) => CellValue): boolean {
-  return INPUT_FIELDS.every((f) => {
-    const v = get(f);
-    return isBlank(v) || (v === false && (f === 'paused' || f === 'paidDate' || f === 'consumer'));
-  });
+/** An unticked checkbox (FALSE) in Paused or Paid is as good as empty. `values` parallels `reads`. */
+function isBlankRow(values: readonly CellValue[], reads: readonly ColumnRead[]): boolean {
+  for (let i = 0; i < reads.length; i++) {
+    const v = values[i] as CellValue;
+    if (isBlank(v)) continue;
+    const f = (reads[i] as ColumnRead).field;
+    if (!(v === false && (f === 'paused' || f === 'paidDate' || f === 'consumer'))) return false;
+  }
+  return true;
 }
 
+/** What a sheet decides once for all its rows: where each field is, how its dates read, its other Paid columns. */
 interface SheetScope {
   columns: HeaderMap['columns'];
-  paidColumns: number[];
+  reads: readonly ColumnRead[];
+  /** Position of each field in `reads`. */
+  readAt: Readonly<Record<InputField, number>>;
+  /** Paid-like columns other than `columns.paidDate`. */
+  morePaidColumns: number[];
   ctx: ParseContext;
   fallback: string;
   grids: RowGrids;
-  dayFirst: ReadonlySet<InputField>;
+  dateOrders: DateOrders;
+}
+
+function sheetScope(
+  columns: HeaderMap['columns'],
+  ctx: ParseContext,
+  fallback: string,
+  options: ParseOptions,
+  dayFirst: ReadonlySet<InputField>,
+): SheetScope {
+  const reads = FIELD_PARSERS.map(([field, parse]): ColumnRead => {
+    const col = columns[field];
+    return { field, parse, col, order: col ?? Number.MAX_SAFE_INTEGER };
+  });
+  const readAt = {} as Record<InputField, number>;
+  reads.forEach((r, i) => (readAt[r.field] = i));
+  const localeOrder = dateOrderForLocale(ctx.locale);
+  const orderOf = (field: DateField): DateOrder => (dayFirst.has(field) ? 'DMY' : localeOrder);
+  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
+  return {
+    columns,
+    reads,
+    readAt,
+    morePaidColumns: paidColumns.filter((c) => c !== columns.paidDate),
+    ctx,
+    fallback,
+    grids: options,
+    dateOrders: {
+      issueDate: orderOf('issueDate'),
+      dueDate: orderOf('dueDate'),
+      promisedDate: orderOf('promisedDate'),
+      paidDate: orderOf('paidDate'),
+    },
+  };
 }
 
 function readRow(cells: readonly unknown[], index: number, rowNumber: number, sheet: SheetScope): RowReading | null {
-  const { columns, ctx, grids } = sheet;
-  const get = (field: InputField): CellValue => {
-    const col = columns[field];
-    return col === undefined ? '' : asCell(cells[col]);
-  };
-  if (isBlankRow(get)) return null;
+  const { columns, ctx, grids, reads, readAt } = sheet;
+  const values: CellValue[] = new Array<CellValue>(reads.length);
+  for (let i = 0; i < reads.length; i++) {
+    const col = (reads[i] as ColumnRead).col;
+    values[i] = col === undefined ? '' : asCell(cells[col]);
+  }
+  if (isBlankRow(values, reads)) return null;
+  const get = (field: InputField): CellValue => values[readAt[field]] as CellValue;
   const shows = (field: InputField): string => gridCell(grids.display, index, columns[field]);
   const base = { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems: [] };
   const notInvoice = notInvoiceOutcome({
@@ -414,9 +484,9 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
     const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
     return { ...base, invoiceText, clientText: shown(cellText(get('client')), MAX_NAME_LENGTH), outcome: notInvoice };
   }
-  const morePaid = sheet.paidColumns.filter((c) => c !== columns.paidDate).map((c) => asCell(cells[c]));
-  const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dayFirst: sheet.dayFirst, morePaid };
-  const { fields, problems } = readFields({ get, shows }, columns, scope);
+  const morePaid = sheet.morePaidColumns.map((c) => asCell(cells[c]));
+  const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dateOrders: sheet.dateOrders, morePaid };
+  const { fields, problems } = readFields(values, reads, scope, columns.dueDate ?? Number.MAX_SAFE_INTEGER);
   const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
   // A row the user marked settled (Void, Paid on a half-filled row…) is not an error and does not
   // clash with the invoice that reuses its number.
@@ -466,6 +536,9 @@ function safeReadRow(raw: unknown, index: number, rowNumber: number, sheet: Shee
 
 /** The reading as a ParsedRow, with the rows it shares its invoice number with (when more than itself). */
 function toParsedRow(r: RowReading, shared: number[] | undefined, invoiceOrder: number): ParsedRow {
+  if (r.problems.length === 0 && r.invoice !== null && (shared === undefined || shared.length <= 1)) {
+    return { ok: true, invoice: r.invoice };
+  }
   const problems = [...r.problems];
   if (shared !== undefined && shared.length > 1) {
     problems.push({
@@ -518,13 +591,12 @@ export function parseInvoiceSheet(
     .toUpperCase();
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
   const days = dayFirstColumns(safeRows, safeColumns, ctx.locale);
-  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
-  const sheet: SheetScope = { columns: safeColumns, paidColumns, ctx, fallback, grids: options, dayFirst: days.dayFirst };
+  const sheet = sheetScope(safeColumns, ctx, fallback, options, days.dayFirst);
   const readings: RowReading[] = [];
-  safeRows.forEach((raw, index) => {
-    const reading = safeReadRow(raw, index, start + index, sheet);
+  for (let index = 0; index < safeRows.length; index++) {
+    const reading = safeReadRow(safeRows[index], index, start + index, sheet);
     if (reading !== null) readings.push(reading);
-  });
+  }
   const rowsByKey = new Map<string, number[]>();
   for (const r of readings) {
     if (r.duplicateKey === '') continue;

@@ -1,7 +1,7 @@
 // Payment truth on a user's own sheet (docs/own-sheet.md): their Status words, a Paid column that
 // holds a date, a tick or yes/no, a Balance, an Amount Received. When the sources disagree the row
 // is held for the user, never chased.
-import { cellText, formatDateForEmail, parseDateCell, shown } from './dates';
+import { cellText, formatDateForEmail, parseDateCell, shown, type DateOrder } from './dates';
 import { currencyDecimals, formatMoney } from './money';
 import type { CellValue, HeldCode, IsoDate, Result, SettledCode } from './types';
 
@@ -155,7 +155,14 @@ const PAID_NO = new Set(['false', 'no', 'n', '☐', '✗', '✘', 'unpaid', 'not
  * A Paid / Paid Date cell: a date (paid that day), a checkbox, Yes/No, TRUE/FALSE, ✓, 1/0, or
  * blank (not paid). Dates typed as text follow `parseDateCell` (and the column's `dayFirst` rule).
  */
-export function readPaidCell(value: CellValue, locale: string, label: string, dayFirst = false): Result<PaidMark> {
+export function readPaidCell(
+  value: CellValue,
+  locale: string,
+  label: string,
+  dayFirst = false,
+  /** The locale's date order, when the caller has it already (a sheet reads it once, not per cell). */
+  localeOrder?: DateOrder,
+): Result<PaidMark> {
   if (typeof value === 'boolean') return { ok: true, value: { paid: value, date: null } };
   if (value === 1 || value === 0) return { ok: true, value: { paid: value === 1, date: null } };
   if (typeof value === 'string') {
@@ -164,7 +171,7 @@ export function readPaidCell(value: CellValue, locale: string, label: string, da
     if (PAID_YES.has(word)) return { ok: true, value: { paid: true, date: null } };
     if (PAID_NO.has(word)) return { ok: true, value: { paid: false, date: null } };
   }
-  const date = parseDateCell(value, locale, label, dayFirst ? 'DMY' : undefined);
+  const date = parseDateCell(value, locale, label, dayFirst ? 'DMY' : localeOrder);
   if (!date.ok) return { ok: false, error: `${date.error} (or tick it, or write yes or no)` };
   return { ok: true, value: { paid: date.value !== null, date: date.value } };
 }
