@@ -29,7 +29,12 @@ it('opens on the Columns step when a run would be blocked, previews a choice and
     await page.getByRole('button', { name: 'Save columns' }).click();
     await expectText(page.locator('#status'), 'Columns saved');
     await eventually(() =>
-      expect(JSON.parse(s.server.runtime.properties.document().get('columnMapping') ?? '{}')).toMatchObject({ amount: 'Total' }),
+      expect(
+        JSON.parse(
+          s.server.runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === 'ifu:columnMapping')?.value ??
+            '{}',
+        ),
+      ).toMatchObject({ amount: 'Total' }),
     );
     expect(s.errors).toEqual([]);
   } finally {

@@ -175,9 +175,10 @@ it('a send whose outcome is unknown is shown with “It was sent” / “It was 
       expect(s.callNames()).toEqual(['getSidebarData', 'settleUnsureFollowUp', 'getSelectedInvoice']);
     },
     (server) => {
-      // The first send happens, then MailApp throws: the add-on cannot know whether it went out.
+      // INV-2026-041's send (the third of the day, after the two formal notices of older invoices)
+      // happens, then MailApp throws: the add-on cannot know whether it went out.
       const trigger = dailyTrigger(server);
-      server.runtime.faults.failAfter('MailApp.sendEmail', 1, { message: 'Service error: Mail' });
+      server.runtime.faults.failAfter('MailApp.sendEmail', 3, { message: 'Service error: Mail' });
       server.addon.runTrigger(trigger);
       expect(server.runtime.mail.sent.map((m) => m.subject)).toContain('Invoice INV-2026-041 from Sam Rivera Design');
       expect(sheetStatus(server, 'INV-2026-041')).toBe('Needs review');

@@ -9,6 +9,10 @@ jest.setTimeout(90_000);
 
 const session = browserSession();
 
+// The add-on's store: the spreadsheet's developer metadata (README "Where the add-on keeps its data").
+const storedSmallClaims = (server: Sidebar['server']): string | null | undefined =>
+  server.runtime.spreadsheets.active()?.model.metadata.entries.find((e) => e.key === 'ifu:smallClaims')?.value;
+
 async function withSidebar(test: (s: Sidebar) => Promise<void>): Promise<void> {
   const s = await session.open({ historyFrom: '2026-09-16', selectRow: 10 });
   try {
@@ -61,11 +65,11 @@ it('edits the small-claims table: a bad row is refused by field, a good table is
     await first.getByLabel('Limit').fill('12000');
     await card.getByRole('button', { name: 'Save the table' }).click();
     await expectText(page.locator('#status'), 'Small-claims table saved.');
-    const saved = JSON.parse(server.runtime.properties.document().get('smallClaims') ?? 'null') as Array<{ limit: number }>;
+    const saved = JSON.parse(storedSmallClaims(server) ?? 'null') as Array<{ limit: number }>;
     expect(saved[0]?.limit).toBe(12000);
     await card.getByRole('button', { name: 'Restore the defaults' }).click();
     await expectText(page.locator('#status'), 'Small-claims table back to the defaults.');
-    expect(server.runtime.properties.document().get('smallClaims')).toBeNull();
+    expect(storedSmallClaims(server)).toBeUndefined();
     expect(await card.locator('fieldset').first().getByLabel('Limit').inputValue()).toBe('10000');
   }));
 

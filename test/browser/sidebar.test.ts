@@ -29,7 +29,9 @@ describe('opening', () => {
         'No run yet.',
         'None in the last 7 days.',
       );
-      expect(await textOf(overview.getByRole('row', { name: /Decide next step/ }))).toBe('Decide next step 2');
+      // Invoices found long overdue get the formal notice first (no decision before a notice went out).
+      await expectText(overview, 'INV-2026-049 · <b>Pixel</b> & Co', 'Formal notice → sam@pixelco.example');
+      expect(await textOf(overview.getByRole('row', { name: /Overdue/ }))).toBe('Overdue 5');
       for (const tab of TABS) await s.tab(tab);
       expect(await page.isHidden('#panel-templates')).toBe(true);
       expect(s.callNames()).toEqual(['getSidebarData']);
