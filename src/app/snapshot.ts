@@ -61,7 +61,7 @@ export function readSnapshot(ports: Ports): Snapshot {
   const invoiceSheet = spreadsheet.find(config.settings.sheetName);
   if (!invoiceSheet) {
     throw new UserFacingError(
-      `There is no sheet named '${config.settings.sheetName}'. Use Follow-ups › Set up invoice sheet, or rename your invoice sheet.`,
+      `There is no sheet named '${config.settings.sheetName}'. Use Extensions › Invoice Follow-ups › Set up invoice sheet, or rename your invoice sheet.`,
     );
   }
   const { cells: grid, display, formulas } = invoiceSheet.readGrids();

@@ -548,7 +548,7 @@ export function describeHeaderProblem(map: HeaderMap, sheetName: string): string
   if (map.headers.length === 0) {
     return (
       `The sheet '${shown(sheetName)}' has no headers in row 1. Put the column names in row 1 ` +
-      `(${REQUIRED_TITLES.join(', ')}), or use Follow-ups › Set up invoice sheet.`
+      `(${REQUIRED_TITLES.join(', ')}), or use Extensions › Invoice Follow-ups › Set up invoice sheet.`
     );
   }
   const found = `Headers found: ${map.headers.map((h) => shown(h, 40)).join(', ')}.`;

@@ -1,4 +1,4 @@
-// The escalation stage machine (SPEC §1): for one invoice on one day, what state it is in and
+// The escalation stage machine (README "How the schedule works"): for one invoice on one day, what state it is in and
 // what, if anything, is due today. Pure: the same answer in the preview, a menu run and a trigger run.
 import { addDays, daysBetween } from './dates';
 import { nextSendingDay } from './holidays';

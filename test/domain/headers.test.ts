@@ -28,7 +28,7 @@ describe('normalizeHeader', () => {
 });
 
 describe('FIELD_HEADERS', () => {
-  test('canonical titles match SPEC §2', () => {
+  test('canonical titles are the documented column names', () => {
     expect(FIELD_HEADERS.invoice.title).toBe('Invoice');
     expect(FIELD_HEADERS.dueDate.title).toBe('Due Date');
     expect(FIELD_HEADERS.status.title).toBe('Status');
@@ -38,7 +38,7 @@ describe('FIELD_HEADERS', () => {
     expect(FIELD_HEADERS.stage.title).toBe('Stage');
   });
 
-  test('exactly the SPEC fields are required', () => {
+  test('exactly the documented fields are required', () => {
     const required = INPUT_FIELDS.filter((f) => FIELD_HEADERS[f].required);
     expect(required.sort()).toEqual(['amount', 'client', 'dueDate', 'email', 'invoice']);
     for (const f of STATUS_FIELDS) expect(FIELD_HEADERS[f].required).toBe(false);
@@ -57,7 +57,7 @@ describe('FIELD_HEADERS', () => {
     }
   });
 
-  // Every alias named in SPEC §2, and the collisions the brief warns about.
+  // Every alias the README names, and the collisions real trackers have.
   test.each<[string, SheetField]>([
     ['Invoice', 'invoice'],
     ['Invoice #', 'invoice'],

@@ -395,7 +395,7 @@ describe('defaultTemplates', () => {
     }
   });
 
-  test('each stage says what SPEC §1 asks of it', () => {
+  test('each stage says what the schedule promises (README "How the schedule works")', () => {
     const body = (id: keyof typeof templates) => templates[id].body;
     expect(body('nudge')).toContain('{{due_date}}');
     expect(body('nudge')).not.toContain('{{days_overdue}}');

@@ -148,7 +148,7 @@ it('a missing invoice sheet is one clear message', () => {
   t.runtime.ui.respondWith('OK');
   t.addon.call('previewFollowUps');
   expect(t.runtime.ui.alerts.at(-1)?.prompt).toMatch(
-    /There is no sheet named 'Invoices'\. Use Follow-ups › Set up invoice sheet/,
+    /There is no sheet named 'Invoices'\. Use Extensions › Invoice Follow-ups › Set up invoice sheet/,
   );
 });
 
