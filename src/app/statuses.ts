@@ -105,8 +105,17 @@ function unchanged({ snapshot, run }: StatusInput, cells: StatusCells[]): boolea
     const now = snapshot.grid[row.row - 1];
     const next = cells[i];
     if (!now || !next) return false;
-    return STATUS_FIELDS.every((field) => sameCell(now[columns[field] as number], statusValue(next, field)));
+    return STATUS_FIELDS.every((field) => sameStatus(now[columns[field] as number], next, field));
   });
+}
+
+/** `sameCell` against a status value, without making a date cell only to compare it. */
+function sameStatus(now: CellValue | undefined, cells: StatusCells, field: StatusField): boolean {
+  const v = cells[field];
+  if (now === undefined || now === '') return v === '';
+  const isDate = (field === 'lastFollowUp' || field === 'nextFollowUp') && v !== '';
+  if (typeof now === 'object') return isDate && now.date === String(v);
+  return !isDate && now === v;
 }
 
 function sameCell(now: CellValue | undefined, next: OutCell): boolean {
