@@ -1,7 +1,7 @@
 // The plan: for a snapshot of the sheet, the settings, the history and today, what every row's
 // status is and which follow-up emails are due. The same plan drives preview, menu and trigger runs.
 import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
-import { checkTemplate, placeholderValues } from './templates';
+import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
 import { FOLLOW_UP_SUBJECT, formalNoticeFor } from './defaultTemplates';
@@ -222,13 +222,17 @@ function rendered(
   input: PlanInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
 ): (() => Rendered) | string {
-  const values = placeholderValues(invoice, {
-    today: input.ctx.today,
-    locale: input.ctx.locale,
-    replyByDays: input.settings.replyByDays,
-    senderName: input.settings.senderName,
-    ...(late === undefined ? {} : { late }),
-  });
+  const values = placeholderValues(
+    invoice,
+    {
+      today: input.ctx.today,
+      locale: input.ctx.locale,
+      replyByDays: input.settings.replyByDays,
+      senderName: input.settings.senderName,
+      ...(late === undefined ? {} : { late }),
+    },
+    placeholdersIn(template),
+  );
   const r = checkTemplate(template, values);
   if (r.ok) return r.render;
   if ('missing' in r) return missingMessage(what, r.missing, late);

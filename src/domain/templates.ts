@@ -351,29 +351,44 @@ export interface PlaceholderContext {
  * = today + replyByDays; interest, compensation and amount_claimed from `ctx.late` when some apply.
  * Optional values that are empty are left out, so a template that needs them reports them as missing.
  */
-export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Partial<Record<Placeholder, string>> {
+export function placeholderValues(
+  invoice: Invoice,
+  ctx: PlaceholderContext,
+  only?: readonly Placeholder[],
+): Partial<Record<Placeholder, string>> {
   const values: Partial<Record<Placeholder, string>> = {};
-  const put = (name: Placeholder, value: string | null | undefined): void => {
-    const v = typeof value === 'string' ? value.trim() : '';
+  // A plan needs only the values its template uses: money and dates in words are not made for nothing.
+  const wanted = (name: Placeholder): boolean => only === undefined || only.includes(name);
+  const put = (name: Placeholder, value: () => string | null | undefined): void => {
+    if (!wanted(name)) return;
+    const made = value();
+    const v = typeof made === 'string' ? made.trim() : '';
     if (v !== '') values[name] = v;
   };
-  put('invoice', invoice.invoice);
-  put('client', invoice.client);
-  put('contact_name', invoice.contactName);
-  put('currency', invoice.currency);
-  if (Number.isFinite(invoice.amount)) put('amount', formatMoney(invoice.amount, invoice.currency, ctx.locale));
-  if (Number.isFinite(invoice.balance)) put('balance', formatMoney(invoice.balance, invoice.currency, ctx.locale));
-  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate))
-    put('issue_date', formatDateForEmail(invoice.issueDate, ctx.locale));
+  put('invoice', () => invoice.invoice);
+  put('client', () => invoice.client);
+  put('contact_name', () => invoice.contactName);
+  put('currency', () => invoice.currency);
+  if (Number.isFinite(invoice.amount)) put('amount', () => formatMoney(invoice.amount, invoice.currency, ctx.locale));
+  if (Number.isFinite(invoice.balance)) put('balance', () => formatMoney(invoice.balance, invoice.currency, ctx.locale));
+  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate)) {
+    const issueDate = invoice.issueDate;
+    put('issue_date', () => formatDateForEmail(issueDate, ctx.locale));
+  }
   if (isIsoDate(invoice.dueDate)) {
-    put('due_date', formatDateForEmail(invoice.dueDate, ctx.locale));
-    if (isIsoDate(ctx.today)) put('days_overdue', String(daysBetween(invoice.dueDate, ctx.today)));
+    put('due_date', () => formatDateForEmail(invoice.dueDate, ctx.locale));
+    if (isIsoDate(ctx.today)) put('days_overdue', () => String(daysBetween(invoice.dueDate, ctx.today)));
   }
   if (isIsoDate(ctx.today) && Number.isFinite(ctx.replyByDays)) {
-    put('reply_by', formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
+    put('reply_by', () => formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
   }
-  put('sender_name', ctx.senderName);
-  put('payment_link', invoice.paymentLink);
+  put('sender_name', () => ctx.senderName);
+  put('payment_link', () => invoice.paymentLink);
   if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
+}
+
+/** The placeholders a template uses (none when it has a problem, which `checkTemplate` reports). */
+export function placeholdersIn(t: Template): readonly Placeholder[] {
+  return scanned(t).used;
 }
