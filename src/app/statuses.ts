@@ -3,7 +3,7 @@
 // the user's is never written, whatever its name. Nothing is written when nothing would change.
 import { statusColumnTitle, type HeaderMap } from '../domain/headers';
 import { statusCells, type StatusCells } from '../domain/plan';
-import { locateRows, rowFingerprint, type RowIdentity } from '../domain/relocate';
+import { locateRows, rowFingerprint, sameInputCells, type RowIdentity } from '../domain/relocate';
 import { emptyHistory, evaluateInvoice, type InvoiceHistory } from '../domain/stages';
 import { STATUS_FIELDS, type CellValue, type StatusField } from '../domain/types';
 import type { RunPlan } from './planRun';
@@ -105,8 +105,17 @@ function unchanged({ snapshot, run }: StatusInput, cells: StatusCells[]): boolea
     const now = snapshot.grid[row.row - 1];
     const next = cells[i];
     if (!now || !next) return false;
-    return STATUS_FIELDS.every((field) => sameCell(now[columns[field] as number], statusValue(next, field)));
+    return STATUS_FIELDS.every((field) => sameStatus(now[columns[field] as number], next, field));
   });
+}
+
+/** `sameCell` against a status value, without making a date cell only to compare it. */
+function sameStatus(now: CellValue | undefined, cells: StatusCells, field: StatusField): boolean {
+  const v = cells[field];
+  if (now === undefined || now === '') return v === '';
+  const isDate = (field === 'lastFollowUp' || field === 'nextFollowUp') && v !== '';
+  if (typeof now === 'object') return isDate && now.date === String(v);
+  return !isDate && now === v;
 }
 
 function sameCell(now: CellValue | undefined, next: OutCell): boolean {
@@ -117,7 +126,10 @@ function sameCell(now: CellValue | undefined, next: OutCell): boolean {
 
 function identitiesOf({ snapshot, run }: StatusInput): RowIdentity[] {
   const columns = snapshot.header.columns;
-  return run.plan.rows.map((row) => ({ key: row.key, fingerprint: rowFingerprint(snapshot.grid[row.row - 1] ?? [], columns) }));
+  return run.plan.rows.map((row) => ({
+    key: row.key,
+    fingerprint: () => rowFingerprint(snapshot.grid[row.row - 1] ?? [], columns),
+  }));
 }
 
 /** Rows stand where they stood: same input cells in the same order, status columns in place. */
@@ -126,7 +138,7 @@ function sameRows(before: CellValue[][], after: CellValue[][], headerBefore: She
   const [was, now] = [headerBefore.map.columns, headerAfter.map.columns];
   if (STATUS_FIELDS.some((f) => was[f] !== now[f])) return false;
   for (let i = headerBefore.index + 1; i < before.length; i++) {
-    if (rowFingerprint(before[i] ?? [], was) !== rowFingerprint(after[i] ?? [], now)) return false;
+    if (!sameInputCells(before[i] ?? [], was, after[i] ?? [], now)) return false;
   }
   return true;
 }

@@ -600,14 +600,12 @@ function normaliseNumber(s: string, decimalComma: boolean, threeDigitsGroup = fa
 /** Strip one currency marker from the start or end of `s`. */
 function takeMarker(s: string, atStart: boolean): { rest: string; marker: string } | null {
   for (const marker of MARKERS) {
-    const candidate = atStart ? s.slice(0, marker.length) : s.slice(s.length - marker.length);
+    if (!(atStart ? s.startsWith(marker) : s.endsWith(marker))) continue;
     // A symbol made of letters ('R', 'kr', 'Ft') must stand apart: the 'R' of '17 EUR' is not a rand.
     const neighbour = atStart ? s.charAt(marker.length) : s.charAt(s.length - marker.length - 1);
     const edge = atStart ? marker.charAt(marker.length - 1) : marker.charAt(0);
     if (/\p{L}/u.test(edge) && /\p{L}/u.test(neighbour)) continue;
-    if (candidate === marker) {
-      return { rest: (atStart ? s.slice(marker.length) : s.slice(0, s.length - marker.length)).trim(), marker };
-    }
+    return { rest: (atStart ? s.slice(marker.length) : s.slice(0, s.length - marker.length)).trim(), marker };
   }
   const code = atStart ? /^([A-Za-z]{3})(?![A-Za-z])/.exec(s) : /(?<![A-Za-z])([A-Za-z]{3})$/.exec(s);
   if (code && isCurrencyCode((code[1] ?? '').toUpperCase())) {

@@ -1,7 +1,7 @@
 // The plan: for a snapshot of the sheet, the settings, the history and today, what every row's
 // status is and which follow-up emails are due. The same plan drives preview, menu and trigger runs.
 import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
-import { placeholderValues, renderTemplate } from './templates';
+import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
 import { FOLLOW_UP_SUBJECT, formalNoticeFor } from './defaultTemplates';
@@ -211,25 +211,43 @@ function missingMessage(what: string, missing: string[], late: LateInterest | un
 
 type Rendered = Pick<FollowUpEmail, 'subject' | 'text' | 'html'>;
 
-/** A template filled in for one invoice, or why it cannot be sent (`what` names the email in that message). */
+/**
+ * A template checked for one invoice: how to fill it in, or why it cannot be sent (`what` names the
+ * email in that message). The words themselves are only made when an email is sent or shown.
+ */
 function rendered(
   invoice: Invoice,
   template: Template,
   what: string,
   input: PlanInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
-): Rendered | string {
-  const values = placeholderValues(invoice, {
-    today: input.ctx.today,
-    locale: input.ctx.locale,
-    replyByDays: input.settings.replyByDays,
-    senderName: input.settings.senderName,
-    ...(late === undefined ? {} : { late }),
-  });
-  const r = renderTemplate(template, values);
-  if (r.ok) return { subject: r.subject, text: r.text, html: r.html };
+): (() => Rendered) | string {
+  const values = placeholderValues(
+    invoice,
+    {
+      today: input.ctx.today,
+      locale: input.ctx.locale,
+      replyByDays: input.settings.replyByDays,
+      senderName: input.settings.senderName,
+      ...(late === undefined ? {} : { late }),
+    },
+    placeholdersIn(template),
+  );
+  const r = checkTemplate(template, values);
+  if (r.ok) return r.render;
   if ('missing' in r) return missingMessage(what, r.missing, late);
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
+}
+
+/** An email whose subject, text and HTML are filled in the first time they are read, then kept. */
+function withWords<T extends object>(email: T, render: () => Rendered): T & Rendered {
+  let words: Rendered | undefined;
+  const get = (): Rendered => (words ??= render());
+  return Object.defineProperties(email, {
+    subject: { get: () => get().subject, enumerable: true },
+    text: { get: () => get().text, enumerable: true },
+    html: { get: () => get().html, enumerable: true },
+  }) as T & Rendered;
 }
 
 function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
@@ -241,7 +259,7 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
     stage === 'formal' && input.settings.latePayment?.attachLetter === true
       ? { letter: formalLetterFor(invoice, { ...input, log: input.log ?? [] }) }
       : {};
-  return { key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...words, ...letter };
+  return withWords({ key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...letter }, words);
 }
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
@@ -251,7 +269,7 @@ function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanI
   const words = rendered(invoice, filled, 'promise missed', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
-  return { key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients, ...words };
+  return withWords({ key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients }, words);
 }
 
 /** An email about an invoice that is not a stage: the thank-you when it is paid. */
@@ -262,7 +280,7 @@ export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail |
   const words = rendered(invoice, input.extraTemplates?.thankYou ?? THANK_YOU_TEMPLATE, 'thank-you', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
-  return { key: invoice.key, row: invoice.row, invoice, ...recipients, ...words };
+  return withWords({ key: invoice.key, row: invoice.row, invoice, ...recipients }, words);
 }
 
 /** The plan of a row that is not an invoice to chase: an error, or what the row is. Nothing is sent. */

@@ -15,9 +15,26 @@ export function rowFingerprint(row: readonly CellValue[], columns: InputColumns)
   return cells.join('\u0001');
 }
 
+/** Same as comparing the two rows' fingerprints, without making them (checked for every row after a write). */
+export function sameInputCells(a: readonly CellValue[], was: InputColumns, b: readonly CellValue[], now: InputColumns): boolean {
+  const fields = INPUT_FIELDS.filter((field) => was[field] !== undefined);
+  if (fields.some((f) => now[f] === undefined) || INPUT_FIELDS.some((f) => now[f] !== undefined && was[f] === undefined)) {
+    return rowFingerprint(a, was) === rowFingerprint(b, now);
+  }
+  return fields.every((field) => sameCell(a[was[field] as number], b[now[field] as number]));
+}
+
+function sameCell(x: CellValue | undefined, y: CellValue | undefined): boolean {
+  const xDate = x !== undefined && typeof x === 'object';
+  const yDate = y !== undefined && typeof y === 'object';
+  if (xDate || yDate) return xDate && yDate && x.date === y.date;
+  return typeof x === typeof y && String(x ?? '') === String(y ?? '');
+}
+
 export interface RowIdentity {
   key: string | null;
-  fingerprint: string;
+  /** The row's `rowFingerprint`, or how to make it when it is needed. */
+  fingerprint: string | (() => string);
 }
 
 /**
@@ -31,21 +48,28 @@ export function locateRows(
   firstRow = 2,
 ): Array<number | null> {
   const byKey = new Map<string, number[]>();
-  const byPrint = new Map<string, number[]>();
   const invoiceCol = columns.invoice;
-  current.forEach((row, i) => {
-    const rowNumber = firstRow + i;
-    if (invoiceCol !== undefined) {
+  if (invoiceCol !== undefined) {
+    current.forEach((row, i) => {
       const key = invoiceKey(row[invoiceCol] ?? '');
-      if (key !== '') push(byKey, key, rowNumber);
+      if (key !== '') push(byKey, key, firstRow + i);
+    });
+  }
+  // Rows found by content only when their invoice number does not find them: most never need it.
+  let byPrint: Map<string, number[]> | null = null;
+  const printed = (t: RowIdentity): number[] | undefined => {
+    if (byPrint === null) {
+      const prints = new Map<string, number[]>();
+      current.forEach((row, i) => push(prints, rowFingerprint(row, columns), firstRow + i));
+      byPrint = prints;
     }
-    push(byPrint, rowFingerprint(row, columns), rowNumber);
-  });
+    return byPrint.get(typeof t.fingerprint === 'string' ? t.fingerprint : t.fingerprint());
+  };
   return targets.map((t) => {
     const keyed = t.key ? byKey.get(t.key) : undefined;
     if (keyed && keyed.length === 1) return keyed[0] ?? null;
-    const printed = byPrint.get(t.fingerprint);
-    return printed && printed.length === 1 ? (printed[0] ?? null) : null;
+    const found = printed(t);
+    return found && found.length === 1 ? (found[0] ?? null) : null;
   });
 }
 

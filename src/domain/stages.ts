@@ -57,19 +57,26 @@ export function emptyHistory(): InvoiceHistory {
   };
 }
 
-export interface ScheduledStage {
-  stage: StageId;
-  day: number;
+/** The enabled email stages in escalation order, with their order, and the notice the decision waits for. */
+interface EmailSchedule {
+  emails: Array<{ stage: EmailStageId; day: number; order: number }>;
+  notice: EmailStageId | null;
 }
 
-/** Enabled stages in escalation order (settings validation guarantees rising days). */
-function stageSchedule(settings: Settings): ScheduledStage[] {
-  const out: ScheduledStage[] = [];
-  for (const stage of STAGE_IDS) {
+/** Worked out once per settings (settings validation guarantees rising days), not once per invoice. */
+const scheduleByDays = new WeakMap<Settings['stageDays'], EmailSchedule>();
+
+function emailSchedule(settings: Settings): EmailSchedule {
+  const known = scheduleByDays.get(settings.stageDays);
+  if (known) return known;
+  const emails: EmailSchedule['emails'] = [];
+  STAGE_IDS.forEach((stage, order) => {
     const day = settings.stageDays[stage];
-    if (day !== null) out.push({ stage, day });
-  }
-  return out;
+    if (day !== null && isEmailStage(stage)) emails.push({ stage, day, order });
+  });
+  const schedule = { emails, notice: emails[emails.length - 1]?.stage ?? null };
+  scheduleByDays.set(settings.stageDays, schedule);
+  return schedule;
 }
 
 export function stageOrder(stage: StageId): number {
@@ -144,12 +151,6 @@ function statusFor(days: number, stageReached: EmailStageId | null, decided: boo
   return 'Not due';
 }
 
-/** The notice the decision waits for: the formal notice, or the last email stage when it is turned off. */
-function noticeStage(schedule: ScheduledStage[]): EmailStageId | null {
-  const emails = schedule.map((s) => s.stage).filter(isEmailStage);
-  return emails[emails.length - 1] ?? null;
-}
-
 /**
  * The day the invoice reaches the decision stage (docs/escalation.md, "Decision comes after a
  * notice"): the `final` day, and not before the day after the notice's reply-by date. Null while the
@@ -160,7 +161,7 @@ export function decisionDate(invoice: Invoice, history: InvoiceHistory, settings
   if (finalDay === null) return null;
   const onFinalDay = addDays(invoice.dueDate, finalDay);
   if (history.decisionLogged) return onFinalDay;
-  const notice = noticeStage(stageSchedule(settings));
+  const notice = emailSchedule(settings).notice;
   const handled = furthestStage(history);
   if (notice === null || handled === null || stageOrder(handled) < stageOrder(notice)) return null;
   const noticeOn = history.sentOn?.[notice] ?? (history.lastSentStage === notice ? history.lastFollowUp : null);
@@ -210,7 +211,7 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
   const days = base.daysOverdue ?? 0;
   const handled = furthestStage(history);
   const handledOrder = handled ? stageOrder(handled) : -1;
-  const ahead = stageSchedule(settings).filter((s) => isEmailStage(s.stage) && stageOrder(s.stage) > handledOrder);
+  const ahead = emailSchedule(settings).emails.filter((s) => s.order > handledOrder);
   const reached = ahead.filter((s) => s.day <= days);
   const decision = decisionDate(invoice, history, settings);
   const decided = decision !== null && decision <= today;
@@ -218,11 +219,8 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
   const earliest = earliestSendDate(history, settings);
 
   const target = reached[reached.length - 1];
-  if (target && isEmailStage(target.stage)) {
-    const superseded = reached
-      .slice(0, -1)
-      .map((s) => s.stage)
-      .filter(isEmailStage);
+  if (target) {
+    const superseded = reached.slice(0, -1).map((s) => s.stage);
     const on = sendableOn(today, earliest, settings);
     if (on === today) return { ...base, status, nextFollowUp: today, dueToday: { stage: target.stage, superseded } };
     return { ...base, status, nextFollowUp: on };

@@ -275,26 +275,62 @@ export type RenderResult =
  * substitution; `html` escapes every value and only turns an http(s) payment link into a link.
  */
 export function renderTemplate(t: Template, values: Partial<Record<Placeholder, string>>): RenderResult {
+  const checked = checkTemplate(t, values);
+  return checked.ok ? { ok: true, ...checked.render() } : checked;
+}
+
+/** What scanning a template yields; the same for every invoice, so worked out once per wording. */
+interface Scanned {
+  problems: string[];
+  subject: Segment[];
+  body: Segment[];
+  used: Placeholder[];
+}
+
+const scannedByWording = new Map<string, Scanned>();
+
+function scanned(t: Template): Scanned {
+  const wording = `${t.subject}\u0000${t.body}`;
+  const known = scannedByWording.get(wording);
+  if (known) return known;
   const problems = validateTemplate(t).map((i) => i.message);
-  if (problems.length > 0) return { ok: false, problems };
-  const subjectScan = scan(t.subject);
-  const bodyScan = scan(t.body);
+  const subject = problems.length > 0 ? [] : scan(t.subject).segments;
+  const body = problems.length > 0 ? [] : scan(t.body).segments;
   const used: Placeholder[] = [];
-  for (const seg of [...subjectScan.segments, ...bodyScan.segments]) {
+  for (const seg of [...subject, ...body]) {
     if (seg.kind === 'placeholder' && !used.includes(seg.name)) used.push(seg.name);
   }
-  const missing = used.filter((name) => (valueOf(values, name) ?? '').trim() === '');
-  if (missing.length > 0) return { ok: false, missing };
+  const result = { problems, subject, body, used };
+  if (scannedByWording.size > 200) scannedByWording.clear();
+  scannedByWording.set(wording, result);
+  return result;
+}
 
+export type CheckResult =
+  | { ok: true; render: () => { subject: string; text: string; html: string } }
+  | { ok: false; missing: Placeholder[] }
+  | { ok: false; problems: string[] };
+
+/**
+ * Whether a template can be filled in for these values (same failures as `renderTemplate`), with
+ * the filling-in left for when the words are needed: only emails sent or shown are ever rendered.
+ */
+export function checkTemplate(t: Template, values: Partial<Record<Placeholder, string>>): CheckResult {
+  const s = scanned(t);
+  if (s.problems.length > 0) return { ok: false, problems: s.problems };
+  const missing = s.used.filter((name) => (valueOf(values, name) ?? '').trim() === '');
+  if (missing.length > 0) return { ok: false, missing };
   const plain = (segments: Segment[]): string =>
     segments.map((seg) => (seg.kind === 'text' ? seg.text : (valueOf(values, seg.name) ?? ''))).join('');
-  const subject = plain(subjectScan.segments)
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  const text = toLines(plain(bodyScan.segments));
-  return { ok: true, subject, text, html: bodyHtml(bodyScan.segments, values) };
+  const render = (): { subject: string; text: string; html: string } => {
+    const subject = plain(s.subject)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+    return { subject, text: toLines(plain(s.body)), html: bodyHtml(s.body, values) };
+  };
+  return { ok: true, render };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,29 +351,44 @@ export interface PlaceholderContext {
  * = today + replyByDays; interest, compensation and amount_claimed from `ctx.late` when some apply.
  * Optional values that are empty are left out, so a template that needs them reports them as missing.
  */
-export function placeholderValues(invoice: Invoice, ctx: PlaceholderContext): Partial<Record<Placeholder, string>> {
+export function placeholderValues(
+  invoice: Invoice,
+  ctx: PlaceholderContext,
+  only?: readonly Placeholder[],
+): Partial<Record<Placeholder, string>> {
   const values: Partial<Record<Placeholder, string>> = {};
-  const put = (name: Placeholder, value: string | null | undefined): void => {
-    const v = typeof value === 'string' ? value.trim() : '';
+  // A plan needs only the values its template uses: money and dates in words are not made for nothing.
+  const wanted = (name: Placeholder): boolean => only === undefined || only.includes(name);
+  const put = (name: Placeholder, value: () => string | null | undefined): void => {
+    if (!wanted(name)) return;
+    const made = value();
+    const v = typeof made === 'string' ? made.trim() : '';
     if (v !== '') values[name] = v;
   };
-  put('invoice', invoice.invoice);
-  put('client', invoice.client);
-  put('contact_name', invoice.contactName);
-  put('currency', invoice.currency);
-  if (Number.isFinite(invoice.amount)) put('amount', formatMoney(invoice.amount, invoice.currency, ctx.locale));
-  if (Number.isFinite(invoice.balance)) put('balance', formatMoney(invoice.balance, invoice.currency, ctx.locale));
-  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate))
-    put('issue_date', formatDateForEmail(invoice.issueDate, ctx.locale));
+  put('invoice', () => invoice.invoice);
+  put('client', () => invoice.client);
+  put('contact_name', () => invoice.contactName);
+  put('currency', () => invoice.currency);
+  if (Number.isFinite(invoice.amount)) put('amount', () => formatMoney(invoice.amount, invoice.currency, ctx.locale));
+  if (Number.isFinite(invoice.balance)) put('balance', () => formatMoney(invoice.balance, invoice.currency, ctx.locale));
+  if (invoice.issueDate !== null && isIsoDate(invoice.issueDate)) {
+    const issueDate = invoice.issueDate;
+    put('issue_date', () => formatDateForEmail(issueDate, ctx.locale));
+  }
   if (isIsoDate(invoice.dueDate)) {
-    put('due_date', formatDateForEmail(invoice.dueDate, ctx.locale));
-    if (isIsoDate(ctx.today)) put('days_overdue', String(daysBetween(invoice.dueDate, ctx.today)));
+    put('due_date', () => formatDateForEmail(invoice.dueDate, ctx.locale));
+    if (isIsoDate(ctx.today)) put('days_overdue', () => String(daysBetween(invoice.dueDate, ctx.today)));
   }
   if (isIsoDate(ctx.today) && Number.isFinite(ctx.replyByDays)) {
-    put('reply_by', formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
+    put('reply_by', () => formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
   }
-  put('sender_name', ctx.senderName);
-  put('payment_link', invoice.paymentLink);
+  put('sender_name', () => ctx.senderName);
+  put('payment_link', () => invoice.paymentLink);
   if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
+}
+
+/** The placeholders a template uses (none when it has a problem, which `checkTemplate` reports). */
+export function placeholdersIn(t: Template): readonly Placeholder[] {
+  return scanned(t).used;
 }

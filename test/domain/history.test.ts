@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { buildHistories, hasSent, type StatusMemory } from '../../src/domain/history';
 import {
   DISPUTE_EVENTS,
@@ -10,7 +11,7 @@ import {
   type LogRecord,
   type Outcome,
 } from '../../src/domain/records';
-import { locateRows, rowFingerprint } from '../../src/domain/relocate';
+import { locateRows, rowFingerprint, sameInputCells } from '../../src/domain/relocate';
 import type { CellValue } from '../../src/domain/types';
 
 const none = new Map<string, StatusMemory>();
@@ -198,5 +199,45 @@ describe('locateRows', () => {
       ['A', 'Copy', 11],
     ] as CellValue[][];
     expect(locateRows(targets, now, columns)).toEqual([2, null, null]);
+  });
+
+  it('a fingerprint made only when asked for finds the same rows', () => {
+    const lazy = targets.map((t, i) => ({ key: t.key, fingerprint: () => rowFingerprint(rows[i] ?? [], columns) }));
+    const now = [
+      ['A', 'Copy', 11],
+      ['', 'No number', 30],
+      ['A', 'Acme', 10],
+    ] as CellValue[][];
+    expect(locateRows(lazy, now, columns)).toEqual(locateRows(targets, now, columns));
+    expect(locateRows(lazy, now, columns)).toEqual([4, null, 3]);
+  });
+});
+
+describe('sameInputCells', () => {
+  const cell = fc.oneof(
+    fc.constantFrom<CellValue | undefined>(undefined, '', 0, '0', true, 'true', { date: '2026-01-02' }, 'd:2026-01-02'),
+    fc.string({ maxLength: 3 }),
+    fc.integer({ min: -3, max: 3 }),
+  ) as fc.Arbitrary<CellValue>;
+  const columnsOf = fc.constantFrom(
+    { invoice: 0, client: 1, amount: 2 },
+    { invoice: 2, client: 0, amount: 1 },
+    { invoice: 0, amount: 2 },
+    { client: 1, amount: 2, dueDate: 0 },
+  );
+
+  it("says the same as comparing the two rows' fingerprints", () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 3, maxLength: 3 }),
+        fc.array(cell, { minLength: 3, maxLength: 3 }),
+        columnsOf,
+        columnsOf,
+        (a, b, was, now) => {
+          expect(sameInputCells(a, was, b, now)).toBe(rowFingerprint(a, was) === rowFingerprint(b, now));
+          expect(sameInputCells(a, was, a, was)).toBe(true);
+        },
+      ),
+    );
   });
 });
