@@ -147,6 +147,8 @@ export function setUp(s: Setup) {
       return out;
     },
     log(): Record<string, string>[] {
+      // Runs that had nothing to log (e.g. menu runs before anything is due) leave no log sheet.
+      if (!runtime.hasSheet('Follow-up Log')) return [];
       const rows = runtime.sheet('Follow-up Log').displayRows();
       const header = rows[0] ?? [];
       return rows.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
