@@ -11,7 +11,7 @@ import nodemailer from 'nodemailer';
 import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon, parseCsv } from '../local';
 import type { LoadedAddon, Runtime, SentMail, TriggerInfo } from '../local';
 import { mapHeaders } from '../src/domain/headers';
-import { defaultSettings, validateSettings } from '../src/domain/settings';
+import { defaultSettings, parseSettingsToSave } from '../src/domain/settings';
 import type { Settings } from '../src/domain/types';
 import { amountsClaimed, formatClaims, readSettingsFile, type DemoClaim } from './demoClaims';
 
@@ -177,22 +177,8 @@ function settingsFrom(file: string | null): Settings | null {
   }
 }
 
-/** Fills in the defaults and checks every option. Throws DemoUsageError with a readable message. */
-export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions {
-  const customSheet = input.sheet !== undefined && input.sheet !== null;
-  const sheet = path.resolve(customSheet ? (input.sheet as string) : DEMO_DEFAULTS.sheet);
-  const disputesInput = input.disputes ?? (customSheet ? null : DEMO_DEFAULTS.disputes);
-  const disputes = disputesInput === null ? null : path.resolve(disputesInput);
-  const from = input.from ?? DEMO_DEFAULTS.from;
-  const days = input.days ?? DEMO_DEFAULTS.days;
-  const tz = input.tz ?? DEMO_DEFAULTS.tz;
-  const locale = input.locale ?? DEMO_DEFAULTS.locale;
-  const settingsFile = input.settingsFile ?? null;
-  const fromFile = settingsFrom(settingsFile);
-  const sender = input.sender ?? (fromFile?.senderName || DEMO_DEFAULTS.sender);
-  const out = path.resolve(input.out ?? DEMO_DEFAULTS.out);
-  const distDir = path.resolve(input.distDir ?? DEMO_DEFAULTS.distDir);
-
+/** The day, length, zone and locale of the simulation, checked. */
+function checkCalendarOptions(from: string, days: number, tz: string, locale: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) {
     throw new DemoUsageError(`--from '${from}' is not a date: use YYYY-MM-DD, for example ${DEMO_DEFAULTS.from}.`);
   }
@@ -211,9 +197,17 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
       `--locale '${locale}' is not a locale as Google Sheets names them: use for example en_US, en_GB, de_DE or fr_FR.`,
     );
   }
+}
+
+/** The sender name, checked by the same rule as the sidebar's (the settings' senderName field). */
+function checkSender(sender: string): void {
   if (sender.trim() === '') throw new DemoUsageError('--sender is empty: the emails are signed with this name.');
-  const senderProblem = validateSettings({ ...defaultSettings(), senderName: sender }).find((p) => /sender name/i.test(p));
-  if (senderProblem) throw new DemoUsageError(`--sender "${sender}": ${senderProblem}`);
+  const problem = parseSettingsToSave({ ...defaultSettings(), senderName: sender }).issues.find((i) => i.field === 'senderName');
+  if (problem) throw new DemoUsageError(`--sender "${sender}": ${problem.message}`);
+}
+
+/** The input files, the output folder and the built add-on, checked. */
+function checkFiles(sheet: string, disputes: string | null, out: string, distDir: string): void {
   checkReadableFile(sheet, '--sheet');
   if (disputes !== null) checkReadableFile(disputes, '--disputes');
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory())
@@ -223,21 +217,29 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
       `The built add-on is missing (${path.join(distDir, 'Code.js')}): run \`npm run build\` first, or use \`npm run demo\`, which builds it.`,
     );
   }
+}
+
+/** Fills in the defaults and checks every option. Throws DemoUsageError with a readable message. */
+export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions {
+  const customSheet = input.sheet !== undefined && input.sheet !== null;
+  const sheet = path.resolve(customSheet ? (input.sheet as string) : DEMO_DEFAULTS.sheet);
+  const disputesInput = input.disputes ?? (customSheet ? null : DEMO_DEFAULTS.disputes);
+  const disputes = disputesInput === null ? null : path.resolve(disputesInput);
+  const from = input.from ?? DEMO_DEFAULTS.from;
+  const days = input.days ?? DEMO_DEFAULTS.days;
+  const tz = input.tz ?? DEMO_DEFAULTS.tz;
+  const locale = input.locale ?? DEMO_DEFAULTS.locale;
+  const settingsFile = input.settingsFile ?? null;
+  const fromFile = settingsFrom(settingsFile);
+  const sender = input.sender ?? (fromFile?.senderName || DEMO_DEFAULTS.sender);
+  const out = path.resolve(input.out ?? DEMO_DEFAULTS.out);
+  const distDir = path.resolve(input.distDir ?? DEMO_DEFAULTS.distDir);
+  checkCalendarOptions(from, days, tz, locale);
+  checkSender(sender);
+  checkFiles(sheet, disputes, out, distDir);
   const settings = { ...(fromFile ?? defaultSettings()), senderName: sender.trim() };
-  return {
-    sheet,
-    sampleSheet: !customSheet,
-    disputes,
-    from,
-    days,
-    tz,
-    locale,
-    sender: sender.trim(),
-    out,
-    distDir,
-    settingsFile,
-    settings,
-  };
+  const sampleSheet = !customSheet;
+  return { sheet, sampleSheet, disputes, from, days, tz, locale, sender: sender.trim(), out, distDir, settingsFile, settings };
 }
 
 // ---------------------------------------------------------------------------------------------
