@@ -2,7 +2,7 @@
 import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
-import type { FollowUpEmail } from '../domain/plan';
+import type { ClientEmail } from '../domain/group';
 import { missingSenderName, stageLabel } from '../domain/settings';
 import {
   activePorts,
@@ -56,11 +56,15 @@ function requirePorts(): Ports {
 
 const MAX_LISTED = 10;
 
-export function confirmationText(emails: FollowUpEmail[]): string {
-  const lines = emails.slice(0, MAX_LISTED).map((e) => {
-    const cc = e.cc.length > 0 ? ` (cc ${e.cc.join(', ')})` : '';
-    return `• ${e.invoice.invoice}, ${e.invoice.client}: ${stageLabel(e.stage).toLowerCase()} to ${e.to.join(', ')}${cc}`;
-  });
+/** One client email in a list: its invoices, client, stage and recipients. */
+function emailListLine(e: ClientEmail): string {
+  const cc = e.cc.length > 0 ? ` (cc ${e.cc.join(', ')})` : '';
+  const invoices = e.invoices.map((i) => i.invoice.invoice).join(', ');
+  return `• ${invoices}, ${e.client}: ${stageLabel(e.stage).toLowerCase()} to ${e.to.join(', ')}${cc}`;
+}
+
+export function confirmationText(emails: ClientEmail[]): string {
+  const lines = emails.slice(0, MAX_LISTED).map(emailListLine);
   if (emails.length > MAX_LISTED) lines.push(`…and ${emails.length - MAX_LISTED} more.`);
   const n = emails.length;
   return `Send ${n} follow-up email${n === 1 ? '' : 's'} now?\n\n${lines.join('\n')}`;
@@ -238,9 +242,9 @@ export function turnOnDaily(): void {
   }
   const status = ports.triggers.status();
   if (status.on && !status.mine && !confirm('Daily follow-ups are on already', replaceQuestion(status, ports))) return;
-  let emails: FollowUpEmail[];
+  let emails: ClientEmail[];
   try {
-    emails = readView(ports).run.emails;
+    emails = readView(ports).run.clientEmails;
   } catch (err) {
     showAlert('Daily follow-ups were not turned on', `The invoice sheet cannot be read: ${errorMessage(err)}`);
     return;
@@ -270,11 +274,13 @@ function replaceQuestion(status: ReturnType<Ports['triggers']['status']>, ports:
 
 const FIRST_LISTED = 5;
 
-export function firstRunText(emails: FollowUpEmail[], hour: string, timeZone: string): string {
+export function firstRunText(emails: ClientEmail[], hour: string, timeZone: string): string {
   const n = emails.length;
   const head = `Every day between ${hour}:00 and ${hour}:59 (${timeZone}), the follow-ups that are due are sent from your Gmail.`;
   if (n === 0) return `${head}\n\nIf it ran now, the first run would send nothing.`;
-  const lines = emails.slice(0, FIRST_LISTED).map((e) => `• ${e.invoice.invoice} to ${e.to.join(', ')}`);
+  const lines = emails
+    .slice(0, FIRST_LISTED)
+    .map((e) => `• ${e.invoices.map((i) => i.invoice.invoice).join(', ')} to ${e.to.join(', ')}`);
   if (n > FIRST_LISTED) lines.push(`…and ${n - FIRST_LISTED} more.`);
   return `${head}\n\nIf it ran now, the first run would send ${n} email${n === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }

@@ -8,19 +8,30 @@ import { isEmailStage, type InvoiceHistory } from '../domain/stages';
 import { ledgerId, type LogRecord } from '../domain/records';
 import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../domain/types';
 import type { HeaderMap } from '../domain/headers';
+import { groupFollowUps, type ClientEmail } from '../domain/group';
+import { lastEmailOn } from './clientHistory';
 import { LEDGER_PREFIX, type Snapshot } from './snapshot';
 
 export interface RunPlan {
   /** Every row's plan and the emails due now. */
   plan: Plan;
-  /** The emails this run sends (the plan's, or those of them the user confirmed). */
+  /**
+   * The emails this run sends, one per client when `groupByClient` is on (docs/escalation.md "One
+   * email per client"): the plan's, or those of them the user confirmed.
+   */
+  clientEmails: ClientEmail[];
+  /** Each invoice's own email among `clientEmails` (each is recorded as its own stage sent). */
   emails: FollowUpEmail[];
+  /** Invoices due now that wait for their client's next email, and until when. */
+  waiting: Array<{ email: FollowUpEmail; until: IsoDate }>;
   /** Each invoice's history as read, before this run. */
   histories: Map<string, InvoiceHistory>;
   invoices: Map<string, Invoice>;
   /** The log as read: which emails already wait in it as queued (logged once while waiting). */
   log: LogRecord[];
   senderName: string;
+  /** Days between two emails to one client (the words of a waiting invoice). */
+  minGapDays: number;
   today: IsoDate;
   /** Findings about the sheet for the user, each once (a date column read day first…). */
   warnings: string[];
@@ -58,13 +69,21 @@ export function planRun(snapshot: Snapshot): RunPlan {
     selfEmail: snapshot.selfEmail,
     log: snapshot.log,
   });
+  const grouped = groupFollowUps(plan.emails, config.settings, {
+    today: ctx.today,
+    locale: ctx.locale,
+    lastEmailOn: lastEmailOn(snapshot.log, snapshot.ledger, invoices),
+  });
   return {
     plan,
-    emails: plan.emails,
+    clientEmails: grouped.emails,
+    emails: invoiceEmails(grouped.emails),
+    waiting: grouped.waiting,
     histories,
     invoices,
     log: snapshot.log,
     senderName: config.settings.senderName,
+    minGapDays: config.settings.minGapDays,
     today: ctx.today,
     warnings: [...snapshot.headerNotes, ...parsed.warnings.map((w) => w.message)],
   };
@@ -99,13 +118,19 @@ function statusMemory(rows: ParsedRow[], grid: CellValue[][], header: HeaderMap)
   return memory;
 }
 
-/** The same email planned again: same invoice, stage, recipients and words. */
-export function emailSignature(e: FollowUpEmail): string {
-  return JSON.stringify([e.key, e.stage, e.to, e.cc, e.bcc, e.subject, e.text]);
+function invoiceEmails(clientEmails: ClientEmail[]): FollowUpEmail[] {
+  return clientEmails.flatMap((c) => c.invoices);
 }
 
-/** The plan of a fresh snapshot, sending only the emails the user saw and confirmed. */
-export function keepConfirmed(plan: RunPlan, confirmed: FollowUpEmail[]): RunPlan {
+/** The same email planned again: same invoices and stages, recipients and words. */
+export function emailSignature(e: ClientEmail): string {
+  const invoices = e.invoices.map((i) => [i.key, i.stage, i.superseded]);
+  return JSON.stringify([invoices, e.to, e.cc, e.bcc, e.subject, e.text]);
+}
+
+/** The plan of a fresh snapshot, sending only the client emails the user saw and confirmed. */
+export function keepConfirmed(plan: RunPlan, confirmed: ClientEmail[]): RunPlan {
   const seen = new Set(confirmed.map(emailSignature));
-  return { ...plan, emails: plan.emails.filter((e) => seen.has(emailSignature(e))) };
+  const clientEmails = plan.clientEmails.filter((e) => seen.has(emailSignature(e)));
+  return { ...plan, clientEmails, emails: invoiceEmails(clientEmails) };
 }

@@ -1,7 +1,7 @@
 // What a use case needs from Apps Script, as small typed interfaces. src/gas/ports.ts implements
 // them over SpreadsheetApp, MailApp, PropertiesService and LockService; unit tests of src/app pass
 // plain objects. Cells cross as plain values: dates are `{ date }` calendar dates, strings stay text.
-import type { FollowUpEmail } from '../domain/plan';
+import type { PlannedDocument } from '../domain/notice';
 import type { CellValue, IsoDate, StatusField } from '../domain/types';
 
 /** A cell as the add-on writes it: a plain value, or a timestamp (epoch ms) for the log. */
@@ -121,11 +121,28 @@ export interface StorePort {
   writeJson(key: string, value: unknown): void;
   delete(key: string): void;
   readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }>;
+  /** How many more sends a run can record in the send ledger before the store is full. */
+  ledgerRoom(): number;
+}
+
+/**
+ * One email as MailApp sends it: a client email (docs/escalation.md "One email per client") or any
+ * single email. Formal letters go as PDF attachments: the email's own, and each listed invoice's.
+ */
+export interface MailMessage {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string;
+  letter?: PlannedDocument;
+  invoices?: ReadonlyArray<{ letter?: PlannedDocument }>;
 }
 
 export interface MailPort {
   remainingDailyQuota(): number;
-  send(email: FollowUpEmail, senderName: string): void;
+  send(email: MailMessage, senderName: string): void;
   /** The user's own address (for CC/BCC-self), or null when Apps Script will not say. */
   selfEmail(): string | null;
 }

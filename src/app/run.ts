@@ -1,7 +1,7 @@
 // The follow-up run as a one-way pipeline (see README "How the schedule works"):
 // readSnapshot → planRun → sendPlanned → writeStatuses → appendLog, each step returning its result.
 // Used by the menu (send after a confirmation, or preview), the daily trigger and the sidebar.
-import type { FollowUpEmail } from '../domain/plan';
+import type { ClientEmail } from '../domain/group';
 import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
@@ -37,8 +37,8 @@ export const LAST_RUN_KEY = 'lastRun';
 export interface RunOptions {
   mode: RunMode;
   trigger: RunTrigger;
-  /** Asked before anything is sent (menu runs); returning false cancels the run. */
-  confirmSends?: (emails: FollowUpEmail[]) => boolean;
+  /** Asked before anything is sent (menu runs), with one email per client; returning false cancels the run. */
+  confirmSends?: (emails: ClientEmail[]) => boolean;
 }
 
 /** The sheet as read, and its plan. */
@@ -113,14 +113,14 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
   const recovery = recoverLedger(snapshot);
   markUnknown(recovery.unknown, ports.store);
   if (options.mode === 'send' && options.confirmSends) {
-    if (!options.confirmSends(run.emails)) {
+    if (!options.confirmSends(run.clientEmails)) {
       appendLog(recovery.lines, ports);
       const cancelled = { ...summary, stopped: 'Cancelled: nothing was sent.', cancelled: true };
       return { summary: cancelled, view: { snapshot, run }, lockRefused: false };
     }
     // The dialog may have stayed open for minutes: plan again from the sheet as it is now and
     // send only what the user saw and what is still due.
-    const confirmed = run.emails;
+    const confirmed = run.clientEmails;
     snapshot = readSnapshot(ports);
     run = keepConfirmed(planRun(snapshot), confirmed);
   }

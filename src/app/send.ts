@@ -1,12 +1,23 @@
-// Step 3 of a run: send the planned emails at most once each (the ledger records every send
-// before and after it), and say what happened to each as an outcome code.
+// Step 3 of a run: send the planned client emails at most once each (the ledger records every
+// invoice's send before and after it), and say what happened to each invoice as an outcome code.
+import type { ClientEmail } from '../domain/group';
 import { recipientCount, type FollowUpEmail, type RowPlan } from '../domain/plan';
 import type { LedgerEntry, LogLine } from '../domain/records';
 import { stageLabel } from '../domain/settings';
 import { emptyHistory, withPassed, withSent, type InvoiceHistory } from '../domain/stages';
 import type { EmailStageId, IsoDate, StageId } from '../domain/types';
 import { ledgerKey } from './ledger';
-import { DECISION_RESULT, emailLine, QUEUED_QUOTA, QUEUED_TIME, recipientsText, rowLine, unsureWords } from './logLines';
+import {
+  DECISION_RESULT,
+  emailLine,
+  QUEUED_LEDGER,
+  QUEUED_QUOTA,
+  QUEUED_TIME,
+  queuedForClientWords,
+  recipientsText,
+  rowLine,
+  unsureWords,
+} from './logLines';
 import { queuedInLog, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 
@@ -48,29 +59,53 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
     mailed: false,
   };
   if (options.mode === 'preview') {
-    const lines = run.emails.map((e) => emailLine(e, 'preview', 'preview'));
-    return { ...none, lines, counts: { ...none.counts, previewed: run.emails.length } };
+    const lines = run.clientEmails.flatMap((c) => c.invoices.map((e) => emailLine(sentIn(e, c), 'preview', 'preview')));
+    return { ...none, lines, counts: { ...none.counts, previewed: run.clientEmails.length } };
   }
   if (options.mode !== 'send') return none;
   const sent = sendAll(run, ports, options.started);
   const steps = stepsWithoutEmail(run.plan.rows, sent.histories);
+  const waiting = waitingLines(run);
   return {
     ...sent,
-    lines: [...sent.lines, ...steps.lines],
+    lines: [...sent.lines, ...waiting, ...steps.lines],
     histories: steps.histories,
-    counts: { ...sent.counts, skipped: sent.counts.skipped + steps.skipped },
+    counts: { ...sent.counts, queued: sent.counts.queued + run.waiting.length, skipped: sent.counts.skipped + steps.skipped },
   };
 }
 
-/** What became of one email. */
+/** An invoice's own email as it went out inside its client's email: that email's recipients and subject. */
+function sentIn(e: FollowUpEmail, c: ClientEmail): FollowUpEmail {
+  return { ...e, to: c.to, cc: c.cc, bcc: c.bcc, subject: c.subject };
+}
+
+/** Invoices that wait for their client's next email: one `queued` row each, logged once while waiting. */
+function waitingLines(run: RunPlan): LogLine[] {
+  if (run.waiting.length === 0) return [];
+  const before = queuedInLog(run.log);
+  const words = queuedForClientWords(run.minGapDays);
+  return run.waiting
+    .filter((w) => !before.has(ledgerKey(w.email.key, w.email.stage)))
+    .map((w) => emailLine(w.email, 'queued', words));
+}
+
+/** What became of one client email (each of its invoices recorded on its own). */
 interface EmailOutcome {
   result: 'sent' | 'quota' | 'failed';
   lines: LogLine[];
-  /** The ledger key to delete once logged (a send that went out). */
-  settled: string | null;
-  /** The invoice's history after it (null: unchanged). */
-  history: InvoiceHistory | null;
+  /** The ledger keys to delete once logged (sends that went out). */
+  settled: string[];
+  /** The invoices' histories after it (empty: unchanged). */
+  histories: Array<[string, InvoiceHistory]>;
   counts: Partial<OutcomeCounts>;
+}
+
+/** Why the rest of a run's emails wait for the next run: the time budget, the quota, the send record's room. */
+function queueReason(email: ClientEmail, room: { quota: number; ledger: number }, elapsed: number): string | null {
+  if (elapsed > SEND_TIME_BUDGET_MS) return QUEUED_TIME;
+  if (recipientCount(email) > room.quota) return QUEUED_QUOTA;
+  if (email.invoices.length > room.ledger) return QUEUED_LEDGER;
+  return null;
 }
 
 function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
@@ -79,93 +114,134 @@ function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
   const histories = new Map(run.histories);
   const counts: OutcomeCounts = { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 };
   let queuedBefore: Set<string> | null = null;
-  let quota = run.emails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
+  const any = run.clientEmails.length > 0;
+  const room = { quota: any ? ports.mail.remainingDailyQuota() : 0, ledger: any ? ports.store.ledgerRoom() : 0 };
   let queue: string | null = null;
   let mailed = false;
-  for (const email of run.emails) {
-    if (!queue && ports.now() - started > SEND_TIME_BUDGET_MS) queue = QUEUED_TIME;
-    if (!queue && recipientCount(email) > quota) queue = QUEUED_QUOTA;
+  for (const email of run.clientEmails) {
+    queue ??= queueReason(email, room, ports.now() - started);
     if (queue) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
       queuedBefore ??= queuedInLog(run.log);
-      if (!queuedBefore.has(ledgerKey(email.key, email.stage))) lines.push(emailLine(email, 'queued', queue));
-      counts.queued++;
+      for (const e of email.invoices) {
+        if (!queuedBefore.has(ledgerKey(e.key, e.stage))) lines.push(emailLine(sentIn(e, email), 'queued', queue));
+      }
+      counts.queued += email.invoices.length;
       continue;
     }
     mailed = true;
-    const outcome = sendOne(email, run.today, histories.get(email.key) ?? emptyHistory(), run.senderName, ports);
+    const outcome = sendOne(email, run.today, histories, run.senderName, ports);
     lines.push(...outcome.lines);
-    if (outcome.settled) settled.push(outcome.settled);
-    if (outcome.history) histories.set(email.key, outcome.history);
+    settled.push(...outcome.settled);
+    for (const [key, history] of outcome.histories) histories.set(key, history);
     for (const [k, n] of Object.entries(outcome.counts)) counts[k as keyof OutcomeCounts] += n;
+    room.ledger -= email.invoices.length;
     if (outcome.result === 'quota') queue = QUEUED_QUOTA;
-    else if (outcome.result === 'sent') quota -= recipientCount(email);
+    else if (outcome.result === 'sent') room.quota -= recipientCount(email);
   }
   return { lines, histories, settled, counts, mailed };
 }
 
-/** Sends one email between two ledger writes; says what became of it. */
-function sendOne(email: FollowUpEmail, today: IsoDate, history: InvoiceHistory, senderName: string, ports: Ports): EmailOutcome {
+/** The send-ledger entry of one invoice of a client email (each invoice-stage its own, as before grouping). */
+function ledgerEntryOf(e: FollowUpEmail, today: IsoDate): { id: string; entry: LedgerEntry } {
   const entry: LedgerEntry = {
-    key: email.key,
-    invoice: email.invoice.invoice,
-    client: email.invoice.client,
-    stage: email.stage,
+    key: e.key,
+    invoice: e.invoice.invoice,
+    client: e.invoice.client,
+    stage: e.stage,
     state: 'sending',
     date: today,
-    recipients: recipientsText(email),
-    subject: email.subject,
+    recipients: recipientsText(e),
+    subject: e.subject,
   };
-  const id = ledgerKey(email.key, email.stage);
+  return { id: ledgerKey(e.key, e.stage), entry };
+}
+
+/** Writes every invoice's `sending` entry; if one cannot be written, removes those written and throws. */
+function recordSending(entries: Array<{ id: string; entry: LedgerEntry }>, store: Ports['store']): void {
+  const written: string[] = [];
+  try {
+    for (const { id, entry } of entries) {
+      store.writeJson(id, entry);
+      written.push(id);
+    }
+  } catch (err) {
+    for (const id of written) store.delete(id);
+    throw err;
+  }
+}
+
+/** Sends one client email between two ledger writes per invoice; says what became of it. */
+function sendOne(
+  email: ClientEmail,
+  today: IsoDate,
+  before: Map<string, InvoiceHistory>,
+  senderName: string,
+  ports: Ports,
+): EmailOutcome {
+  const invoices = email.invoices.map((e) => sentIn(e, email));
+  const entries = invoices.map((e) => ledgerEntryOf(e, today));
   // Written before the send: if the run dies during it, the next run knows not to send blindly.
-  ports.store.writeJson(id, entry);
+  recordSending(entries, ports.store);
   try {
     ports.mail.send(email, senderName);
   } catch (err) {
-    return sendFailed(email, entry, errorMessage(err), history, ports);
+    return sendFailed(invoices, entries, errorMessage(err), before, ports);
   }
-  try {
-    ports.store.writeJson(id, { ...entry, state: 'sent' });
-  } catch {
-    // The log row written below records the send; the next run reconciles the ledger with it.
+  for (const { id, entry } of entries) {
+    try {
+      ports.store.writeJson(id, { ...entry, state: 'sent' });
+    } catch {
+      // The log row written below records the send; the next run reconciles the ledger with it.
+    }
   }
-  const by = `superseded by the ${stageLabel(email.stage).toLowerCase()}`;
-  const lines = email.superseded.map((stage) => emailLine(email, 'superseded', `skipped: ${by}`, stage));
+  const lines = invoices.flatMap((e) => {
+    const by = `superseded by the ${stageLabel(e.stage).toLowerCase()}`;
+    return [...e.superseded.map((stage) => emailLine(e, 'superseded', `skipped: ${by}`, stage)), emailLine(e, 'sent', 'sent')];
+  });
   return {
     result: 'sent',
-    lines: [...lines, emailLine(email, 'sent', 'sent')],
-    settled: id,
-    history: withSent(history, email.stage, today),
-    counts: { sent: 1, skipped: email.superseded.length },
+    lines,
+    settled: entries.map((x) => x.id),
+    histories: invoices.map((e) => [e.key, withSent(before.get(e.key) ?? emptyHistory(), e.stage, today)]),
+    counts: { sent: 1, skipped: invoices.reduce((n, e) => n + e.superseded.length, 0) },
   };
 }
 
 function sendFailed(
-  email: FollowUpEmail,
-  entry: LedgerEntry,
+  invoices: FollowUpEmail[],
+  entries: Array<{ id: string; entry: LedgerEntry }>,
   message: string,
-  history: InvoiceHistory,
+  before: Map<string, InvoiceHistory>,
   ports: Ports,
 ): EmailOutcome {
-  const id = ledgerKey(email.key, email.stage);
-  const none = { settled: null, history: null };
-  if (isQuotaRefusal(message)) {
-    // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
-    ports.store.delete(id);
-    return { ...none, result: 'quota', lines: [emailLine(email, 'queued', QUEUED_QUOTA)], counts: { queued: 1 } };
+  const none = { settled: [], histories: [] };
+  const code = refusalCode(message);
+  if (code !== null) {
+    // MailApp refused before sending (quota, address, permission): nothing went out, so the next run may try again.
+    for (const { id } of entries) ports.store.delete(id);
+    if (code === 'quota') {
+      // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
+      const lines = invoices.map((e) => emailLine(e, 'queued', QUEUED_QUOTA));
+      return { ...none, result: 'quota', lines, counts: { queued: invoices.length } };
+    }
+    return {
+      ...none,
+      result: 'failed',
+      lines: invoices.map((e) => emailLine(e, 'failed', `failed: ${message}`)),
+      counts: { failed: 1 },
+    };
   }
-  if (isRefusedBeforeSending(message)) {
-    // MailApp checks addresses before sending: nothing went out, so the next run may try again.
-    ports.store.delete(id);
-    return { ...none, result: 'failed', lines: [emailLine(email, 'failed', `failed: ${message}`)], counts: { failed: 1 } };
-  }
-  // Anything else may have happened after the message left: hold the invoice for review.
-  ports.store.writeJson(id, { ...entry, state: 'unknown' });
+  // Anything else may have happened after the message left: hold each invoice for review.
+  for (const { id, entry } of entries) ports.store.writeJson(id, { ...entry, state: 'unknown' });
   return {
     ...none,
     result: 'failed',
-    lines: [emailLine(email, 'unsure', unsureWords(message))],
-    history: { ...history, needsReview: `the ${email.stage} email may not have been sent` },
+    lines: invoices.map((e) => emailLine(e, 'unsure', unsureWords(message))),
+    histories: invoices.map((e) => [
+      e.key,
+      { ...(before.get(e.key) ?? emptyHistory()), needsReview: `the ${e.stage} email may not have been sent` },
+    ]),
     counts: { failed: 1 },
   };
 }
@@ -185,14 +261,6 @@ const REFUSED_BEFORE_SENDING: ReadonlyArray<{ code: 'quota' | 'address' | 'permi
 
 function refusalCode(message: string): 'quota' | 'address' | 'permission' | null {
   return REFUSED_BEFORE_SENDING.find((r) => r.pattern.test(message))?.code ?? null;
-}
-
-function isRefusedBeforeSending(message: string): boolean {
-  return refusalCode(message) !== null;
-}
-
-function isQuotaRefusal(message: string): boolean {
-  return refusalCode(message) === 'quota';
 }
 
 export function errorMessage(err: unknown): string {

@@ -140,7 +140,11 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
     .map((l) => ({ date: l.date, invoice: l.key, stage: l.stage, result: l.result }));
   return {
     counts: [...counts].map(([status, count]) => ({ status, count })),
-    dueToday: run.plan.emails.map((e) => ({ invoice: e.invoice.invoice, client: e.invoice.client, stage: e.stage, to: e.to })),
+    // One entry per client email (docs/escalation.md "One email per client"), listing its invoices.
+    dueToday: run.clientEmails.map((e) => {
+      const invoices = e.invoices.map((i) => i.invoice.invoice);
+      return { invoice: invoices.join(', '), invoices, client: e.client, stage: e.stage, to: e.to };
+    }),
     overdueTotals: [...totals]
       .sort()
       .map(([currency, amount]) => ({ currency, amount, text: formatMoney(amount, currency, snapshot.ctx.locale) })),

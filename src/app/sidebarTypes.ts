@@ -60,8 +60,12 @@ export interface InvoiceView {
   unsureSends: UnsureSendView[];
 }
 
+/** One email due today: one per client, listing its invoices (docs/escalation.md "One email per client"). */
 export interface DueTodayView {
+  /** The invoice numbers, comma-separated. */
   invoice: string;
+  /** Each invoice number the email lists. */
+  invoices: string[];
   client: string;
   stage: EmailStageId;
   to: string[];

@@ -2,6 +2,7 @@
 // marked as its own, see docs/own-sheet.md), each row found again where it stands now. A column of
 // the user's is never written, whatever its name. Nothing is written when nothing would change.
 import { statusColumnTitle, type HeaderMap } from '../domain/headers';
+import { nextSendingDay } from '../domain/holidays';
 import { statusCells, type StatusCells } from '../domain/plan';
 import { locateRows, rowFingerprint, sameInputCells, type RowIdentity } from '../domain/relocate';
 import { emptyHistory, evaluateInvoice, type InvoiceHistory } from '../domain/stages';
@@ -85,6 +86,8 @@ function adoptLegacyColumns(sheet: SheetPort, snapshot: Snapshot): void {
 /** The status cells of every planned row, in plan order. */
 function statusCellsByRow({ snapshot, run, histories }: StatusInput): StatusCells[] {
   const { ctx, config } = snapshot;
+  // An invoice waiting for its client's next email (docs/escalation.md "One email per client").
+  const waitsUntil = new Map(run.waiting.map((w) => [w.email.key, nextSendingDay(w.until, config.settings)]));
   return run.plan.rows.map((row) => {
     const invoice = row.key ? run.invoices.get(row.key) : undefined;
     const history = row.key ? histories.get(row.key) : undefined;
@@ -94,7 +97,11 @@ function statusCellsByRow({ snapshot, run, histories }: StatusInput): StatusCell
       invoice && row.error === null && changed
         ? evaluateInvoice(invoice, history ?? emptyHistory(), config.settings, ctx.today)
         : row.evaluation;
-    return statusCells(row, evaluation, history);
+    const cells = statusCells(row, evaluation, history);
+    const until = row.key ? waitsUntil.get(row.key) : undefined;
+    return until !== undefined && !changed && (cells.nextFollowUp === '' || cells.nextFollowUp < until)
+      ? { ...cells, nextFollowUp: until }
+      : cells;
   });
 }
 

@@ -88,6 +88,8 @@ export interface LogRecord {
   recipients?: string;
   /** The email's subject, when the row has one (the formal letter and the evidence pack list it). */
   subject?: string;
+  /** The Client cell, when the row has one (one email per client counts the days between emails). */
+  client?: string;
 }
 
 export interface DisputeRecord {
@@ -130,17 +132,10 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, recipients, subject, result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [date, invoice, client, stage, recipients, subject, result, , outcome] = columnsOf(
+    values[0],
+    LOG_HEADERS,
+  ) as number[] as [number, number, number, number, number, number, number, number, number];
   const out: LogRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
@@ -159,6 +154,8 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     if (to !== '') record.recipients = to;
     const about = textOf(row[subject]);
     if (about !== '') record.subject = about;
+    const who = textOf(row[client]);
+    if (who !== '') record.client = who;
     out.push(record);
   }
   return out;

@@ -1,13 +1,14 @@
 // MailApp adapter (scope script.send_mail: send-only, not the restricted full-mailbox scope).
 import type { PlannedDocument } from '../domain/notice';
-import type { FollowUpEmail } from '../domain/plan';
+import type { MailMessage } from '../app/ports';
 import { pdfOf } from './pdf';
 
 export function remainingDailyQuota(): number {
   return MailApp.getRemainingDailyQuota();
 }
 
-export function sendFollowUpEmail(email: FollowUpEmail, senderName: string): void {
+/** Sends one email in one MailApp call (a client email listing several invoices included). */
+export function sendFollowUpEmail(email: MailMessage, senderName: string): void {
   const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
     to: email.to.join(','),
     subject: email.subject,
@@ -17,8 +18,15 @@ export function sendFollowUpEmail(email: FollowUpEmail, senderName: string): voi
   if (email.cc.length > 0) message.cc = email.cc.join(',');
   if (email.bcc.length > 0) message.bcc = email.bcc.join(',');
   if (senderName !== '') message.name = senderName;
-  if (email.letter !== undefined) message.attachments = [letterPdf(email.letter)];
+  const letters = lettersOf(email);
+  if (letters.length > 0) message.attachments = letters.map(letterPdf);
   MailApp.sendEmail(message);
+}
+
+/** The formal letters to attach: the email's own, else those of the invoices it lists. */
+function lettersOf(email: MailMessage): PlannedDocument[] {
+  if (email.letter !== undefined) return [email.letter];
+  return (email.invoices ?? []).flatMap((i) => (i.letter === undefined ? [] : [i.letter]));
 }
 
 /** The letter's PDF; a failed conversion is refused before anything is sent, so the next run tries again. */

@@ -156,17 +156,8 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
 
 const lockPort: LockPort = { withLock: (work) => withLock(LOCK_WAIT_MS, work) };
 
-/**
- * MailApp's quota, but never more emails than the send ledger has room to record: the rest wait
- * for the next run, as over-quota emails do (README "Where the add-on keeps its data").
- */
-function mailPort(store: () => DocumentStore): MailPort {
-  return {
-    remainingDailyQuota: () => Math.min(remainingDailyQuota(), store().ledgerRoom()),
-    send: sendFollowUpEmail,
-    selfEmail,
-  };
-}
+/** MailApp (the send ledger's room is the store's own, `StorePort.ledgerRoom`). */
+const mailPort: MailPort = { remainingDailyQuota, send: sendFollowUpEmail, selfEmail };
 
 function triggerPort(ss: Spreadsheet, store: () => DocumentStore): TriggerPort {
   return {
@@ -217,7 +208,7 @@ export function portsFor(ss: Spreadsheet): Ports {
     get store() {
       return openStore();
     },
-    mail: mailPort(openStore),
+    mail: mailPort,
     lock: lockPort,
     triggers: triggerPort(ss, openStore),
     platform: platformPort(openStore),

@@ -1,6 +1,6 @@
 // Plain-object ports for unit tests of src/app: sheets as arrays of plain cells, a Map store,
 // a mail outbox, a lock that can be held. Every read and write is counted.
-import type { FollowUpEmail } from '../../src/domain/plan';
+import type { ClientEmail } from '../../src/domain/group';
 import { defaultSettings } from '../../src/domain/settings';
 import type { CellValue, StatusField } from '../../src/domain/types';
 import type { OutCell, Ports, SheetPort } from '../../src/app/ports';
@@ -68,8 +68,8 @@ export interface FakePorts extends Ports {
   props: Map<string, string>;
   /** Every store write, in order: [key, state of a ledger entry or the JSON]. */
   storeWrites: Array<[string, unknown]>;
-  outbox: FollowUpEmail[];
-  failSend: ((email: FollowUpEmail) => Error | null) | null;
+  outbox: ClientEmail[];
+  failSend: ((email: ClientEmail) => Error | null) | null;
   lockHeld: boolean;
 }
 
@@ -110,10 +110,12 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       delete: (key) => void props.delete(key),
       readAllJson: (prefix) =>
         [...props].filter(([k]) => k.startsWith(prefix)).map(([key, v]) => ({ key, value: JSON.parse(v) as unknown })),
+      ledgerRoom: () => 100,
     },
     mail: {
       remainingDailyQuota: () => 100,
-      send(email) {
+      send(message) {
+        const email = message as ClientEmail;
         const error = ports.failSend?.(email) ?? null;
         if (error) throw error;
         ports.outbox.push(email);
