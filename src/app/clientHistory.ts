@@ -6,7 +6,8 @@ import type { Invoice, IsoDate } from '../domain/types';
 
 /**
  * The latest day an email went (or may have gone) to each client, by `clientKey`: `sent` log rows,
- * `unsure` ones (the email may have left), and every send-ledger entry (a send not yet in the log).
+ * `unsure` ones (the email may have left) unless the user said since that it was not sent, and every
+ * send-ledger entry (a send not yet in the log).
  * A log row written without a Client cell is matched to its client through the invoice sheet.
  */
 export function lastEmailOn(
@@ -21,10 +22,20 @@ export function lastEmailOn(
     const before = out.get(key);
     if (before === undefined || day > before) out.set(key, day);
   };
-  for (const r of log) {
-    if (r.outcome !== 'sent' && r.outcome !== 'unsure') continue;
-    note(r.client ?? invoices.get(r.key)?.client, r.date);
-  }
+  for (const r of mayHaveGone(log)) note(r.client ?? invoices.get(r.key)?.client, r.date);
   for (const e of ledger) note(e.client, e.date);
+  return out;
+}
+
+/** The `sent` log rows, and the `unsure` ones not answered since by a `failed` row of the same invoice and stage. */
+function mayHaveGone(log: LogRecord[]): LogRecord[] {
+  const answered = new Set<string>();
+  const out: LogRecord[] = [];
+  for (let i = log.length - 1; i >= 0; i--) {
+    const r = log[i] as LogRecord;
+    const id = `${r.key}\u0000${r.stage}`;
+    if (r.outcome === 'failed') answered.add(id);
+    else if (r.outcome === 'sent' || (r.outcome === 'unsure' && !answered.has(id))) out.push(r);
+  }
   return out;
 }

@@ -7,7 +7,8 @@ const DUE = '2026-03-01';
 const LONDON = { timeZone: 'Europe/London', runtime: { locale: 'en_GB' } };
 
 function london(rows: Parameters<typeof setUp>[0]['rows']) {
-  const t = setUp({ ...LONDON, today: DUE, rows });
+  // The letter of each invoice, one email each (one email per client has its own tests: grouping.test.ts).
+  const t = setUp({ ...LONDON, today: DUE, rows, settings: { groupByClient: false } });
   const run = <T>(name: string, ...args: unknown[]) => t.addon.callAsScriptRun(name, ...args) as T;
   return { ...t, run };
 }

@@ -41,7 +41,7 @@ describe('getSidebarData', () => {
     });
     expect(data.selected.values).toMatchObject({ invoice: 'INV-1', balance: '$1,000.00', due_date: 'November 2, 2026' });
     expect(data.overview.dueToday).toEqual([
-      { invoice: 'INV-1', client: 'Acme <b>Ltd</b>', stage: 'reminder', to: ['inv-1@client.test'] },
+      { invoice: 'INV-1', invoices: ['INV-1'], client: 'Acme <b>Ltd</b>', stage: 'reminder', to: ['inv-1@client.test'] },
     ]);
     expect(data.overview.counts).toEqual(
       expect.arrayContaining([
