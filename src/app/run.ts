@@ -2,6 +2,7 @@
 // readSnapshot → planRun → sendPlanned → writeStatuses → appendLog, each step returning its result.
 // Used by the menu (send after a confirmation, or preview), the daily trigger and the sidebar.
 import type { ClientEmail } from '../domain/group';
+import type { LogLine } from '../domain/records';
 import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
@@ -124,22 +125,34 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
     snapshot = readSnapshot(ports);
     run = keepConfirmed(planRun(snapshot), confirmed);
   }
-  const outcomes = sendPlanned(run, ports, { mode: options.mode, started });
+  // Recovered rows go in the log first, with the first sends settled during the run if any.
+  let pending: Recovery | null = recovery;
+  const settleEarly = (lines: LogLine[], settled: string[]): void => {
+    settle([...(pending?.lines ?? []), ...lines], [...(pending?.settled ?? []), ...settled], ports);
+    pending = null;
+  };
+  const outcomes = sendPlanned(run, ports, { mode: options.mode, started, settleEarly });
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
-  appendLog(logLines(recovery, outcomes, done), ports);
-  ports.spreadsheet.flush();
-  // The log now holds these sends: the ledger entries have done their job.
-  for (const id of [...recovery.settled, ...outcomes.settled]) ports.store.delete(id);
+  const rest = pending ?? { lines: [], settled: [], unknown: [] };
+  settle(logLines(rest, outcomes, done), [...rest.settled, ...outcomes.settled.slice(outcomes.early.settled)], ports);
   return { summary: done, view: { snapshot, run }, lockRefused: false };
+}
+
+/** Appends log rows, then deletes the ledger entries they settle: the log now holds these sends. */
+function settle(lines: LogLine[], settled: string[], ports: Ports): void {
+  appendLog(lines, ports);
+  ports.spreadsheet.flush();
+  for (const id of settled) ports.store.delete(id);
 }
 
 function summarize(summary: RunSummary, run: RunPlan, outcomes: Outcomes): RunSummary {
   return { ...summary, ...outcomes.counts, rowErrors: run.plan.rows.filter((r) => r.error !== null).length };
 }
 
-function logLines(recovery: Recovery, outcomes: Outcomes, summary: RunSummary) {
-  const lines = [...recovery.lines, ...outcomes.lines];
+/** The log rows not yet appended: recovered sends, then this run's (those settled during the run excluded). */
+function logLines(recovery: Pick<Recovery, 'lines'>, outcomes: Outcomes, summary: RunSummary): LogLine[] {
+  const lines = [...recovery.lines, ...outcomes.lines.slice(outcomes.early.lines)];
   // A time-driven run has no one to show a toast to: its summary goes in the log instead.
   if (summary.trigger === 'daily') lines.push(runLine('summary', 'Daily run', summaryText(summary)));
   return lines;

@@ -39,6 +39,8 @@ export interface Outcomes {
   histories: Map<string, InvoiceHistory>;
   /** Ledger keys to delete once the log holds these sends. */
   settled: string[];
+  /** How many of `lines` (from the first) are in the log already, and of `settled` deleted (settled during the run). */
+  early: { lines: number; settled: number };
   counts: OutcomeCounts;
   /** An email was handed to Gmail (which can take a while: rows may have moved meanwhile). */
   mailed: boolean;
@@ -48,6 +50,11 @@ export interface SendOptions {
   mode: 'send' | 'preview' | 'statuses';
   /** When the run started (ms since the epoch), for the time budget. */
   started: number;
+  /**
+   * Appends these log rows now, then deletes these ledger entries: when the send record fills up
+   * during a run, the sends already made are settled and the run goes on.
+   */
+  settleEarly?: (lines: LogLine[], settled: string[]) => void;
 }
 
 export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
@@ -55,6 +62,7 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
     lines: [],
     histories: run.histories,
     settled: [],
+    early: { lines: 0, settled: 0 },
     counts: { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 },
     mailed: false,
   };
@@ -63,7 +71,7 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
     return { ...none, lines, counts: { ...none.counts, previewed: run.clientEmails.length } };
   }
   if (options.mode !== 'send') return none;
-  const sent = sendAll(run, ports, options.started);
+  const sent = sendAll(run, ports, options);
   const steps = stepsWithoutEmail(run.plan.rows, sent.histories);
   const waiting = waitingLines(run);
   return {
@@ -108,7 +116,7 @@ function queueReason(email: ClientEmail, room: { quota: number; ledger: number }
   return null;
 }
 
-function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
+function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   const lines: LogLine[] = [];
   const settled: string[] = [];
   const histories = new Map(run.histories);
@@ -116,10 +124,17 @@ function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
   let queuedBefore: Set<string> | null = null;
   const any = run.clientEmails.length > 0;
   const room = { quota: any ? ports.mail.remainingDailyQuota() : 0, ledger: any ? ports.store.ledgerRoom() : 0 };
+  let early = { lines: 0, settled: 0 };
   let queue: string | null = null;
   let mailed = false;
   for (const email of run.clientEmails) {
-    queue ??= queueReason(email, room, ports.now() - started);
+    if (!queue && email.invoices.length > room.ledger && options.settleEarly && settled.length > early.settled) {
+      // The log rows first, then the ledger entries they settle (at most once: docs/escalation.md).
+      options.settleEarly(lines.slice(early.lines), settled.slice(early.settled));
+      early = { lines: lines.length, settled: settled.length };
+      room.ledger = ports.store.ledgerRoom();
+    }
+    queue ??= queueReason(email, room, ports.now() - options.started);
     if (queue) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
       queuedBefore ??= queuedInLog(run.log);
@@ -139,7 +154,7 @@ function sendAll(run: RunPlan, ports: Ports, started: number): Outcomes {
     if (outcome.result === 'quota') queue = QUEUED_QUOTA;
     else if (outcome.result === 'sent') room.quota -= recipientCount(email);
   }
-  return { lines, histories, settled, counts, mailed };
+  return { lines, histories, settled, early, counts, mailed };
 }
 
 /** The send-ledger entry of one invoice of a client email (each invoice-stage its own, as before grouping). */

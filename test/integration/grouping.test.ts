@@ -153,7 +153,7 @@ describe('the menu and the quota count client emails', () => {
     t.runtime.ui.respondWith('YES');
     t.addon.call('runFollowUps');
     expect(t.sent().map((m) => m.subject)).toEqual(['Invoice B-1 from Sam Rivera', 'Invoice C-1 from Sam Rivera']);
-    expect(t.log().filter((r) => r.Invoice.startsWith('A-') && r.Outcome === 'sent')).toEqual([]);
+    expect(t.log().filter((r) => r.Invoice?.startsWith('A-') && r.Outcome === 'sent')).toEqual([]);
   });
 
   it('quota for 2 recipients: two client emails go (oldest first), the third is queued', () => {
@@ -232,5 +232,55 @@ describe('faults while sending a client email', () => {
     expect(t.sent()).toHaveLength(0);
     const s = t.statuses();
     for (const n of ['A-1', 'A-2', 'A-3', 'A-4']) expect(s[n]?.Status).toBe('Needs review');
+  });
+});
+
+describe('the send record (ledger) nearly full', () => {
+  /** Fills the add-on's store so that the send ledger has room for `entries` sends when the next run starts. */
+  function leaveRoomFor(t: ReturnType<typeof setUp>, entries: number): void {
+    const list = t.runtime.spreadsheets.active()!.model.metadata;
+    const used = list.entries
+      .filter((e) => e.key.startsWith('ifu:'))
+      .reduce((n, e) => n + e.key.length + (e.value?.length ?? 0), 0);
+    const filler = 30_000 - used - 'ifu:filler'.length - entries * 600 - 100;
+    list.entries.push({
+      id: 999_999,
+      key: 'ifu:filler',
+      value: 'x'.repeat(filler),
+      visibility: 'PROJECT',
+      locationType: 'SPREADSHEET',
+      index: 0,
+    });
+  }
+  const singles: Row[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ invoice: `S-${n}`, client: `Solo ${n}`, due: addDays(TODAY, -n) }));
+
+  it('room for 3 sends, 7 clients due: the sends made are settled during the run and all 7 go out, once', () => {
+    const t = setUp({ today: addDays(TODAY, -10), rows: singles });
+    t.daily(); // nothing due yet: the store now holds what a run keeps
+    leaveRoomFor(t, 3);
+    t.goTo(TODAY);
+    t.daily();
+    expect(t.sent()).toHaveLength(7);
+    expect(t.log().filter((r) => r.Outcome === 'sent')).toHaveLength(7);
+    expect(t.log().filter((r) => r.Outcome === 'queued')).toEqual([]);
+    expect(ledgerKeys(t)).toEqual([]);
+    t.goTo(TODAY, 15);
+    t.daily();
+    expect(t.sent()).toHaveLength(7);
+  });
+
+  it('room for 3 sends and a client email of 4 invoices: it waits, in words of its own', () => {
+    const t = setUp({ today: addDays(TODAY, -20), rows: ACME });
+    t.daily();
+    leaveRoomFor(t, 3);
+    t.goTo(TODAY);
+    t.daily();
+    expect(t.sent()).toHaveLength(0);
+    expect(
+      t
+        .log()
+        .filter((r) => r.Invoice !== '')
+        .map((r) => r.Result),
+    ).toEqual(Array(4).fill('queued: the send record is full; the rest go out on the next run') as string[]);
   });
 });
