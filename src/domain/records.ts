@@ -132,10 +132,19 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, client, stage, recipients, subject, result, , outcome] = columnsOf(
-    values[0],
-    LOG_HEADERS,
-  ) as number[] as [number, number, number, number, number, number, number, number, number];
+  const [date, invoice, , stage, recipients, subject, result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  // The Client column only by its name: a log without one leaves `client` out.
+  const client = (values[0] ?? []).map((h) => normalizeHeader(h)).indexOf(normalizeHeader('Client'));
   const out: LogRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
@@ -154,7 +163,7 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     if (to !== '') record.recipients = to;
     const about = textOf(row[subject]);
     if (about !== '') record.subject = about;
-    const who = textOf(row[client]);
+    const who = client >= 0 ? textOf(row[client]) : '';
     if (who !== '') record.client = who;
     out.push(record);
   }

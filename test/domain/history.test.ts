@@ -128,6 +128,15 @@ describe('log and dispute sheets', () => {
     ]);
   });
 
+  it('reads the Client cell when the log has a Client column (one email per client)', () => {
+    const values: CellValue[][] = [
+      ['Timestamp', 'Invoice', 'Client', 'Stage', 'Result'],
+      [{ date: '2026-02-01' }, 'INV-7', 'Acme Ltd', 'reminder', 'sent'],
+      [{ date: '2026-02-02' }, 'INV-8', '', 'reminder', 'sent'],
+    ];
+    expect(parseLogRows(values).map((r) => r.client)).toEqual(['Acme Ltd', undefined]);
+  });
+
   it('decides on the Outcome column, not on the words beside it', () => {
     const values: CellValue[][] = [
       [...LOG_HEADERS],
