@@ -57,6 +57,9 @@ export function planRun(snapshot: Snapshot): RunPlan {
     ctx,
     selfEmail: snapshot.selfEmail,
     log: snapshot.log,
+    promises: snapshot.promises,
+    // The run sends and logs the "promise missed" emails (src/app/notices.ts).
+    sendPromiseMissed: true,
   });
   return {
     plan,

@@ -69,6 +69,8 @@ export interface SpreadsheetPort extends OwnSheetPort {
   toast(message: string): void;
   /** The names of the spreadsheet's sheets, in tab order. */
   sheetNames(): string[];
+  /** The spreadsheet's address (the daily summary links to it). */
+  url(): string;
 }
 
 /** Whether daily follow-ups are on, and whose trigger runs them (every editor sees the same). */
@@ -123,9 +125,13 @@ export interface StorePort {
   readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }>;
 }
 
+/** What MailApp is given: a follow-up, a notice about an invoice, or the daily summary to the user. */
+export type MailMessage = Pick<FollowUpEmail, 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html'> &
+  Partial<Pick<FollowUpEmail, 'letter'>>;
+
 export interface MailPort {
   remainingDailyQuota(): number;
-  send(email: FollowUpEmail, senderName: string): void;
+  send(email: MailMessage, senderName: string): void;
   /** The user's own address (for CC/BCC-self), or null when Apps Script will not say. */
   selfEmail(): string | null;
 }

@@ -5,6 +5,7 @@ import type { FollowUpEmail } from '../domain/plan';
 import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
+import { sendNotices } from './notices';
 import { keepConfirmed, planRun, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 import { errorMessage, sendPlanned, type Outcomes } from './send';
@@ -124,7 +125,9 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
     snapshot = readSnapshot(ports);
     run = keepConfirmed(planRun(snapshot), confirmed);
   }
-  const outcomes = sendPlanned(run, ports, { mode: options.mode, started });
+  const planned = sendPlanned(run, ports, { mode: options.mode, started });
+  // The "promise missed" and thank-you emails, then the daily summary (docs/escalation.md).
+  const outcomes = sendNotices(planned, { snapshot, run, mode: options.mode, trigger: options.trigger }, ports);
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   appendLog(logLines(recovery, outcomes, done), ports);

@@ -1,13 +1,13 @@
 // MailApp adapter (scope script.send_mail: send-only, not the restricted full-mailbox scope).
 import type { PlannedDocument } from '../domain/notice';
-import type { FollowUpEmail } from '../domain/plan';
+import type { MailMessage } from '../app/ports';
 import { pdfOf } from './pdf';
 
 export function remainingDailyQuota(): number {
   return MailApp.getRemainingDailyQuota();
 }
 
-export function sendFollowUpEmail(email: FollowUpEmail, senderName: string): void {
+export function sendFollowUpEmail(email: MailMessage, senderName: string): void {
   const message: GoogleAppsScript.Mail.MailAdvancedParameters = {
     to: email.to.join(','),
     subject: email.subject,

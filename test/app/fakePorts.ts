@@ -1,9 +1,8 @@
 // Plain-object ports for unit tests of src/app: sheets as arrays of plain cells, a Map store,
 // a mail outbox, a lock that can be held. Every read and write is counted.
-import type { FollowUpEmail } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import type { CellValue, StatusField } from '../../src/domain/types';
-import type { OutCell, Ports, SheetPort } from '../../src/app/ports';
+import type { MailMessage, OutCell, Ports, SheetPort } from '../../src/app/ports';
 
 export const INVOICE_HEADERS = ['Invoice', 'Client', 'Email', 'Billing Email', 'Amount', 'Due Date', 'Paid Date'];
 
@@ -68,8 +67,9 @@ export interface FakePorts extends Ports {
   props: Map<string, string>;
   /** Every store write, in order: [key, state of a ledger entry or the JSON]. */
   storeWrites: Array<[string, unknown]>;
-  outbox: FollowUpEmail[];
-  failSend: ((email: FollowUpEmail) => Error | null) | null;
+  /** What was handed to MailApp (a follow-up has its invoice key). */
+  outbox: Array<MailMessage & { key?: string }>;
+  failSend: ((email: MailMessage) => Error | null) | null;
   lockHeld: boolean;
 }
 
@@ -100,6 +100,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       flush: () => undefined,
       toast: () => undefined,
       sheetNames: () => [...sheets.keys()],
+      url: () => 'https://docs.google.com/spreadsheets/d/ss/edit',
     },
     store: {
       readJson: (key) => ({ value: props.has(key) ? JSON.parse(props.get(key)!) : null, warning: null }),
