@@ -115,7 +115,8 @@ function sendAll(notices: Notice[], outcomes: Outcomes, today: IsoDate, senderNa
       quota -= recipientCount(notice.email);
       counts.sent++;
       if (notice.word === 'thankYou') thanked.push(notice.email.key);
-    } else counts.failed++;
+    } else if (result.queued) counts.queued++;
+    else counts.failed++;
   }
   return { outcomes: { lines, histories, settled, counts, mailed }, thanked };
 }
@@ -145,7 +146,7 @@ function sendOne(
   history: InvoiceHistory,
   senderName: string,
   ports: Ports,
-): { sent: boolean; line: LogLine; history: InvoiceHistory } {
+): { sent: boolean; line: LogLine; history: InvoiceHistory; queued?: true } {
   const { email } = notice;
   const entry: LedgerEntry = {
     key: email.key,
@@ -159,7 +160,13 @@ function sendOne(
     subject: email.subject,
   };
   const id = ledgerKey(email.key, notice.word);
-  ports.store.writeJson(id, entry);
+  try {
+    ports.store.writeJson(id, entry);
+  } catch (err) {
+    // Not recorded, so not sent: it waits for the next run.
+    const line = noticeLine(notice, 'queued', `queued: ${errorMessage(err)}; it goes out on the next run`);
+    return { sent: false, queued: true, line, history };
+  }
   try {
     ports.mail.send(email, senderName);
   } catch (err) {
