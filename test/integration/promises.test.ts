@@ -180,5 +180,17 @@ describe('a crash while the "promise missed" email goes out', () => {
     expect(t.statuses().A?.Status).toBe('Needs review');
     const rows = t.log().filter((r) => r.Stage === 'promiseMissed');
     expect(rows.map((r) => [r.Outcome, r['Promised Date']])).toEqual([['unsure', addDays(DUE, 5)]]);
+    // The user checks Sent mail: it was sent. The schedule resumes from it; the promise is not told again.
+    t.goTo(addDays(DUE, 16), 10);
+    t.runtime.ui.respondWith('YES', 'YES');
+    t.addon.call('runFollowUps');
+    expect(t.runtime.ui.alerts.map((a) => a.title)).toContain('Was this follow-up sent?');
+    expect(sentDays(t)).toEqual([
+      [1, 'reminder'],
+      [6, 'promiseMissed'],
+      [16, 'escalate'],
+    ]);
+    dailyRuns(t, 17, 20);
+    expect(t.sent()).toHaveLength(3);
   });
 });
