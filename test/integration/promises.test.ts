@@ -1,5 +1,6 @@
 // Promises to pay on the built add-on (docs/escalation.md, "Promises"): recorded in the sidebar,
 // kept, missed and withdrawn, and a crash while the "promise missed" email goes out.
+import { pdfText } from '../local/pdfText';
 import { addDays, HEADERS, setUp } from './harness';
 
 const DUE = '2026-11-02';
@@ -76,6 +77,20 @@ describe('a promise recorded in the sidebar', () => {
     expect(withdrawn.invoice.promise).toBeNull();
     expect(withdrawn.invoice.status).toBe('Overdue');
     expect(userCells(t)).toBe(before);
+  });
+});
+
+describe('the evidence pack', () => {
+  it('lists the promises recorded in the sidebar, and their withdrawal', () => {
+    const t = start();
+    t.daily();
+    call(t, 'recordPromise', 'A', addDays(DUE, 10));
+    t.goTo(addDays(DUE, 2));
+    call(t, 'withdrawPromise', 'A');
+    const pack = call<{ base64: string }>(t, 'getEvidencePack', 'A');
+    const text = pdfText(Buffer.from(pack.base64, 'base64')).replace(/\s+/g, ' ');
+    expect(text).toContain('Recorded in the sidebar');
+    expect(text).toContain('Withdrawn in the sidebar');
   });
 });
 
