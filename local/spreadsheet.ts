@@ -861,6 +861,7 @@ type SpreadsheetMethods =
   | 'getSheets'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
+  | 'getUrl'
   | 'insertSheet'
   | 'setActiveSheet'
   | 'toast';
@@ -885,6 +886,10 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
   }
   getName(): string {
     return this.#model.name;
+  }
+  /** Faked on purpose: the address Google gives a spreadsheet, made from its id (nothing is served there). */
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(this.#model.id)}/edit`;
   }
   getSpreadsheetTimeZone(): string {
     return this.#model.timeZone;

@@ -23,6 +23,7 @@ const ROOT = path.resolve(__dirname, '..');
 export const DEMO_DEFAULTS = {
   sheet: path.join(ROOT, 'sample', 'invoices.csv'),
   disputes: path.join(ROOT, 'sample', 'disputes.csv'),
+  payments: path.join(ROOT, 'sample', 'payments.csv'),
   from: '2026-11-02',
   days: 30,
   tz: 'America/New_York',
@@ -39,6 +40,8 @@ export interface DemoOptions {
   sheet?: string | null;
   /** Dispute Notes as CSV. Default: the bundled sample's, but only with the bundled sheet. */
   disputes?: string | null;
+  /** Payments that arrive during the month (Invoice, Paid Date). Default: the bundled sample's, with the bundled sheet. */
+  payments?: string | null;
   /** First simulated day, YYYY-MM-DD. */
   from?: string;
   days?: number;
@@ -61,6 +64,7 @@ export interface ResolvedDemoOptions {
   /** True when `sheet` is the bundled sample. */
   sampleSheet: boolean;
   disputes: string | null;
+  payments: string | null;
   from: string;
   days: number;
   tz: string;
@@ -90,6 +94,9 @@ Options:
                     columns are found by header name. Default: sample/invoices.csv
   --disputes FILE   rows for the 'Dispute Notes' sheet (Timestamp, Invoice, Event, Note).
                     Default: sample/disputes.csv with the bundled sample, none with --sheet
+  --payments FILE   payments arriving during the month (Invoice, Paid Date): on that morning the
+                    Paid Date cell is filled in, as you would. Default: sample/payments.csv with
+                    the bundled sample, none with --sheet
   --from DATE       first simulated day, YYYY-MM-DD (default ${DEMO_DEFAULTS.from})
   --days N          number of simulated days, 1-${MAX_DAYS} (default ${DEMO_DEFAULTS.days})
   --tz ZONE         the spreadsheet's time zone (default ${DEMO_DEFAULTS.tz})
@@ -113,6 +120,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
       options: {
         sheet: { type: 'string' },
         disputes: { type: 'string' },
+        payments: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
         tz: { type: 'string' },
@@ -134,6 +142,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions | null {
   const options: DemoOptions = {};
   if (v.sheet !== undefined) options.sheet = v.sheet;
   if (v.disputes !== undefined) options.disputes = v.disputes;
+  if (v.payments !== undefined) options.payments = v.payments;
   if (v.from !== undefined) options.from = v.from;
   if (v.days !== undefined) {
     if (!/^\d+$/.test(v.days.trim()))
@@ -207,9 +216,10 @@ function checkSender(sender: string): void {
 }
 
 /** The input files, the output folder and the built add-on, checked. */
-function checkFiles(sheet: string, disputes: string | null, out: string, distDir: string): void {
+function checkFiles(sheet: string, disputes: string | null, payments: string | null, out: string, distDir: string): void {
   checkReadableFile(sheet, '--sheet');
   if (disputes !== null) checkReadableFile(disputes, '--disputes');
+  if (payments !== null) checkReadableFile(payments, '--payments');
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory())
     throw new DemoUsageError(`--out ${out} exists and is not a directory.`);
   if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
@@ -225,6 +235,8 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
   const sheet = path.resolve(customSheet ? (input.sheet as string) : DEMO_DEFAULTS.sheet);
   const disputesInput = input.disputes ?? (customSheet ? null : DEMO_DEFAULTS.disputes);
   const disputes = disputesInput === null ? null : path.resolve(disputesInput);
+  const paymentsInput = input.payments ?? (customSheet ? null : DEMO_DEFAULTS.payments);
+  const payments = paymentsInput === null ? null : path.resolve(paymentsInput);
   const from = input.from ?? DEMO_DEFAULTS.from;
   const days = input.days ?? DEMO_DEFAULTS.days;
   const tz = input.tz ?? DEMO_DEFAULTS.tz;
@@ -236,10 +248,11 @@ export function resolveDemoOptions(input: DemoOptions = {}): ResolvedDemoOptions
   const distDir = path.resolve(input.distDir ?? DEMO_DEFAULTS.distDir);
   checkCalendarOptions(from, days, tz, locale);
   checkSender(sender);
-  checkFiles(sheet, disputes, out, distDir);
+  checkFiles(sheet, disputes, payments, out, distDir);
   const settings = { ...(fromFile ?? defaultSettings()), senderName: sender.trim() };
   const sampleSheet = !customSheet;
-  return { sheet, sampleSheet, disputes, from, days, tz, locale, sender: sender.trim(), out, distDir, settingsFile, settings };
+  const where = { sheet, sampleSheet, disputes, payments, out, distDir, settingsFile };
+  return { ...where, from, days, tz, locale, sender: sender.trim(), settings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,7 +328,10 @@ export interface DemoTable {
 
 export interface DemoTotals {
   invoices: number;
+  /** Emails to clients. */
   emails: number;
+  /** Daily summaries to the user. */
+  summaries: number;
   byStage: Record<string, number>;
   /** Invoices that got at least one email. */
   invoicesEmailed: number;
@@ -354,6 +370,8 @@ const DISPUTE_SHEET = 'Dispute Notes';
 const SETTINGS_KEY = 'settings';
 const LAST_RUN_KEY = 'lastRun';
 const HELD_STATUSES = new Set(['Paid', 'Paused', 'Disputed', 'Needs review']);
+/** The Status of an invoice whose client promised to pay ('Promised by 2026-11-13'). */
+const PROMISED = 'Promised by ';
 export const TABLE_FIELDS = ['invoice', 'client', 'status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp'] as const;
 const TABLE_TITLES = ['Invoice', 'Client', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up'];
 
@@ -606,7 +624,15 @@ class EmlNames {
   constructor(private readonly outDir: string) {}
 
   next(date: string, invoice: string, stage: string): string {
-    const base = `${date}_${safeFilePart(invoice)}_${safeFilePart(stage || 'email')}`;
+    return this.named(`${date}_${safeFilePart(invoice)}_${safeFilePart(stage || 'email')}`);
+  }
+
+  /** The day's summary to the user. */
+  summary(date: string): string {
+    return this.named(`${date}_daily-summary`);
+  }
+
+  private named(base: string): string {
     let name = base;
     for (let n = 2; this.used.has(name); n++) name = `${base}-${n}`;
     this.used.add(name);
@@ -654,6 +680,13 @@ function logEvents(date: string, rows: LogRow[], newMails: SentMail[], names: Em
   let summary: string | null = null;
   for (const row of rows) {
     const outcome = logRowOutcome(row);
+    if (outcome === 'summary' && row.recipients !== '') {
+      // The daily summary the add-on emailed to the user (docs/escalation.md, "Daily summary").
+      const paired = summaryEmailEvent(date, row, unlogged, names);
+      events.push(paired.event);
+      if (paired.mail) mails.push({ event: paired.event, mail: paired.mail });
+      continue;
+    }
     if (outcome === 'summary') summary = row.result;
     if (outcome === 'summary' || outcome === 'run stopped') continue;
     const event = eventFromLogRow(date, row, outcome);
@@ -667,6 +700,20 @@ function logEvents(date: string, rows: LogRow[], newMails: SentMail[], names: Em
     mails.push({ event: withFile, mail: unlogged.splice(index, 1)[0]! });
   }
   return { events, mails, summary, unlogged };
+}
+
+/** The daily summary's log row, paired with the email MailApp recorded for it (taken out of `unlogged`). */
+function summaryEmailEvent(date: string, row: LogRow, unlogged: SentMail[], names: EmlNames) {
+  const base: DemoEvent = { ...emptyEvent(date, row.result === 'sent' ? 'sent' : 'note'), ...parseRecipients(row.recipients) };
+  const event: DemoEvent = {
+    ...base,
+    stage: 'summary',
+    subject: row.subject,
+    result: `Daily summary to you: ${row.subject}${row.result === 'sent' ? '' : ` (${row.result})`}`,
+  };
+  const index = row.result === 'sent' ? unlogged.findIndex((m) => isMailOf(m, event)) : -1;
+  if (index < 0) return { event, mail: null };
+  return { event: { ...event, file: names.summary(date) }, mail: unlogged.splice(index, 1)[0]! };
 }
 
 /** An email the log does not mention (it should not happen): shown all the same. */
@@ -690,7 +737,8 @@ function statusEvents(date: string, before: InvoiceStatuses, now: InvoiceStatuse
   const events: DemoEvent[] = [];
   for (const [key, row] of now) {
     if (before.get(key)?.status === row.status) continue;
-    const kind = row.status.startsWith('Error:') ? 'error' : HELD_STATUSES.has(row.status) ? 'held' : null;
+    const held = HELD_STATUSES.has(row.status) || row.status.startsWith(PROMISED);
+    const kind = row.status.startsWith('Error:') ? 'error' : held ? 'held' : null;
     if (kind) events.push({ ...emptyEvent(date, kind), invoice: row.invoice, client: row.client, result: row.status });
   }
   return events;
@@ -779,6 +827,44 @@ class DayWatcher {
   }
 }
 
+/** The payments file as [invoice, paid date] pairs (rows without a real date are left out). */
+function readPayments(file: string | null): Array<{ invoice: string; date: string }> {
+  if (file === null) return [];
+  const [header = [], ...rows] = readCsvCells(file, '--payments').map((r) =>
+    r.map((c) => (typeof c === 'object' && c !== null && 'date' in c ? c.date : String(c))),
+  );
+  const at = (name: string): number => header.findIndex((h) => h.trim().toLowerCase() === name);
+  const [inv, paid] = [at('invoice'), at('paid date')];
+  if (inv < 0 || paid < 0) throw new DemoUsageError(`--payments ${file}: it needs the columns Invoice and Paid Date.`);
+  return rows
+    .map((r) => ({ invoice: (r[inv] ?? '').trim(), date: (r[paid] ?? '').trim() }))
+    .filter((p) => parseIsoDay(p.date) !== null);
+}
+
+/** The payments of `date` written into the Paid Date cells, as the user would that morning. */
+function recordPayments(session: DemoSession, payments: Array<{ invoice: string; date: string }>, date: string): DemoEvent[] {
+  const due = payments.filter((p) => p.date === date);
+  if (due.length === 0) return [];
+  const sheet = session.runtime.sheet(INVOICE_SHEET);
+  const rows = sheet.displayRows();
+  const columns = mapHeaders(rows[0] ?? []).columns;
+  const events: DemoEvent[] = [];
+  for (const p of due) {
+    const row = rows.findIndex(
+      (r, i) => i > 0 && columns.invoice !== undefined && (r[columns.invoice] ?? '').trim() === p.invoice,
+    );
+    if (row < 0 || columns.paidDate === undefined) continue;
+    sheet.setRaw(row + 1, columns.paidDate + 1, { date: p.date });
+    events.push({
+      ...emptyEvent(date, 'note'),
+      invoice: p.invoice,
+      client: rows[row]![columns.client ?? -1] ?? '',
+      result: `paid: you filled in its Paid Date (${p.date})`,
+    });
+  }
+  return events;
+}
+
 /** Runs the daily trigger at its hour on `date`; an exception becomes the day's first event. */
 function runDailyTrigger(session: DemoSession, date: string): DemoEvent[] {
   session.runtime.clock.set(wallInstant(date, session.hour, session.minute, session.zone));
@@ -820,14 +906,16 @@ async function writeEmails(date: string, mails: DayObservation['mails'], sender:
 /** The simulated days, one daily trigger run each. */
 async function simulateDays(session: DemoSession, options: ResolvedDemoOptions) {
   const watcher = new DayWatcher(session, new EmlNames(options.out));
+  const payments = readPayments(options.payments);
   const days: DemoDay[] = [];
   const emails: DemoEmail[] = [];
   for (let i = 0; i < options.days; i++) {
     const date = addDaysIso(options.from, i);
+    const paid = recordPayments(session, payments, date);
     const stopped = runDailyTrigger(session, date);
     const seen = watcher.observe(date);
     emails.push(...(await writeEmails(date, seen.mails, options.sender)));
-    days.push({ date, index: i + 1, events: [...stopped, ...seen.events], summary: seen.summary });
+    days.push({ date, index: i + 1, events: [...paid, ...stopped, ...seen.events], summary: seen.summary });
   }
   return { days, emails };
 }
@@ -851,7 +939,8 @@ function writeSheetCsvs(runtime: Runtime, out: string): { invoicesCsv: string; l
   return { invoicesCsv, logCsv };
 }
 
-function countTotals(tableRows: string[][], emails: DemoEmail[], events: DemoEvent[]): DemoTotals {
+function countTotals(tableRows: string[][], allEmails: DemoEmail[], events: DemoEvent[]): DemoTotals {
+  const emails = allEmails.filter((e) => e.invoice !== '');
   const byStage: Record<string, number> = {};
   for (const e of emails) byStage[e.stage || 'email'] = (byStage[e.stage || 'email'] ?? 0) + 1;
   const statusCol = TABLE_FIELDS.indexOf('status');
@@ -859,6 +948,7 @@ function countTotals(tableRows: string[][], emails: DemoEmail[], events: DemoEve
   return {
     invoices: tableRows.length,
     emails: emails.length,
+    summaries: allEmails.length - emails.length,
     byStage,
     invoicesEmailed: new Set(emails.map((e) => e.invoice)).size,
     skipped: count('skipped'),
@@ -1005,6 +1095,7 @@ const HELD_TEXT: Record<string, string> = {
 };
 
 function eventText(e: DemoEvent): string {
+  if (e.kind === 'held' && e.result.startsWith(PROMISED)) return `${e.result}: no follow-ups until the day after`;
   if (e.kind === 'held') return HELD_TEXT[e.result] ?? e.result;
   if (e.kind === 'error') return `${e.result} (nothing is sent for this row until it is fixed)`;
   return e.result;
@@ -1200,6 +1291,7 @@ export function formatIntro(options: ResolvedDemoOptions, fmt: FormatOptions): s
     ...(options.disputes === null
       ? []
       : field('Disputes', `${relativePath(options.disputes, cwd)}: ${disputes} note${disputes === 1 ? '' : 's'}`)),
+    ...paymentsField(options, cwd, field),
     ...field(
       'Runs',
       `the built add-on (${relativePath(options.distDir, cwd)}/), daily trigger at 09:00 ${options.tz}, ` +
@@ -1208,6 +1300,13 @@ export function formatIntro(options: ResolvedDemoOptions, fmt: FormatOptions): s
     ...field('Sender', `"${options.sender}", spreadsheet locale ${options.locale}`),
     '',
   ];
+}
+
+/** The intro's line about the payments arriving during the month (none without a payments file). */
+function paymentsField(options: ResolvedDemoOptions, cwd: string, field: (label: string, text: string) => string[]): string[] {
+  if (options.payments === null) return [];
+  const n = countCsvRows(options.payments);
+  return field('Payments', `${relativePath(options.payments, cwd)}: ${n} payment${n === 1 ? '' : 's'} arriving during the month`);
 }
 
 /** Totals, files and the closing notice. */
@@ -1223,14 +1322,16 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
   const totals =
     `${emailWord} for ${t.invoicesEmailed} of ${t.invoices} invoices` +
     (stages.length > 0 ? ` (${stages.join(', ')})` : '') +
-    ` · ${t.skipped} skipped · ${t.queued} queued · ${t.failed} failed · ${t.rowErrors} row${t.rowErrors === 1 ? '' : 's'} with errors`;
+    ` · ${t.skipped} skipped · ${t.queued} queued · ${t.failed} failed · ${t.rowErrors} row${t.rowErrors === 1 ? '' : 's'} with errors` +
+    (t.summaries > 0 ? ` · ${t.summaries} daily summar${t.summaries === 1 ? 'y' : 'ies'} to you` : '');
   const out = result.files.outDir;
+  const files = result.files.emails.length;
   const lines = labelled('Totals', totals, width);
   const example = result.files.emails[0];
   lines.push(
     ...labelled(
       'Files',
-      `${relativePath(out, cwd)}/: ${t.emails} .eml file${t.emails === 1 ? '' : 's'}${example ? `, e.g. ${path.basename(example)} (open one in any mail app)` : ''}`,
+      `${relativePath(out, cwd)}/: ${files} .eml file${files === 1 ? '' : 's'}${example ? `, e.g. ${path.basename(example)} (open one in any mail app)` : ''}`,
       width,
     ),
   );
@@ -1244,9 +1345,9 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
   lines.push(...labelled('', `${relativePath(result.files.logCsv, cwd)}: the Follow-up Log`, width));
   lines.push('');
   const closing =
-    t.emails === 0
+    files === 0
       ? 'Nothing left this machine: no email was sent (and the add-on had none to send).'
-      : `Nothing left this machine: no email was sent. The ${t.emails === 1 ? 'email' : emailWord} the add-on would have sent ${t.emails === 1 ? 'is a .eml file' : 'are .eml files'} in ${relativePath(out, cwd)}/.`;
+      : `Nothing left this machine: no email was sent. The ${files === 1 ? 'email' : `${files} emails`} the add-on would have sent ${files === 1 ? 'is a .eml file' : 'are .eml files'} in ${relativePath(out, cwd)}/.`;
   lines.push(...wrap(closing, width, width, 0).map((l) => paint(fmt.color, 'bold', l)));
   return lines;
 }

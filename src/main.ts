@@ -14,6 +14,7 @@ import {
 import {
   columnMappingPreview,
   recordDisputeEvent,
+  recordPromiseFromSidebar,
   saveColumnMappingFromSidebar,
   resetTemplateFromSidebar,
   saveSettingsFromSidebar,
@@ -25,6 +26,7 @@ import {
   evidencePackDownload,
   saveSmallClaimsFromSidebar,
   smallClaimsData,
+  withdrawPromiseFromSidebar,
 } from './app/sidebarApi';
 import type { DisputeAction } from './app/disputes';
 import type {
@@ -36,7 +38,8 @@ import type {
   SidebarTemplate,
   SmallClaimsView,
 } from './app/sidebarTypes';
-import type { EmailStageId, InputField, Settings, Template, TemplateId } from './domain/types';
+import type { LedgerStage } from './domain/records';
+import type { InputField, IsoDate, Settings, Template, TemplateId } from './domain/types';
 
 /**
  * Simple trigger: builds the menu. In AuthMode.NONE (an add-on not yet used in this file) it
@@ -126,8 +129,18 @@ export function recordDispute(
   return recordDisputeEvent(action, invoice, note);
 }
 
-export function settleUnsureFollowUp(invoice: string, stage: EmailStageId, wasSent: boolean): SaveResult {
+export function settleUnsureFollowUp(invoice: string, stage: LedgerStage, wasSent: boolean): SaveResult {
   return settleUnsureFromSidebar(invoice, stage, wasSent);
+}
+
+/** "Client promised to pay by …" from the sidebar, kept in the add-on's own records (docs/escalation.md, "Promises"). */
+export function recordPromise(invoice: string, promisedDate: IsoDate): SaveResult & { invoice?: InvoiceView | null } {
+  return recordPromiseFromSidebar(invoice, promisedDate);
+}
+
+/** Takes back the promise recorded in the sidebar: the follow-ups resume. */
+export function withdrawPromise(invoice: string): SaveResult & { invoice?: InvoiceView | null } {
+  return withdrawPromiseFromSidebar(invoice);
 }
 
 /** The evidence pack of an invoice as a PDF, for the sidebar's download link (README "Interest, the letter and the evidence pack"). */

@@ -3,6 +3,7 @@
 import { evidencePackHtml, type EvidencePromise } from '../domain/evidence';
 import { fileNamePart, lateInterestShown, sentFollowUps, type PlannedDocument } from '../domain/notice';
 import { invoiceKey } from '../domain/parse';
+import type { PromiseRecord } from '../domain/promise';
 import { smallClaimsTable, type SmallClaimsIssue, type SmallClaimsLimit } from '../domain/smallClaims';
 import { isPaid } from '../domain/stages';
 import type { Invoice } from '../domain/types';
@@ -29,10 +30,21 @@ export function saveSmallClaims(store: StorePort, rows: unknown): SmallClaimsIss
   return checked.issues;
 }
 
-/** The invoice's promised date (from a Promised Date column), as the pack lists promises. */
-function promisesOf(invoice: Invoice): EvidencePromise[] {
+/** The invoice's promises: the Promised Date column and those recorded in the sidebar, oldest first. */
+function promisesOf(invoice: Invoice, records: readonly PromiseRecord[]): EvidencePromise[] {
   const promised = invoice.promisedDate;
-  return promised ? [{ recorded: null, promisedDate: promised, note: 'From the Promised Date column' }] : [];
+  const column: EvidencePromise[] = promised
+    ? [{ recorded: null, promisedDate: promised, note: 'From the Promised Date column' }]
+    : [];
+  const recorded = records
+    .filter((r) => r.key === invoice.key)
+    .sort((a, b) => a.recordedOn.localeCompare(b.recordedOn))
+    .map((r) => ({
+      recorded: r.recordedOn,
+      promisedDate: r.promisedDate,
+      note: r.withdrawn === true ? 'Withdrawn in the sidebar' : 'Recorded in the sidebar',
+    }));
+  return [...column, ...recorded];
 }
 
 /** The evidence pack of an invoice on the sheet, as a document to print; null when the invoice is not there. */
@@ -59,7 +71,7 @@ export function evidencePackDocument(
     late,
     followUps: sentFollowUps(snapshot.log, [invoice]),
     disputeNotes: snapshot.disputes.filter((d) => d.key === key).map(({ date, event, note }) => ({ date, event, note })),
-    promises: promisesOf(invoice),
+    promises: promisesOf(invoice, snapshot.promises),
     smallClaims,
     ...(jurisdictionId ? { jurisdictionId } : {}),
   });

@@ -7,6 +7,7 @@ import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './run';
 import type { InvoiceView } from './sidebarTypes';
+import { promiseView } from './promiseRecords';
 import type { LateInterest } from '../domain/interest';
 import type { Invoice } from '../domain/types';
 
@@ -52,6 +53,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
           .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
+    promise: invoice ? promiseView(invoice, snapshot.promises, ctx.today) : null,
   };
 }
 

@@ -1,15 +1,22 @@
 // The send ledger: each send is recorded in the store before and after it happens, so a run that
 // dies mid-send never leads to a second email. The log settles the entries.
-import { hasSent } from '../domain/history';
-import { ledgerId, type LedgerEntry, type LogLine } from '../domain/records';
-import type { EmailStageId } from '../domain/types';
+import { hasSentEntry } from '../domain/history';
+import { ledgerId, type LedgerEntry, type LedgerStage, type LogLine } from '../domain/records';
+import { stageLabel } from '../domain/settings';
 import { INTERRUPTED } from './logLines';
 import { LEDGER_PREFIX, type Snapshot } from './snapshot';
 import type { StorePort } from './ports';
 
-/** The store key of an invoice's send of one stage. */
-export function ledgerKey(key: string, stage: EmailStageId): string {
+/** The store key of an invoice's send of one stage (or of one notice: "promise missed", thank-you). */
+export function ledgerKey(key: string, stage: LedgerStage): string {
   return LEDGER_PREFIX + ledgerId(key, stage);
+}
+
+const NOTICE_LABELS: Record<string, string> = { promiseMissed: 'Promise missed', thankYou: 'Thank-you' };
+
+/** What a ledger entry or log row is about, in words ('Reminder', 'Promise missed'…). */
+export function ledgerStageLabel(stage: LedgerStage): string {
+  return NOTICE_LABELS[stage] ?? stageLabel(stage as Exclude<LedgerStage, 'promiseMissed' | 'thankYou'>);
 }
 
 export interface Recovery {
@@ -30,7 +37,7 @@ export function recoverLedger(snapshot: Snapshot): Recovery {
   const recovery: Recovery = { lines: [], settled: [], unknown: [] };
   for (const entry of snapshot.ledger) {
     const id = ledgerKey(entry.key, entry.stage);
-    if (hasSent(snapshot.log, entry.key, entry.stage)) {
+    if (hasSentEntry(snapshot.log, entry)) {
       recovery.settled.push(id);
       continue;
     }
@@ -41,6 +48,8 @@ export function recoverLedger(snapshot: Snapshot): Recovery {
       recipients: entry.recipients,
       subject: entry.subject,
       threadId: '',
+      // A "promise missed" email is logged with the promise it is about, whatever became of it.
+      ...(entry.promisedDate === undefined ? {} : { promisedDate: entry.promisedDate }),
     };
     if (entry.state === 'sent') {
       recovery.lines.push({ ...base, outcome: 'sent', result: 'sent', date: entry.date });

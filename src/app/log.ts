@@ -15,6 +15,7 @@ function logCells(line: LogLine, now: number): OutCell[] {
     line.result,
     line.threadId,
     line.outcome,
+    line.promisedDate ? { date: line.promisedDate } : '',
   ];
 }
 

@@ -68,6 +68,9 @@ export function planRun(snapshot: Snapshot): RunPlan {
     ctx,
     selfEmail: snapshot.selfEmail,
     log: snapshot.log,
+    promises: snapshot.promises,
+    // The run sends and logs the "promise missed" emails (src/app/notices.ts).
+    sendPromiseMissed: true,
   });
   const grouped = groupFollowUps(plan.emails, config.settings, {
     today: ctx.today,

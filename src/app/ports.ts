@@ -69,6 +69,8 @@ export interface SpreadsheetPort extends OwnSheetPort {
   toast(message: string): void;
   /** The names of the spreadsheet's sheets, in tab order. */
   sheetNames(): string[];
+  /** The spreadsheet's address (the daily summary links to it). */
+  url(): string;
 }
 
 /** Whether daily follow-ups are on, and whose trigger runs them (every editor sees the same). */

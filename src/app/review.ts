@@ -1,8 +1,7 @@
 // Sends whose outcome is unknown (a run was interrupted mid-send): the user checks their Sent mail
 // and says what happened. Only then does the invoice move on, so nothing is ever sent twice blindly.
 import type { LedgerEntry } from '../domain/records';
-import { stageLabel } from '../domain/settings';
-import { ledgerKey } from './ledger';
+import { ledgerKey, ledgerStageLabel } from './ledger';
 import { appendLog } from './log';
 import type { Ports } from './ports';
 import { readLedger } from './snapshot';
@@ -17,7 +16,7 @@ export function unsureSends(ports: Ports): LedgerEntry[] {
 
 export function unsureSendQuestion(e: LedgerEntry): string {
   return (
-    `Invoice ${e.invoice} (${e.client}): the ${stageLabel(e.stage).toLowerCase()} email of ${e.date} to ${e.recipients.replace(/^to: /, '')} ` +
+    `Invoice ${e.invoice} (${e.client}): the ${ledgerStageLabel(e.stage).toLowerCase()} email of ${e.date} to ${e.recipients.replace(/^to: /, '')} ` +
     'may not have been sent, because the run was interrupted.\n\nIs it in your Sent mail?\n\n' +
     'Yes: it was sent (the invoice moves on).\nNo: it was not sent (it goes out on this run).\nCancel: decide later.'
   );
@@ -43,6 +42,7 @@ export function settleUnsureSend(ports: Ports, entry: LedgerEntry, wasSent: bool
           threadId: '',
           // A confirmed send is dated when it went out, so the next follow-up keeps its schedule.
           date: wasSent ? entry.date : undefined,
+          ...(entry.promisedDate === undefined ? {} : { promisedDate: entry.promisedDate }),
         },
       ],
       ports,

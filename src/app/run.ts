@@ -6,6 +6,7 @@ import type { LogLine } from '../domain/records';
 import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
+import { sendNotices } from './notices';
 import { keepConfirmed, planRun, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 import { errorMessage, sendPlanned, type Outcomes } from './send';
@@ -131,7 +132,9 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
     settle([...(pending?.lines ?? []), ...lines], [...(pending?.settled ?? []), ...settled], ports);
     pending = null;
   };
-  const outcomes = sendPlanned(run, ports, { mode: options.mode, started, settleEarly });
+  const planned = sendPlanned(run, ports, { mode: options.mode, started, settleEarly });
+  // The "promise missed" and thank-you emails, then the daily summary (docs/escalation.md).
+  const outcomes = sendNotices(planned, { snapshot, run, mode: options.mode, trigger: options.trigger }, ports);
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   const rest = pending ?? { lines: [], settled: [], unknown: [] };

@@ -22,6 +22,8 @@ import {
 import { cleanMapping } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
+import { changePromise } from './promises';
+import { noteThankYouSetting } from './notices';
 import { invoiceView } from './invoiceView';
 import { TRY_AGAIN, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
@@ -222,8 +224,11 @@ function dailyAuthorization(): SidebarData['authorization'] {
 export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: boolean } {
   const ports = portsHere();
   const result = withStore((store) => {
-    const hourBefore = loadConfig(store).settings.sendHour;
+    const before = loadConfig(store).settings;
+    const hourBefore = before.sendHour;
     const { settings, issues } = saveStoredSettings(store, raw);
+    if (issues.length === 0)
+      noteThankYouSetting(store, before.thankYouWhenPaid, settings.thankYouWhenPaid, ports.spreadsheet.today());
     // The daily trigger runs at the send hour: move it when the hour changes.
     if (issues.length === 0 && settings.sendHour !== hourBefore && ports.triggers.status().mine) {
       const moved = ports.triggers.install(settings.sendHour);
@@ -279,6 +284,22 @@ export function recordDisputeEvent(
   note: unknown,
 ): SaveResult & { invoice?: InvoiceView | null } {
   return recordDispute(portsHere(), action, invoiceNumber, note);
+}
+
+// ---- promises to pay ------------------------------------------------------------------------------
+
+/** "Client promised to pay by …": kept in the add-on's own records; returns the invoice again. */
+export function recordPromiseFromSidebar(
+  invoiceNumber: unknown,
+  promisedDate: unknown,
+): SaveResult & { invoice?: InvoiceView | null } {
+  const date = typeof promisedDate === 'string' ? promisedDate.trim() : '';
+  return changePromise(portsHere(), invoiceNumber, { kind: 'record', promisedDate: date });
+}
+
+/** Takes back the promise recorded in the sidebar (a Promised Date column stays as it is). */
+export function withdrawPromiseFromSidebar(invoiceNumber: unknown): SaveResult & { invoice?: InvoiceView | null } {
+  return changePromise(portsHere(), invoiceNumber, { kind: 'withdraw' });
 }
 
 // ---- the evidence pack and the small-claims table ----------------------------------------------

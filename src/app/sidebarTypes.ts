@@ -1,6 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
+import type { LedgerStage } from '../domain/records';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
@@ -30,7 +31,8 @@ export interface FollowUpView {
 }
 
 export interface UnsureSendView {
-  stage: EmailStageId;
+  /** A stage, or a notice ('promiseMissed', 'thankYou'). */
+  stage: LedgerStage;
   date: IsoDate;
   recipients: string;
 }
@@ -58,6 +60,11 @@ export interface InvoiceView {
   disputeNotes: DisputeNoteView[];
   followUps: FollowUpView[];
   unsureSends: UnsureSendView[];
+  /**
+   * The promise to pay in force (docs/escalation.md, "Promises"): from the Promised Date column or
+   * recorded in the sidebar (only that one can be withdrawn); `missed` once its date has passed.
+   */
+  promise: { date: IsoDate; source: 'column' | 'sidebar'; missed: boolean } | null;
 }
 
 /** One email due today: one per client, listing its invoices (docs/escalation.md "One email per client"). */

@@ -14,10 +14,12 @@ import {
   type LedgerEntry,
   type LogRecord,
 } from '../domain/records';
+import type { PromiseRecord } from '../domain/promise';
 import type { CellValue, SheetContext, StatusField } from '../domain/types';
 import { readColumnMapping, readHeader } from './columns';
 import { loadConfig, type Config } from './config';
 import type { Ports, StorePort } from './ports';
+import { readPromises } from './promiseRecords';
 
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
@@ -50,6 +52,8 @@ export interface Snapshot {
   log: LogRecord[];
   ledger: LedgerEntry[];
   disputes: DisputeRecord[];
+  /** Promises to pay recorded in the sidebar (docs/escalation.md, "Promises"). */
+  promises: PromiseRecord[];
   /** The user's own address when CC/BCC-self is on. */
   selfEmail: string | null;
 }
@@ -88,6 +92,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     log,
     ledger: readLedger(store),
     disputes,
+    promises: readPromises(store),
     selfEmail: ccSelf || bccSelf ? ports.mail.selfEmail() : null,
   };
 }

@@ -1,8 +1,8 @@
 // What the add-on remembers of each invoice, merged from every place that memory lives:
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
-import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LogRecord } from './records';
-import { emptyHistory, stageOrder, withPassed, withSent, type InvoiceHistory } from './stages';
+import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LedgerStage, type LogRecord } from './records';
+import { emptyHistory, stageOrder, withPassed, withPromiseMissedSent, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
 /** The Stage and Last Follow-up cells of a row, as last written by the add-on. */
@@ -41,6 +41,7 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
   };
 
   for (const r of sources.log) {
+    if (r.outcome === 'sent' && recordNotice(r.key, r.stage, r.date, r.promisedDate ?? null, get, histories)) continue;
     const stage = stageFromText(r.stage);
     if (!stage) continue;
     if (stage === 'final') {
@@ -49,12 +50,36 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
     else if (r.outcome === 'skipped' || r.outcome === 'superseded') histories.set(r.key, withPassed(get(r.key), stage));
   }
   mergeStatusMemory(sources, get, recordSent);
-  mergeLedger(sources, get, recordSent);
+  mergeLedger(sources, get, recordSent, histories);
   mergeDisputes(sources, get);
   return histories;
 }
 
 type Get = (key: string) => InvoiceHistory;
+
+/**
+ * A notice that went out (docs/escalation.md): the "promise missed" email for its promised date (the
+ * schedule resumes from it), or the thank-you. False when `stage` names no notice.
+ */
+function recordNotice(
+  key: string,
+  stage: string,
+  day: IsoDate | null,
+  promisedDate: IsoDate | null,
+  get: Get,
+  histories: Map<string, InvoiceHistory>,
+): boolean {
+  if (stage === 'thankYou') {
+    histories.set(key, { ...get(key), thankYouSent: true });
+    return true;
+  }
+  if (stage !== 'promiseMissed') return false;
+  // Without its date (a damaged row) the email still counts as the latest follow-up.
+  const h = get(key);
+  if (day !== null && promisedDate !== null) histories.set(key, withPromiseMissedSent(h, promisedDate, day));
+  else if (day !== null && (!h.lastFollowUp || day > h.lastFollowUp)) histories.set(key, { ...h, lastFollowUp: day });
+  return true;
+}
 type RecordSent = (key: string, stage: EmailStageId, day: IsoDate | null) => void;
 
 function mergeStatusMemory(sources: HistorySources, get: Get, recordSent: RecordSent): void {
@@ -67,10 +92,12 @@ function mergeStatusMemory(sources: HistorySources, get: Get, recordSent: Record
   }
 }
 
-function mergeLedger(sources: HistorySources, get: Get, recordSent: RecordSent): void {
+function mergeLedger(sources: HistorySources, get: Get, recordSent: RecordSent, histories: Map<string, InvoiceHistory>): void {
   for (const e of sources.ledger) {
-    if (e.state === 'sent') recordSent(e.key, e.stage, e.date);
-    else if (!hasSent(sources.log, e.key, e.stage)) {
+    if (e.state === 'sent') {
+      if (!recordNotice(e.key, e.stage, e.date, e.promisedDate ?? null, get, histories))
+        recordSent(e.key, e.stage as EmailStageId, e.date);
+    } else if (!hasSentEntry(sources.log, e)) {
       get(e.key).needsReview = `the ${e.stage} email of ${e.date} may not have been sent`;
     }
   }
@@ -93,6 +120,12 @@ function laterStage(a: EmailStageId | null, b: EmailStageId): EmailStageId {
 }
 
 /** True when the log already has a `sent` row for this invoice and stage. */
-export function hasSent(log: LogRecord[], key: string, stage: EmailStageId): boolean {
+export function hasSent(log: LogRecord[], key: string, stage: LedgerStage): boolean {
   return log.some((r) => r.key === key && r.stage === stage && r.outcome === 'sent');
+}
+
+/** True when the log already has the `sent` row of this ledger entry (a "promise missed" one: for its promised date). */
+export function hasSentEntry(log: LogRecord[], e: Pick<LedgerEntry, 'key' | 'stage' | 'promisedDate'>): boolean {
+  if (e.stage !== 'promiseMissed') return hasSent(log, e.key, e.stage);
+  return log.some((r) => r.key === e.key && r.stage === e.stage && r.outcome === 'sent' && r.promisedDate === e.promisedDate);
 }

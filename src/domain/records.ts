@@ -14,9 +14,21 @@ export const LOG_HEADERS = [
   'Subject',
   'Result',
   'Gmail Thread',
-  // Appended after the original columns, so a log written before it existed stays readable.
+  // Appended after the original columns, so a log written before they existed stays readable.
   'Outcome',
+  // The date a "promise missed" email is about (docs/escalation.md, "Promises"), as a date cell.
+  'Promised Date',
 ] as const;
+
+/**
+ * Emails about an invoice that are not stages of the schedule, by the word the log's Stage column
+ * holds for them: the "promise missed" email and the thank-you when paid (docs/escalation.md).
+ */
+export const NOTICE_WORDS = ['promiseMissed', 'thankYou'] as const;
+export type NoticeWord = (typeof NOTICE_WORDS)[number];
+
+/** What a log row or a send-ledger entry is about: a stage of the schedule, or a notice. */
+export type LedgerStage = EmailStageId | NoticeWord;
 
 /**
  * What happened, as data (the Outcome column); the Result column says it in words for people.
@@ -67,7 +79,7 @@ export const DISPUTE_EVENTS = { open: 'Dispute opened', note: 'Note', resolve: '
 export interface LogLine {
   invoice: string;
   client: string;
-  stage: StageId | '';
+  stage: StageId | NoticeWord | '';
   recipients: string;
   subject: string;
   outcome: Outcome;
@@ -76,6 +88,8 @@ export interface LogLine {
   threadId: string;
   /** When the action happened, if not now (a send recorded after the run that made it). */
   date?: IsoDate;
+  /** The promise a "promise missed" email is about. */
+  promisedDate?: IsoDate;
 }
 
 /** What the run needs back from a log row. */
@@ -90,6 +104,8 @@ export interface LogRecord {
   subject?: string;
   /** The Client cell, when the row has one (one email per client counts the days between emails). */
   client?: string;
+  /** The promise a "promise missed" row is about (its Promised Date cell). */
+  promisedDate?: IsoDate;
 }
 
 export interface DisputeRecord {
@@ -104,7 +120,9 @@ export interface LedgerEntry {
   key: string;
   invoice: string;
   client: string;
-  stage: EmailStageId;
+  stage: LedgerStage;
+  /** The promise a "promise missed" email is about. */
+  promisedDate?: IsoDate;
   /** sending: written before the send; sent: written after; unknown: a run died between the two. */
   state: 'sending' | 'sent' | 'unknown';
   date: IsoDate;
@@ -132,7 +150,8 @@ function columnsOf(header: CellValue[] | undefined, expected: readonly string[])
 
 /** Parses the Follow-up Log sheet (header row included). Rows without an invoice are ignored. */
 export function parseLogRows(values: CellValue[][]): LogRecord[] {
-  const [date, invoice, , stage, recipients, subject, result, , outcome] = columnsOf(values[0], LOG_HEADERS) as number[] as [
+  const [date, invoice, , stage, recipients, subject, result, , outcome, promised] = columnsOf(values[0], LOG_HEADERS) as [
+    number,
     number,
     number,
     number,
@@ -165,6 +184,8 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
     if (about !== '') record.subject = about;
     const who = client >= 0 ? textOf(row[client]) : '';
     if (who !== '') record.client = who;
+    const promisedDate = cellDate(row[promised]);
+    if (promisedDate !== null) record.promisedDate = promisedDate;
     out.push(record);
   }
   return out;
@@ -199,6 +220,7 @@ export function withHeaderRow(cells: CellValue[][], headers: readonly string[]):
   return hasHeaderRow(cells, headers) ? cells : [[...headers], ...cells];
 }
 
-export function ledgerId(key: string, stage: EmailStageId): string {
+/** One entry per invoice and stage; one "promise missed" entry per invoice (it holds the promised date). */
+export function ledgerId(key: string, stage: LedgerStage): string {
   return `${key}\u0000${stage}`;
 }

@@ -15,8 +15,8 @@ export interface SummaryOutcome {
   reason?: string;
 }
 
-/** Why an invoice needs the user now. */
-export type NeedCode = 'call' | 'decide' | 'review';
+/** Why an invoice needs the user now (`promise`: the client missed the date they promised to pay by). */
+export type NeedCode = 'call' | 'decide' | 'review' | 'promise';
 
 export interface NeedsUser {
   invoice: string;
@@ -40,6 +40,7 @@ const NEED_WORDS: Record<NeedCode, string> = {
   call: 'call the client (the escalation went out)',
   decide: 'decide the next step (the formal notice was not answered)',
   review: 'check your Sent mail (a follow-up may not have gone out)',
+  promise: 'the client missed the date they promised to pay by',
 };
 
 function counted(n: number, one: string, many = `${one}s`): string {

@@ -151,6 +151,7 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
     flush: () => SpreadsheetApp.flush(),
     toast: (message) => ss.toast(message, 'Invoice Follow-ups', 10),
     sheetNames: () => sheetNames(ss),
+    url: () => ss.getUrl(),
   };
 }
 

@@ -20,8 +20,12 @@ export const LEDGER_ENTRY_CHARS = 600;
 
 const KEY_PREFIX = 'ifu:';
 const MIGRATED_KEY = 'migrated';
-/** Keys whose writes may use the room kept for a run (the ledger and what a run records). */
-const RUN_KEYS = /^(ledger:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$)/;
+/**
+ * Keys whose writes may use the room kept for a run (the ledger and what a run records, such as
+ * the invoices found paid for the thank-you). Promises recorded in the sidebar (`promises`) are the
+ * user's data and count with the settings: a few dozen characters each, pruned by the run once paid.
+ */
+const RUN_KEYS = /^(ledger:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$)/;
 
 export class StoreError extends Error {}
 

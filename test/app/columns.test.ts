@@ -74,6 +74,6 @@ describe('a run on a sheet with a Status column of the user', () => {
       ['Unpaid', 'Overdue'],
       ['Paid', 'Paid'],
     ]);
-    expect(ports.outbox.flatMap((e) => e.invoices.map((i) => i.key))).toEqual(['A']);
+    expect(ports.outbox.flatMap((e) => (e.invoices ?? []).map((i) => i.key))).toEqual(['A']);
   });
 });

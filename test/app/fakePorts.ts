@@ -3,7 +3,7 @@
 import type { ClientEmail } from '../../src/domain/group';
 import { defaultSettings } from '../../src/domain/settings';
 import type { CellValue, StatusField } from '../../src/domain/types';
-import type { OutCell, Ports, SheetPort } from '../../src/app/ports';
+import type { MailMessage, OutCell, Ports, SheetPort } from '../../src/app/ports';
 
 export const INVOICE_HEADERS = ['Invoice', 'Client', 'Email', 'Billing Email', 'Amount', 'Due Date', 'Paid Date'];
 
@@ -68,8 +68,9 @@ export interface FakePorts extends Ports {
   props: Map<string, string>;
   /** Every store write, in order: [key, state of a ledger entry or the JSON]. */
   storeWrites: Array<[string, unknown]>;
-  outbox: ClientEmail[];
-  failSend: ((email: ClientEmail) => Error | null) | null;
+  /** What was handed to MailApp: a client email (with its invoices), a notice (with its invoice key) or the summary. */
+  outbox: Array<Omit<MailMessage, 'invoices'> & Partial<Pick<ClientEmail, 'invoices' | 'clientKey'>> & { key?: string }>;
+  failSend: ((email: MailMessage) => Error | null) | null;
   lockHeld: boolean;
 }
 
@@ -100,6 +101,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       flush: () => undefined,
       toast: () => undefined,
       sheetNames: () => [...sheets.keys()],
+      url: () => 'https://docs.google.com/spreadsheets/d/ss/edit',
     },
     store: {
       readJson: (key) => ({ value: props.has(key) ? JSON.parse(props.get(key)!) : null, warning: null }),
@@ -115,7 +117,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
     mail: {
       remainingDailyQuota: () => 100,
       send(message) {
-        const email = message as ClientEmail;
+        const email = message as FakePorts['outbox'][number];
         const error = ports.failSend?.(email) ?? null;
         if (error) throw error;
         ports.outbox.push(email);

@@ -24,14 +24,15 @@ describe('opening', () => {
         'Formal notice → priya@northwind.example',
         'Escalation → buchhaltung@mueller-soehne.example',
         'Reminder → ana@tidewater.example',
-        '$9,780.50 (USD)',
+        '$14,370.50 (USD)',
         '€1,750.00 (EUR)',
         'No run yet.',
         'None in the last 7 days.',
       );
       // Invoices found long overdue get the formal notice first (no decision before a notice went out).
       await expectText(overview, 'INV-2026-049 · <b>Pixel</b> & Co', 'Formal notice → sam@pixelco.example');
-      expect(await textOf(overview.getByRole('row', { name: /Overdue/ }))).toBe('Overdue 5');
+      // Eight: the sample's two promises to pay (INV-2026-052 and -053) have passed by November 24.
+      expect(await textOf(overview.getByRole('row', { name: /Overdue/ }))).toBe('Overdue 8');
       for (const tab of TABS) await s.tab(tab);
       expect(await page.isHidden('#panel-templates')).toBe(true);
       expect(s.callNames()).toEqual(['getSidebarData']);

@@ -46,12 +46,14 @@ interface Eml {
   raw: string;
 }
 
-const NAME = /^(\d{4}-\d{2}-\d{2})_(INV-\d{4}-\d{3})_(reminder|firm|escalate|formal)\.eml$/;
+const NAME = /^(\d{4}-\d{2}-\d{2})_(INV-\d{4}-\d{3})_(reminder|firm|escalate|formal|promiseMissed)\.eml$/;
+const SUMMARY_NAME = /^(\d{4}-\d{2}-\d{2})_daily-summary\.eml$/;
 
+/** The emails to clients (the daily summaries to the user are read by readSummaries). */
 async function readEmls(dir: string): Promise<Eml[]> {
   const files = fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.eml'))
+    .filter((f) => f.endsWith('.eml') && !SUMMARY_NAME.test(f))
     .sort();
   const out: Eml[] = [];
   for (const f of files) {
@@ -60,6 +62,18 @@ async function readEmls(dir: string): Promise<Eml[]> {
     const raw = fs.readFileSync(path.join(dir, f), 'utf8');
     out.push({ file: f, date: m[1]!, invoice: m[2]!, stage: m[3]!, mail: await simpleParser(raw), raw });
   }
+  return out;
+}
+
+/** The daily summaries the add-on emailed to the user, by day. */
+async function readSummaries(dir: string): Promise<Array<{ date: string; mail: ParsedMail }>> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => SUMMARY_NAME.test(f))
+    .sort();
+  const out: Array<{ date: string; mail: ParsedMail }> = [];
+  for (const f of files)
+    out.push({ date: SUMMARY_NAME.exec(f)![1]!, mail: await simpleParser(fs.readFileSync(path.join(dir, f))) });
   return out;
 }
 
@@ -87,6 +101,7 @@ describe('the default month over the bundled sample', () => {
   let out: string;
   let result: DemoResult;
   let emls: Eml[];
+  let summaries: Array<{ date: string; mail: ParsedMail }>;
   const sample = sampleRows();
 
   beforeAll(async () => {
@@ -95,12 +110,18 @@ describe('the default month over the bundled sample', () => {
     fs.writeFileSync(path.join(out, 'keep-me.txt'), 'not an email');
     result = await runDemo({ out });
     emls = await readEmls(out);
+    summaries = await readSummaries(out);
   });
 
   test('writes one .eml file per email, the final sheet and the log, and clears old .eml files', () => {
     expect(emls.length).toBeGreaterThanOrEqual(10);
-    expect(result.emails).toHaveLength(emls.length);
-    expect(result.files.emails.map((f) => path.basename(f)).sort()).toEqual(emls.map((e) => e.file));
+    expect(result.emails).toHaveLength(emls.length + summaries.length);
+    expect(
+      result.files.emails
+        .map((f) => path.basename(f))
+        .filter((f) => !SUMMARY_NAME.test(f))
+        .sort(),
+    ).toEqual(emls.map((e) => e.file));
     for (const f of result.files.emails) expect(fs.existsSync(f)).toBe(true);
     expect(fs.existsSync(path.join(out, 'stale.eml'))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'keep-me.txt'), 'utf8')).toBe('not an email');
@@ -109,7 +130,7 @@ describe('the default month over the bundled sample', () => {
     expect(sheet[0]).toEqual(
       expect.arrayContaining(['Invoice', 'Status', 'Stage', 'Days Overdue', 'Last Follow-up', 'Next Follow-up']),
     );
-    expect(sheet).toHaveLength(11);
+    expect(sheet).toHaveLength(14);
     const log = parseCsv(fs.readFileSync(result.files.logCsv, 'utf8'));
     expect(log[0]).toEqual([
       'Timestamp',
@@ -121,8 +142,10 @@ describe('the default month over the bundled sample', () => {
       'Result',
       'Gmail Thread',
       'Outcome',
+      'Promised Date',
     ]);
-    expect(log.filter((r) => r[6] === 'sent')).toHaveLength(emls.length);
+    expect(log.filter((r) => r[6] === 'sent' && r[1] !== '')).toHaveLength(emls.length);
+    expect(log.filter((r) => r[6] === 'sent' && r[8] === 'summary')).toHaveLength(summaries.length);
   });
 
   test('each email is from the sender at the user address, sent at 09:00 New York time on its day', () => {
@@ -146,7 +169,7 @@ describe('the default month over the bundled sample', () => {
         // Without a billing contact the escalation goes to the usual contact, asking them to pass it on.
         expect(to).toEqual([billing === '' ? usual : billing]);
         expect(cc).toEqual(billing === '' ? [] : [usual]);
-      } else if (e.stage === 'formal') {
+      } else if (e.stage === 'formal' || e.stage === 'promiseMissed') {
         expect(to).toEqual([usual]);
         expect(cc).toEqual(billing === '' ? [] : [billing]);
       } else {
@@ -175,6 +198,8 @@ describe('the default month over the bundled sample', () => {
       'INV-2026-047',
       'INV-2026-048',
       'INV-2026-049',
+      'INV-2026-051',
+      'INV-2026-053',
     ]);
   });
 
@@ -199,7 +224,7 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('nothing for the paid, paused, disputed and broken invoices', () => {
-    const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-050'];
+    const quiet = ['INV-2026-042', 'INV-2026-044', 'INV-2026-045', 'INV-2026-046', 'INV-2026-050', 'INV-2026-052'];
     const quietAddresses = quiet
       .flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!])
       .filter((a) => a !== '');
@@ -217,7 +242,7 @@ describe('the default month over the bundled sample', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
     const logged = result.log
       .slice(1)
-      .filter((r) => r[6] === 'sent')
+      .filter((r) => r[6] === 'sent' && r[1] !== '')
       .map((r) => `${r[1]}/${r[3]}`);
     expect(new Set(logged).size).toBe(logged.length);
     expect(logged.sort()).toEqual([...pairs].sort());
@@ -233,7 +258,7 @@ describe('the default month over the bundled sample', () => {
       'Last Follow-up',
       'Next Follow-up',
     ]);
-    expect(result.table.rows).toHaveLength(10);
+    expect(result.table.rows).toHaveLength(13);
     expect(tableRow(result, 'INV-2026-042')['Status']).toBe('Paid');
     expect(tableRow(result, 'INV-2026-045')['Status']).toBe('Paused');
     expect(tableRow(result, 'INV-2026-044')['Status']).toBe('Disputed');
@@ -268,7 +293,63 @@ describe('the default month over the bundled sample', () => {
     expect(result.events.filter((e) => e.kind === 'failed' || e.kind === 'stopped')).toEqual([]);
     // Held and broken rows are reported once, not every day.
     expect(result.events.filter((e) => e.invoice === 'INV-2026-044' && e.kind === 'held')).toHaveLength(1);
-    expect(result.totals).toEqual(expect.objectContaining({ emails: emls.length, invoices: 10, rowErrors: 2, failed: 0 }));
+    expect(result.totals).toEqual(
+      expect.objectContaining({ emails: emls.length, summaries: summaries.length, invoices: 13, rowErrors: 2, failed: 0 }),
+    );
+  });
+
+  test('a client with several invoices: Northwind Studio is followed up on both, on the same days', () => {
+    const days = (inv: string) => emls.filter((e) => e.invoice === inv).map((e) => `${e.date} ${e.stage}`);
+    expect(days('INV-2026-041')).toEqual(['2026-11-02 reminder', '2026-11-08 firm', '2026-11-15 escalate', '2026-11-22 formal']);
+    expect(days('INV-2026-051')).toEqual(days('INV-2026-041'));
+  });
+
+  test('a promise kept: no follow-up while it holds, then paid, never emailed', () => {
+    expect(emls.filter((e) => e.invoice === 'INV-2026-052')).toEqual([]);
+    expect(result.days[0]!.events).toContainEqual(
+      expect.objectContaining({ kind: 'held', invoice: 'INV-2026-052', result: 'Promised by 2026-11-13' }),
+    );
+    const paidDay = result.days.find((d) => d.date === '2026-11-12')!;
+    expect(paidDay.events).toContainEqual(expect.objectContaining({ kind: 'held', invoice: 'INV-2026-052', result: 'Paid' }));
+    expect(tableRow(result, 'INV-2026-052')['Status']).toBe('Paid');
+  });
+
+  test('a promise missed: one "promise missed" email the day after, quoting the date, then the schedule resumes', () => {
+    const cedar = emls.filter((e) => e.invoice === 'INV-2026-053');
+    expect(cedar.map((e) => `${e.date} ${e.stage}`)).toEqual([
+      '2026-11-17 promiseMissed',
+      '2026-11-20 escalate',
+      '2026-11-26 formal',
+    ]);
+    const missed = cedar[0]!;
+    expect(missed.mail.text).toContain('would be paid by November 16, 2026');
+    expect(missed.mail.text).toContain('$2,750.00');
+    expect(addresses(missed.mail.to)).toEqual(['tom@cedarpine.example']);
+    expect(addresses(missed.mail.cc)).toEqual(['billing@cedarpine.example']);
+  });
+
+  test("the daily summaries: one to you on each day with something to report, after that day's client emails; none on quiet days", () => {
+    const busyDays = result.days
+      .filter((d) =>
+        d.events.some((e) => e.invoice !== '' && (e.kind === 'sent' || (e.kind === 'skipped' && e.stage === 'final'))),
+      )
+      .map((d) => d.date);
+    expect(summaries.map((s) => s.date)).toEqual(busyDays);
+    for (const s of summaries) {
+      expect(addresses(s.mail.to)).toEqual([ME]);
+      expect(s.mail.subject).toMatch(/^Invoice follow-ups today: /);
+      expect(s.mail.text).toMatch(/Open the spreadsheet: https:\/\/docs\.google\.com\/spreadsheets\/d\/[^/\s]+\/edit/);
+      const day = result.emails.filter((e) => e.date === s.date);
+      expect(day[day.length - 1]!.stage).toBe('summary');
+    }
+    const first = summaries.find((s) => s.date === '2026-11-02')!;
+    expect(first.mail.subject).toBe('Invoice follow-ups today: 4 sent');
+    expect(first.mail.text).toContain('- Formal notice for invoice INV-2026-049 (<b>Pixel</b> & Co)');
+    expect(first.mail.html || '').toContain('&lt;b&gt;Pixel&lt;/b&gt;');
+    const missedDay = summaries.find((s) => s.date === '2026-11-17')!;
+    expect(missedDay.mail.text).toContain(
+      'Invoice INV-2026-053 (Cedar & Pine Legal): the client missed the date they promised to pay by',
+    );
   });
 
   test('the printed report fits 100 columns, has no colour codes when asked not to, and says nothing was sent', () => {
@@ -330,8 +411,10 @@ describe('HTML escaping and the sender name in other runs', () => {
     );
     const out = path.join(dir, 'out');
     const result = await runDemo({ sheet: csv, disputes, out, from: '2026-10-15', days: 3 });
-    const emls = fs.readdirSync(out).filter((f) => f.endsWith('.eml'));
+    const emls = fs.readdirSync(out).filter((f) => f.endsWith('.eml') && !f.endsWith('_daily-summary.eml'));
     expect(emls).toEqual(['2026-10-15_B-7_escalate.eml']);
+    // With a sheet of one's own, the daily summary of that day too (the escalation needs you: call the client).
+    expect(fs.existsSync(path.join(out, '2026-10-15_daily-summary.eml'))).toBe(true);
     const mail = await simpleParser(fs.readFileSync(path.join(out, emls[0]!)));
     expect(addresses(mail.to)).toEqual(['pay@quoted.example']);
     expect(addresses(mail.cc)).toEqual(['kim@quoted.example']);
@@ -491,7 +574,13 @@ describe('the command line', () => {
         .readdirSync(out)
         .filter((f) => f.endsWith('.eml'))
         .sort(),
-    ).toEqual(['2026-11-02_INV-2026-041_reminder.eml', '2026-11-02_INV-2026-043_firm.eml', '2026-11-02_INV-2026-049_formal.eml']);
+    ).toEqual([
+      '2026-11-02_INV-2026-041_reminder.eml',
+      '2026-11-02_INV-2026-043_firm.eml',
+      '2026-11-02_INV-2026-049_formal.eml',
+      '2026-11-02_INV-2026-051_reminder.eml',
+      '2026-11-02_daily-summary.eml',
+    ]);
   });
 
   test('--from 2026-02-31 exits non-zero with a readable message', () => {
@@ -505,7 +594,7 @@ describe('the command line', () => {
   test('--help prints the options', () => {
     const r = run(['--help']);
     expect(r.status).toBe(0);
-    for (const flag of ['--sheet', '--disputes', '--from', '--days', '--tz', '--locale', '--sender', '--out'])
+    for (const flag of ['--sheet', '--disputes', '--payments', '--from', '--days', '--tz', '--locale', '--sender', '--out'])
       expect(r.stdout).toContain(flag);
   });
 });

@@ -340,3 +340,12 @@ describe('test helpers', () => {
     expect(raw.cellDate(1, 3)).toBeNull();
   });
 });
+
+describe('the spreadsheet address (faked on purpose: nothing is served there)', () => {
+  it('getUrl is the Google Sheets address made from the spreadsheet id, the same on every call', () => {
+    const { spreadsheet } = setup();
+    const url = spreadsheet.getUrl();
+    expect(url).toBe(`https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`);
+    expect(spreadsheet.getUrl()).toBe(url);
+  });
+});

@@ -1,0 +1,101 @@
+// The daily summary (docs/escalation.md, "Daily summary"): after a daily trigger run, one plain
+// email to the user's own address says what went out, what waits, what failed and what needs them,
+// with the overdue totals and a link to the spreadsheet. Nothing on quiet days; it takes the quota
+// last, after every email to a client, and is logged with the outcome `summary`.
+import { hasSentEntry } from '../domain/history';
+import type { LedgerStage, LogLine } from '../domain/records';
+import { isPaid } from '../domain/stages';
+import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, type SummaryTotals } from '../domain/summary';
+import { ledgerStageLabel } from './ledger';
+import type { NoticeRun } from './notices';
+import type { Ports } from './ports';
+import { errorMessage, type Outcomes } from './send';
+
+const RESULT_OF: Partial<Record<LogLine['outcome'], SummaryOutcome['result']>> = {
+  sent: 'sent',
+  queued: 'queued',
+  failed: 'failed',
+  unsure: 'failed',
+};
+
+/** The run's follow-ups and notices as the summary lists them (steps without an email are left out). */
+function summaryOutcomes(lines: readonly LogLine[]): SummaryOutcome[] {
+  const out: SummaryOutcome[] = [];
+  for (const line of lines) {
+    const result = RESULT_OF[line.outcome];
+    if (result === undefined || line.invoice === '' || line.stage === '') continue;
+    const what = ledgerStageLabel(line.stage as LedgerStage);
+    const reason = line.result.replace(/^(queued|failed):\s*/, '');
+    out.push({ invoice: line.invoice, client: line.client, what, result, ...(result === 'sent' ? {} : { reason }) });
+  }
+  return out;
+}
+
+/** The invoices that came to need the user in this run, each once per reason. */
+function needsUser({ snapshot, run }: NoticeRun, lines: readonly LogLine[]): NeedsUser[] {
+  const needs = new Map<string, NeedsUser>();
+  const add = (invoice: string, client: string, need: NeedCode): void =>
+    void needs.set(`${need}\u0000${invoice}`, { invoice, client, need });
+  for (const line of lines) {
+    if (line.stage === 'escalate' && line.outcome === 'sent') add(line.invoice, line.client, 'call');
+    else if (line.outcome === 'decision') add(line.invoice, line.client, 'decide');
+    else if (line.outcome === 'unsure') add(line.invoice, line.client, 'review');
+  }
+  // Sends an earlier run left half-done are held for review from this run on.
+  for (const entry of snapshot.ledger) {
+    if (entry.state === 'sending' && !hasSentEntry(snapshot.log, entry)) add(entry.invoice, entry.client, 'review');
+  }
+  for (const missed of run.plan.promiseMissed) add(missed.invoice.invoice, missed.invoice.client, 'promise');
+  return [...needs.values()];
+}
+
+/** What is overdue, per currency. */
+function overdueTotals({ snapshot, run }: NoticeRun): SummaryTotals {
+  const byCurrency = new Map<string, { balance: number; count: number }>();
+  for (const row of run.plan.rows) {
+    const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
+    if (!invoice || isPaid(invoice) || (row.evaluation?.daysOverdue ?? 0) <= 0) continue;
+    const t = byCurrency.get(invoice.currency) ?? { balance: 0, count: 0 };
+    byCurrency.set(invoice.currency, { balance: t.balance + invoice.balance, count: t.count + 1 });
+  }
+  const overdue = [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t }));
+  return { locale: snapshot.ctx.locale, overdue };
+}
+
+function summaryLine(recipients: string, subject: string, result: string): LogLine {
+  return { invoice: '', client: '', stage: '', recipients, subject, outcome: 'summary', result, threadId: '' };
+}
+
+/** Sends the summary of a daily run to the user, when there is something to say; the log says what became of it. */
+export function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): { lines: LogLine[]; mailed: boolean } {
+  const email = dailySummaryEmail(
+    summaryOutcomes(outcomes.lines),
+    needsUser(input, outcomes.lines),
+    overdueTotals(input),
+    ports.spreadsheet.url(),
+  );
+  if (email === null) return { lines: [], mailed: false };
+  const self = ports.mail.selfEmail();
+  if (self === null) {
+    return {
+      lines: [summaryLine('', email.subject, 'skipped: the daily summary was not sent: Google did not give your address')],
+      mailed: false,
+    };
+  }
+  const recipients = `to: ${self}`;
+  if (ports.mail.remainingDailyQuota() < 1) {
+    return {
+      lines: [summaryLine(recipients, email.subject, 'skipped: the daily summary was not sent: no email quota left today')],
+      mailed: false,
+    };
+  }
+  try {
+    ports.mail.send({ to: [self], cc: [], bcc: [], ...email }, input.snapshot.config.settings.senderName);
+  } catch (err) {
+    return {
+      lines: [summaryLine(recipients, email.subject, `failed: the daily summary was not sent: ${errorMessage(err)}`)],
+      mailed: true,
+    };
+  }
+  return { lines: [summaryLine(recipients, email.subject, 'sent')], mailed: true };
+}

@@ -1,0 +1,191 @@
+// Step 3b of a run, right after the follow-ups (docs/escalation.md): the notices about an invoice
+// that are not stages of the schedule — the "promise missed" email and the thank-you when paid —
+// each sent at most once between two ledger writes, then the daily summary to the user, which takes
+// the quota last. A client that already got an email in this run gets no second one today.
+import { clientKey } from '../domain/group';
+import { planThankYou, recipientCount, type InvoiceEmail, type PlanInput } from '../domain/plan';
+import type { LedgerEntry, LogLine, NoticeWord } from '../domain/records';
+import { emptyHistory, withPromiseMissedSent, type InvoiceHistory } from '../domain/stages';
+import type { IsoDate } from '../domain/types';
+import { sendDailySummary } from './dailySummary';
+import { ledgerKey } from './ledger';
+import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
+import type { RunPlan } from './planRun';
+import type { Ports } from './ports';
+import { prunePromises, writePromises } from './promiseRecords';
+import { errorMessage, type Outcomes } from './send';
+import type { Snapshot } from './snapshot';
+import { thankYouBook, thankYousDue, type ThankYouBook } from './thankYou';
+
+export { noteThankYouSetting } from './thankYou';
+
+export interface NoticeRun {
+  snapshot: Snapshot;
+  run: RunPlan;
+  mode: 'send' | 'preview' | 'statuses';
+  trigger: 'menu' | 'daily' | 'sidebar';
+}
+
+/** A notice due in this run. */
+interface Notice {
+  word: NoticeWord;
+  email: InvoiceEmail;
+  promisedDate?: IsoDate;
+}
+
+/** The run's outcomes with the notices sent (and, after a daily run, the summary) added. */
+export function sendNotices(outcomes: Outcomes, input: NoticeRun, ports: Ports): Outcomes {
+  const { snapshot, run } = input;
+  keepPromises(input, ports);
+  const book = thankYouBook(snapshot, run, outcomes.histories, ports.store);
+  if (input.mode !== 'send') {
+    book.save(ports.store);
+    return outcomes;
+  }
+  const notices: Notice[] = [
+    ...run.plan.promiseMissed.map((email) => ({ word: 'promiseMissed' as const, email, promisedDate: email.promisedDate })),
+    ...thankYouEmails(input, book, outcomes.histories),
+  ];
+  const sent = sendAll(notices, outcomes, run.today, run.senderName, ports);
+  book.save(ports.store, sent.thanked);
+  const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
+  if (input.trigger !== 'daily' || !snapshot.config.settings.dailySummary) return withNotices;
+  const summary = sendDailySummary(input, withNotices, ports);
+  return { ...withNotices, lines: [...withNotices.lines, ...summary.lines], mailed: withNotices.mailed || summary.mailed };
+}
+
+/** Drops the promise records that are done with (paid invoices, promises long past); a failed write waits for the next run. */
+function keepPromises({ snapshot, run }: NoticeRun, ports: Ports): void {
+  const kept = prunePromises(snapshot.promises, run.invoices, run.today);
+  if (kept.length === snapshot.promises.length) return;
+  try {
+    writePromises(ports.store, kept);
+  } catch (err) {
+    console.error(`Could not tidy the recorded promises: ${errorMessage(err)}`);
+  }
+}
+
+/** The thank-you emails due (setting thankYouWhenPaid), each rendered for its invoice. */
+function thankYouEmails({ snapshot, run }: NoticeRun, book: ThankYouBook, histories: Map<string, InvoiceHistory>): Notice[] {
+  const input: PlanInput = {
+    rows: [],
+    histories,
+    settings: snapshot.config.settings,
+    templates: snapshot.config.templates,
+    ctx: snapshot.ctx,
+    selfEmail: snapshot.selfEmail,
+  };
+  const out: Notice[] = [];
+  for (const invoice of thankYousDue(run, book, histories)) {
+    const email = planThankYou(invoice, input);
+    // A thank-you that cannot be written (no contact name for a template that needs one) is not sent.
+    if (typeof email !== 'string') out.push({ word: 'thankYou', email });
+  }
+  return out;
+}
+
+type Sent = { outcomes: Pick<Outcomes, 'lines' | 'histories' | 'settled' | 'counts' | 'mailed'>; thanked: string[] };
+
+function sendAll(notices: Notice[], outcomes: Outcomes, today: IsoDate, senderName: string, ports: Ports): Sent {
+  const lines = [...outcomes.lines];
+  const histories = new Map(outcomes.histories);
+  const settled = [...outcomes.settled];
+  const counts = { ...outcomes.counts };
+  const emailed = new Set(outcomes.lines.filter((l) => l.outcome === 'sent').map((l) => clientKey(l.client)));
+  const thanked: string[] = [];
+  let mailed = outcomes.mailed;
+  let quota = notices.length > 0 ? ports.mail.remainingDailyQuota() : 0;
+  for (const notice of notices) {
+    const client = clientKey(notice.email.invoice.client);
+    // One email per client a day: this one waits for the next run (nothing is logged for it).
+    if (emailed.has(client)) continue;
+    if (recipientCount(notice.email) > quota) {
+      lines.push(noticeLine(notice, 'queued', QUEUED_QUOTA));
+      counts.queued++;
+      continue;
+    }
+    mailed = true;
+    const history = histories.get(notice.email.key) ?? emptyHistory();
+    const result = sendOne(notice, today, history, senderName, ports);
+    lines.push(result.line);
+    histories.set(notice.email.key, result.history);
+    if (result.sent) {
+      settled.push(ledgerKey(notice.email.key, notice.word));
+      emailed.add(client);
+      quota -= recipientCount(notice.email);
+      counts.sent++;
+      if (notice.word === 'thankYou') thanked.push(notice.email.key);
+    } else if (result.queued) counts.queued++;
+    else counts.failed++;
+  }
+  return { outcomes: { lines, histories, settled, counts, mailed }, thanked };
+}
+
+function noticeLine(notice: Notice, outcome: LogLine['outcome'], result: string): LogLine {
+  const { email } = notice;
+  return {
+    invoice: email.invoice.invoice,
+    client: email.invoice.client,
+    stage: notice.word,
+    recipients: recipientsText(email),
+    subject: email.subject,
+    outcome,
+    result,
+    threadId: '',
+    ...(notice.promisedDate === undefined ? {} : { promisedDate: notice.promisedDate }),
+  };
+}
+
+/**
+ * Sends one notice between two ledger writes. Any error holds the invoice for review: the message
+ * may have left before it, and a notice is never worth a second email.
+ */
+function sendOne(
+  notice: Notice,
+  today: IsoDate,
+  history: InvoiceHistory,
+  senderName: string,
+  ports: Ports,
+): { sent: boolean; line: LogLine; history: InvoiceHistory; queued?: true } {
+  const { email } = notice;
+  const entry: LedgerEntry = {
+    key: email.key,
+    invoice: email.invoice.invoice,
+    client: email.invoice.client,
+    stage: notice.word,
+    ...(notice.promisedDate === undefined ? {} : { promisedDate: notice.promisedDate }),
+    state: 'sending',
+    date: today,
+    recipients: recipientsText(email),
+    subject: email.subject,
+  };
+  const id = ledgerKey(email.key, notice.word);
+  try {
+    ports.store.writeJson(id, entry);
+  } catch (err) {
+    // Not recorded, so not sent: it waits for the next run.
+    const line = noticeLine(notice, 'queued', `queued: ${errorMessage(err)}; it goes out on the next run`);
+    return { sent: false, queued: true, line, history };
+  }
+  try {
+    ports.mail.send(email, senderName);
+  } catch (err) {
+    ports.store.writeJson(id, { ...entry, state: 'unknown' });
+    const needsReview = `the ${notice.word} email may not have been sent`;
+    return {
+      sent: false,
+      line: noticeLine(notice, 'unsure', unsureWords(errorMessage(err))),
+      history: { ...history, needsReview },
+    };
+  }
+  try {
+    ports.store.writeJson(id, { ...entry, state: 'sent' });
+  } catch {
+    // The log row written by this run records the send; the next run reconciles the ledger with it.
+  }
+  const after =
+    notice.promisedDate === undefined
+      ? { ...history, thankYouSent: true }
+      : withPromiseMissedSent(history, notice.promisedDate, today);
+  return { sent: true, line: noticeLine(notice, 'sent', 'sent'), history: after };
+}
