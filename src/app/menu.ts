@@ -14,6 +14,7 @@ import {
 } from '../gas/ports';
 import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile } from '../gas/ui';
 import { checkSetupText, dailyLine, recordDailyContext } from './checkSetup';
+import type { Notice } from './notices';
 import type { Ports } from './ports';
 import { errorMessage } from './send';
 import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
@@ -63,10 +64,17 @@ function emailListLine(e: ClientEmail): string {
   return `• ${invoices}, ${e.client}: ${stageLabel(e.stage).toLowerCase()} to ${e.to.join(', ')}${cc}`;
 }
 
-export function confirmationText(emails: ClientEmail[]): string {
-  const lines = emails.slice(0, MAX_LISTED).map(emailListLine);
-  if (emails.length > MAX_LISTED) lines.push(`…and ${emails.length - MAX_LISTED} more.`);
-  const n = emails.length;
+/** One notice in a list: its invoice, client, kind and recipients. */
+function noticeListLine({ word, email }: Notice): string {
+  const kind = word === 'promiseMissed' ? 'promise missed' : 'thank-you';
+  return `• ${email.invoice.invoice}, ${email.invoice.client}: ${kind} to ${email.to.join(', ')}`;
+}
+
+export function confirmationText(emails: ClientEmail[], notices: readonly Notice[] = []): string {
+  const all = [...emails.map(emailListLine), ...notices.map(noticeListLine)];
+  const lines = all.slice(0, MAX_LISTED);
+  if (all.length > MAX_LISTED) lines.push(`…and ${all.length - MAX_LISTED} more.`);
+  const n = all.length;
   return `Send ${n} follow-up email${n === 1 ? '' : 's'} now?\n\n${lines.join('\n')}`;
 }
 
@@ -102,7 +110,10 @@ export function runFromMenu(mode: RunMode): void {
     mode,
     trigger: 'menu',
     confirmSends:
-      mode === 'send' ? (emails) => emails.length === 0 || confirm('Run follow-ups', confirmationText(emails)) : undefined,
+      mode === 'send'
+        ? (emails, notices) =>
+            emails.length + notices.length === 0 || confirm('Run follow-ups', confirmationText(emails, notices))
+        : undefined,
   });
   if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
   else ports.spreadsheet.toast(summaryText(summary));

@@ -2,6 +2,7 @@
 // that are not stages of the schedule — the "promise missed" email and the thank-you when paid —
 // each sent at most once between two ledger writes, then the daily summary to the user, which takes
 // the quota last. A client that already got an email in this run gets no second one today.
+import { daysBetween } from '../domain/dates';
 import { clientKey } from '../domain/group';
 import { planThankYou, recipientCount, type InvoiceEmail, type PlanInput } from '../domain/plan';
 import type { LedgerEntry, LogLine, NoticeWord } from '../domain/records';
@@ -11,9 +12,9 @@ import { sendDailySummary } from './dailySummary';
 import { ledgerKey } from './ledger';
 import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
 import type { RunPlan } from './planRun';
-import type { Ports } from './ports';
+import type { Ports, StorePort } from './ports';
 import { prunePromises, writePromises } from './promiseRecords';
-import { errorMessage, type Outcomes } from './send';
+import { errorMessage, refusalCode, type Outcomes } from './send';
 import type { Snapshot } from './snapshot';
 import { thankYouBook, thankYousDue, type ThankYouBook } from './thankYou';
 
@@ -27,27 +28,52 @@ export interface NoticeRun {
 }
 
 /** A notice due in this run. */
-interface Notice {
+export interface Notice {
   word: NoticeWord;
   email: InvoiceEmail;
   promisedDate?: IsoDate;
 }
 
-/** The run's outcomes with the notices sent (and, after a daily run, the summary) added. */
-export function sendNotices(outcomes: Outcomes, input: NoticeRun, ports: Ports): Outcomes {
-  const { snapshot, run } = input;
-  keepPromises(input, ports);
-  const book = thankYouBook(snapshot, run, outcomes.histories, ports.store);
-  if (input.mode !== 'send') {
-    book.save(ports.store);
-    return outcomes;
-  }
+/** The notices due in a run, worked out before anything is sent (a menu run lists them for confirmation). */
+export interface DueNotices {
+  notices: Notice[];
+  book: ThankYouBook;
+}
+
+export function dueNotices(snapshot: Snapshot, run: RunPlan, store: StorePort): DueNotices {
+  const book = thankYouBook(snapshot, run, run.histories, store);
   const notices: Notice[] = [
     ...run.plan.promiseMissed.map((email) => ({ word: 'promiseMissed' as const, email, promisedDate: email.promisedDate })),
-    ...thankYouEmails(input, book, outcomes.histories),
+    ...thankYouEmails(snapshot, run, book),
   ];
-  const sent = sendAll(notices, outcomes, run.today, run.senderName, ports);
-  book.save(ports.store, sent.thanked);
+  return { notices, book };
+}
+
+const noticeSignature = ({ word, email }: Notice): string =>
+  JSON.stringify([email.key, word, email.to, email.cc, email.bcc, email.subject, email.text]);
+
+/** The notices of a fresh plan that the user saw and confirmed. */
+export function keepConfirmedNotices(due: DueNotices, confirmed: readonly Notice[]): DueNotices {
+  const seen = new Set(confirmed.map(noticeSignature));
+  return { ...due, notices: due.notices.filter((n) => seen.has(noticeSignature(n))) };
+}
+
+/** The run's outcomes with the notices sent (and, after a daily run, the summary) added. */
+export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNotices }, ports: Ports): Outcomes {
+  const { snapshot, run, due } = input;
+  keepPromises(input, ports);
+  if (input.mode === 'preview') {
+    const lines = due.notices.map((n) => noticeLine(n, 'preview', 'preview'));
+    const counts = { ...outcomes.counts, previewed: outcomes.counts.previewed + lines.length };
+    due.book.save(ports.store);
+    return { ...outcomes, lines: [...outcomes.lines, ...lines], counts };
+  }
+  if (input.mode !== 'send') {
+    due.book.save(ports.store);
+    return outcomes;
+  }
+  const sent = sendAll(due.notices, outcomes, run, ports);
+  due.book.save(ports.store, sent.thanked);
   const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
   if (input.trigger !== 'daily' || !snapshot.config.settings.dailySummary) return withNotices;
   const summary = sendDailySummary(input, withNotices, ports);
@@ -66,7 +92,8 @@ function keepPromises({ snapshot, run }: NoticeRun, ports: Ports): void {
 }
 
 /** The thank-you emails due (setting thankYouWhenPaid), each rendered for its invoice. */
-function thankYouEmails({ snapshot, run }: NoticeRun, book: ThankYouBook, histories: Map<string, InvoiceHistory>): Notice[] {
+function thankYouEmails(snapshot: Snapshot, run: RunPlan, book: ThankYouBook): Notice[] {
+  const histories = run.histories;
   const input: PlanInput = {
     rows: [],
     histories,
@@ -86,7 +113,8 @@ function thankYouEmails({ snapshot, run }: NoticeRun, book: ThankYouBook, histor
 
 type Sent = { outcomes: Pick<Outcomes, 'lines' | 'histories' | 'settled' | 'counts' | 'mailed'>; thanked: string[] };
 
-function sendAll(notices: Notice[], outcomes: Outcomes, today: IsoDate, senderName: string, ports: Ports): Sent {
+function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Ports): Sent {
+  const { today, senderName } = run;
   const lines = [...outcomes.lines];
   const histories = new Map(outcomes.histories);
   const settled = [...outcomes.settled];
@@ -97,8 +125,9 @@ function sendAll(notices: Notice[], outcomes: Outcomes, today: IsoDate, senderNa
   let quota = notices.length > 0 ? ports.mail.remainingDailyQuota() : 0;
   for (const notice of notices) {
     const client = clientKey(notice.email.invoice.client);
-    // One email per client a day: this one waits for the next run (nothing is logged for it).
-    if (emailed.has(client)) continue;
+    // One email per client a day, and a "promise missed" email no sooner than minGapDays after the
+    // client's last email: it waits for a later run (nothing is logged for it).
+    if (emailed.has(client) || (notice.word === 'promiseMissed' && withinGap(run, client))) continue;
     if (recipientCount(notice.email) > quota) {
       lines.push(noticeLine(notice, 'queued', QUEUED_QUOTA));
       counts.queued++;
@@ -121,6 +150,11 @@ function sendAll(notices: Notice[], outcomes: Outcomes, today: IsoDate, senderNa
   return { outcomes: { lines, histories, settled, counts, mailed }, thanked };
 }
 
+function withinGap(run: RunPlan, client: string): boolean {
+  const last = run.lastEmailOn.get(client);
+  return last !== undefined && daysBetween(last, run.today) < run.minGapDays;
+}
+
 function noticeLine(notice: Notice, outcome: LogLine['outcome'], result: string): LogLine {
   const { email } = notice;
   return {
@@ -137,8 +171,9 @@ function noticeLine(notice: Notice, outcome: LogLine['outcome'], result: string)
 }
 
 /**
- * Sends one notice between two ledger writes. Any error holds the invoice for review: the message
- * may have left before it, and a notice is never worth a second email.
+ * Sends one notice between two ledger writes. A refusal before sending (quota, address, permission)
+ * lets a later run try again; any other error holds the invoice for review: the message may have
+ * left before it, and a notice is never worth a second email.
  */
 function sendOne(
   notice: Notice,
@@ -170,11 +205,20 @@ function sendOne(
   try {
     ports.mail.send(email, senderName);
   } catch (err) {
+    const message = errorMessage(err);
+    const refused = refusalCode(message);
+    if (refused !== null) {
+      // MailApp refused before sending: nothing went out, so a later run may try again.
+      ports.store.delete(id);
+      const line =
+        refused === 'quota' ? noticeLine(notice, 'queued', QUEUED_QUOTA) : noticeLine(notice, 'failed', `failed: ${message}`);
+      return { sent: false, line, history, ...(refused === 'quota' ? { queued: true as const } : {}) };
+    }
     ports.store.writeJson(id, { ...entry, state: 'unknown' });
     const needsReview = `the ${notice.word} email may not have been sent`;
     return {
       sent: false,
-      line: noticeLine(notice, 'unsure', unsureWords(errorMessage(err))),
+      line: noticeLine(notice, 'unsure', unsureWords(message)),
       history: { ...history, needsReview },
     };
   }

@@ -30,6 +30,8 @@ export interface RunPlan {
   /** The log as read: which emails already wait in it as queued (logged once while waiting). */
   log: LogRecord[];
   senderName: string;
+  /** The day of the latest email to each client before this run, by `clientKey`. */
+  lastEmailOn: ReadonlyMap<string, IsoDate>;
   /** Days between two emails to one client (the words of a waiting invoice). */
   minGapDays: number;
   today: IsoDate;
@@ -72,16 +74,14 @@ export function planRun(snapshot: Snapshot): RunPlan {
     // The run sends and logs the "promise missed" emails (src/app/notices.ts).
     sendPromiseMissed: true,
   });
-  const grouped = groupFollowUps(plan.emails, config.settings, {
-    today: ctx.today,
-    locale: ctx.locale,
-    lastEmailOn: lastEmailOn(snapshot.log, snapshot.ledger, invoices),
-  });
+  const lastEmails = lastEmailOn(snapshot.log, snapshot.ledger, invoices);
+  const grouped = groupFollowUps(plan.emails, config.settings, { today: ctx.today, locale: ctx.locale, lastEmailOn: lastEmails });
   return {
     plan,
     clientEmails: grouped.emails,
     emails: invoiceEmails(grouped.emails),
     waiting: grouped.waiting,
+    lastEmailOn: lastEmails,
     histories,
     invoices,
     log: snapshot.log,

@@ -6,7 +6,7 @@ import type { LogLine } from '../domain/records';
 import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
-import { sendNotices } from './notices';
+import { dueNotices, keepConfirmedNotices, sendNotices, type Notice } from './notices';
 import { keepConfirmed, planRun, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 import { errorMessage, sendPlanned, type Outcomes } from './send';
@@ -39,8 +39,11 @@ export const LAST_RUN_KEY = 'lastRun';
 export interface RunOptions {
   mode: RunMode;
   trigger: RunTrigger;
-  /** Asked before anything is sent (menu runs), with one email per client; returning false cancels the run. */
-  confirmSends?: (emails: ClientEmail[]) => boolean;
+  /**
+   * Asked before anything is sent (menu runs), with one email per client and the notices ("promise
+   * missed", thank-you); returning false cancels the run.
+   */
+  confirmSends?: (emails: ClientEmail[], notices: Notice[]) => boolean;
 }
 
 /** The sheet as read, and its plan. */
@@ -114,8 +117,9 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
   summary.warnings.push(...snapshot.config.warnings, ...run.warnings);
   const recovery = recoverLedger(snapshot);
   markUnknown(recovery.unknown, ports.store);
+  let due = dueNotices(snapshot, run, ports.store);
   if (options.mode === 'send' && options.confirmSends) {
-    if (!options.confirmSends(run.clientEmails)) {
+    if (!options.confirmSends(run.clientEmails, due.notices)) {
       appendLog(recovery.lines, ports);
       const cancelled = { ...summary, stopped: 'Cancelled: nothing was sent.', cancelled: true };
       return { summary: cancelled, view: { snapshot, run }, lockRefused: false };
@@ -123,8 +127,10 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
     // The dialog may have stayed open for minutes: plan again from the sheet as it is now and
     // send only what the user saw and what is still due.
     const confirmed = run.clientEmails;
+    const confirmedNotices = due.notices;
     snapshot = readSnapshot(ports);
     run = keepConfirmed(planRun(snapshot), confirmed);
+    due = keepConfirmedNotices(dueNotices(snapshot, run, ports.store), confirmedNotices);
   }
   // Recovered rows go in the log first, with the first sends settled during the run if any.
   let pending: Recovery | null = recovery;
@@ -134,7 +140,7 @@ function runLocked(ports: Ports, options: RunOptions, started: number, read: (po
   };
   const planned = sendPlanned(run, ports, { mode: options.mode, started, settleEarly });
   // The "promise missed" and thank-you emails, then the daily summary (docs/escalation.md).
-  const outcomes = sendNotices(planned, { snapshot, run, mode: options.mode, trigger: options.trigger }, ports);
+  const outcomes = sendNotices(planned, { snapshot, run, due, mode: options.mode, trigger: options.trigger }, ports);
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   const rest = pending ?? { lines: [], settled: [], unknown: [] };

@@ -274,7 +274,7 @@ const REFUSED_BEFORE_SENDING: ReadonlyArray<{ code: 'quota' | 'address' | 'permi
   { code: 'permission', pattern: /^(the script|this add-on) does not have permission/i },
 ];
 
-function refusalCode(message: string): 'quota' | 'address' | 'permission' | null {
+export function refusalCode(message: string): 'quota' | 'address' | 'permission' | null {
   return REFUSED_BEFORE_SENDING.find((r) => r.pattern.test(message))?.code ?? null;
 }
 

@@ -209,3 +209,59 @@ describe('a crash while the "promise missed" email goes out', () => {
     expect(t.sent()).toHaveLength(3);
   });
 });
+
+describe('a "promise missed" email in menu runs and beside other emails to the client', () => {
+  /** A's promise (day 8) recorded on day 3; runs up to `day`, daily. */
+  function missedBy(day: number, rows?: Parameters<typeof start>[0]) {
+    const t = start(rows);
+    t.daily();
+    t.goTo(addDays(DUE, 3));
+    call(t, 'recordPromise', 'A', addDays(DUE, 8));
+    dailyRuns(t, 3, day - 1);
+    t.goTo(addDays(DUE, day));
+    return t;
+  }
+
+  it('is listed in the menu confirmation; No sends nothing, Yes sends it', () => {
+    const t = missedBy(9);
+    t.runtime.ui.respondWith('NO');
+    t.addon.call('runFollowUps');
+    const prompt = t.runtime.ui.alerts.at(-1)?.prompt ?? '';
+    expect(prompt).toMatch(/^Send 1 follow-up email now\?/);
+    expect(prompt).toContain('• A, Northwind: promise missed to pat@northwind.test');
+    expect(sentDays(t)).toEqual([[1, 'reminder']]);
+    t.runtime.ui.respondWith('YES');
+    t.addon.call('runFollowUps');
+    expect(sentDays(t)).toEqual([
+      [1, 'reminder'],
+      [9, 'promiseMissed'],
+    ]);
+  });
+
+  it('is previewed by Preview follow-ups, and nothing is sent', () => {
+    const t = missedBy(9);
+    t.addon.call('previewFollowUps');
+    expect(
+      t
+        .log()
+        .filter((r) => r.Outcome === 'preview')
+        .map((r) => [r.Invoice, r.Stage]),
+    ).toEqual([['A', 'promiseMissed']]);
+    expect(sentDays(t)).toEqual([[1, 'reminder']]);
+  });
+
+  it("waits minGapDays after the client's last email about another invoice", () => {
+    const rows = [
+      { invoice: 'A', client: 'Northwind', email: 'pat@northwind.test', due: DUE },
+      { invoice: 'B', client: 'Northwind', email: 'pat@northwind.test', due: addDays(DUE, 7) },
+    ];
+    const t = missedBy(10, rows);
+    t.daily();
+    const days = sentDays(t);
+    // B's reminder went on day 8; A's promise missed (due day 9) waits 3 days from it.
+    expect(days).toContainEqual([8, 'reminder']);
+    expect(days.filter(([, stage]) => stage === 'promiseMissed')).toEqual([]);
+    dailyRuns(t, 11, 11);
+    expect(sentDays(t).filter(([, stage]) => stage === 'promiseMissed')).toEqual([[11, 'promiseMissed']]);
+  });
+});
