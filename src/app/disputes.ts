@@ -57,6 +57,7 @@ function viewWithEvent(ports: Ports, request: DisputeRequest): SheetView & { ref
   const event: DisputeRecord = {
     date: before.ctx.today,
     key: request.key,
+    kind: request.action,
     event: DISPUTE_EVENTS[request.action],
     note: request.text,
   };
@@ -65,7 +66,12 @@ function viewWithEvent(ports: Ports, request: DisputeRequest): SheetView & { ref
   const row = run.plan.rows.find((r) => r.key === request.key);
   const refused = disputeRefusal(request, row ? disputeOpen(before, request.key) : null, before.sheetName);
   if (row && refused === null) {
-    appendOwnRows(DISPUTE_SHEET, DISPUTE_HEADERS, [[{ at: ports.now() }, row.invoice, event.event, request.text]], ports);
+    appendOwnRows(
+      DISPUTE_SHEET,
+      DISPUTE_HEADERS,
+      [[{ at: ports.now() }, row.invoice, event.event, request.text, request.action]],
+      ports,
+    );
   }
   return { snapshot, run, refused };
 }

@@ -39,8 +39,9 @@ export function appendOwnRows(name: string, headers: readonly string[], rows: Ou
 }
 
 /**
- * Puts back a lost header row, and adds the last header to a sheet written before that column
- * existed (the log's Outcome). Returns the last row with content afterwards.
+ * Puts back a lost header row, and adds the headers of columns added since the sheet was written
+ * (the log's Outcome and Promised Date, the Dispute Notes' Event Code). Returns the last row with
+ * content afterwards.
  */
 function mendHeader(sheet: SheetPort, headers: readonly string[], ports: Ports): number {
   const last = sheet.lastRow();
@@ -49,8 +50,10 @@ function mendHeader(sheet: SheetPort, headers: readonly string[], ports: Ports):
     ports.spreadsheet.insertHeaderRow(sheet, headers);
     return last + 1;
   }
-  const lastColumn = headers.length - 1;
-  if ((first[lastColumn] ?? '') === '') sheet.writeCells(1, lastColumn + 1, [[headers[lastColumn]!]]);
+  // Headers added since the sheet was made (the log's Outcome and Promised Date…) go after the last one it has.
+  let from = headers.length;
+  while (from > 0 && (first[from - 1] ?? '') === '') from--;
+  if (from < headers.length) sheet.writeCells(1, from + 1, [headers.slice(from)]);
   return last;
 }
 

@@ -1,7 +1,7 @@
 // What the add-on remembers of each invoice, merged from every place that memory lives:
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
-import { DISPUTE_EVENTS, type DisputeRecord, type LedgerEntry, type LedgerStage, type LogRecord } from './records';
+import { type DisputeRecord, type LedgerEntry, type LedgerStage, type LogRecord } from './records';
 import { emptyHistory, stageOrder, withPassed, withPromiseMissedSent, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
@@ -107,8 +107,8 @@ function mergeDisputes(sources: HistorySources, get: Get): void {
   const byDate = [...sources.disputes].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   for (const d of byDate) {
     const h = get(d.key);
-    if (d.event === DISPUTE_EVENTS.open) h.disputeOpen = true;
-    else if (d.event === DISPUTE_EVENTS.resolve) {
+    if (d.kind === 'open') h.disputeOpen = true;
+    else if (d.kind === 'resolve') {
       h.disputeOpen = false;
       h.disputeResolvedOn = d.date;
     }

@@ -72,8 +72,18 @@ export function outcomeFromWords(result: string): Outcome | null {
 }
 
 export const DISPUTE_SHEET = 'Dispute Notes';
-export const DISPUTE_HEADERS = ['Timestamp', 'Invoice', 'Event', 'Note'] as const;
+export const DISPUTE_HEADERS = ['Timestamp', 'Invoice', 'Event', 'Note', 'Event Code'] as const;
 export const DISPUTE_EVENTS = { open: 'Dispute opened', note: 'Note', resolve: 'Dispute resolved' } as const;
+/** What a dispute event does, as code: its Event Code cell (the Event cell holds the words). */
+export type DisputeKind = keyof typeof DISPUTE_EVENTS;
+
+const isDisputeKind = (code: string): code is DisputeKind => Object.prototype.hasOwnProperty.call(DISPUTE_EVENTS, code);
+
+/** A row written before the Event Code column existed: its kind from the words it was written with. */
+function disputeKindFromWords(event: string): DisputeKind | null {
+  const found = (Object.keys(DISPUTE_EVENTS) as DisputeKind[]).find((k) => DISPUTE_EVENTS[k] === event);
+  return found ?? null;
+}
 
 /** A row the run appends to the log; the adapter adds the timestamp. */
 export interface LogLine {
@@ -111,6 +121,8 @@ export interface LogRecord {
 export interface DisputeRecord {
   date: IsoDate | null;
   key: string;
+  /** What the event does (null: words the add-on does not know, e.g. typed by hand). */
+  kind: DisputeKind | null;
   event: string;
   note: string;
 }
@@ -192,13 +204,16 @@ export function parseLogRows(values: CellValue[][]): LogRecord[] {
 }
 
 export function parseDisputeRows(values: CellValue[][]): DisputeRecord[] {
-  const [date, invoice, event, note] = columnsOf(values[0], DISPUTE_HEADERS) as [number, number, number, number];
+  const [date, invoice, event, note, code] = columnsOf(values[0], DISPUTE_HEADERS) as [number, number, number, number, number];
   const out: DisputeRecord[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i] ?? [];
     const key = invoiceKey(row[invoice] ?? '');
     if (key === '') continue;
-    out.push({ date: cellDate(row[date]), key, event: textOf(row[event]), note: textOf(row[note]) });
+    const words = textOf(row[event]);
+    const coded = textOf(row[code]);
+    const kind = isDisputeKind(coded) ? coded : disputeKindFromWords(words);
+    out.push({ date: cellDate(row[date]), key, kind, event: words, note: textOf(row[note]) });
   }
   return out;
 }

@@ -180,7 +180,7 @@ it('a send whose outcome is unknown is shown with “It was sent” / “It was 
       const trigger = dailyTrigger(server);
       server.runtime.faults.failAfter('MailApp.sendEmail', 3, { message: 'Service error: Mail' });
       server.addon.runTrigger(trigger);
-      expect(server.runtime.mail.sent.map((m) => m.subject)).toContain('Invoice INV-2026-041 from Sam Rivera Design');
+      expect(server.runtime.mail.sent.map((m) => m.subject)).toContain('2 overdue invoices from Sam Rivera Design');
       expect(sheetStatus(server, 'INV-2026-041')).toBe('Needs review');
       server.select(2);
     },

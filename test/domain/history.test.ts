@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { buildHistories, hasSent, type StatusMemory } from '../../src/domain/history';
 import {
   DISPUTE_EVENTS,
+  type DisputeKind,
   outcomeFromWords,
   parseDisputeRows,
   parseLogRows,
@@ -97,19 +98,19 @@ describe('buildHistories', () => {
   });
 
   it('disputes: the latest open/resolve event wins', () => {
-    const d = (date: string, event: string) => ({ key: 'A', date, event, note: '' });
+    const d = (date: string, kind: DisputeKind) => ({ key: 'A', date, kind, event: DISPUTE_EVENTS[kind], note: '' });
     const open = buildHistories({
       log: [],
       ledger: [],
       statusMemory: none,
-      disputes: [d('2026-01-03', DISPUTE_EVENTS.open), d('2026-01-04', DISPUTE_EVENTS.note)],
+      disputes: [d('2026-01-03', 'open'), d('2026-01-04', 'note')],
     }).get('A');
     expect(open?.disputeOpen).toBe(true);
     const resolved = buildHistories({
       log: [],
       ledger: [],
       statusMemory: none,
-      disputes: [d('2026-01-05', DISPUTE_EVENTS.resolve), d('2026-01-03', DISPUTE_EVENTS.open)],
+      disputes: [d('2026-01-05', 'resolve'), d('2026-01-03', 'open')],
     }).get('A');
     expect(resolved?.disputeOpen).toBe(false);
     expect(resolved?.disputeResolvedOn).toBe('2026-01-05');
@@ -135,6 +136,20 @@ describe('log and dispute sheets', () => {
       [{ date: '2026-02-02' }, 'INV-8', '', 'reminder', 'sent'],
     ];
     expect(parseLogRows(values).map((r) => r.client)).toEqual(['Acme Ltd', undefined]);
+  });
+
+  it('decides dispute events on the Event Code column; rows from before it by their words', () => {
+    const values: CellValue[][] = [
+      ['Timestamp', 'Invoice', 'Event', 'Note', 'Event Code'],
+      [{ date: '2026-02-01' }, 'A', 'Dispute opened (reworded)', '', 'open'],
+      [{ date: '2026-02-02' }, 'B', DISPUTE_EVENTS.open, '', ''],
+      [{ date: '2026-02-03' }, 'C', 'Something typed by hand', '', ''],
+    ];
+    expect(parseDisputeRows(values).map((d) => [d.key, d.kind])).toEqual([
+      ['A', 'open'],
+      ['B', 'open'],
+      ['C', null],
+    ]);
   });
 
   it('decides on the Outcome column, not on the words beside it', () => {
@@ -178,7 +193,7 @@ describe('log and dispute sheets', () => {
       [{ date: '2026-02-01' }, 'A-1', 'Dispute opened', '=not a formula'],
     ];
     expect(parseDisputeRows(values)).toEqual([
-      { key: 'A-1', date: '2026-02-01', event: 'Dispute opened', note: '=not a formula' },
+      { key: 'A-1', date: '2026-02-01', kind: 'open', event: 'Dispute opened', note: '=not a formula' },
     ]);
   });
 });
