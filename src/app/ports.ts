@@ -157,10 +157,17 @@ export interface LockPort {
   withLock<T>(work: () => T): Locked<T>;
 }
 
+/** Documents made by the add-on (the evidence pack), as files. */
+export interface DocumentPort {
+  /** The document printed as a PDF, base64-encoded (google.script.run carries strings, not blobs). */
+  pdfBase64(document: PlannedDocument): string;
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
   store: StorePort;
   mail: MailPort;
+  documents: DocumentPort;
   lock: LockPort;
   triggers: TriggerPort;
   platform: PlatformPort;

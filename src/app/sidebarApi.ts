@@ -11,7 +11,6 @@ import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { activePorts, authorizationNeeded, StoreError } from '../gas/ports';
-import { pdfBase64 } from '../gas/pdf';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
   loadConfig,
@@ -312,7 +311,7 @@ export function evidencePackDownload(invoiceNumber: unknown, jurisdictionId: unk
   const court = typeof jurisdictionId === 'string' && jurisdictionId !== '' ? jurisdictionId : undefined;
   const document = evidencePackDocument(view, invoiceNumber, loadSmallClaims(ports.store).rows, court);
   if (!document) throw new Error(`Invoice ${invoiceNumber} is not on the '${view.snapshot.sheetName}' sheet any more.`);
-  return { fileName: document.fileName, base64: pdfBase64(document) };
+  return { fileName: document.fileName, base64: ports.documents.pdfBase64(document) };
 }
 
 export function smallClaimsData(): SmallClaimsView {

@@ -1,5 +1,6 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
+import { pdfBase64 } from './pdf';
 import type {
   ExecutionContext,
   LockPort,
@@ -210,6 +211,7 @@ export function portsFor(ss: Spreadsheet): Ports {
       return openStore();
     },
     mail: mailPort,
+    documents: { pdfBase64 },
     lock: lockPort,
     triggers: triggerPort(ss, openStore),
     platform: platformPort(openStore),

@@ -134,6 +134,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       remove: () => 0,
       claimRun: () => true,
     },
+    documents: { pdfBase64: (document) => Buffer.from(document.html).toString('base64') },
     platform: {
       context: () => ({
         activeSpreadsheet: true,
