@@ -46,6 +46,14 @@ const TEMPLATE_LABELS: Record<TemplateId, string> = {
   escalate: 'Billing contact (day 14)',
   formal: 'Formal notice (day 21)',
   dispute: 'Dispute opening message',
+  escalateNoBilling: 'Escalation without a billing contact (day 14)',
+  promiseMissed: 'Promise missed',
+  thankYou: 'Thank-you when paid',
+  nudgeList: 'Courtesy nudge — several invoices',
+  reminderList: 'Reminder — several invoices',
+  firmList: 'Firm reminder — several invoices',
+  escalateList: 'Escalation — several invoices',
+  formalList: 'Formal notice — several invoices',
 };
 
 function portsHere(): Ports {
