@@ -1,6 +1,7 @@
 // The ONE boundary to the server: a typed, Promise-returning wrapper over google.script.run.
 // The server functions' types come from src/main.ts itself, so renaming or re-typing one of them
 // breaks the sidebar's type check instead of failing in a user's browser.
+import type { InvoiceView, SaveResult } from '../src/app/sidebarTypes';
 import type * as Server from '../src/main';
 
 /** What google.script.run carries: plain data. Dates are refused, functions vanish. */
@@ -14,9 +15,18 @@ export type Jsonify<T> = T extends Date
         ? { [K in keyof T]: Jsonify<T[K]> }
         : T;
 
+/**
+ * The promise actions (docs/escalation.md, "Promises"), as the server defines them in src/main.ts;
+ * written here too so the sidebar type-checks on its own until both sides meet.
+ */
+interface PromiseFunctions {
+  recordPromise(invoice: string, promisedDate: string): SaveResult & { invoice?: InvoiceView | null };
+  withdrawPromise(invoice: string): SaveResult & { invoice?: InvoiceView | null };
+}
+
 /** The server functions the sidebar may call. */
 type SidebarFunctions = Pick<
-  typeof Server,
+  typeof Server & PromiseFunctions,
   | 'getSidebarData'
   | 'getSelectedInvoice'
   | 'saveTemplate'
@@ -30,6 +40,8 @@ type SidebarFunctions = Pick<
   | 'saveSmallClaimsTable'
   | 'previewColumnMapping'
   | 'saveColumnMapping'
+  | 'recordPromise'
+  | 'withdrawPromise'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

@@ -1,6 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
+import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
@@ -58,13 +59,22 @@ export interface InvoiceView {
   disputeNotes: DisputeNoteView[];
   followUps: FollowUpView[];
   unsureSends: UnsureSendView[];
+  promise: { date: IsoDate; source: 'column' | 'sidebar'; missed: boolean } | null;
+  /**
+   * The client's invoices a list email would name today: this one and the client's other overdue
+   * invoices, oldest due first (the Templates tab previews the "several invoices" emails with them).
+   */
+  clientInvoices: ListedInvoice[];
 }
 
 export interface DueTodayView {
   invoice: string;
   client: string;
-  stage: EmailStageId;
+  /** The stage of the email, or the email that is not a stage ("promise missed", the thank-you). */
+  stage: EmailStageId | 'promiseMissed' | 'thankYou';
   to: string[];
+  /** Every invoice of a client email listing several (absent or one: the invoice's own email). */
+  invoices?: string[];
 }
 
 export interface LastRunView {
