@@ -67,6 +67,8 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
     if (!inv) return fill(out);
     const error = (text: string): void => fill(out, h('p', { class: 'error-text' }, text));
     if (inv.error) return error(`Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`);
+    const fix = (): void => fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
+    if (validateTemplate(ed.draft(), ed.current).length > 0) return fix();
     const input = previewInput(ed.current, ed.draft(), inv, store);
     if (input.note) previewFor.append(h('span', { class: 'preview-note' }, ` ${input.note}`));
     const result = renderTemplate(input.template, input.values, input.blocks);
@@ -76,7 +78,7 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
         `Row ${inv.row} has no value for ${names}: this email would not be sent for this invoice, and the row would say why.`,
       );
     }
-    if (!result.ok) return fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
+    if (!result.ok) return fix();
     fill(
       out,
       h('p', { class: 'preview-subject' }, h('span', { class: 'label' }, 'Subject: '), result.subject),
@@ -175,7 +177,7 @@ function templatePicker(store: Store, ed: Editor, confirmDiscard: (reason: strin
     'select',
     null,
     TEMPLATE_GROUPS.map(([label, ids]) =>
-      h('optgroup', { label }, store.data.templates.filter((t) => ids.includes(t.id)).map(option)),
+      h('optgroup', { label }, ids.flatMap((id) => store.data.templates.filter((t) => t.id === id)).map(option)),
     ),
     store.data.templates.filter((t) => !grouped.has(t.id)).map(option),
   );
