@@ -48,7 +48,7 @@ export interface Sidebar {
 }
 
 /** Runs after the server started, before the page opens (to change the sheet, or route the page's requests). */
-type Before = (server: PreviewServer, page: Page) => void | Promise<void>;
+type Before = (server: PreviewServer, page: Page) => unknown;
 
 export interface BrowserSession {
   /** A fresh runtime and preview server, and the sidebar open in the file's 300 px wide page. */
