@@ -30,6 +30,8 @@ type SidebarFunctions = Pick<
   | 'saveSmallClaimsTable'
   | 'previewColumnMapping'
   | 'saveColumnMapping'
+  | 'recordPromise'
+  | 'withdrawPromise'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

@@ -1,4 +1,4 @@
-// Disputes, for the invoice on the selected row: its state, open / note / resolve, the history,
+// Disputes, for the invoice on the selected row: its state, a promise to pay, open / note / resolve, the history,
 // the dispute-opening message to send yourself (Gmail compose or copy — never sent by the add-on),
 // sends whose outcome is unknown, and the options when the invoice reaches its final stage.
 import { renderTemplate } from '../../src/domain/templates';
@@ -7,6 +7,7 @@ import { fill, h, uid, type Child } from '../dom';
 import type { InvoiceView, Store } from '../state';
 import { announce, ask, busy, errorText, facts, formatDate, section } from '../ui';
 import { evidenceCard } from './decision';
+import { promiseCard } from './promise';
 import { invoiceTitle, overdueText, stageName, useSelectedRowButton } from './selection';
 
 const MAX_NOTE = 2000;
@@ -289,6 +290,7 @@ export function disputesView(store: Store): { el: HTMLElement } {
       el,
       invoiceCard(store, inv),
       inv.error ? h('p', { class: 'error-text' }, cannot) : null,
+      usable && inv.status !== 'Paid' ? promiseCard(store, inv) : null,
       inv.status === 'Decide next step' ? finalStage(store, inv) : null,
       inv.status === 'Decide next step' ? evidenceCard(inv) : null,
       unsureCard(store, inv),

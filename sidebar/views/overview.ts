@@ -5,25 +5,28 @@ import { fill, h } from '../dom';
 import type { Store } from '../state';
 import { announce, busy, errorText, formatDate, formatInstant, section } from '../ui';
 import { stageName } from './selection';
+import { STATUSES, type Status } from '../../src/domain/stages';
 
-/** The order a user reads statuses in: from what needs action to what is done. */
-const STATUS_ORDER = [
-  'Decide next step',
-  'Needs review',
-  'Call client',
-  'Final notice',
-  'Overdue',
-  'Due today',
-  'Not due',
-  'Disputed',
-  'Paused',
-  'Paid',
-  'Error',
-];
-const statusRank = (status: string): number => {
-  const i = STATUS_ORDER.indexOf(status);
-  return i === -1 ? STATUS_ORDER.length : i;
+/**
+ * The order a user reads statuses in: from what needs action to what is done. Keyed by the domain's
+ * own statuses, so a status added there must be placed here; other words (Void, Credit note…) go last.
+ */
+const STATUS_RANK: Record<Status | 'Error', number> = {
+  'Decide next step': 0,
+  'Needs review': 1,
+  'Call client': 2,
+  'Final notice': 3,
+  Overdue: 4,
+  'Due today': 5,
+  Promised: 6,
+  'Not due': 7,
+  Disputed: 8,
+  Paused: 9,
+  Paid: 10,
+  Error: 11,
 };
+const statusRank = (status: string): number =>
+  Object.prototype.hasOwnProperty.call(STATUS_RANK, status) ? STATUS_RANK[status as Status] : STATUSES.length + 1;
 
 type Data = Store['data'];
 type Overview = Data['overview'];
@@ -65,15 +68,19 @@ function dueTodayCard(d: Data, o: Overview): HTMLElement {
   const when = d.dailyOn
     ? `At the daily run around ${String(d.settings.sendHour).padStart(2, '0')}:00 (${d.timeZone}).`
     : 'Daily follow-ups are off: use Run follow-ups in the menu to send these.';
-  const items = o.dueToday.map((x) =>
-    h(
+  const items = o.dueToday.map((x) => {
+    const several = x.invoices !== undefined && x.invoices.length > 1 ? x.invoices : null;
+    const what = several
+      ? `One email listing ${several.length} invoices, as ${stageName(x.stage).toLowerCase()}`
+      : stageName(x.stage);
+    return h(
       'li',
       null,
-      h('strong', null, x.invoice),
+      h('strong', null, several ? several.join(', ') : x.invoice),
       ` · ${x.client}`,
-      h('div', { class: 'hint' }, `${stageName(x.stage)} → ${x.to.join(', ')}`),
-    ),
-  );
+      h('div', { class: 'hint' }, `${what} → ${x.to.join(', ')}`),
+    );
+  });
   return section('Going out today', h('p', { class: 'hint' }, when), h('ul', { class: 'plain list' }, items));
 }
 

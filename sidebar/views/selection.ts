@@ -41,7 +41,15 @@ export function overdueText(days: number | null): string {
   return `due in ${-days} day${days === -1 ? '' : 's'}`;
 }
 
-/** A stage id in words ('firm' → 'Firm reminder'); anything else as it is, or '—'. */
+/** The emails that are not stages, by the word the log records them with (docs/escalation.md). */
+const OTHER_EMAILS: Record<string, string> = {
+  promiseMissed: 'Promise missed',
+  thankYou: 'Thank-you',
+  summary: 'Daily summary',
+};
+
+/** A stage id in words ('firm' → 'Firm reminder', 'promiseMissed' → 'Promise missed'); anything else as it is, or '—'. */
 export function stageName(stage: string): string {
-  return (STAGE_IDS as readonly string[]).includes(stage) ? stageLabel(stage as StageId) : stage || '—';
+  if ((STAGE_IDS as readonly string[]).includes(stage)) return stageLabel(stage as StageId);
+  return Object.prototype.hasOwnProperty.call(OTHER_EMAILS, stage) ? (OTHER_EMAILS[stage] ?? stage) : stage || '—';
 }

@@ -1,6 +1,7 @@
 // Settings: stage days, days between follow-ups, reply-by window, sender name, CC/BCC me, send
-// hour (spreadsheet time zone), skip weekends, default currency, late-payment interest; and the
-// daily trigger on/off. The form's values go, as typed, through the domain's own parseSettingsToSave
+// hour (spreadsheet time zone), skip weekends, default currency, which emails go out (one per
+// client, thank-you, daily summary, days without follow-ups), late-payment interest; and the
+// daily trigger on/off. The whole settings object goes back on saving. The form's values go, as typed, through the domain's own parseSettingsToSave
 // (the rules the server applies again on saving); every issue is shown beside the field it names.
 import { parseSettingsToSave, stageLabel } from '../../src/domain/settings';
 import { STAGE_IDS, type Settings, type StageId } from '../../src/domain/types';
@@ -13,6 +14,7 @@ import { createForm, type Form } from './form';
 import { exportSettingsCard } from './decision';
 import { columnsView } from './columns';
 import { latePaymentCard, type LatePaymentCard } from './latePayment';
+import { emailOptionsCard, type EmailOptionsCard } from './emailOptions';
 
 const STAGE_HINTS: Record<StageId, string> = {
   nudge: 'Before due: negative, e.g. -3. Empty = off.',
@@ -35,6 +37,7 @@ interface Controls {
   skipWeekends: HTMLInputElement;
   sheetName: HTMLSelectElement;
   late: LatePaymentCard;
+  emails: EmailOptionsCard;
 }
 
 const numberInput = (): HTMLInputElement =>
@@ -53,7 +56,7 @@ function stagesCard(form: Form, c: Controls): HTMLElement {
 function sendingCard(
   form: Form,
   timeZone: string,
-): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late' | 'sheetName'> } {
+): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late' | 'sheetName' | 'emails'> } {
   const senderName = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
   const hours = Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`));
   const sendHour = h('select', null, hours);
@@ -86,11 +89,12 @@ function loadForm(c: Controls, s: SettingsView): void {
   c.skipWeekends.checked = s.skipWeekends;
   c.sheetName.value = s.sheetName;
   c.late.load(s.latePayment);
+  c.emails.load(s);
 }
 
 /** The form as typed, over the saved settings (for the fields the form does not show). */
 function readForm(c: Controls, saved: SettingsView): { settings: Settings; issues: ValidationIssue[] } {
-  return parseSettingsToSave({
+  const { settings, issues } = parseSettingsToSave({
     ...saved,
     stageDays: Object.fromEntries(STAGE_IDS.map((s) => [s, c.stageDays[s].value])),
     minGapDays: c.minGapDays.value,
@@ -103,7 +107,9 @@ function readForm(c: Controls, saved: SettingsView): { settings: Settings; issue
     skipWeekends: c.skipWeekends.checked,
     sheetName: c.sheetName.value,
     latePayment: c.late.read(),
+    ...c.emails.read(),
   });
+  return { settings, issues: c.emails.explain(issues) };
 }
 
 function dailyCard(store: Store): { el: HTMLElement; render(): void } {
@@ -164,7 +170,7 @@ function save(store: Store, form: Form, c: Controls, button: HTMLButtonElement):
     try {
       const result = await call('saveSettings', settings);
       if (!result.ok) {
-        if (result.issues) refuse(form, result.issues);
+        if (result.issues) refuse(form, c.emails.explain(result.issues));
         else announce(`Settings not saved: ${result.problems.join(' ')}`, 'error');
         return;
       }
@@ -188,6 +194,7 @@ export function settingsView(store: Store): { el: HTMLElement } {
     ...sending.c,
     sheetName: sheet.select,
     late: latePaymentCard(form),
+    emails: emailOptionsCard(form),
   };
   const daily = dailyCard(store);
   const button = h('button', { type: 'button', class: 'primary' }, 'Save settings');
@@ -203,7 +210,16 @@ export function settingsView(store: Store): { el: HTMLElement } {
     button.click();
   };
   const settingsForm = h('form', { class: 'settings', novalidate: true, onsubmit: submit });
-  fill(settingsForm, sheet.el, stagesCard(form, c), sending.el, c.late.el, form.summary, h('div', { class: 'actions' }, button));
+  fill(
+    settingsForm,
+    sheet.el,
+    stagesCard(form, c),
+    sending.el,
+    c.emails.el,
+    c.late.el,
+    form.summary,
+    h('div', { class: 'actions' }, button),
+  );
   load();
   const columns = columnsView(store.data.columns ?? null);
   return { el: h('div', { class: 'view' }, daily.el, columns.el, settingsForm, exportSettingsCard(store)) };

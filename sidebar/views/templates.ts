@@ -1,8 +1,7 @@
 // Templates: pick one, edit subject and message, insert placeholders at the cursor, see a live
 // preview for the invoice on the selected row (rendered with the server's own template code), save
 // with validation (each issue beside the subject or the message, by its field), reset to the default.
-import { formalNoticeFor } from '../../src/domain/defaultTemplates';
-import { renderTemplate, validateTemplate } from '../../src/domain/templates';
+import { placeholdersFor, renderTemplate, validateTemplate } from '../../src/domain/templates';
 import type { Template, TemplateId } from '../../src/domain/types';
 import { call } from '../api';
 import { fill, h, uid } from '../dom';
@@ -10,6 +9,7 @@ import type { Store, TemplateView } from '../state';
 import { announce, ask, busy, errorText } from '../ui';
 import { createForm, type Form } from './form';
 import { invoiceTitle, useSelectedRowButton } from './selection';
+import { previewInput, TEMPLATE_GROUPS, TEMPLATE_HINTS } from './templatePreview';
 
 export interface TemplatesView {
   el: HTMLElement;
@@ -67,14 +67,18 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
     if (!inv) return fill(out);
     const error = (text: string): void => fill(out, h('p', { class: 'error-text' }, text));
     if (inv.error) return error(`Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`);
-    const result = renderTemplate(asSent(ed, inv, store), inv.values);
+    const fix = (): void => fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
+    if (validateTemplate(ed.draft(), ed.current).length > 0) return fix();
+    const input = previewInput(ed.current, ed.draft(), inv, store);
+    if (input.note) previewFor.append(h('span', { class: 'preview-note' }, ` ${input.note}`));
+    const result = renderTemplate(input.template, input.values, input.blocks);
     if (!result.ok && 'missing' in result) {
       const names = result.missing.map((m) => `{{${m}}}`).join(', ');
       return error(
         `Row ${inv.row} has no value for ${names}: this email would not be sent for this invoice, and the row would say why.`,
       );
     }
-    if (!result.ok) return fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
+    if (!result.ok) return fix();
     fill(
       out,
       h('p', { class: 'preview-subject' }, h('span', { class: 'label' }, 'Subject: '), result.subject),
@@ -97,13 +101,17 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
 }
 
 /** The placeholder picker: inserts `{{name}}` where the cursor was in the subject or the message. */
-function placeholderPicker(store: Store, ed: Editor, changed: () => void): HTMLElement {
+function placeholderPicker(store: Store, ed: Editor, changed: () => void): { el: HTMLElement; load(): void } {
   const id = uid('ph');
-  const select = h(
-    'select',
-    { id },
-    store.data.placeholders.map((p) => h('option', { value: p }, `{{${p}}}`)),
-  );
+  const select = h('select', { id });
+  // Only the placeholders the template being edited can fill.
+  const load = (): void =>
+    fill(
+      select,
+      placeholdersFor(ed.current)
+        .filter((p) => store.data.placeholders.includes(p))
+        .map((p) => h('option', { value: p }, `{{${p}}}`)),
+    );
   let last: HTMLInputElement | HTMLTextAreaElement = ed.body;
   ed.subject.addEventListener('focus', () => (last = ed.subject));
   ed.body.addEventListener('focus', () => (last = ed.body));
@@ -114,12 +122,12 @@ function placeholderPicker(store: Store, ed: Editor, changed: () => void): HTMLE
     last.focus();
     changed();
   });
-  return h('div', { class: 'field inline' }, h('label', { for: id }, 'Placeholder'), select, insert);
+  return { el: h('div', { class: 'field inline' }, h('label', { for: id }, 'Placeholder'), select, insert), load };
 }
 
 function saveTemplate(store: Store, ed: Editor, form: Form, button: HTMLButtonElement, refresh: () => void): void {
   const t = ed.draft();
-  const found = validateTemplate(t);
+  const found = validateTemplate(t, ed.current);
   if (found.length > 0) {
     refresh();
     const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
@@ -163,10 +171,15 @@ function resetTemplate(store: Store, ed: Editor, button: HTMLButtonElement, load
 
 /** The template picker; switching asks first when there are unsaved edits. */
 function templatePicker(store: Store, ed: Editor, confirmDiscard: (reason: string) => Promise<boolean>, load: () => void) {
+  const option = (t: TemplateView): HTMLOptionElement => h('option', { value: t.id }, t.label);
+  const grouped = new Set(TEMPLATE_GROUPS.flatMap(([, ids]) => ids));
   const select = h(
     'select',
     null,
-    store.data.templates.map((t) => h('option', { value: t.id }, t.label)),
+    TEMPLATE_GROUPS.map(([label, ids]) =>
+      h('optgroup', { label }, ids.flatMap((id) => store.data.templates.filter((t) => t.id === id)).map(option)),
+    ),
+    store.data.templates.filter((t) => !grouped.has(t.id)).map(option),
   );
   select.addEventListener('change', () => {
     const next = select.value as TemplateId;
@@ -181,6 +194,21 @@ function templatePicker(store: Store, ed: Editor, confirmDiscard: (reason: strin
   return select;
 }
 
+/** Save template and Reset to default. */
+function actionButtons(store: Store, ed: Editor, form: Form, refresh: () => void, load: () => void): HTMLElement {
+  const save = h(
+    'button',
+    { type: 'button', class: 'primary', onclick: () => saveTemplate(store, ed, form, save, refresh) },
+    'Save template',
+  );
+  const reset = h(
+    'button',
+    { type: 'button', class: 'secondary', onclick: () => resetTemplate(store, ed, reset, load) },
+    'Reset to default',
+  );
+  return h('div', { class: 'actions' }, save, reset);
+}
+
 export function templatesView(store: Store): TemplatesView {
   const ed = editor(store);
   const form = createForm();
@@ -192,11 +220,13 @@ export function templatesView(store: Store): TemplatesView {
     const isDefault = ed.subject.value === t.defaultSubject && ed.body.value === t.defaultBody;
     const own = 'Your own text (Reset to default brings the original back).';
     fill(templateState, ed.isDirty() ? h('strong', null, 'Unsaved changes. ') : null, isDefault ? 'Default text.' : own);
-    form.showIssues(validateTemplate(ed.draft()), 'This template cannot be saved yet:');
+    form.showIssues(validateTemplate(ed.draft(), ed.current), 'This template cannot be saved yet:');
     preview.render();
   }
   function load(): void {
     select.value = ed.current;
+    fill(templateHint, TEMPLATE_HINTS[ed.current]);
+    picker.load();
     ed.subject.value = ed.saved().subject;
     ed.body.value = ed.saved().body;
     refresh();
@@ -209,16 +239,9 @@ export function templatesView(store: Store): TemplatesView {
     return go;
   }
   const select = templatePicker(store, ed, confirmDiscard, load);
-  const save = h(
-    'button',
-    { type: 'button', class: 'primary', onclick: () => saveTemplate(store, ed, form, save, refresh) },
-    'Save template',
-  );
-  const reset = h(
-    'button',
-    { type: 'button', class: 'secondary', onclick: () => resetTemplate(store, ed, reset, load) },
-    'Reset to default',
-  );
+  const templateHint = h('p', { class: 'hint' });
+  const picker = placeholderPicker(store, ed, refresh);
+  const actions = actionButtons(store, ed, form, refresh, load);
   ed.subject.addEventListener('input', refresh);
   ed.body.addEventListener('input', refresh);
   store.on('selected', preview.render);
@@ -228,22 +251,16 @@ export function templatesView(store: Store): TemplatesView {
     'div',
     { class: 'view' },
     form.field('template', 'Template', select),
+    templateHint,
     templateState,
     form.field('subject', 'Subject', ed.subject),
     form.field('body', 'Message', ed.body),
-    placeholderPicker(store, ed, refresh),
+    picker.el,
     h('p', { class: 'hint' }, 'Inserted where the cursor was in the subject or the message.'),
     form.summary,
-    h('div', { class: 'actions' }, save, reset),
+    actions,
     preview.el,
   );
   load();
   return { el, isDirty: ed.isDirty, confirmDiscard };
-}
-
-/** The draft as it would go out for this row: the default formal notice states the interest when some applies. */
-function asSent(ed: Editor, inv: NonNullable<Store['selected']>, store: Store): Template {
-  if (ed.current !== 'formal') return ed.draft();
-  const letterAttached = store.data.settings.latePayment.attachLetter;
-  return formalNoticeFor(ed.draft(), { interestApplies: inv.values.interest !== undefined, letterAttached });
 }

@@ -31,7 +31,7 @@ export function loadConfig(store: StorePort): Config {
     const id = key.slice(TEMPLATE_KEY_PREFIX.length) as TemplateId;
     if (!(TEMPLATE_IDS as readonly string[]).includes(id)) continue;
     const t = templateFromStored(value);
-    if (t && validateTemplate(t).length === 0) templates[id] = t;
+    if (t && validateTemplate(t, id).length === 0) templates[id] = t;
     else warnings.push(`The saved ${id} template could not be used; the default ${id} template is used instead.`);
   }
   return { settings, templates, warnings };
@@ -58,7 +58,7 @@ export function saveSettings(store: StorePort, raw: unknown): { settings: Settin
 
 /** Saves a template after validation; returns the issues (nothing is saved when there are any). */
 export function saveTemplate(store: StorePort, id: TemplateId, template: Template): ValidationIssue[] {
-  const issues = validateTemplate(template);
+  const issues = validateTemplate(template, id);
   if (issues.length === 0) store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
   return issues;
 }

@@ -1,8 +1,9 @@
 // An invoice as the sidebar shows it (Disputes tab, template preview): plain JSON from one read.
+import { clientKey, type ListedInvoice } from '../domain/group';
 import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
 import { statusCells } from '../domain/plan';
-import { isPaid } from '../domain/stages';
+import { isPaid, type Status } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './run';
@@ -54,7 +55,26 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
     promise: invoice ? promiseView(invoice, snapshot.promises, ctx.today) : null,
+    clientInvoices: invoice ? clientInvoices(run, invoice) : [],
   };
+}
+
+/** Statuses of invoices that follow-ups still go out for (not paused, disputed, promised, or left to the user). */
+const CHASED = new Set<Status>(['Overdue', 'Call client', 'Final notice']);
+
+/** The invoice and its client's other unpaid, chased invoices that are overdue today, oldest due first. */
+function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice[] {
+  const client = clientKey(selected.client);
+  const listed = (inv: Invoice): ListedInvoice => {
+    const { invoice, issueDate, dueDate, balance, currency, paymentLink } = inv;
+    return { invoice, issueDate, dueDate, balance, currency, paymentLink };
+  };
+  const others = run.plan.rows.flatMap((row) => {
+    const inv = row.key !== null && row.key !== selected.key && row.error === null ? run.invoices.get(row.key) : undefined;
+    const chased = row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && CHASED.has(row.evaluation.status);
+    return inv && chased && !isPaid(inv) && clientKey(inv.client) === client ? [listed(inv)] : [];
+  });
+  return [listed(selected), ...others].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
 
 /** The interest on the invoice today, for {{interest}}, {{compensation}} and {{amount_claimed}} in the preview. */

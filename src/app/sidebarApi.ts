@@ -1,5 +1,6 @@
 // The server side of the sidebar (see README "The sidebar"). Every function returns plain JSON.
 // Reads need no lock; writes take the document lock, like a run, so they never interleave with one.
+import { dueNotices, type Notice } from './notices';
 import { addDays } from '../domain/dates';
 import { defaultTemplates } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
@@ -31,6 +32,7 @@ import { errorMessage } from './send';
 import { HeaderProblem, UserFacingError } from './snapshot';
 import type {
   ColumnsView,
+  DueTodayView,
   InvoiceView,
   OverviewView,
   PdfDownload,
@@ -47,6 +49,14 @@ const TEMPLATE_LABELS: Record<TemplateId, string> = {
   escalate: 'Billing contact (day 14)',
   formal: 'Formal notice (day 21)',
   dispute: 'Dispute opening message',
+  escalateNoBilling: 'Escalation without a billing contact (day 14)',
+  promiseMissed: 'Promise missed',
+  thankYou: 'Thank-you when paid',
+  nudgeList: 'Courtesy nudge — several invoices',
+  reminderList: 'Reminder — several invoices',
+  firmList: 'Firm reminder — several invoices',
+  escalateList: 'Escalation — several invoices',
+  formalList: 'Formal notice — several invoices',
 };
 
 function portsHere(): Ports {
@@ -94,7 +104,7 @@ export function sidebarData(): SidebarData {
     today: view.snapshot.ctx.today,
     selected,
     selectionNote: note,
-    overview: overview(view, lastRun),
+    overview: overview(view, lastRun, dueNotices(view.snapshot, view.run, ports.store).notices),
     warnings: [...config.warnings, ...view.run.warnings],
   };
 }
@@ -123,7 +133,23 @@ function selectedInvoice(
     : { selected: null, note: `Row ${selection.row} has no invoice. Select an invoice row, then click “Use selected row”.` };
 }
 
-function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']): OverviewView {
+/** What goes out today: one entry per client email (listing its invoices), then each notice. */
+function dueToday(run: SheetView['run'], notices: readonly Notice[]): DueTodayView[] {
+  const emails = run.clientEmails.map((e) => {
+    const invoices = e.invoices.map((i) => i.invoice.invoice);
+    return { invoice: invoices.join(', '), invoices, client: e.client, stage: e.stage, to: e.to };
+  });
+  const others = notices.map(({ word, email }) => ({
+    invoice: email.invoice.invoice,
+    invoices: [email.invoice.invoice],
+    client: email.invoice.client,
+    stage: word,
+    to: email.to,
+  }));
+  return [...emails, ...others];
+}
+
+function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun'], notices: readonly Notice[]): OverviewView {
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
   for (const row of run.plan.rows) {
@@ -142,10 +168,7 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
   return {
     counts: [...counts].map(([status, count]) => ({ status, count })),
     // One entry per client email (docs/escalation.md "One email per client"), listing its invoices.
-    dueToday: run.clientEmails.map((e) => {
-      const invoices = e.invoices.map((i) => i.invoice.invoice);
-      return { invoice: invoices.join(', '), invoices, client: e.client, stage: e.stage, to: e.to };
-    }),
+    dueToday: dueToday(run, notices),
     overdueTotals: [...totals]
       .sort()
       .map(([currency, amount]) => ({ currency, amount, text: formatMoney(amount, currency, snapshot.ctx.locale) })),

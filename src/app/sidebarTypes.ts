@@ -2,6 +2,7 @@
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
 import type { LedgerStage } from '../domain/records';
+import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
@@ -65,6 +66,11 @@ export interface InvoiceView {
    * recorded in the sidebar (only that one can be withdrawn); `missed` once its date has passed.
    */
   promise: { date: IsoDate; source: 'column' | 'sidebar'; missed: boolean } | null;
+  /**
+   * The client's invoices a list email would name today: this one and the client's other overdue
+   * invoices, oldest due first (the Templates tab previews the "several invoices" emails with them).
+   */
+  clientInvoices: ListedInvoice[];
 }
 
 /** One email due today: one per client, listing its invoices (docs/escalation.md "One email per client"). */
@@ -74,7 +80,8 @@ export interface DueTodayView {
   /** Each invoice number the email lists. */
   invoices: string[];
   client: string;
-  stage: EmailStageId;
+  /** The stage of the email, or the email that is not a stage ("promise missed", the thank-you). */
+  stage: EmailStageId | 'promiseMissed' | 'thankYou';
   to: string[];
 }
 

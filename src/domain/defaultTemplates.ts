@@ -6,12 +6,18 @@
 // invoice. Bodies only use placeholders every valid row has (invoice, client, amount, balance,
 // currency, due_date, days_overdue, reply_by, sender_name) — never issue_date, contact_name or
 // payment_link, which a row may leave empty. The amount owed is always {{balance}}, so a partial
-// payment is reflected.
+// payment is reflected. The "several invoices" variants (docs/escalation.md, "One email per client")
+// list the client's invoices with {{invoices}} and have a subject of their own.
 import { TEMPLATE_IDS, type Template, type TemplateId, type Templates } from './types';
 
 export const FOLLOW_UP_SUBJECT = 'Invoice {{invoice}} from {{sender_name}}';
 
-/** The lines of each default message (all share FOLLOW_UP_SUBJECT). */
+/** The body of a list email: the opening, the invoices (a list, a table in HTML), the request. */
+function listBody(opening: string, ask: string): readonly string[] {
+  return ['Hello,', '', opening, '', '{{invoices}}', '', ask, '', 'Kind regards,', '{{sender_name}}'];
+}
+
+/** The lines of each default message (the one-invoice emails share FOLLOW_UP_SUBJECT). */
 const DEFAULT_BODIES: Record<TemplateId, readonly string[]> = {
   nudge: [
     'Hello,',
@@ -75,6 +81,54 @@ const DEFAULT_BODIES: Record<TemplateId, readonly string[]> = {
     'Kind regards,',
     '{{sender_name}}',
   ],
+  escalateNoBilling: [
+    'Hello,',
+    '',
+    'Invoice {{invoice}} for {{client}} was due on {{due_date}} and is now {{days_overdue}} days overdue, with {{balance}} outstanding.',
+    '',
+    'I have not been able to get this invoice paid so far. Could you please pass this message to whoever handles payments at {{client}}, or reply with their email address so that I can write to them directly? I would appreciate an answer by {{reply_by}}.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  promiseMissed: [
+    'Hello,',
+    '',
+    'You let me know that invoice {{invoice}} for {{client}} would be paid by {{promised_date}}. I have not received the payment yet; {{balance}} is still outstanding.',
+    '',
+    'Could you check what happened and let me know by {{reply_by}} when the payment will be made? If it is already on its way, thank you, and please reply with the details so that I can match it.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  thankYou: [
+    'Hello,',
+    '',
+    'Thank you: the payment for invoice {{invoice}} ({{amount}}) has arrived. I appreciate it.',
+    '',
+    'Kind regards,',
+    '{{sender_name}}',
+  ],
+  nudgeList: listBody(
+    'A quick courtesy note for {{client}}: the invoices below are coming due.',
+    'If they are already scheduled for payment, thank you, and please disregard this message.',
+  ),
+  reminderList: listBody(
+    'The invoices below for {{client}} are past their due date. I am sending this in case they slipped through.',
+    'Could you let me know when you expect to process them? If they have already been paid, thank you, and please ignore this note.',
+  ),
+  firmList: listBody(
+    'The invoices below for {{client}} are overdue.',
+    'Please confirm the payment status by {{reply_by}}: when the payment will be made, or what is holding it up.',
+  ),
+  escalateList: listBody(
+    'I am writing about the overdue invoices below for {{client}}, which I have not been able to get paid so far.',
+    'Could you confirm by {{reply_by}} when payment will be made? If someone else handles payments at {{client}}, please pass this message to them or reply with their email address.',
+  ),
+  formalList: listBody(
+    'This is a formal notice that the invoices below to {{client}} are overdue.',
+    'Please pay the outstanding balance by {{reply_by}}. If it is not paid by then, I will pursue other options to recover it.',
+  ),
 };
 
 /**
@@ -111,8 +165,19 @@ export function formalNoticeFor(template: Template, row: { interestApplies: bool
   return { subject: template.subject, body: lines.join('\n') };
 }
 
+/** The subject of an email listing several invoices of one client ('3 overdue invoices from Sam Rivera Design'). */
+const LIST_SUBJECT = '{{invoice_count}} overdue invoices from {{sender_name}}';
+const LIST_SUBJECTS: Partial<Record<TemplateId, string>> = {
+  nudgeList: '{{invoice_count}} invoices coming due from {{sender_name}}',
+  reminderList: LIST_SUBJECT,
+  firmList: LIST_SUBJECT,
+  escalateList: LIST_SUBJECT,
+  formalList: LIST_SUBJECT,
+};
+
 export function defaultTemplates(): Templates {
   const templates = {} as Templates;
-  for (const id of TEMPLATE_IDS) templates[id] = { subject: FOLLOW_UP_SUBJECT, body: DEFAULT_BODIES[id].join('\n') };
+  for (const id of TEMPLATE_IDS)
+    templates[id] = { subject: LIST_SUBJECTS[id] ?? FOLLOW_UP_SUBJECT, body: DEFAULT_BODIES[id].join('\n') };
   return templates;
 }

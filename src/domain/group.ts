@@ -3,11 +3,20 @@
 // of the most advanced stage among them; at most one email a day, and at least minGapDays between
 // two, per client. Each invoice keeps its own stage record. Pure.
 import { addDays, daysBetween, formatDateForEmail } from './dates';
+import { defaultTemplates } from './defaultTemplates';
 import { formatMoney } from './money';
 import type { FollowUpEmail } from './plan';
 import { stageOrder } from './stages';
-import { escapeHtml } from './templates';
-import type { EmailStageId, IsoDate, Settings } from './types';
+import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './templates';
+import {
+  listTemplateId,
+  type EmailStageId,
+  type Invoice,
+  type IsoDate,
+  type Settings,
+  type Template,
+  type Templates,
+} from './types';
 
 /** One email to one client: a single invoice's own email, or a list of several. */
 export interface ClientEmail {
@@ -73,7 +82,7 @@ function firstGroup(groups: FollowUpEmail[][]): FollowUpEmail[] {
 }
 
 /** One client's emails today: one group sent (or none inside its gap), the rest waiting. */
-function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientHistory): Grouped {
+function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientHistory, templates: Partial<Templates>): Grouped {
   const last = history.lastEmailOn.get(clientKey(emails[0]?.invoice.client ?? ''));
   if (last !== undefined && daysBetween(last, history.today) < settings.minGapDays) {
     const until = addDays(last, settings.minGapDays);
@@ -82,19 +91,25 @@ function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientH
   const going = firstGroup([...bucket(emails, recipientsKey).values()]);
   const until = addDays(history.today, settings.minGapDays);
   const waiting = emails.filter((e) => !going.includes(e)).map((email) => ({ email, until }));
-  const sent = going.length === 1 && going[0] ? single(going[0]) : combined(going, settings, history);
+  const sent = going.length === 1 && going[0] ? single(going[0]) : combined(going, settings, history, templates);
   return { emails: [sent], waiting };
 }
 
 /**
  * The client emails of a run. With `groupByClient` off, every invoice's email goes as planned.
- * Emails come out oldest due date first (the order they use the daily quota in).
+ * Emails come out oldest due date first (the order they use the daily quota in). An email listing
+ * several invoices is worded by the stage's list template (`templates`, the defaults for those absent).
  */
-export function groupFollowUps(emails: readonly FollowUpEmail[], settings: Settings, clientHistory: ClientHistory): Grouped {
+export function groupFollowUps(
+  emails: readonly FollowUpEmail[],
+  settings: Settings,
+  clientHistory: ClientHistory,
+  templates: Partial<Templates> = {},
+): Grouped {
   if (!settings.groupByClient) return { emails: emails.map(single), waiting: [] };
   const out: Grouped = { emails: [], waiting: [] };
   for (const group of bucket(emails, (e) => clientKey(e.invoice.client)).values()) {
-    const one = forClient(group, settings, clientHistory);
+    const one = forClient(group, settings, clientHistory, templates);
     out.emails.push(...one.emails);
     out.waiting.push(...one.waiting);
   }
@@ -105,29 +120,19 @@ export function groupFollowUps(emails: readonly FollowUpEmail[], settings: Setti
 
 // ---- the words of a list email ------------------------------------------------------------------
 
-/** Opening and request of a list email, by stage ({client} and {reply_by} are filled in). */
-const GROUP_WORDS: Record<EmailStageId, { opening: string; ask: string }> = {
-  nudge: {
-    opening: 'A quick courtesy note for {client}: the invoices below are coming due.',
-    ask: 'If they are already scheduled for payment, thank you, and please disregard this message.',
-  },
-  reminder: {
-    opening: 'The invoices below for {client} are past their due date. I am sending this in case they slipped through.',
-    ask: 'Could you let me know when you expect to process them? If they have already been paid, thank you, and please ignore this note.',
-  },
-  firm: {
-    opening: 'The invoices below for {client} are overdue.',
-    ask: 'Please confirm the payment status by {reply_by}: when the payment will be made, or what is holding it up.',
-  },
-  escalate: {
-    opening: 'I am writing about the overdue invoices below for {client}, which I have not been able to get paid so far.',
-    ask: 'Could you confirm by {reply_by} when payment will be made? If someone else handles payments at {client}, please pass this message to them or reply with their email address.',
-  },
-  formal: {
-    opening: 'This is a formal notice that the invoices below to {client} are overdue.',
-    ask: 'Please pay the outstanding balance by {reply_by}. If it is not paid by then, I will pursue other options to recover it.',
-  },
-};
+/** One invoice as a list email shows it. */
+export type ListedInvoice = Pick<Invoice, 'invoice' | 'issueDate' | 'dueDate' | 'balance' | 'currency' | 'paymentLink'>;
+
+/** What a list email says besides its invoices. */
+export interface ListContext {
+  today: IsoDate;
+  locale: string;
+  client: string;
+  /** The contact name of the invoices ('' for none). */
+  contactName: string;
+  senderName: string;
+  replyByDays: number;
+}
 
 interface Line {
   invoice: string;
@@ -138,25 +143,16 @@ interface Line {
   link: string;
 }
 
-function lineOf(e: FollowUpEmail, history: ClientHistory): Line {
-  const inv = e.invoice;
-  const days = daysBetween(inv.dueDate, history.today);
+function lineOf(inv: ListedInvoice, today: IsoDate, locale: string): Line {
+  const days = daysBetween(inv.dueDate, today);
   return {
     invoice: inv.invoice,
-    issued: inv.issueDate ? formatDateForEmail(inv.issueDate, history.locale) : '',
-    due: formatDateForEmail(inv.dueDate, history.locale),
+    issued: inv.issueDate ? formatDateForEmail(inv.issueDate, locale) : '',
+    due: formatDateForEmail(inv.dueDate, locale),
     overdue: days > 0 ? `${days} ${days === 1 ? 'day' : 'days'} overdue` : days === 0 ? 'due today' : `due in ${-days} days`,
-    balance: formatMoney(inv.balance, inv.currency, history.locale),
+    balance: formatMoney(inv.balance, inv.currency, locale),
     link: inv.paymentLink.trim(),
   };
-}
-
-function subjectOf(emails: FollowUpEmail[], settings: Settings, today: IsoDate): string {
-  const overdue = emails.every((e) => e.invoice.dueDate < today);
-  const soon = emails.every((e) => e.invoice.dueDate > today);
-  const kind = overdue ? 'overdue invoices' : soon ? 'invoices coming due' : 'invoices';
-  const from = settings.senderName.trim() === '' ? '' : ` from ${settings.senderName.trim()}`;
-  return `${emails.length} ${kind}${from}`;
 }
 
 function textLine(l: Line): string {
@@ -184,52 +180,94 @@ function htmlTable(lines: Line[]): string {
   return `<table style="border-collapse: collapse;"><tr>${head.join('')}</tr>${rows.join('')}</table>`;
 }
 
+/** The balances added up per currency, in the order the currencies first appear ('$1,200.00 and €300.00'). */
+function totalBalance(invoices: readonly ListedInvoice[], locale: string): string {
+  const totals = new Map<string, number>();
+  for (const inv of invoices) totals.set(inv.currency, (totals.get(inv.currency) ?? 0) + inv.balance);
+  return [...totals].map(([currency, amount]) => formatMoney(amount, currency, locale)).join(' and ');
+}
+
+/**
+ * The placeholder values of a list template for these invoices (listed oldest due first): {{invoices}}
+ * as a plain-text list, and in `blocks` as the HTML table in which every value is escaped.
+ */
+export function listValues(
+  invoices: readonly ListedInvoice[],
+  ctx: ListContext,
+): { values: Partial<Record<Placeholder, string>>; blocks: HtmlBlocks } {
+  const sorted = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const lines = sorted.map((inv) => lineOf(inv, ctx.today, ctx.locale));
+  const values: Partial<Record<Placeholder, string>> = {
+    client: ctx.client,
+    sender_name: ctx.senderName.trim(),
+    reply_by: formatDateForEmail(addDays(ctx.today, ctx.replyByDays), ctx.locale),
+    invoices: lines.map(textLine).join('\n'),
+    invoice_count: String(sorted.length),
+    total_balance: totalBalance(sorted, ctx.locale),
+  };
+  if (ctx.contactName.trim() !== '') values.contact_name = ctx.contactName.trim();
+  return { values, blocks: { invoices: htmlTable(lines) } };
+}
+
+/** The default list template without the sender's name (the last resort when there is none to sign with). */
+function unsigned(t: Template): Template {
+  const strip = (s: string): string => s.replace(/ from \{\{sender_name\}\}|\{\{sender_name\}\}/g, '');
+  return { subject: strip(t.subject), body: strip(t.body) };
+}
+
+const SUBJECT_BY_KIND = {
+  overdue: '{{invoice_count}} overdue invoices from {{sender_name}}',
+  soon: '{{invoice_count}} invoices coming due from {{sender_name}}',
+  mixed: '{{invoice_count}} invoices from {{sender_name}}',
+};
+
+/** A default subject says what the invoices are: overdue, coming due, or both. A subject the user wrote is theirs. */
+function truthfulSubject(t: Template, fallback: Template, invoices: readonly ListedInvoice[], today: IsoDate): Template {
+  if (t.subject !== fallback.subject) return t;
+  const kind = invoices.every((i) => i.dueDate < today) ? 'overdue' : invoices.every((i) => i.dueDate > today) ? 'soon' : 'mixed';
+  return { subject: SUBJECT_BY_KIND[kind], body: t.body };
+}
+
+/**
+ * The words of a list email: the user's list template of the stage, else (a value it needs is
+ * missing, e.g. {{contact_name}}) the default one, so that the invoices always go out together.
+ */
+function listWords(stage: EmailStageId, templates: Partial<Templates>, invoices: readonly ListedInvoice[], ctx: ListContext) {
+  const id = listTemplateId(stage);
+  const fallback = defaultTemplates()[id];
+  const filled = listValues(invoices, ctx);
+  const truthful = (t: Template): Template => truthfulSubject(t, fallback, invoices, ctx.today);
+  for (const t of [truthful(templates[id] ?? fallback), truthful(fallback), unsigned(truthful(fallback))]) {
+    const checked = checkTemplate(t, filled.values, filled.blocks);
+    if (checked.ok) return checked.render();
+  }
+  throw new Error(`The default ${id} template cannot be filled in`);
+}
+
 /** The list email of several invoices: plain text with a list, HTML with a table (every value escaped). */
-function combined(emails: FollowUpEmail[], settings: Settings, history: ClientHistory): ClientEmail {
+function combined(
+  emails: FollowUpEmail[],
+  settings: Settings,
+  history: ClientHistory,
+  templates: Partial<Templates>,
+): ClientEmail {
+  const sorted = [...emails].sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate));
   const first = emails[0] as FollowUpEmail;
   const stage = emails.reduce((a, e) => (stageOrder(e.stage) > stageOrder(a) ? e.stage : a), first.stage);
   const client = first.invoice.client;
-  const replyBy = formatDateForEmail(addDays(history.today, settings.replyByDays), history.locale);
-  const fill = (s: string, esc: (v: string) => string): string =>
-    s.replace(/\{client\}/g, esc(client)).replace(/\{reply_by\}/g, esc(replyBy));
-  const words = GROUP_WORDS[stage];
-  const lines = [...emails].sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate)).map((e) => lineOf(e, history));
-  const sender = settings.senderName.trim();
-  const text = [
-    'Hello,',
-    '',
-    fill(words.opening, String),
-    '',
-    ...lines.map(textLine),
-    '',
-    fill(words.ask, String),
-    '',
-    'Kind regards,',
-    sender,
-  ].join('\n');
-  const p = (s: string): string => `<p>${s}</p>`;
-  const html =
-    '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
-    '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5;">' +
-    [
-      p('Hello,'),
-      p(fill(words.opening, escapeHtml)),
-      htmlTable(lines),
-      p(fill(words.ask, escapeHtml)),
-      p(`Kind regards,<br>${escapeHtml(sender)}`),
-    ].join('\n') +
-    '</body></html>';
-  const { to, cc, bcc } = first;
-  return {
-    clientKey: clientKey(client),
-    client,
+  const { subject, text, html } = listWords(
     stage,
-    invoices: emails,
-    to,
-    cc,
-    bcc,
-    subject: subjectOf(emails, settings, history.today),
-    text,
-    html,
-  };
+    templates,
+    sorted.map((e) => e.invoice),
+    {
+      today: history.today,
+      locale: history.locale,
+      client,
+      contactName: sorted.find((e) => e.invoice.contactName.trim() !== '')?.invoice.contactName ?? '',
+      senderName: settings.senderName,
+      replyByDays: settings.replyByDays,
+    },
+  );
+  const { to, cc, bcc } = first;
+  return { clientKey: clientKey(client), client, stage, invoices: emails, to, cc, bcc, subject, text, html };
 }

@@ -4,9 +4,8 @@ import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } f
 import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
-import { FOLLOW_UP_SUBJECT, formalNoticeFor } from './defaultTemplates';
-import { formatDateForEmail } from './dates';
-import { PROMISE_MISSED_TEMPLATE, withPromisedDate, withPromises, type PromiseRecord } from './promise';
+import { formalNoticeFor } from './defaultTemplates';
+import { withPromises, type PromiseRecord } from './promise';
 import type { LateInterest } from './interest';
 import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
 import type { LogRecord } from './records';
@@ -81,8 +80,6 @@ export interface PlanInput {
   ctx: SheetContext;
   /** The user's own address, for CC/BCC-self; null when unknown. */
   selfEmail: string | null;
-  /** The user's wording for the emails that have no template id yet (the defaults below otherwise). */
-  extraTemplates?: Partial<ExtraTemplates>;
   /** Promises recorded in the sidebar, merged with the Promised Date column. */
   promises?: readonly PromiseRecord[];
   /**
@@ -94,43 +91,10 @@ export interface PlanInput {
   log?: readonly LogRecord[];
 }
 
-/** Emails with their own wording that are not stages of their own (docs/escalation.md). */
-export interface ExtraTemplates {
-  /** The day-14 escalation when the row has no Billing Email: to the usual contact, asking them to pass it on. */
-  escalateNoBilling: Template;
-  /** The day after a missed promise; may use {{promised_date}}. */
-  promiseMissed: Template;
-  /** Once an invoice the add-on followed up is paid (setting thankYouWhenPaid). */
-  thankYou: Template;
+/** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template. */
+function extraTemplate(input: PlanInput, id: 'escalateNoBilling' | 'promiseMissed' | 'thankYou'): Template {
+  return input.templates[id];
 }
-
-/** The default thank-you when a followed-up invoice is paid. */
-export const THANK_YOU_TEMPLATE: Template = {
-  subject: FOLLOW_UP_SUBJECT,
-  body: [
-    'Hello,',
-    '',
-    'Thank you: the payment for invoice {{invoice}} ({{amount}}) has arrived. I appreciate it.',
-    '',
-    'Kind regards,',
-    '{{sender_name}}',
-  ].join('\n'),
-};
-
-/** The default wording of the escalation to the usual contact when the row names no billing contact. */
-export const ESCALATE_NO_BILLING_TEMPLATE: Template = {
-  subject: FOLLOW_UP_SUBJECT,
-  body: [
-    'Hello,',
-    '',
-    'Invoice {{invoice}} for {{client}} was due on {{due_date}} and is now {{days_overdue}} days overdue, with {{balance}} outstanding.',
-    '',
-    'I have not been able to get this invoice paid so far. Could you please pass this message to whoever handles payments at {{client}}, or reply with their email address so that I can write to them directly? I would appreciate an answer by {{reply_by}}.',
-    '',
-    'Kind regards,',
-    '{{sender_name}}',
-  ].join('\n'),
-};
 
 /**
  * The template of a stage's email for this row: the escalation has its own wording without a billing
@@ -138,7 +102,7 @@ export const ESCALATE_NO_BILLING_TEMPLATE: Template = {
  */
 function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, late: LateInterest | undefined): Template {
   if (stage === 'escalate' && invoice.billingEmails.length === 0) {
-    return input.extraTemplates?.escalateNoBilling ?? ESCALATE_NO_BILLING_TEMPLATE;
+    return extraTemplate(input, 'escalateNoBilling');
   }
   const template = input.templates[stage];
   if (stage !== 'formal') return template;
@@ -264,9 +228,7 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
 function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanInput): PromiseMissedEmail | string {
-  const template = input.extraTemplates?.promiseMissed ?? PROMISE_MISSED_TEMPLATE;
-  const filled = withPromisedDate(template, formatDateForEmail(promisedDate, input.ctx.locale));
-  const words = rendered(invoice, filled, 'promise missed', input);
+  const words = rendered({ ...invoice, promisedDate }, extraTemplate(input, 'promiseMissed'), 'promise missed', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
   return withWords({ key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients }, words);
@@ -277,7 +239,7 @@ export type InvoiceEmail = Omit<FollowUpEmail, 'stage' | 'superseded'>;
 
 /** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
 export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
-  const words = rendered(invoice, input.extraTemplates?.thankYou ?? THANK_YOU_TEMPLATE, 'thank-you', input);
+  const words = rendered(invoice, extraTemplate(input, 'thankYou'), 'thank-you', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
   return withWords({ key: invoice.key, row: invoice.row, invoice, ...recipients }, words);

@@ -2,8 +2,7 @@
 // follow-up until then; the day after a missed promise one "promise missed" email goes out, then the
 // schedule resumes. Pure: the app layer stores the records and the log remembers the email.
 import { addDays } from './dates';
-import { FOLLOW_UP_SUBJECT } from './defaultTemplates';
-import type { Invoice, IsoDate, Template } from './types';
+import type { Invoice, IsoDate } from './types';
 
 /** A promise recorded in the sidebar ("Client promised to pay by…"), kept by the add-on as data. */
 export interface PromiseRecord {
@@ -63,29 +62,4 @@ export function promiseState(promisedDate: IsoDate | null, missedEmailFor: IsoDa
   if (today <= promisedDate) return { kind: 'holding', promisedDate, resumesOn: addDays(promisedDate, 1) };
   if (missedEmailFor === promisedDate) return { kind: 'none' };
   return { kind: 'missed', promisedDate };
-}
-
-/** The default wording of the "promise missed" email; {{promised_date}} is the date the client gave. */
-export const PROMISE_MISSED_TEMPLATE: Template = {
-  subject: FOLLOW_UP_SUBJECT,
-  body: [
-    'Hello,',
-    '',
-    'You let me know that invoice {{invoice}} for {{client}} would be paid by {{promised_date}}. I have not received the payment yet; {{balance}} is still outstanding.',
-    '',
-    'Could you check what happened and let me know by {{reply_by}} when the payment will be made? If it is already on its way, thank you, and please reply with the details so that I can match it.',
-    '',
-    'Kind regards,',
-    '{{sender_name}}',
-  ].join('\n'),
-};
-
-/**
- * The template with {{promised_date}} filled in (with the date already formatted for the email), so
- * that the ordinary renderer fills in the rest. Until the templates know the placeholder, this is
- * the only place that fills it.
- */
-export function withPromisedDate(template: Template, promisedDateText: string): Template {
-  const fill = (s: string): string => s.replace(/\{\{\s*promised_date\s*\}\}/g, promisedDateText);
-  return { subject: fill(template.subject), body: fill(template.body) };
 }

@@ -3,7 +3,7 @@
 import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
 import { latePaymentValues, type LateInterest } from './interest';
 import { formatMoney } from './money';
-import type { Invoice, IsoDate, Template } from './types';
+import { LIST_TEMPLATE_IDS, type Invoice, type IsoDate, type Template, type TemplateId } from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
 
 export const PLACEHOLDERS = [
@@ -22,8 +22,66 @@ export const PLACEHOLDERS = [
   'interest',
   'compensation',
   'amount_claimed',
+  'promised_date',
+  'invoices',
+  'invoice_count',
+  'total_balance',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/**
+ * What a list template ("several invoices") may use: the client's and the sender's words and the
+ * list itself. One invoice's values ({{invoice}}, {{balance}}…) have no meaning in it.
+ */
+const LIST_PLACEHOLDERS: readonly Placeholder[] = [
+  'client',
+  'contact_name',
+  'sender_name',
+  'reply_by',
+  'invoices',
+  'invoice_count',
+  'total_balance',
+];
+/** Placeholders only some templates can fill. */
+const ONLY_IN: Partial<Record<Placeholder, readonly TemplateId[]>> = {
+  invoices: LIST_TEMPLATE_IDS,
+  invoice_count: LIST_TEMPLATE_IDS,
+  total_balance: LIST_TEMPLATE_IDS,
+  promised_date: ['promiseMissed'],
+};
+
+const isListTemplate = (id: TemplateId): boolean => (LIST_TEMPLATE_IDS as readonly string[]).includes(id);
+
+/** The placeholders a template can use, in the order of PLACEHOLDERS. */
+export function placeholdersFor(id: TemplateId): Placeholder[] {
+  if (isListTemplate(id)) return PLACEHOLDERS.filter((p) => LIST_PLACEHOLDERS.includes(p));
+  return PLACEHOLDERS.filter((p) => ONLY_IN[p]?.includes(id) ?? true);
+}
+
+/** Why a known placeholder cannot be used in this template (a sentence), or null when it can. */
+function outOfPlace(name: Placeholder, id: TemplateId): string | null {
+  if (placeholdersFor(id).includes(name)) return null;
+  if (name === 'promised_date') return `{{promised_date}} can only be used in the "promise missed" email`;
+  if (ONLY_IN[name] !== undefined) return `{{${name}}} can only be used in the emails that list several invoices`;
+  return `{{${name}}} is about one invoice: an email listing several invoices can use {{invoices}}, {{invoice_count}} and {{total_balance}} instead`;
+}
+
+/** Issues for placeholders written in a template that cannot fill them (each name once, by field). */
+function scopeIssues(id: TemplateId, texts: Array<['subject' | 'body', string]>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const [field, text] of texts) {
+    for (const name of scan(text).names) {
+      const inSubject = field === 'subject' && name === 'invoices' ? '{{invoices}} is a list: put it in the message' : null;
+      const why = isPlaceholder(name) && !seen.has(name) ? (inSubject ?? outOfPlace(name, id)) : null;
+      if (why === null) continue;
+      seen.add(name);
+      const where = field === 'subject' ? 'Subject' : 'Message';
+      issues.push(issue(field, 'not-in-this-template', `${where}: ${why}.`));
+    }
+  }
+  return issues;
+}
 
 /** A Set, so names like 'constructor' or '__proto__' are simply unknown. */
 const KNOWN = new Set<string>(PLACEHOLDERS);
@@ -197,9 +255,10 @@ export function findPlaceholders(text: string): { names: string[]; issues: Valid
 
 /**
  * Everything that stops a template from being saved: issues on field 'subject' or 'body', worded
- * for the sidebar ('Message: Unknown placeholder {{amout}} — did you mean {{amount}}?').
+ * for the sidebar ('Message: Unknown placeholder {{amout}} — did you mean {{amount}}?'). With the
+ * template's id, a placeholder that template cannot fill is refused too (code 'not-in-this-template').
  */
-export function validateTemplate(t: Template): ValidationIssue[] {
+export function validateTemplate(t: Template, id?: TemplateId): ValidationIssue[] {
   const subject = typeof t?.subject === 'string' ? t.subject : '';
   const body = typeof t?.body === 'string' ? t.body : '';
   const issues: ValidationIssue[] = [];
@@ -212,6 +271,13 @@ export function validateTemplate(t: Template): ValidationIssue[] {
   if (body.length > MAX_BODY_LENGTH) issues.push(issue('body', 'too-long', 'The message is longer than 20,000 characters'));
   for (const p of scan(subject).problems) issues.push({ field: 'subject', ...p, message: `Subject: ${p.message}` });
   for (const p of scan(body).problems) issues.push({ field: 'body', ...p, message: `Message: ${p.message}` });
+  if (id !== undefined)
+    issues.push(
+      ...scopeIssues(id, [
+        ['subject', subject],
+        ['body', body],
+      ]),
+    );
   return issues;
 }
 
@@ -243,23 +309,39 @@ function toLines(s: string): string {
   return s.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n');
 }
 
-function bodyHtml(segments: Segment[], values: Partial<Record<Placeholder, string>>): string {
-  const pieces = segments.map((seg) => {
-    if (seg.kind === 'text') return escapeHtml(toLines(seg.text));
-    const v = valueOf(values, seg.name) ?? '';
-    if (seg.name === 'payment_link' && isLinkable(v)) return `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>`;
-    return escapeHtml(toLines(v));
-  });
-  const paragraphs = pieces
-    .join('')
+/** Raw HTML, already escaped, that stands as a block of its own for a placeholder (the table of {{invoices}}). */
+export type HtmlBlocks = Partial<Record<Placeholder, string>>;
+
+/** Text as paragraphs: a blank line separates two, a single line break is a <br>. */
+function paragraphs(html: string): string[] {
+  return html
     .split(/\n[ \t]*(?:\n[ \t]*)+/)
     .map((p) => p.replace(/^\n+|\n+$/g, ''))
     .filter((p) => p.trim() !== '')
     .map((p) => `<p>${p.split('\n').join('<br>')}</p>`);
+}
+
+function bodyHtml(segments: Segment[], values: Partial<Record<Placeholder, string>>, blocks: HtmlBlocks): string {
+  const out: string[] = [];
+  let pieces: string[] = [];
+  for (const seg of segments) {
+    const block = seg.kind === 'placeholder' ? valueOf(blocks, seg.name) : undefined;
+    if (block !== undefined) {
+      out.push(...paragraphs(pieces.join('')), block);
+      pieces = [];
+    } else if (seg.kind === 'text') pieces.push(escapeHtml(toLines(seg.text)));
+    else {
+      const v = valueOf(values, seg.name) ?? '';
+      pieces.push(
+        seg.name === 'payment_link' && isLinkable(v) ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(toLines(v)),
+      );
+    }
+  }
+  out.push(...paragraphs(pieces.join('')));
   return (
     '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
     '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5;">' +
-    paragraphs.join('\n') +
+    out.join('\n') +
     '</body></html>'
   );
 }
@@ -274,8 +356,8 @@ export type RenderResult =
  * `{ ok: false, missing }`: that email must not be sent. The subject is put on one line after
  * substitution; `html` escapes every value and only turns an http(s) payment link into a link.
  */
-export function renderTemplate(t: Template, values: Partial<Record<Placeholder, string>>): RenderResult {
-  const checked = checkTemplate(t, values);
+export function renderTemplate(t: Template, values: Partial<Record<Placeholder, string>>, blocks: HtmlBlocks = {}): RenderResult {
+  const checked = checkTemplate(t, values, blocks);
   return checked.ok ? { ok: true, ...checked.render() } : checked;
 }
 
@@ -315,7 +397,7 @@ export type CheckResult =
  * Whether a template can be filled in for these values (same failures as `renderTemplate`), with
  * the filling-in left for when the words are needed: only emails sent or shown are ever rendered.
  */
-export function checkTemplate(t: Template, values: Partial<Record<Placeholder, string>>): CheckResult {
+export function checkTemplate(t: Template, values: Partial<Record<Placeholder, string>>, blocks: HtmlBlocks = {}): CheckResult {
   const s = scanned(t);
   if (s.problems.length > 0) return { ok: false, problems: s.problems };
   const missing = s.used.filter((name) => (valueOf(values, name) ?? '').trim() === '');
@@ -328,7 +410,7 @@ export function checkTemplate(t: Template, values: Partial<Record<Placeholder, s
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
       .replace(/ {2,}/g, ' ')
       .trim();
-    return { subject, text: toLines(plain(s.body)), html: bodyHtml(s.body, values) };
+    return { subject, text: toLines(plain(s.body)), html: bodyHtml(s.body, values, blocks) };
   };
   return { ok: true, render };
 }
@@ -348,7 +430,8 @@ export interface PlaceholderContext {
 /**
  * The placeholder values for an invoice: money in the locale's style, dates in words
  * ('24 November 2026'), days_overdue as a whole number (negative before the due date), reply_by
- * = today + replyByDays; interest, compensation and amount_claimed from `ctx.late` when some apply.
+ * = today + replyByDays; interest, compensation and amount_claimed from `ctx.late` when some apply;
+ * promised_date from the promise in force on the invoice (`invoice.promisedDate`).
  * Optional values that are empty are left out, so a template that needs them reports them as missing.
  */
 export function placeholderValues(
@@ -384,6 +467,9 @@ export function placeholderValues(
   }
   put('sender_name', () => ctx.senderName);
   put('payment_link', () => invoice.paymentLink);
+  const promised = invoice.promisedDate;
+  if (promised !== undefined && promised !== null && isIsoDate(promised))
+    put('promised_date', () => formatDateForEmail(promised, ctx.locale));
   if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
 }

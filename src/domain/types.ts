@@ -20,8 +20,31 @@ export type StageId = (typeof STAGE_IDS)[number];
 export type EmailStageId = Exclude<StageId, 'final'>;
 export const EMAIL_STAGE_IDS: readonly EmailStageId[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
 
-export const TEMPLATE_IDS = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute'] as const;
+/** The "several invoices" variant of each email stage: one email listing a client's invoices (docs/escalation.md). */
+export const LIST_TEMPLATE_IDS = ['nudgeList', 'reminderList', 'firmList', 'escalateList', 'formalList'] as const;
+export type ListTemplateId = (typeof LIST_TEMPLATE_IDS)[number];
+
+export const TEMPLATE_IDS = [
+  'nudge',
+  'reminder',
+  'firm',
+  'escalate',
+  'formal',
+  'dispute',
+  /** The day-14 escalation when the row has no Billing Email. */
+  'escalateNoBilling',
+  /** The day after a missed promise to pay; may use {{promised_date}}. */
+  'promiseMissed',
+  /** Once an invoice the add-on followed up is paid (setting thankYouWhenPaid). */
+  'thankYou',
+  ...LIST_TEMPLATE_IDS,
+] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+/** The list template of an email stage ('firm' → 'firmList'). */
+export function listTemplateId(stage: EmailStageId): ListTemplateId {
+  return `${stage}List`;
+}
 
 export interface Template {
   subject: string;

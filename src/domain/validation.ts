@@ -23,6 +23,8 @@ export type IssueCode =
   | 'unknown-version'
   | 'unknown-placeholder'
   | 'empty-placeholder'
+  /** A placeholder this template cannot fill ({{invoices}} outside a list template, {{promised_date}}…). */
+  | 'not-in-this-template'
   /** '{{' never closed, '}}' never opened, nested or tripled braces. */
   | 'bad-braces';
 

@@ -47,9 +47,12 @@ export interface Sidebar {
   close(): Promise<void>;
 }
 
+/** Runs after the server started, before the page opens (to change the sheet, or route the page's requests). */
+type Before = (server: PreviewServer, page: Page) => unknown;
+
 export interface BrowserSession {
   /** A fresh runtime and preview server, and the sidebar open in the file's 300 px wide page. */
-  open(options?: PreviewOptions, before?: (server: PreviewServer) => void): Promise<Sidebar>;
+  open(options?: PreviewOptions, before?: Before): Promise<Sidebar>;
 }
 
 /**
@@ -77,10 +80,10 @@ export function browserSession(): BrowserSession {
   };
 }
 
-async function openSidebar(page: Page, options: PreviewOptions, before?: (server: PreviewServer) => void): Promise<Sidebar> {
+async function openSidebar(page: Page, options: PreviewOptions, before?: Before): Promise<Sidebar> {
   const server = await startPreviewServer(options);
   try {
-    before?.(server);
+    await before?.(server, page);
   } catch (error) {
     await server.close();
     throw error;

@@ -3,7 +3,7 @@
 // small-claims check; the small-claims table edited in the sidebar; settings exported as JSON.
 import * as fs from 'node:fs';
 import { pdfText } from '../local/pdfText';
-import { browserSession, expectText, type Sidebar } from './browser';
+import { browserSession, eventually, expectText, type Sidebar } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -70,7 +70,8 @@ it('edits the small-claims table: a bad row is refused by field, a good table is
     await card.getByRole('button', { name: 'Restore the defaults' }).click();
     await expectText(page.locator('#status'), 'Small-claims table back to the defaults.');
     expect(storedSmallClaims(server)).toBeUndefined();
-    expect(await card.locator('fieldset').first().getByLabel('Limit').inputValue()).toBe('10000');
+    // The table is drawn again after the answer: wait for it (a loaded machine draws late).
+    await eventually(async () => expect(await card.locator('fieldset').first().getByLabel('Limit').inputValue()).toBe('10000'));
   }));
 
 it('exports the saved settings as a JSON file', () =>

@@ -220,3 +220,55 @@ it('an invalid reference rate is shown beside its field and nothing is saved', (
     ]);
     expect(stored(s)).toEqual(before);
   }));
+
+it('which emails go out: one per client, thank-you, daily summary and days without follow-ups round-trip, nothing else lost', () =>
+  withSidebar(async (s) => {
+    const { page } = s;
+    const holidays = page.getByLabel('Days without follow-ups');
+    expect(await page.getByLabel('One email per client').isChecked()).toBe(true);
+    expect(await page.getByLabel('Thank-you when paid').isChecked()).toBe(false);
+    expect(await page.getByLabel('Daily summary to me').isChecked()).toBe(true);
+    expect(await holidays.inputValue()).toBe('');
+    // Saved first: a late-payment choice that must survive the save of the other fields.
+    const before = run(s, 'getSidebarData').settings;
+    const latePayment = { ...before.latePayment, regime: 'custom', marginPercent: 6, fixedCompensation: 30 };
+    expect(run(s, 'saveSettings', { ...before, latePayment })).toEqual({ ok: true, dailyOn: false });
+    await s.reload();
+    await s.tab('settings');
+
+    // A date that is not real: the issue beside the field, naming the line; nothing saved.
+    await holidays.fill('2026-12-25\n2026-02-30\n\nnext friday');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.locator('#alert'), 'Settings not saved');
+    expect(await fieldError(s, 'Days without follow-ups')).toBe(
+      'Days without follow-ups must be real dates written like 2026-12-25, at most 200 of them. Not a date: 2026-02-30, next friday.',
+    );
+    expect(await holidays.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(stored(s).holidays).toEqual([]);
+
+    await holidays.fill('2026-12-26\n 2026-12-25 \n\n2026-12-25');
+    await page.getByLabel('One email per client').uncheck();
+    await page.getByLabel('Thank-you when paid').check();
+    await page.getByLabel('Daily summary to me').uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.locator('#status'), 'Settings saved.');
+    expect(stored(s)).toMatchObject({
+      groupByClient: false,
+      thankYouWhenPaid: true,
+      dailySummary: false,
+      holidays: ['2026-12-25', '2026-12-26'],
+      latePayment,
+      senderName: 'Sam Rivera Design',
+    });
+    expect(await fieldError(s, 'Days without follow-ups')).toBe('');
+
+    await s.reload();
+    await s.tab('settings');
+    expect(await holidays.inputValue()).toBe('2026-12-25\n2026-12-26');
+    expect(await page.getByLabel('One email per client').isChecked()).toBe(false);
+    expect(await page.getByLabel('Thank-you when paid').isChecked()).toBe(true);
+    expect(await page.getByLabel('Daily summary to me').isChecked()).toBe(false);
+    expect(await page.getByLabel('Rules', { exact: true }).inputValue()).toBe('custom');
+    expect(s.callNames()).toEqual(['getSidebarData', 'getSidebarData', 'saveSettings', 'getSidebarData']);
+  }));

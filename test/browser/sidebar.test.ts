@@ -74,6 +74,38 @@ describe('opening', () => {
   });
 });
 
+describe('going out today', () => {
+  it('names every invoice of a client email, and the emails that are not stages', async () => {
+    // The run's client emails and "promise missed" emails, as the server lists them in the overview.
+    const dueToday = [
+      { invoice: 'INV-1', client: 'Acme', stage: 'formal', to: ['pat@acme.example'], invoices: ['INV-1', 'INV-2', 'INV-3'] },
+      { invoice: 'INV-7', client: 'Kite Co', stage: 'promiseMissed', to: ['kim@kite.example'] },
+      { invoice: 'INV-9', client: 'Zeta', stage: 'reminder', to: ['zoe@zeta.example'], invoices: ['INV-9'] },
+    ];
+    const s = await session.open({}, (_server, page) =>
+      page.route('**/__run', async (route) => {
+        const response = await route.fetch();
+        const reply = (await response.json()) as { ok: boolean; value: { overview: { dueToday: unknown[] } } };
+        if ((route.request().postDataJSON() as { name: string }).name === 'getSidebarData')
+          reply.value.overview.dueToday = dueToday;
+        await route.fulfill({ response, json: reply });
+      }),
+    );
+    try {
+      const items = await s.page.locator('#panel-overview ul.list li').allInnerTexts();
+      expect(items.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+        'INV-1, INV-2, INV-3 · Acme One email listing 3 invoices, as formal notice → pat@acme.example',
+        'INV-7 · Kite Co Promise missed → kim@kite.example',
+        'INV-9 · Zeta Reminder → zoe@zeta.example',
+      ]);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.page.unrouteAll({ behavior: 'ignoreErrors' });
+      await s.close();
+    }
+  });
+});
+
 describe('a failing server call', () => {
   it('shows a readable message and lets the user try again', async () => {
     const s = await session.open({}, (server) =>

@@ -1,6 +1,9 @@
 // Templates tab: live preview for the selected invoice (rendered in the browser by the server's own
 // template code), placeholders inserted at the cursor, validation, save / reload, reset, unsaved
 // edits, progress while saving.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { eventually, expectText, browserSession, type BrowserSession, textOf, type Sidebar } from './browser';
 
@@ -215,5 +218,124 @@ describe('editing', () => {
       await expectText(page.locator('#status'), 'Saved the “Reminder (day 1)” template.');
       expect(s.callNames()).toEqual(['getSidebarData', 'saveTemplate']);
       expect(await save.isEnabled()).toBe(true);
+    }));
+});
+
+describe('the new emails', () => {
+  // One client with three overdue invoices (its name written two ways, with markup in it), one of
+  // its invoices paid and one not due yet; another client; an invoice promised by its column.
+  const CSV = [
+    'Invoice,Client,Contact Name,Email,Billing Email,Amount,Amount Paid,Currency,Issue Date,Due Date,Paid Date,Paused,Payment Link,Promised Date',
+    'INV-1,<i>Acme</i> & Sons,Pat Lee,pat@acme.example,,1000,,USD,2026-10-01,2026-11-20,,FALSE,https://pay.example/1?a=1&b=2,',
+    'INV-2,<i>Acme</i> & Sons,Pat Lee,pat@acme.example,,500,,USD,2026-10-01,2026-11-10,,FALSE,,',
+    'INV-3,<i>acme</i>  & sons,Pat Lee,pat@acme.example,,250,,USD,2026-10-01,2026-11-01,,FALSE,,',
+    'INV-4,<i>Acme</i> & Sons,Pat Lee,pat@acme.example,,900,,USD,2026-10-01,2026-11-01,2026-11-15,FALSE,,',
+    'INV-5,<i>Acme</i> & Sons,Pat Lee,pat@acme.example,,300,,USD,2026-11-01,2026-12-10,,FALSE,,',
+    'INV-6,Zeta Ltd,Zoe,zoe@zeta.example,,700,,USD,2026-10-01,2026-11-01,,FALSE,,',
+    'INV-7,Kite Co,Kim,kim@kite.example,,800,,USD,2026-10-01,2026-11-01,,FALSE,,2026-12-01',
+  ].join('\n');
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ifu-lists-'));
+    fs.writeFileSync(path.join(dir, 'invoices.csv'), CSV);
+  });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const options = () => ({ invoicesCsv: path.join(dir, 'invoices.csv'), disputesCsv: null });
+
+  it("lists the selected client's overdue invoices in the 'several invoices' preview, every value escaped in the HTML", () =>
+    withSidebar(options(), async ({ page }) => {
+      const panel = page.locator('#panel-templates');
+      await chooseTemplate(page, 'Reminder — several invoices');
+      await expectText(
+        panel,
+        'When one client has several invoices due the same day',
+        'Listing <i>Acme</i> & Sons’s 3 overdue invoices: INV-3, INV-2, INV-1.',
+      );
+      expect(await subject(page).inputValue()).toBe('{{invoice_count}} overdue invoices from {{sender_name}}');
+      await expectText(
+        preview(page),
+        'Subject: 3 overdue invoices from Sam Rivera Design',
+        'The invoices below for <i>Acme</i> & Sons are past their due date.',
+        '- Invoice INV-3: issued October 1, 2026, due November 1, 2026, 23 days overdue, balance $250.00',
+        '- Invoice INV-1: issued October 1, 2026, due November 20, 2026, 4 days overdue, balance $1,000.00, pay at https://pay.example/1?a=1&b=2',
+      );
+      expect(await textOf(preview(page))).not.toMatch(/INV-4|INV-5|INV-6/);
+      await page.locator('details.html-version summary').click();
+      const html = await page.locator('iframe.html-frame').evaluate((f: HTMLIFrameElement) => f.srcdoc);
+      expect(html).toContain('<p>The invoices below for &lt;i&gt;Acme&lt;/i&gt; &amp; Sons are past their due date.');
+      expect(html).toContain('<table');
+      expect(html).toContain('<a href="https://pay.example/1?a=1&amp;b=2">Pay online</a>');
+      expect(html).not.toContain('<i>');
+
+      // Live: counts and totals follow the edit; one invoice's values are refused, by name.
+      await body(page).fill('Total {{total_balance}} for {{invoice_count}} invoices:\n{{invoices}}\n{{sender_name}}');
+      await expectText(preview(page), 'Total $1,750.00 for 3 invoices: - Invoice INV-3');
+      await page.getByRole('button', { name: 'Save template' }).click();
+      await expectText(page.locator('#status'), 'Saved the “Reminder — several invoices” template.');
+      await body(page).fill('{{balance}} {{invoices}}');
+      await expectText(panel, 'Message: {{balance}} is about one invoice');
+      await expectText(preview(page), 'Fix the problems above to see the preview.');
+    }));
+
+  it('every new template is in the picker, under its group, with its own placeholders', () =>
+    withSidebar(options(), async ({ page }) => {
+      const groups = await page
+        .getByLabel('Template', { exact: true })
+        .locator('optgroup')
+        .evaluateAll((els) =>
+          els.map((g) => [g.getAttribute('label'), [...g.querySelectorAll('option')].map((o) => o.textContent)]),
+        );
+      expect(groups).toEqual([
+        [
+          'One invoice',
+          [
+            'Courtesy nudge (before due)',
+            'Reminder (day 1)',
+            'Firm reminder (day 7)',
+            'Billing contact (day 14)',
+            'Escalation without a billing contact (day 14)',
+            'Formal notice (day 21)',
+          ],
+        ],
+        [
+          'Several invoices of one client',
+          [
+            'Courtesy nudge — several invoices',
+            'Reminder — several invoices',
+            'Firm reminder — several invoices',
+            'Escalation — several invoices',
+            'Formal notice — several invoices',
+          ],
+        ],
+        ['Other emails', ['Promise missed', 'Thank-you when paid', 'Dispute opening message']],
+      ]);
+      const offered = () => page.getByLabel('Placeholder', { exact: true }).locator('option').allTextContents();
+      await chooseTemplate(page, 'Formal notice — several invoices');
+      expect(await offered()).toEqual([
+        '{{client}}',
+        '{{contact_name}}',
+        '{{reply_by}}',
+        '{{sender_name}}',
+        '{{invoices}}',
+        '{{invoice_count}}',
+        '{{total_balance}}',
+      ]);
+      await chooseTemplate(page, 'Thank-you when paid');
+      expect(await offered()).not.toContain('{{invoices}}');
+      await expectText(preview(page), 'Thank you: the payment for invoice INV-1 ($1,000.00) has arrived.');
+      await chooseTemplate(page, 'Escalation without a billing contact (day 14)');
+      await expectText(preview(page), 'Could you please pass this message to whoever handles payments at <i>Acme</i> & Sons');
+    }));
+
+  it('the overview counts Promised invoices between the overdue and the not-due ones', () =>
+    withSidebar(options(), async ({ page }) => {
+      await page.click('#tab-overview');
+      const statuses = await page.locator('#panel-overview table.counts th').allTextContents();
+      expect(statuses).toContain('Promised');
+      expect(statuses.indexOf('Promised')).toBeGreaterThan(statuses.indexOf('Overdue'));
+      expect(statuses.indexOf('Promised')).toBeLessThan(statuses.indexOf('Not due'));
+      expect(await textOf(page.getByRole('row', { name: /Promised/ }))).toBe('Promised 1');
     }));
 });

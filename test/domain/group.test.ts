@@ -133,6 +133,65 @@ describe('one email per client', () => {
   });
 });
 
+describe('the list templates', () => {
+  const acme = [
+    invoice({ key: 'A', invoice: 'INV-A', dueDate: '2026-11-18', contactName: 'Pat <Lee>' }),
+    invoice({ key: 'B', invoice: 'INV-B', dueDate: '2026-11-16', balance: 250.5, currency: 'EUR' }),
+    invoice({ key: 'C', invoice: 'INV-C', dueDate: '2026-11-15', balance: 99.5 }),
+  ];
+
+  it("words a client's email by the stage's list template: {{invoices}} as a list and a table, counts and totals", () => {
+    const reminderList = {
+      subject: '{{invoice_count}} invoices for {{client}}',
+      body: 'Dear {{contact_name}},\n\n{{invoices}}\n\nIn all {{total_balance}}, by {{reply_by}}.\n{{sender_name}}',
+    };
+    const emails = planned(acme, TODAY);
+    expect(emails.map((e) => e.stage).sort()).toEqual(['reminder', 'reminder', 'reminder']);
+    const [one] = groupFollowUps(emails, settings(), history(), { reminderList }).emails;
+    expect(one!.subject).toBe('3 invoices for Acme');
+    expect(one!.text).toBe(
+      [
+        'Dear Pat <Lee>,',
+        '',
+        '- Invoice INV-C: issued October 1, 2026, due November 15, 2026, 5 days overdue, balance $99.50',
+        '- Invoice INV-B: issued October 1, 2026, due November 16, 2026, 4 days overdue, balance €250.50',
+        '- Invoice INV-A: issued October 1, 2026, due November 18, 2026, 2 days overdue, balance $1,000.00',
+        '',
+        'In all $1,099.50 and €250.50, by November 27, 2026.',
+        'Sam Rivera Design',
+      ].join('\n'),
+    );
+    expect(one!.html).toContain('<p>Dear Pat &lt;Lee&gt;,</p>\n<table');
+    expect(one!.html).toContain('<td style="padding: 4px 8px; border-bottom: 1px solid #ddd;">INV-B</td>');
+    expect(one!.html).not.toContain('<Lee>');
+  });
+
+  it('the defaults word the email as before; other stages keep their default list wording', () => {
+    const emails = planned(acme, TODAY);
+    const byDefault = groupFollowUps(emails, settings(), history()).emails[0]!;
+    const own = { subject: 'Firm {{invoice_count}}', body: '{{invoices}} {{sender_name}}' };
+    const otherStage = groupFollowUps(emails, settings(), history(), { firmList: own }).emails[0]!;
+    expect(otherStage).toEqual(byDefault);
+    expect(byDefault.subject).toBe('3 overdue invoices from Sam Rivera Design');
+    expect(byDefault.text).toMatch(/^Hello,\n\nThe invoices below for Acme are past their due date/);
+  });
+
+  it('a list template that needs a value the invoices lack falls back to the default, so they still go together', () => {
+    const noContact = acme.map((i) => ({ ...i, contactName: '' }));
+    const reminderList = { subject: 'Hi {{contact_name}}', body: '{{invoices}}' };
+    const [one] = groupFollowUps(planned(noContact, TODAY), settings(), history(), { reminderList }).emails;
+    expect(one!.subject).toBe('3 overdue invoices from Sam Rivera Design');
+    expect(one!.invoices).toHaveLength(3);
+  });
+
+  it('the default subject says when some invoices are not overdue yet', () => {
+    const s = settings({ stageDays: { ...defaultSettings().stageDays, nudge: -3 } });
+    const emails = planned([acme[0]!, invoice({ key: 'N', invoice: 'INV-N', dueDate: '2026-11-22' })], TODAY, new Map(), s);
+    expect(emails.map((e) => e.stage).sort()).toEqual(['nudge', 'reminder']);
+    expect(groupFollowUps(emails, s, history()).emails[0]!.subject).toBe('2 invoices from Sam Rivera Design');
+  });
+});
+
 describe('grouping properties', () => {
   const clients = ['Acme', 'Zeta', 'Nova'];
   const invoicesArb = fc.array(

@@ -146,11 +146,12 @@ describe('planFollowUps', () => {
 
   it("the user's own no-billing wording is used when given", () => {
     const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
-    const extraTemplates = { escalateNoBilling: { subject: 'About {{invoice}}', body: 'Please forward. {{sender_name}}' } };
+    const templates = {
+      ...defaultTemplates(),
+      escalateNoBilling: { subject: 'About {{invoice}}', body: 'Please forward. {{sender_name}}' },
+    };
     const plan = planFollowUps(
-      input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]]), {
-        extraTemplates,
-      }),
+      input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]]), { templates }),
     );
     expect(plan.emails[0]).toMatchObject({ subject: 'About INV-1', text: 'Please forward. Sam Rivera' });
   });
@@ -177,8 +178,8 @@ describe('planThankYou', () => {
     expect(typeof email !== 'string' && email.text).toMatch(/payment for invoice INV-1 \(\$1,200\.00\) has arrived/);
   });
   it('a template value missing on the row: no email, and why', () => {
-    const extraTemplates = { thankYou: { subject: 'Thanks', body: 'Dear {{contact_name}}' } };
-    expect(planThankYou(invoice(), input([], '2026-11-21', new Map(), { extraTemplates }))).toMatch(
+    const templates = { ...defaultTemplates(), thankYou: { subject: 'Thanks', body: 'Dear {{contact_name}}' } };
+    expect(planThankYou(invoice(), input([], '2026-11-21', new Map(), { templates }))).toMatch(
       /thank-you email needs a Contact Name/,
     );
   });

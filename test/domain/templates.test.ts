@@ -5,11 +5,12 @@ import {
   findPlaceholders,
   PLACEHOLDERS,
   placeholderValues,
+  placeholdersFor,
   renderTemplate,
   validateTemplate,
   type Placeholder,
 } from '../../src/domain/templates';
-import { EMAIL_STAGE_IDS, TEMPLATE_IDS, type Invoice, type Template } from '../../src/domain/types';
+import { EMAIL_STAGE_IDS, LIST_TEMPLATE_IDS, TEMPLATE_IDS, type Invoice, type Template } from '../../src/domain/types';
 
 const ALL_VALUES: Record<Placeholder, string> = {
   invoice: 'INV-7',
@@ -27,6 +28,10 @@ const ALL_VALUES: Record<Placeholder, string> = {
   interest: '$7.48',
   compensation: '$25.00',
   amount_claimed: '$1,032.48',
+  promised_date: 'March 20, 2026',
+  invoices: '- Invoice INV-7',
+  invoice_count: '2',
+  total_balance: '$2,000.00',
 };
 
 function invoice(over: Partial<Invoice> = {}): Invoice {
@@ -51,7 +56,7 @@ function invoice(over: Partial<Invoice> = {}): Invoice {
   };
 }
 
-test('PLACEHOLDERS are the names of the README, with the late-payment ones', () => {
+test('PLACEHOLDERS are the names of the README, with the late-payment, promise and list ones', () => {
   expect([...PLACEHOLDERS].sort()).toEqual(
     [
       'invoice',
@@ -69,6 +74,10 @@ test('PLACEHOLDERS are the names of the README, with the late-payment ones', () 
       'interest',
       'compensation',
       'amount_claimed',
+      'promised_date',
+      'invoices',
+      'invoice_count',
+      'total_balance',
     ].sort(),
   );
 });
@@ -356,11 +365,13 @@ describe('placeholderValues', () => {
 
 describe('defaultTemplates', () => {
   const templates = defaultTemplates();
+  /** The emails about one unpaid invoice (the thank-you quotes the amount paid, the lists list several). */
+  const ONE_INVOICE = TEMPLATE_IDS.filter((id) => id !== 'thankYou' && !(LIST_TEMPLATE_IDS as readonly string[]).includes(id));
   const optional: Placeholder[] = ['issue_date', 'contact_name', 'payment_link'];
 
   test('there is one per template id, and each is valid', () => {
     expect(Object.keys(templates).sort()).toEqual([...TEMPLATE_IDS].sort());
-    for (const id of TEMPLATE_IDS) expect(validateTemplate(templates[id])).toEqual([]);
+    for (const id of TEMPLATE_IDS) expect(validateTemplate(templates[id], id)).toEqual([]);
   });
 
   test('every emailing stage shares one subject, so an invoice stays in one conversation', () => {
@@ -376,14 +387,14 @@ describe('defaultTemplates', () => {
     }
   });
 
-  test('they render for a minimal invoice, quoting the balance and signed by the sender', () => {
-    const values = placeholderValues(invoice(), {
+  test('the one-invoice emails render for a minimal invoice, quoting the balance and signed by the sender', () => {
+    const values = placeholderValues(invoice({ promisedDate: '2026-04-10' }), {
       today: '2026-04-21',
       locale: 'en_US',
       replyByDays: 7,
       senderName: 'Sam Smith',
     });
-    for (const id of TEMPLATE_IDS) {
+    for (const id of ONE_INVOICE) {
       const r = renderTemplate(templates[id], values);
       expect(r.ok).toBe(true);
       if (!r.ok) continue;
@@ -410,6 +421,99 @@ describe('defaultTemplates', () => {
     expect(body('formal')).toMatch(/\{\{days_overdue\}\} days overdue/);
     expect(body('formal')).toMatch(/by \{\{reply_by\}\}.*other options/s);
     expect(body('dispute')).toContain('Is there something about the delivered work or the invoice that I can address?');
-    for (const id of TEMPLATE_IDS) expect(body(id)).toContain('{{balance}}');
+    for (const id of ONE_INVOICE) expect(body(id)).toContain('{{balance}}');
+    expect(body('promiseMissed')).toContain('{{promised_date}}');
+    expect(body('thankYou')).toContain('{{amount}}');
+    for (const id of LIST_TEMPLATE_IDS) expect(body(id)).toContain('{{invoices}}');
+  });
+});
+
+describe('placeholders that only some templates can fill', () => {
+  const t = (body: string, subject = 'About {{client}}'): Template => ({ subject, body });
+
+  test('{{invoices}}, {{invoice_count}} and {{total_balance}} only in the lists; {{promised_date}} only in "promise missed"', () => {
+    expect(validateTemplate(t('{{invoices}} {{sender_name}}'), 'reminder')).toEqual([
+      {
+        field: 'body',
+        code: 'not-in-this-template',
+        message: 'Message: {{invoices}} can only be used in the emails that list several invoices.',
+      },
+    ]);
+    expect(validateTemplate(t('x', '{{invoice_count}} invoices'), 'thankYou').map((i) => [i.field, i.code])).toEqual([
+      ['subject', 'not-in-this-template'],
+    ]);
+    expect(validateTemplate(t('Promised {{promised_date}}'), 'firm')[0]?.message).toBe(
+      'Message: {{promised_date}} can only be used in the "promise missed" email.',
+    );
+    expect(validateTemplate(t('Promised {{promised_date}}'), 'promiseMissed')).toEqual([]);
+    expect(validateTemplate(t('Promised {{promised_date}}'), 'firmList').map((i) => i.code)).toEqual(['not-in-this-template']);
+    expect(
+      validateTemplate(t('{{invoice_count}}: {{invoices}} {{total_balance}} {{contact_name}} {{reply_by}}'), 'formalList'),
+    ).toEqual([]);
+  });
+
+  test("one invoice's values are refused in a list, each name once, by the field it is in", () => {
+    const issues = validateTemplate(
+      t('{{balance}} and {{balance}} {{invoices}}', '{{invoice}} and {{invoices}}'),
+      'reminderList',
+    );
+    expect(issues.map((i) => [i.field, i.code, i.message])).toEqual([
+      [
+        'subject',
+        'not-in-this-template',
+        'Subject: {{invoice}} is about one invoice: an email listing several invoices can use {{invoices}}, {{invoice_count}} and {{total_balance}} instead.',
+      ],
+      ['subject', 'not-in-this-template', 'Subject: {{invoices}} is a list: put it in the message.'],
+      [
+        'body',
+        'not-in-this-template',
+        'Message: {{balance}} is about one invoice: an email listing several invoices can use {{invoices}}, {{invoice_count}} and {{total_balance}} instead.',
+      ],
+    ]);
+  });
+
+  test('without a template id, only the text is checked (a run renders what was saved)', () => {
+    expect(validateTemplate(t('{{invoices}} {{promised_date}}'))).toEqual([]);
+  });
+
+  test('placeholdersFor lists what each template can use', () => {
+    expect(placeholdersFor('reminderList')).toEqual([
+      'client',
+      'contact_name',
+      'reply_by',
+      'sender_name',
+      'invoices',
+      'invoice_count',
+      'total_balance',
+    ]);
+    expect(placeholdersFor('promiseMissed')).toContain('promised_date');
+    expect(placeholdersFor('firm')).not.toContain('promised_date');
+    expect(placeholdersFor('firm')).not.toContain('invoices');
+    expect(placeholdersFor('firm')).toContain('interest');
+  });
+
+  test('promised_date is the promise in force, in words', () => {
+    const v = placeholderValues(invoice({ promisedDate: '2026-04-02' }), {
+      today: '2026-04-05',
+      locale: 'en_GB',
+      replyByDays: 7,
+      senderName: 'Sam',
+    });
+    expect(v.promised_date).toBe('2 April 2026');
+    expect(
+      placeholderValues(invoice(), { today: '2026-04-05', locale: 'en_GB', replyByDays: 7, senderName: 'Sam' }).promised_date,
+    ).toBe(undefined);
+  });
+});
+
+describe('a block placeholder in the HTML version', () => {
+  test('stands as its own block between paragraphs; the text version has the plain list', () => {
+    const r = renderTemplate(
+      { subject: 'S', body: 'Hello,\n\nThe list:\n{{invoices}}\nThanks {{client}}' },
+      { invoices: '- a\n- b', client: 'A&B' },
+      { invoices: '<table>T</table>' },
+    );
+    expect(r).toMatchObject({ ok: true, text: 'Hello,\n\nThe list:\n- a\n- b\nThanks A&B' });
+    expect(r.ok && r.html).toContain('<p>Hello,</p>\n<p>The list:</p>\n<table>T</table>\n<p>Thanks A&amp;B</p>');
   });
 });

@@ -28,6 +28,14 @@ describe('getSidebarData', () => {
       'escalate',
       'formal',
       'dispute',
+      'escalateNoBilling',
+      'promiseMissed',
+      'thankYou',
+      'nudgeList',
+      'reminderList',
+      'firmList',
+      'escalateList',
+      'formalList',
     ]);
     expect(data.placeholders).toContain('balance');
     expect(data.settings.senderName).toBe('Sam Rivera');
@@ -79,6 +87,29 @@ describe('templates', () => {
     const reset = t.run<Record<string, any>>('resetTemplate', 'reminder');
     expect(reset.isDefault).toBe(true);
     expect(t.run<Record<string, any>>('getSidebarData').templates[1].isDefault).toBe(true);
+  });
+
+  it('a placeholder a template cannot fill is refused by the server, by field and code; a list template is saved', () => {
+    const t = open();
+    const bad = t.run<Record<string, any>>('saveTemplate', 'firm', { subject: 'Invoice {{invoice}}', body: '{{invoices}}' });
+    expect(bad).toEqual({
+      ok: false,
+      problems: ['Message: {{invoices}} can only be used in the emails that list several invoices.'],
+      issues: [
+        {
+          field: 'body',
+          code: 'not-in-this-template',
+          message: 'Message: {{invoices}} can only be used in the emails that list several invoices.',
+        },
+      ],
+    });
+    const list = { subject: '{{invoice_count}} invoices', body: 'Dear {{client}},\n{{invoices}}\n{{total_balance}}' };
+    expect(t.run<Record<string, any>>('saveTemplate', 'reminderList', list)).toEqual({ ok: true });
+    const saved = t.run<Record<string, any>>('getSidebarData').templates.find((x: { id: string }) => x.id === 'reminderList');
+    expect(saved).toMatchObject({ ...list, label: 'Reminder — several invoices', isDefault: false });
+    expect(t.run<Record<string, any>>('getSidebarData').selected.clientInvoices).toEqual([
+      { invoice: 'INV-1', issueDate: null, dueDate: DUE, balance: 1000, currency: 'USD', paymentLink: '' },
+    ]);
   });
 
   it('an oversized template is refused with a message before Apps Script limits bite', () => {
