@@ -58,7 +58,7 @@ test('prints what each late invoice could claim under the regime of the settings
 });
 
 test('the formal notice .eml carries the letter as a PDF naming the invoice and the amount claimed', async () => {
-  const formal = result.emails.find((e) => e.invoice === 'INV-2026-041' && e.stage === 'formal');
+  const formal = result.emails.find((e) => e.invoices.includes('INV-2026-041') && e.stage === 'formal');
   expect(formal).toBeDefined();
   const mail = await simpleParser(fs.readFileSync(formal!.file));
   expect(mail.text).toContain('the amount claimed is $2,438.81');
