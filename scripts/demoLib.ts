@@ -1471,8 +1471,8 @@ export function clientEmailLines(byClient: ClientEmailCount[]): string[] {
     .filter((c) => c.invoices > 1)
     .map(
       (c) =>
-        `${c.client}: ${c.emails} email${c.emails === 1 ? '' : 's'} for ${c.invoices} invoices ` +
-        `(${c.followUps} with one email per invoice)`,
+        `${c.client}: ${c.emails} email${c.emails === 1 ? '' : 's'} for ${c.invoices} invoices` +
+        (c.followUps > c.emails ? ` (${c.followUps} with one email per invoice)` : ''),
     );
 }
 

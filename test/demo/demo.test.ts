@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { parseCsv, type SentMail } from '../../local';
+import { defaultSettings } from '../../src/domain/settings';
 import {
   DemoUsageError,
   composeEml,
@@ -113,12 +114,13 @@ beforeAll(() => {
   }
 });
 
+const sample = sampleRows();
+
 describe('the default month over the bundled sample', () => {
   let out: string;
   let result: DemoResult;
   let emls: Eml[];
   let summaries: Array<{ date: string; mail: ParsedMail }>;
-  const sample = sampleRows();
 
   beforeAll(async () => {
     out = tempDir('default');
@@ -280,6 +282,8 @@ describe('the default month over the bundled sample', () => {
   test('each (invoice, stage) is sent at most once, in the files and in the log', () => {
     const pairs = emls.flatMap((e) => e.pairs);
     expect(new Set(pairs).size).toBe(pairs.length);
+    // Every sent row is paired with an email of its day (none shown as "went out on an earlier run").
+    expect(result.events.filter((e) => e.kind === 'sent' && e.invoice !== '' && e.file === null)).toEqual([]);
     // Each email carries one row per invoice it lists.
     for (const e of emls) expect(e.pairs.map((p) => p.split('/')[0]).sort()).toEqual([...e.invoices].sort());
     const logged = result.log
@@ -351,7 +355,7 @@ describe('the default month over the bundled sample', () => {
     expect(about(emls, 'INV-2026-051')).toEqual(northwind);
     const words: Record<string, RegExp> = {
       reminder: /past (their|its) due date/,
-      firm: /overdue/,
+      firm: /confirm the payment status/,
       escalate: /pass (this message|it) (on )?to/,
       formal: /formal notice/i,
     };
@@ -359,7 +363,10 @@ describe('the default month over the bundled sample', () => {
       expect(e.invoices).toEqual(['INV-2026-041', 'INV-2026-051']);
       // Each invoice is recorded at the stage the email's wording follows, both balances in the one email.
       expect(e.pairs).toEqual([`INV-2026-041/${e.stage}`, `INV-2026-051/${e.stage}`]);
-      expect(e.mail.text).toMatch(words[e.stage]!);
+      // In the words of its stage, and of no other.
+      for (const [stage, marker] of Object.entries(words))
+        if (stage === e.stage) expect(e.mail.text).toMatch(marker);
+        else expect(e.mail.text).not.toMatch(marker);
       expect(e.mail.text).toContain('$2,400.00');
       expect(e.mail.text).toContain('$1,200.00');
     }
@@ -435,6 +442,27 @@ describe('the default month over the bundled sample', () => {
     expect(text).toMatch(/^ {2}INV-2026-042 +Blue Heron Café +Paid *$/m);
     const coloured = formatReport(result, { color: true, cwd: ROOT });
     expect(coloured).toContain('\x1b[');
+  });
+});
+
+describe('one email per client turned off', () => {
+  test('the same month sends Northwind Studio one email per invoice: the 8 the report counts for it', async () => {
+    const dir = tempDir('ungrouped');
+    const settingsFile = path.join(dir, 'settings.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...defaultSettings(), senderName: SENDER, groupByClient: false }));
+    const result = await runDemo({ out: path.join(dir, 'out'), settingsFile });
+    const emls = await readEmls(path.join(dir, 'out'), result);
+    expect(emls.every((e) => e.invoices.length === 1)).toBe(true);
+    const northwind = emls.filter((e) => sample.get(e.invoices[0]!)!['Client'] === 'Northwind Studio');
+    expect(northwind.map((e) => `${e.date} ${e.invoices[0]} ${e.stage}`)).toEqual(
+      ['2026-11-02 reminder', '2026-11-08 firm', '2026-11-15 escalate', '2026-11-22 formal'].flatMap((d) => {
+        const [day, stage] = d.split(' ');
+        return [`${day} INV-2026-041 ${stage}`, `${day} INV-2026-051 ${stage}`];
+      }),
+    );
+    expect(result.totals.byClient).toContainEqual({ client: 'Northwind Studio', emails: 8, invoices: 2, followUps: 8 });
+    const text = formatReport(result, { color: false, cwd: ROOT });
+    expect(text).toMatch(/^Clients {2}Northwind Studio: 8 emails for 2 invoices$/m);
   });
 });
 
