@@ -294,10 +294,13 @@ export interface DemoEvent {
   file: string | null;
 }
 
+/** One email the add-on sent: to a client about one or several of its invoices, or the daily summary to you. */
 export interface DemoEmail {
   date: string;
-  invoice: string;
+  /** The invoices it is about, in the log's order (none for the daily summary). */
+  invoices: string[];
   client: string;
+  /** The stage its wording follows: the most advanced of its invoices' stages ('summary' for the daily summary). */
   stage: string;
   from: string;
   senderName: string | null;
@@ -335,10 +338,20 @@ export interface DemoTotals {
   byStage: Record<string, number>;
   /** Invoices that got at least one email. */
   invoicesEmailed: number;
+  /** Per client emailed: the emails sent to it, its invoices in them, and the (invoice, stage) follow-ups they carried. */
+  byClient: ClientEmailCount[];
   skipped: number;
   queued: number;
   failed: number;
   rowErrors: number;
+}
+
+export interface ClientEmailCount {
+  client: string;
+  emails: number;
+  invoices: number;
+  /** One per (invoice, stage) sent: what one email per invoice would have taken on the same days. */
+  followUps: number;
 }
 
 export interface DemoResult {
@@ -618,13 +631,19 @@ function clearOutbox(out: string): void {
   for (const f of fs.readdirSync(out)) if (f.toLowerCase().endsWith('.eml')) fs.rmSync(path.join(out, f), { force: true });
 }
 
-/** Names each .eml file after its day, invoice and stage, numbered when one repeats. */
+/**
+ * Names each .eml file after its day, what it is about and its stage, numbered when one repeats:
+ * `2026-11-02_INV-2026-041_reminder.eml` for one invoice, `2026-11-02_Northwind-Studio_2-invoices_reminder.eml`
+ * for a client email about several.
+ */
 class EmlNames {
   private readonly used = new Set<string>();
   constructor(private readonly outDir: string) {}
 
-  next(date: string, invoice: string, stage: string): string {
-    return this.named(`${date}_${safeFilePart(invoice)}_${safeFilePart(stage || 'email')}`);
+  next(date: string, invoices: string[], client: string, stage: string): string {
+    const about =
+      invoices.length === 1 ? safeFilePart(invoices[0]!) : `${safeFilePart(client || 'client')}_${invoices.length}-invoices`;
+    return this.named(`${date}_${about}_${safeFilePart(stage || 'email')}`);
   }
 
   /** The day's summary to the user. */
@@ -646,8 +665,15 @@ type InvoiceStatuses = ReturnType<typeof statusByRow>;
 interface DayObservation {
   events: DemoEvent[];
   summary: string | null;
-  /** Emails of this day with the event each belongs to (its `file` set). */
-  mails: { event: DemoEvent; mail: SentMail }[];
+  /** Emails of this day, each with the events (log rows) it carried, all with its `file`. */
+  mails: DayMail[];
+}
+
+/** One email MailApp recorded, with the log rows that tell it (several for a client email). */
+interface DayMail {
+  events: DemoEvent[];
+  mail: SentMail;
+  file: string;
 }
 
 /** The recipients and subject of an email as the log shows them, matched against what MailApp sent. */
@@ -672,10 +698,54 @@ function eventFromLogRow(date: string, row: LogRow, kind: DemoEventKind): DemoEv
 
 const SENT_EARLIER = 'sent (recorded in the log; the email itself went out on an earlier run)';
 
+/** The order of the stages an email's wording can follow (docs/escalation.md): the most advanced names the email. */
+const STAGE_ORDER = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
+
+function mostAdvancedStage(stages: string[]): string {
+  return stages.reduce((a, b) => (STAGE_ORDER.indexOf(b) > STAGE_ORDER.indexOf(a) ? b : a), stages[0] ?? '');
+}
+
+/** An email of the day being paired with its log rows (indexes into the day's events). */
+interface OpenMail {
+  mail: SentMail;
+  client: string;
+  invoices: Set<string>;
+  rows: number[];
+}
+
+/**
+ * The email a sent log row tells: one already paired today with a row of the same client, same
+ * subject and recipients, not yet carrying this invoice (a client email logs one row per invoice);
+ * else a new one from `unlogged`, preferring one whose text names the invoice.
+ */
+function pairSentRow(event: DemoEvent, open: OpenMail[], unlogged: SentMail[]): OpenMail | null {
+  const same = open.find((o) => o.client === event.client && !o.invoices.has(event.invoice) && isMailOf(o.mail, event));
+  if (same) return same;
+  const candidates = unlogged.filter((m) => isMailOf(m, event));
+  const mail = candidates.find((m) => m.body.includes(event.invoice)) ?? candidates[0];
+  if (!mail) return null;
+  unlogged.splice(unlogged.indexOf(mail), 1);
+  const opened: OpenMail = { mail, client: event.client, invoices: new Set(), rows: [] };
+  open.push(opened);
+  return opened;
+}
+
+/** Each paired email named and its events given its file. */
+function namePairedMails(date: string, events: DemoEvent[], open: OpenMail[], names: EmlNames): DayMail[] {
+  return open.map((o) => {
+    const rows = o.rows.map((i) => events[i]!);
+    const stage = mostAdvancedStage(rows.map((e) => e.stage));
+    const file = names.next(date, [...o.invoices], o.client, stage);
+    for (const i of o.rows) events[i] = { ...events[i]!, file };
+    return { events: o.rows.map((i) => events[i]!), mail: o.mail, file };
+  });
+}
+
 /** Events of a day's new log rows, each sent one paired with the email MailApp recorded for it. */
 function logEvents(date: string, rows: LogRow[], newMails: SentMail[], names: EmlNames) {
   const events: DemoEvent[] = [];
-  const mails: { event: DemoEvent; mail: SentMail }[] = [];
+  const summaries: DayMail[] = [];
+  const open: OpenMail[] = [];
   const unlogged = [...newMails];
   let summary: string | null = null;
   for (const row of rows) {
@@ -684,21 +754,20 @@ function logEvents(date: string, rows: LogRow[], newMails: SentMail[], names: Em
       // The daily summary the add-on emailed to the user (docs/escalation.md, "Daily summary").
       const paired = summaryEmailEvent(date, row, unlogged, names);
       events.push(paired.event);
-      if (paired.mail) mails.push({ event: paired.event, mail: paired.mail });
+      if (paired.mail) summaries.push({ events: [paired.event], mail: paired.mail, file: paired.event.file! });
       continue;
     }
     if (outcome === 'summary') summary = row.result;
     if (outcome === 'summary' || outcome === 'run stopped') continue;
     const event = eventFromLogRow(date, row, outcome);
-    const index = outcome === 'sent' ? unlogged.findIndex((m) => isMailOf(m, event)) : -1;
-    if (index < 0) {
-      events.push(outcome === 'sent' ? { ...event, result: SENT_EARLIER } : event);
-      continue;
+    const paired = outcome === 'sent' ? pairSentRow(event, open, unlogged) : null;
+    if (paired) {
+      paired.invoices.add(event.invoice);
+      paired.rows.push(events.length);
     }
-    const withFile = { ...event, file: names.next(date, event.invoice, event.stage) };
-    events.push(withFile);
-    mails.push({ event: withFile, mail: unlogged.splice(index, 1)[0]! });
+    events.push(outcome === 'sent' && !paired ? { ...event, result: SENT_EARLIER } : event);
   }
+  const mails = [...namePairedMails(date, events, open, names), ...summaries];
   return { events, mails, summary, unlogged };
 }
 
@@ -717,7 +786,7 @@ function summaryEmailEvent(date: string, row: LogRow, unlogged: SentMail[], name
 }
 
 /** An email the log does not mention (it should not happen): shown all the same. */
-function unloggedMailEvent(date: string, mail: SentMail, names: EmlNames): { event: DemoEvent; mail: SentMail } {
+function unloggedMailEvent(date: string, mail: SentMail, names: EmlNames): DayMail {
   const invoice = /\b(?:invoice|rechnung|facture)\s+(\S+)/i.exec(mail.subject)?.[1] ?? '?';
   const event: DemoEvent = {
     ...emptyEvent(date, 'sent'),
@@ -727,9 +796,9 @@ function unloggedMailEvent(date: string, mail: SentMail, names: EmlNames): { eve
     bcc: mail.bcc,
     subject: mail.subject,
     result: 'sent, but not recorded in the Follow-up Log',
-    file: names.next(date, invoice, ''),
+    file: names.next(date, [invoice], '', ''),
   };
-  return { event, mail };
+  return { events: [event], mail, file: event.file! };
 }
 
 /** Rows that get nothing, or have an error, on the day they first show so. */
@@ -790,7 +859,7 @@ class DayWatcher {
     this.mailSeen = sent.length;
     const logged = logEvents(date, this.newLogRows(), newMails, this.names);
     const unlogged = logged.unlogged.map((mail) => unloggedMailEvent(date, mail, this.names));
-    const events = [...logged.events, ...unlogged.map((u) => u.event), ...this.statusChanges(date)];
+    const events = [...logged.events, ...unlogged.flatMap((u) => u.events), ...this.statusChanges(date)];
     events.push(...this.outcomeChanges(date), ...this.consoleErrors(date));
     return { events, summary: logged.summary, mails: [...logged.mails, ...unlogged] };
   }
@@ -880,14 +949,14 @@ function runDailyTrigger(session: DemoSession, date: string): DemoEvent[] {
 /** Writes each email of a day as a .eml file (at its event's `file`). */
 async function writeEmails(date: string, mails: DayObservation['mails'], sender: string): Promise<DemoEmail[]> {
   const emails: DemoEmail[] = [];
-  for (const { event, mail } of mails) {
-    const file = event.file!;
+  for (const { events, mail, file } of mails) {
     fs.writeFileSync(file, await composeEml(mail, sender));
+    const invoices = events.map((e) => e.invoice).filter((i) => i !== '');
     emails.push({
       date,
-      invoice: event.invoice,
-      client: event.client,
-      stage: event.stage,
+      invoices,
+      client: events[0]?.client ?? '',
+      stage: invoices.length > 0 ? mostAdvancedStage(events.map((e) => e.stage)) : events[0]?.stage || 'email',
       from: mail.from,
       senderName: mail.name,
       to: mail.to,
@@ -939,8 +1008,21 @@ function writeSheetCsvs(runtime: Runtime, out: string): { invoicesCsv: string; l
   return { invoicesCsv, logCsv };
 }
 
+/** Per client emailed, in the order first emailed: emails, invoices in them and (invoice, stage) follow-ups. */
+function countByClient(emails: DemoEmail[], events: DemoEvent[]): ClientEmailCount[] {
+  const byClient = new Map<string, { emails: number; invoices: Set<string>; followUps: number }>();
+  for (const e of emails) {
+    const count = byClient.get(e.client) ?? { emails: 0, invoices: new Set<string>(), followUps: 0 };
+    count.emails += 1;
+    for (const invoice of e.invoices) count.invoices.add(invoice);
+    count.followUps += events.filter((ev) => ev.kind === 'sent' && ev.file === e.file).length;
+    byClient.set(e.client, count);
+  }
+  return [...byClient].map(([client, c]) => ({ client, emails: c.emails, invoices: c.invoices.size, followUps: c.followUps }));
+}
+
 function countTotals(tableRows: string[][], allEmails: DemoEmail[], events: DemoEvent[]): DemoTotals {
-  const emails = allEmails.filter((e) => e.invoice !== '');
+  const emails = allEmails.filter((e) => e.invoices.length > 0);
   const byStage: Record<string, number> = {};
   for (const e of emails) byStage[e.stage || 'email'] = (byStage[e.stage || 'email'] ?? 0) + 1;
   const statusCol = TABLE_FIELDS.indexOf('status');
@@ -950,7 +1032,8 @@ function countTotals(tableRows: string[][], allEmails: DemoEmail[], events: Demo
     emails: emails.length,
     summaries: allEmails.length - emails.length,
     byStage,
-    invoicesEmailed: new Set(emails.map((e) => e.invoice)).size,
+    invoicesEmailed: new Set(emails.flatMap((e) => e.invoices)).size,
+    byClient: countByClient(emails, events),
     skipped: count('skipped'),
     queued: count('queued'),
     failed: count('failed'),
@@ -1114,7 +1197,9 @@ interface TimelineLayout {
 
 function timelineLayout(result: DemoResult, fmt: FormatOptions): TimelineLayout {
   const invoiceEvents = result.events.filter((e) => e.invoice !== '');
-  const invW = Math.min(16, Math.max(7, ...invoiceEvents.map((e) => textWidth(e.invoice))));
+  // A client email about several invoices shows '2 invoices' in this column.
+  const grouped = result.emails.some((e) => e.invoices.length > 1) ? 10 : 7;
+  const invW = Math.min(16, Math.max(grouped, ...invoiceEvents.map((e) => textWidth(e.invoice))));
   const cliW = Math.min(22, Math.max(6, ...invoiceEvents.map((e) => textWidth(e.client))));
   const stageW = Math.max(8, ...invoiceEvents.filter((e) => e.stage !== '').map((e) => textWidth(e.stage)));
   return { width: fmt.width ?? 100, color: fmt.color, invW, cliW, stageW, textCol: 5 + invW + 2 + cliW + 2 };
@@ -1131,22 +1216,32 @@ function eventHead(e: DemoEvent, l: TimelineLayout): string {
   return `${pad(truncate(e.invoice, l.invW), l.invW)}  ${pad(truncate(e.client, l.cliW), l.cliW)}  `;
 }
 
-/** A sent (or previewed) email: stage → recipients, copies on the same line when they fit. */
-function mailEventLines(e: DemoEvent, l: TimelineLayout): string[] {
-  const to = `${pad(e.stage, l.stageW)}  → ${e.to.join(', ')}`;
-  const extra = [e.cc.length > 0 ? `cc ${e.cc.join(', ')}` : '', e.bcc.length > 0 ? `bcc ${e.bcc.join(', ')}` : ''].filter(
-    (x) => x !== '',
-  );
-  const first = `${eventPrefix(e, l.color)}${eventHead(e, l)}${to}`;
-  const withExtra = extra.length > 0 ? ` (${extra.join('; ')})` : '';
+/**
+ * A sent (or previewed) email: stage → recipients, copies on the same line when they fit. A client
+ * email about several invoices (`events`, one per log row) shows as one email: 'N invoices' in the
+ * invoice column, its invoices listed after the stage, the recipients on the next line when they do
+ * not fit.
+ */
+function mailEventLines(events: DemoEvent[], l: TimelineLayout): string[] {
+  const e = events[0]!;
+  const several = events.length > 1;
+  const head = several ? { ...e, invoice: `${events.length} invoices` } : e;
+  const stage = several ? mostAdvancedStage(events.map((x) => x.stage)) : e.stage;
+  const parts = [
+    several ? events.map((x) => x.invoice).join(', ') : '',
+    `→ ${e.to.join(', ')}`,
+    e.cc.length > 0 ? `(cc ${e.cc.join(', ')})` : '',
+    e.bcc.length > 0 ? `(bcc ${e.bcc.join(', ')})` : '',
+  ].filter((x) => x !== '');
+  const start = `${eventPrefix(e, l.color)}${eventHead(head, l)}${pad(stage, l.stageW)}  `;
+  const indent = l.textCol + l.stageW + 2;
   const lines: string[] = [];
-  if (textWidth(`  x  ${eventHead(e, l)}${to}${withExtra}`) <= l.width) {
-    lines.push(first + withExtra);
+  if (indent + textWidth(parts.join(' ')) <= l.width) {
+    lines.push(start + parts.join(' '));
   } else {
-    lines.push(first);
-    const indent = l.textCol + l.stageW + 2 + 2;
-    for (const x of extra)
-      lines.push(...wrap(`(${x})`, l.width - indent, l.width, indent).map((t, i) => (i === 0 ? ' '.repeat(indent) + t : t)));
+    const [first, ...rest] = parts.map((x) => wrap(x, l.width - indent, l.width, indent));
+    lines.push(start + first!.join('\n'));
+    for (const part of rest) lines.push(' '.repeat(indent) + part.join('\n'));
   }
   // A sent event that says more than 'sent' (sent on an earlier run, missing from the log).
   if (e.kind === 'sent' && !['sent', 'preview', ''].includes(e.result))
@@ -1167,8 +1262,21 @@ function textEventLine(e: DemoEvent, l: TimelineLayout): string {
   return `${eventPrefix(e, l.color)}${eventHead(e, l)}${stage}${text.map((t) => paint(l.color, style, t)).join('\n')}`;
 }
 
-function eventLines(e: DemoEvent, l: TimelineLayout): string[] {
-  return e.invoice !== '' && (e.kind === 'sent' || e.kind === 'preview') ? mailEventLines(e, l) : [textEventLine(e, l)];
+function eventLines(events: DemoEvent[], l: TimelineLayout): string[] {
+  const e = events[0]!;
+  return e.invoice !== '' && (e.kind === 'sent' || e.kind === 'preview') ? mailEventLines(events, l) : [textEventLine(e, l)];
+}
+
+/** A day's events, the log rows of one client email (sent, the same .eml file, one after another) together. */
+function emailsTogether(events: DemoEvent[]): DemoEvent[][] {
+  const out: DemoEvent[][] = [];
+  for (const e of events) {
+    const last = out[out.length - 1]?.[0];
+    const sameEmail = last !== undefined && e.kind === 'sent' && last.kind === 'sent' && e.file !== null && e.file === last.file;
+    if (sameEmail) out[out.length - 1]!.push(e);
+    else out.push([e]);
+  }
+  return out;
 }
 
 /** Consecutive quiet days (nothing due, or the previous day's stop message again) share one line. */
@@ -1207,7 +1315,7 @@ export function formatTimeline(result: DemoResult, fmt: FormatOptions): string[]
       ? [quietLine(entry.quiet, entry.label, fmt.color)]
       : [
           paint(fmt.color, 'bold', `${dayLabel(entry.day.date)}   day ${entry.day.index}`),
-          ...entry.day.events.flatMap((e) => eventLines(e, layout)),
+          ...emailsTogether(entry.day.events).flatMap((e) => eventLines(e, layout)),
         ],
   );
 }
@@ -1327,6 +1435,7 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
   const out = result.files.outDir;
   const files = result.files.emails.length;
   const lines = labelled('Totals', totals, width);
+  lines.push(...clientEmailLines(t.byClient).flatMap((text, i) => labelled(i === 0 ? 'Clients' : '', text, width)));
   const example = result.files.emails[0];
   lines.push(
     ...labelled(
@@ -1350,6 +1459,21 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
       : `Nothing left this machine: no email was sent. The ${files === 1 ? 'email' : `${files} emails`} the add-on would have sent ${files === 1 ? 'is a .eml file' : 'are .eml files'} in ${relativePath(out, cwd)}/.`;
   lines.push(...wrap(closing, width, width, 0).map((l) => paint(fmt.color, 'bold', l)));
   return lines;
+}
+
+/**
+ * 'Northwind Studio: 4 emails for 2 invoices (8 with one email per invoice)', for each client whose
+ * emails carried several invoices: one email per client (README "What the demo shows") against one
+ * per (invoice, stage) sent on the same days.
+ */
+export function clientEmailLines(byClient: ClientEmailCount[]): string[] {
+  return byClient
+    .filter((c) => c.invoices > 1)
+    .map(
+      (c) =>
+        `${c.client}: ${c.emails} email${c.emails === 1 ? '' : 's'} for ${c.invoices} invoices` +
+        (c.followUps > c.emails ? ` (${c.followUps} with one email per invoice)` : ''),
+    );
 }
 
 /** Everything the CLI prints after the run. */

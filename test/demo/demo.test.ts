@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { parseCsv, type SentMail } from '../../local';
+import { defaultSettings } from '../../src/domain/settings';
 import {
   DemoUsageError,
   composeEml,
@@ -40,17 +41,23 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
 interface Eml {
   file: string;
   date: string;
-  invoice: string;
+  /** The invoices the email is about (one, or several for a client email). */
+  invoices: string[];
+  /** The stage its wording follows (the most advanced of its invoices'). */
   stage: string;
+  /** 'invoice/stage' of each log row the email carried. */
+  pairs: string[];
   mail: ParsedMail;
   raw: string;
 }
 
-const NAME = /^(\d{4}-\d{2}-\d{2})_(INV-\d{4}-\d{3})_(reminder|firm|escalate|formal|promiseMissed)\.eml$/;
+// One invoice: 2026-11-02_INV-2026-041_reminder.eml; a client email: 2026-11-02_Northwind-Studio_2-invoices_reminder.eml.
+const NAME =
+  /^(\d{4}-\d{2}-\d{2})_(?:(INV-\d{4}-\d{3})|([A-Za-z0-9._-]+)_(\d+)-invoices)_(reminder|firm|escalate|formal|promiseMissed)\.eml$/;
 const SUMMARY_NAME = /^(\d{4}-\d{2}-\d{2})_daily-summary\.eml$/;
 
-/** The emails to clients (the daily summaries to the user are read by readSummaries). */
-async function readEmls(dir: string): Promise<Eml[]> {
+/** The emails to clients (the daily summaries to the user are read by readSummaries), with what the demo paired them with. */
+async function readEmls(dir: string, result: DemoResult): Promise<Eml[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.eml') && !SUMMARY_NAME.test(f))
@@ -59,11 +66,21 @@ async function readEmls(dir: string): Promise<Eml[]> {
   for (const f of files) {
     const m = NAME.exec(f);
     if (!m) throw new Error(`unexpected .eml file name: ${f}`);
+    const email = result.emails.find((e) => path.basename(e.file) === f);
+    if (!email) throw new Error(`${f} is not in the demo's result`);
+    // The name says what the file holds: the invoice, or the client and how many invoices.
+    if (m[2] !== undefined) expect(email.invoices).toEqual([m[2]]);
+    else expect([m[3], email.invoices.length]).toEqual([email.client.replace(/[^A-Za-z0-9._-]+/g, '-'), Number(m[4])]);
+    expect(email.stage).toBe(m[5]);
+    const pairs = result.events.filter((e) => e.kind === 'sent' && e.file === email.file).map((e) => `${e.invoice}/${e.stage}`);
     const raw = fs.readFileSync(path.join(dir, f), 'utf8');
-    out.push({ file: f, date: m[1]!, invoice: m[2]!, stage: m[3]!, mail: await simpleParser(raw), raw });
+    out.push({ file: f, date: m[1]!, invoices: email.invoices, stage: m[5]!, pairs, mail: await simpleParser(raw), raw });
   }
   return out;
 }
+
+/** The emails about `invoice`. */
+const about = (emls: Eml[], invoice: string): Eml[] => emls.filter((e) => e.invoices.includes(invoice));
 
 /** The daily summaries the add-on emailed to the user, by day. */
 async function readSummaries(dir: string): Promise<Array<{ date: string; mail: ParsedMail }>> {
@@ -97,19 +114,20 @@ beforeAll(() => {
   }
 });
 
+const sample = sampleRows();
+
 describe('the default month over the bundled sample', () => {
   let out: string;
   let result: DemoResult;
   let emls: Eml[];
   let summaries: Array<{ date: string; mail: ParsedMail }>;
-  const sample = sampleRows();
 
   beforeAll(async () => {
     out = tempDir('default');
     fs.writeFileSync(path.join(out, 'stale.eml'), 'From: old run\n\nold');
     fs.writeFileSync(path.join(out, 'keep-me.txt'), 'not an email');
     result = await runDemo({ out });
-    emls = await readEmls(out);
+    emls = await readEmls(out, result);
     summaries = await readSummaries(out);
   });
 
@@ -144,8 +162,21 @@ describe('the default month over the bundled sample', () => {
       'Outcome',
       'Promised Date',
     ]);
-    expect(log.filter((r) => r[6] === 'sent' && r[1] !== '')).toHaveLength(emls.length);
+    // One .eml per email sent: a client email logs one row per invoice, with the same time, client, subject and recipients.
+    const sentRows = log.filter((r) => r[6] === 'sent' && r[1] !== '');
+    expect(sentRows).toHaveLength(emls.reduce((n, e) => n + e.invoices.length, 0));
+    expect(new Set(sentRows.map((r) => [r[0], r[2], r[4], r[5]].join('|'))).size).toBe(emls.length);
+    expect(emls.filter((e) => e.invoices.length > 1).length).toBeGreaterThanOrEqual(4);
     expect(log.filter((r) => r[6] === 'sent' && r[8] === 'summary')).toHaveLength(summaries.length);
+  });
+
+  test('one email per client per day', () => {
+    const clientDays = emls.map((e) => `${e.date} ${sample.get(e.invoices[0]!)!['Client']}`);
+    expect(new Set(clientDays).size).toBe(clientDays.length);
+    for (const e of emls) {
+      const clients = new Set(e.invoices.map((inv) => sample.get(inv)!['Client']));
+      expect(clients.size).toBe(1);
+    }
   });
 
   test('each email is from the sender at the user address, sent at 09:00 New York time on its day', () => {
@@ -160,7 +191,10 @@ describe('the default month over the bundled sample', () => {
 
   test('recipients follow the stage: billing contact for escalate (usual contact in Cc), billing contact copied on formal', () => {
     for (const e of emls) {
-      const row = sample.get(e.invoice)!;
+      const row = sample.get(e.invoices[0]!)!;
+      // A client email goes to the contacts its invoices share.
+      for (const inv of e.invoices)
+        expect([sample.get(inv)!['Email'], sample.get(inv)!['Billing Email']]).toEqual([row['Email'], row['Billing Email']]);
       const usual = row['Email']!.toLowerCase();
       const billing = row['Billing Email']!.toLowerCase();
       const to = addresses(e.mail.to);
@@ -178,19 +212,27 @@ describe('the default month over the bundled sample', () => {
       }
       expect(addresses(e.mail.bcc)).toEqual([]);
     }
-    const escalate041 = emls.find((e) => e.invoice === 'INV-2026-041' && e.stage === 'escalate')!;
+    const escalate041 = about(emls, 'INV-2026-041').find((e) => e.stage === 'escalate')!;
     expect(addresses(escalate041.mail.to)).toEqual(['ap@northwind.example']);
     expect(addresses(escalate041.mail.cc)).toEqual(['priya@northwind.example']);
     expect(emls.filter((e) => e.stage === 'escalate').length).toBeGreaterThanOrEqual(2);
     expect(emls.filter((e) => e.stage === 'formal').length).toBeGreaterThanOrEqual(2);
   });
 
-  test('one subject per invoice, "Invoice <number> from <sender>"', () => {
+  test('subjects: "Invoice <number> from <sender>" for one invoice, "<n> overdue invoices from <sender>" for several', () => {
     const byInvoice = new Map<string, Set<string>>();
     for (const e of emls) {
-      expect(e.mail.subject).toBe(`Invoice ${e.invoice} from ${SENDER}`);
-      byInvoice.set(e.invoice, (byInvoice.get(e.invoice) ?? new Set()).add(e.mail.subject ?? ''));
+      const subject =
+        e.invoices.length === 1
+          ? `Invoice ${e.invoices[0]} from ${SENDER}`
+          : `${e.invoices.length} overdue invoices from ${SENDER}`;
+      expect(e.mail.subject).toBe(subject);
+      for (const inv of e.invoices) {
+        byInvoice.set(inv, (byInvoice.get(inv) ?? new Set()).add(e.mail.subject ?? ''));
+        expect(e.mail.text).toContain(inv);
+      }
     }
+    // An invoice followed up alone, or always with the same other one, keeps one subject all month.
     for (const subjects of byInvoice.values()) expect(subjects.size).toBe(1);
     expect([...byInvoice.keys()].sort()).toEqual([
       'INV-2026-041',
@@ -204,7 +246,7 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('the partly paid invoice quotes its balance ($2,000.00), never the full $3,000.00', () => {
-    const partial = emls.filter((e) => e.invoice === 'INV-2026-043');
+    const partial = about(emls, 'INV-2026-043');
     expect(partial.map((e) => e.stage)).toEqual(expect.arrayContaining(['firm', 'escalate', 'formal']));
     for (const e of partial) {
       expect(e.mail.text).toContain('$2,000.00');
@@ -214,7 +256,7 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('UTF-8 survives: Müller & Söhne GmbH in the text, escaped once in the HTML', () => {
-    const mueller = emls.filter((e) => e.invoice === 'INV-2026-047');
+    const mueller = about(emls, 'INV-2026-047');
     expect(mueller.length).toBeGreaterThanOrEqual(3);
     const named = mueller.filter((e) => (e.mail.text ?? '').includes('Müller & Söhne GmbH'));
     expect(named.length).toBeGreaterThanOrEqual(1);
@@ -229,7 +271,7 @@ describe('the default month over the bundled sample', () => {
       .flatMap((inv) => [sample.get(inv)!['Email']!, sample.get(inv)!['Billing Email']!])
       .filter((a) => a !== '');
     for (const e of emls) {
-      expect(quiet).not.toContain(e.invoice);
+      for (const inv of e.invoices) expect(quiet).not.toContain(inv);
       for (const a of [...addresses(e.mail.to), ...addresses(e.mail.cc), ...addresses(e.mail.bcc)])
         expect(quietAddresses).not.toContain(a);
       for (const inv of quiet) expect(e.mail.subject).not.toContain(inv);
@@ -238,8 +280,12 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('each (invoice, stage) is sent at most once, in the files and in the log', () => {
-    const pairs = emls.map((e) => `${e.invoice}/${e.stage}`);
+    const pairs = emls.flatMap((e) => e.pairs);
     expect(new Set(pairs).size).toBe(pairs.length);
+    // Every sent row is paired with an email of its day (none shown as "went out on an earlier run").
+    expect(result.events.filter((e) => e.kind === 'sent' && e.invoice !== '' && e.file === null)).toEqual([]);
+    // Each email carries one row per invoice it lists.
+    for (const e of emls) expect(e.pairs.map((p) => p.split('/')[0]).sort()).toEqual([...e.invoices].sort());
     const logged = result.log
       .slice(1)
       .filter((r) => r[6] === 'sent' && r[1] !== '')
@@ -266,7 +312,7 @@ describe('the default month over the bundled sample', () => {
     expect(tableRow(result, 'INV-2026-050')['Status']).toMatch(/^Error: .*TBD/);
     expect(tableRow(result, 'INV-2026-049')['Status']).toBe('Decide next step');
     // Every row with a follow-up shows the last stage sent and when.
-    const last041 = emls.filter((e) => e.invoice === 'INV-2026-041').pop()!;
+    const last041 = about(emls, 'INV-2026-041').pop()!;
     expect(tableRow(result, 'INV-2026-041')['Stage']).toBe(last041.stage);
     expect(tableRow(result, 'INV-2026-041')['Last Follow-up']).toBe(last041.date);
     expect(tableRow(result, 'INV-2026-041')['Client']).toBe('Northwind Studio');
@@ -298,14 +344,37 @@ describe('the default month over the bundled sample', () => {
     );
   });
 
-  test('a client with several invoices: Northwind Studio is followed up on both, on the same days', () => {
-    const days = (inv: string) => emls.filter((e) => e.invoice === inv).map((e) => `${e.date} ${e.stage}`);
-    expect(days('INV-2026-041')).toEqual(['2026-11-02 reminder', '2026-11-08 firm', '2026-11-15 escalate', '2026-11-22 formal']);
-    expect(days('INV-2026-051')).toEqual(days('INV-2026-041'));
+  test('a client with several invoices: Northwind Studio gets one email for both, on the same days, in the words of the stage', () => {
+    const northwind = about(emls, 'INV-2026-041');
+    expect(northwind.map((e) => `${e.date} ${e.stage}`)).toEqual([
+      '2026-11-02 reminder',
+      '2026-11-08 firm',
+      '2026-11-15 escalate',
+      '2026-11-22 formal',
+    ]);
+    expect(about(emls, 'INV-2026-051')).toEqual(northwind);
+    const words: Record<string, RegExp> = {
+      reminder: /past (their|its) due date/,
+      firm: /confirm the payment status/,
+      escalate: /pass (this message|it) (on )?to/,
+      formal: /formal notice/i,
+    };
+    for (const e of northwind) {
+      expect(e.invoices).toEqual(['INV-2026-041', 'INV-2026-051']);
+      // Each invoice is recorded at the stage the email's wording follows, both balances in the one email.
+      expect(e.pairs).toEqual([`INV-2026-041/${e.stage}`, `INV-2026-051/${e.stage}`]);
+      // In the words of its stage, and of no other.
+      for (const [stage, marker] of Object.entries(words))
+        if (stage === e.stage) expect(e.mail.text).toMatch(marker);
+        else expect(e.mail.text).not.toMatch(marker);
+      expect(e.mail.text).toContain('$2,400.00');
+      expect(e.mail.text).toContain('$1,200.00');
+    }
+    expect(result.totals.byClient).toContainEqual({ client: 'Northwind Studio', emails: 4, invoices: 2, followUps: 8 });
   });
 
   test('a promise kept: no follow-up while it holds, then paid, never emailed', () => {
-    expect(emls.filter((e) => e.invoice === 'INV-2026-052')).toEqual([]);
+    expect(about(emls, 'INV-2026-052')).toEqual([]);
     expect(result.days[0]!.events).toContainEqual(
       expect.objectContaining({ kind: 'held', invoice: 'INV-2026-052', result: 'Promised by 2026-11-13' }),
     );
@@ -315,7 +384,7 @@ describe('the default month over the bundled sample', () => {
   });
 
   test('a promise missed: one "promise missed" email the day after, quoting the date, then the schedule resumes', () => {
-    const cedar = emls.filter((e) => e.invoice === 'INV-2026-053');
+    const cedar = about(emls, 'INV-2026-053');
     expect(cedar.map((e) => `${e.date} ${e.stage}`)).toEqual([
       '2026-11-17 promiseMissed',
       '2026-11-20 escalate',
@@ -361,7 +430,13 @@ describe('the default month over the bundled sample', () => {
     for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
     expect(text).toMatch(/^Nothing leaves this machine: no email is sent/m);
     expect(text).toMatch(/Nothing left this machine: no email was sent/);
-    expect(text).toMatch(/^ {2}✉ {2}INV-2026-041 {2}Northwind Studio +reminder +→ priya@northwind\.example$/m);
+    expect(text).toMatch(/^ {2}✉ {2}INV-2026-043 {2}Orchard & Vine Co\. +firm +→ dana@orchardvine\.example$/m);
+    // A client email is one email listing its invoices, its recipients on the next line.
+    expect(text).toMatch(
+      /^ {2}✉ {2}2 invoices {4}Northwind Studio +reminder +INV-2026-041, INV-2026-051\n {20,}→ priya@northwind\.example$/m,
+    );
+    expect(text).not.toMatch(/INV-2026-051 +Northwind Studio +reminder/);
+    expect(text).toMatch(/^Clients {2}Northwind Studio: 4 emails for 2 invoices \(8 with one email per invoice\)$/m);
     expect(text).toMatch(/INV-2026-049 +<b>Pixel<\/b> & Co +firm +skipped: superseded by the formal notice/);
     expect(text).toMatch(/\(nothing due\)/);
     expect(text).toMatch(/^ {2}INV-2026-042 +Blue Heron Café +Paid *$/m);
@@ -370,11 +445,32 @@ describe('the default month over the bundled sample', () => {
   });
 });
 
+describe('one email per client turned off', () => {
+  test('the same month sends Northwind Studio one email per invoice: the 8 the report counts for it', async () => {
+    const dir = tempDir('ungrouped');
+    const settingsFile = path.join(dir, 'settings.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...defaultSettings(), senderName: SENDER, groupByClient: false }));
+    const result = await runDemo({ out: path.join(dir, 'out'), settingsFile });
+    const emls = await readEmls(path.join(dir, 'out'), result);
+    expect(emls.every((e) => e.invoices.length === 1)).toBe(true);
+    const northwind = emls.filter((e) => sample.get(e.invoices[0]!)!['Client'] === 'Northwind Studio');
+    expect(northwind.map((e) => `${e.date} ${e.invoices[0]} ${e.stage}`)).toEqual(
+      ['2026-11-02 reminder', '2026-11-08 firm', '2026-11-15 escalate', '2026-11-22 formal'].flatMap((d) => {
+        const [day, stage] = d.split(' ');
+        return [`${day} INV-2026-041 ${stage}`, `${day} INV-2026-051 ${stage}`];
+      }),
+    );
+    expect(result.totals.byClient).toContainEqual({ client: 'Northwind Studio', emails: 8, invoices: 2, followUps: 8 });
+    const text = formatReport(result, { color: false, cwd: ROOT });
+    expect(text).toMatch(/^Clients {2}Northwind Studio: 8 emails for 2 invoices$/m);
+  });
+});
+
 describe('HTML escaping and the sender name in other runs', () => {
   test('a client named "<b>Pixel</b> & Co" is escaped in the HTML part (run from its due date)', async () => {
     const out = tempDir('pixel');
     const result = await runDemo({ out, from: '2026-09-16', days: 8, sender: 'Zoë Åberg Design' });
-    const emls = (await readEmls(out)).filter((e) => e.invoice === 'INV-2026-049');
+    const emls = about(await readEmls(out, result), 'INV-2026-049');
     expect(emls.map((e) => `${e.date} ${e.stage}`)).toEqual(['2026-09-16 reminder', '2026-09-22 firm']);
     const firm = emls[1]!;
     expect(firm.mail.text).toContain('<b>Pixel</b> & Co');
@@ -388,7 +484,7 @@ describe('HTML escaping and the sender name in other runs', () => {
     expect(firm.mail.text).toContain('Zoë Åberg Design');
     // September is daylight time (UTC-4): 09:00 in New York is 13:00 UTC.
     expect(firm.mail.date?.toISOString()).toBe('2026-09-22T13:00:00.000Z');
-    expect(result.emails.find((e) => e.invoice === 'INV-2026-049' && e.stage === 'firm')?.sentAt).toBe(
+    expect(result.emails.find((e) => e.invoices.includes('INV-2026-049') && e.stage === 'firm')?.sentAt).toBe(
       '2026-09-22T13:00:00.000Z',
     );
   });
@@ -566,7 +662,8 @@ describe('the command line', () => {
     expect(stdout).toMatch(/Nothing leaves this machine: no email is sent/);
     expect(stdout).toMatch(/Nothing left this machine: no email was sent/);
     expect(stdout).toContain('Mon 2026-11-02');
-    expect(stdout).toMatch(/✉ {2}INV-2026-041/);
+    expect(stdout).toMatch(/✉ {2}2 invoices +Northwind Studio +reminder +INV-2026-041, INV-2026-051/);
+    expect(stdout).toMatch(/^Clients {2}Northwind Studio: 1 email for 2 invoices \(2 with one email per invoice\)$/m);
     expect(stdout).toMatch(/Invoices at the end \(2026-11-04\)/);
     expect(stdout).not.toContain('\x1b[');
     expect(
@@ -575,10 +672,9 @@ describe('the command line', () => {
         .filter((f) => f.endsWith('.eml'))
         .sort(),
     ).toEqual([
-      '2026-11-02_INV-2026-041_reminder.eml',
       '2026-11-02_INV-2026-043_firm.eml',
       '2026-11-02_INV-2026-049_formal.eml',
-      '2026-11-02_INV-2026-051_reminder.eml',
+      '2026-11-02_Northwind-Studio_2-invoices_reminder.eml',
       '2026-11-02_daily-summary.eml',
     ]);
   });
