@@ -50,7 +50,8 @@ function counted(n: number, one: string, many = `${one}s`): string {
 function subjectOf(outcomes: readonly SummaryOutcome[], needs: readonly NeedsUser[]): string {
   const n = (r: SummaryOutcome['result']): number => outcomes.filter((o) => o.result === r).length;
   const parts = [
-    n('sent') > 0 ? `${n('sent')} sent` : '',
+    // Counted in invoices (a client email can follow up several), as the rest of the summary lists them.
+    n('sent') > 0 ? `${counted(n('sent'), 'invoice')} followed up` : '',
     n('queued') > 0 ? `${n('queued')} waiting` : '',
     n('failed') > 0 ? `${n('failed')} failed` : '',
     needs.length > 0 ? `${counted(needs.length, 'invoice')} need${needs.length === 1 ? 's' : ''} you` : '',

@@ -23,10 +23,15 @@ export function sendFollowUpEmail(email: MailMessage, senderName: string): void 
   MailApp.sendEmail(message);
 }
 
-/** The formal letters to attach: the email's own, else those of the invoices it lists. */
+/**
+ * The formal letter to attach: the email's own, else the first listed invoice's. Each invoice's letter
+ * already lists all the client's open invoices and the total claimed (docs/late-payment.md), so a
+ * client email carries one: two would read as claiming the total twice.
+ */
 function lettersOf(email: MailMessage): PlannedDocument[] {
   if (email.letter !== undefined) return [email.letter];
-  return (email.invoices ?? []).flatMap((i) => (i.letter === undefined ? [] : [i.letter]));
+  const first = (email.invoices ?? []).find((i) => i.letter !== undefined)?.letter;
+  return first === undefined ? [] : [first];
 }
 
 /** The letter's PDF; a failed conversion is refused before anything is sent, so the next run tries again. */

@@ -412,7 +412,7 @@ describe('the default month over the bundled sample', () => {
       expect(day[day.length - 1]!.stage).toBe('summary');
     }
     const first = summaries.find((s) => s.date === '2026-11-02')!;
-    expect(first.mail.subject).toBe('Invoice follow-ups today: 4 sent');
+    expect(first.mail.subject).toBe('Invoice follow-ups today: 4 invoices followed up');
     expect(first.mail.text).toContain('- Formal notice for invoice INV-2026-049 (<b>Pixel</b> & Co)');
     expect(first.mail.html || '').toContain('&lt;b&gt;Pixel&lt;/b&gt;');
     const missedDay = summaries.find((s) => s.date === '2026-11-17')!;

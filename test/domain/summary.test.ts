@@ -23,7 +23,7 @@ describe('the daily summary', () => {
       reason: 'invalid address',
     };
     const email = dailySummaryEmail([...sent, failed], [{ invoice: 'INV-9', client: 'Acme', need: 'call' }], totals, URL)!;
-    expect(email.subject).toBe('Invoice follow-ups today: 10 sent, 1 failed, 1 invoice needs you');
+    expect(email.subject).toBe('Invoice follow-ups today: 10 invoices followed up, 1 failed, 1 invoice needs you');
     const order = ['Needs you', 'Failed', 'Sent', 'Still owed'].map((h) => email.text.indexOf(h));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(email.text).toContain('- Invoice INV-9 (Acme): call the client');

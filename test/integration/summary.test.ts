@@ -27,7 +27,7 @@ describe('the daily summary', () => {
     // Oldest due date first, the summary last.
     expect(mails.map((m) => m.to)).toEqual([['b@client.test'], ['a@client.test'], [t.runtime.options.userEmail]]);
     const summary = mails[2]!;
-    expect(summary.subject).toBe('Invoice follow-ups today: 2 sent');
+    expect(summary.subject).toBe('Invoice follow-ups today: 2 invoices followed up');
     expect(summary.text).toContain('- Reminder for invoice A (Northwind)');
     expect(summary.text).toContain('- Reminder for invoice B (Globex)');
     expect(summary.text).toContain('$1,200.00 overdue on 1 invoice');
@@ -58,7 +58,7 @@ describe('the daily summary', () => {
     expect(toClients(t)).toHaveLength(4);
     const [, , escalation, , decision] = toMe(t);
     expect(escalation?.text).toContain('Invoice A (Northwind): call the client (the escalation went out)');
-    expect(escalation?.subject).toBe('Invoice follow-ups today: 1 sent, 1 invoice needs you');
+    expect(escalation?.subject).toBe('Invoice follow-ups today: 1 invoice followed up, 1 invoice needs you');
     expect(decision?.subject).toBe('Invoice follow-ups today: 1 invoice needs you');
     expect(decision?.text).toContain('decide the next step');
     expect(summaryRows(t)).toHaveLength(5);
@@ -91,7 +91,7 @@ describe('the daily summary', () => {
     t.runtime.faults.failOn('MailApp.sendEmail', 1, 'Invalid email: a@client.test');
     t.daily();
     const summary = toMe(t)[0]!;
-    expect(summary.subject).toBe('Invoice follow-ups today: 1 sent, 1 waiting, 1 failed');
+    expect(summary.subject).toBe('Invoice follow-ups today: 1 invoice followed up, 1 waiting, 1 failed');
     expect(summary.text).toMatch(/Failed \(nothing went out\)\n- Reminder for invoice A \(Client A\): Invalid email/);
     expect(summary.text).toContain('Waiting for the next run\n- Reminder for invoice C (Client C): daily email quota');
   });
