@@ -1,5 +1,5 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
-import { DEFAULT_SHEET_NAME_HINT, setUpInvoiceSheetIn } from './setup';
+import { RUNS_ARE_LOGGED_HINT, setUpInvoiceSheetIn } from './setup';
 import { loadConfig, saveSettings } from './config';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { ClientEmail } from '../domain/group';
@@ -272,7 +272,7 @@ export function turnOnDaily(): void {
   showAlert(
     'Daily follow-ups are on',
     `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
-      `from your Gmail. Paid, paused and disputed invoices get nothing. ${DEFAULT_SHEET_NAME_HINT}`,
+      `from your Gmail. Paid, paused and disputed invoices get nothing. ${RUNS_ARE_LOGGED_HINT}`,
   );
 }
 

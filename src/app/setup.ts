@@ -6,7 +6,7 @@ import { defaultSettings } from '../domain/settings';
 import { STATUS_FIELDS, type CellValue, type SheetField, type StatusField } from '../domain/types';
 import type { Ports } from './ports';
 
-export const DEFAULT_SHEET_NAME_HINT = 'Each run is recorded in the Follow-up Log sheet.';
+export const RUNS_ARE_LOGGED_HINT = 'Each run is recorded in the Follow-up Log sheet.';
 
 /** Column order of a new sheet: what the user fills in first, then what the add-on writes. */
 export const SETUP_COLUMNS: SheetField[] = [

@@ -1,5 +1,6 @@
 // Markup in a client name, an invoice number, a note or a template is shown as the characters it
 // is, on every tab, and never runs.
+import { HEADERS } from '../integration/harness';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,21 +23,7 @@ beforeAll(() => {
   fs.writeFileSync(
     path.join(dir, 'invoices.csv'),
     csv([
-      [
-        'Invoice',
-        'Client',
-        'Contact Name',
-        'Email',
-        'Billing Email',
-        'Amount',
-        'Amount Paid',
-        'Currency',
-        'Issue Date',
-        'Due Date',
-        'Paid Date',
-        'Paused',
-        'Payment Link',
-      ],
+      HEADERS,
       [IMG, SCRIPT, JS_LINK, 'ada@client.example', '', '1000', '', 'USD', '2026-10-01', '2026-11-17', '', 'FALSE', ''],
       [
         'INV-X2',
