@@ -44,6 +44,19 @@ export interface ParseContext {
 /** Extra views of the same rows: what each cell shows, and its formula (both optional, parallel to the rows). */
 export type ParseGrids = RowGrids;
 
+/** The fields whose displayed text the rows are read by ('INV-0042' for 42, '€1.200' for 1200). */
+const SHOWN_FIELDS = ['invoice', 'amount'] as const satisfies readonly InputField[];
+
+/** How many columns from the first a reader needs the displayed text of (0: none). */
+export function shownWidth(columns: HeaderMap['columns']): number {
+  let width = 0;
+  for (const field of SHOWN_FIELDS) {
+    const col = columns[field];
+    if (col !== undefined) width = Math.max(width, col + 1);
+  }
+  return width;
+}
+
 interface Problem {
   order: number;
   message: string;
@@ -273,12 +286,58 @@ function emptyFields(fallback: string): Fields {
   };
 }
 
+/**
+ * A column's answers so far, by what decides them: a sheet repeats its clients, addresses, dates and
+ * amounts, and a cell read once is not parsed again. Cleared when full, so it stays small.
+ */
+type Memo = Map<unknown, FieldResult>;
+const MEMO_LIMIT = 4096;
+
+/** What decides a field's answer besides its cell (null: the cell alone). */
+type MemoKey = (cell: CellValue, scope: RowScope, sofar: Readonly<Fields>) => unknown;
+
 /** One input column as a sheet reads it: its parser, where its cell is, and where its problems sort. */
 interface ColumnRead {
   field: InputField;
   parse: FieldParser;
   col: number | undefined;
   order: number;
+  /** Remembered answers (absent for a column whose answer depends on more than `memoKey` says). */
+  memo: Memo | null;
+  memoKey: MemoKey | null;
+}
+
+/** Amounts: the cell, what it shows (for a number), the Currency column and the currency so far. */
+const amountKey: MemoKey = (cell, scope, sofar) =>
+  typeof cell === 'object'
+    ? null
+    : `${typeof cell}\u0000${cell}\u0000${typeof cell === 'number' ? scope.shows('amount') : ''}\u0000${sofar.stated ?? ''}\u0000${sofar.currency}`;
+
+/** Amount Paid and Balance: the cell and the invoice's currency. */
+const paymentKey: MemoKey = (cell, _scope, sofar) =>
+  typeof cell === 'object' ? null : `${typeof cell}\u0000${cell}\u0000${sofar.currency}`;
+
+/** The fields whose answer depends on the cell and `memoKey` alone (the invoice number also on what its cell shows). */
+function memoFor(field: InputField, morePaid: boolean): { memo: Memo | null; memoKey: MemoKey | null } {
+  if (field === 'invoice' || (field === 'paidDate' && morePaid)) return { memo: null, memoKey: null };
+  if (field === 'amount') return { memo: new Map(), memoKey: amountKey };
+  if (field === 'amountPaid' || field === 'balance') return { memo: new Map(), memoKey: paymentKey };
+  return { memo: new Map(), memoKey: null };
+}
+
+/** The field's answer, from the column's memo when the same cell was read before. */
+function parseCell(read: ColumnRead, cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): FieldResult {
+  const memo = read.memo;
+  if (memo === null) return read.parse(cell, scope, sofar);
+  const key = read.memoKey === null ? cell : read.memoKey(cell, scope, sofar);
+  if (key === null) return read.parse(cell, scope, sofar);
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = read.parse(cell, scope, sofar);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
 }
 
 /** Reads every field with its parser; problems are ordered by the sheet's column order. `values` parallels `reads`. */
@@ -287,7 +346,8 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
   const fields = emptyFields(scope.fallback);
   const problems: Problem[] = [];
   for (let i = 0; i < reads.length; i++) {
-    const { field, parse, order } = reads[i] as ColumnRead;
+    const read = reads[i] as ColumnRead;
+    const { field, order } = read;
     const cell = values[i] as CellValue;
     const code = spreadsheetError(cell);
     if (code !== null) {
@@ -298,7 +358,7 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
       if (field === 'invoice') fields.invoiceText = shown(cellText(cell));
       continue;
     }
-    const result = parse(cell, scope, fields);
+    const result = parseCell(read, cell, scope, fields);
     if (result instanceof FieldProblem) {
       Object.assign(fields, result.set);
       problems.push({ order, message: result.error });
@@ -436,20 +496,21 @@ function sheetScope(
   options: ParseOptions,
   dayFirst: ReadonlySet<InputField>,
 ): SheetScope {
+  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
+  const morePaidColumns = paidColumns.filter((c) => c !== columns.paidDate);
   const reads = FIELD_PARSERS.map(([field, parse]): ColumnRead => {
     const col = columns[field];
-    return { field, parse, col, order: col ?? Number.MAX_SAFE_INTEGER };
+    return { field, parse, col, order: col ?? Number.MAX_SAFE_INTEGER, ...memoFor(field, morePaidColumns.length > 0) };
   });
   const readAt = {} as Record<InputField, number>;
   reads.forEach((r, i) => (readAt[r.field] = i));
   const localeOrder = dateOrderForLocale(ctx.locale);
   const orderOf = (field: DateField): DateOrder => (dayFirst.has(field) ? 'DMY' : localeOrder);
-  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
   return {
     columns,
     reads,
     readAt,
-    morePaidColumns: paidColumns.filter((c) => c !== columns.paidDate),
+    morePaidColumns,
     ctx,
     fallback,
     grids: options,
@@ -474,7 +535,7 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   const shows = (field: InputField): string => gridCell(grids.display, index, columns[field]);
   const base = { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems: [] };
   const notInvoice = notInvoiceOutcome({
-    cells: cells.map(asCell),
+    cells,
     get,
     amountFormula: gridCell(grids.formulas, index, columns.amount),
     locale: ctx.locale,

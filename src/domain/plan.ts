@@ -222,32 +222,65 @@ function rendered(
   input: PlanInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
 ): (() => Rendered) | string {
-  const values = placeholderValues(
-    invoice,
-    {
-      today: input.ctx.today,
-      locale: input.ctx.locale,
-      replyByDays: input.settings.replyByDays,
-      senderName: input.settings.senderName,
-      ...(late === undefined ? {} : { late }),
-    },
-    placeholdersIn(template),
-  );
-  const r = checkTemplate(template, values);
-  if (r.ok) return r.render;
+  const valuesNow = () =>
+    placeholderValues(
+      invoice,
+      {
+        today: input.ctx.today,
+        locale: input.ctx.locale,
+        replyByDays: input.settings.replyByDays,
+        senderName: input.settings.senderName,
+        ...(late === undefined ? {} : { late }),
+      },
+      placeholdersIn(template),
+    );
+  const r = checkTemplate(template, valuesNow());
+  // The values are made again when the words are (the same ones): a plan keeps no values for the
+  // many emails it never renders.
+  if (r.ok) return () => (checkTemplate(template, valuesNow()) as Extract<typeof r, { ok: true }>).render();
   if ('missing' in r) return missingMessage(what, r.missing, late);
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
+/** Where an email keeps how to fill in its words, and the words once made (not enumerable: not part of the email). */
+const WORDS = Symbol('words');
+interface Words {
+  render: () => Rendered;
+  made?: Rendered;
+}
+
+function wordsOf(email: object): Rendered {
+  const words = (email as { [WORDS]: Words })[WORDS];
+  return (words.made ??= words.render());
+}
+
+// The same getters for every email: emails then share their shape, where a closure per email would
+// give each its own (README "Performance").
+const WORD_GETTERS: PropertyDescriptorMap = {
+  subject: {
+    get: function (this: object) {
+      return wordsOf(this).subject;
+    },
+    enumerable: true,
+  },
+  text: {
+    get: function (this: object) {
+      return wordsOf(this).text;
+    },
+    enumerable: true,
+  },
+  html: {
+    get: function (this: object) {
+      return wordsOf(this).html;
+    },
+    enumerable: true,
+  },
+};
+
 /** An email whose subject, text and HTML are filled in the first time they are read, then kept. */
 function withWords<T extends object>(email: T, render: () => Rendered): T & Rendered {
-  let words: Rendered | undefined;
-  const get = (): Rendered => (words ??= render());
-  return Object.defineProperties(email, {
-    subject: { get: () => get().subject, enumerable: true },
-    text: { get: () => get().text, enumerable: true },
-    html: { get: () => get().html, enumerable: true },
-  }) as T & Rendered;
+  Object.defineProperty(email, WORDS, { value: { render } satisfies Words });
+  return Object.defineProperties(email, WORD_GETTERS) as T & Rendered;
 }
 
 function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
