@@ -335,10 +335,17 @@ function plannedAside(invalid: InvalidRow): RowPlan {
   };
 }
 
+const NO_HISTORY: InvoiceHistory = Object.freeze(emptyHistory());
+
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
 function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
-  const known = input.histories.get(inv.key) ?? emptyHistory();
-  const history = input.sendPromiseMissed === true ? known : { ...known, promiseMissedFor: inv.promisedDate ?? null };
+  const known = input.histories.get(inv.key) ?? NO_HISTORY;
+  const missedFor = inv.promisedDate ?? null;
+  // A copy only when it changes something (most invoices have no promise): this runs for every row.
+  const history =
+    input.sendPromiseMissed === true || (known.promiseMissedFor ?? null) === missedFor
+      ? known
+      : { ...known, promiseMissedFor: missedFor };
   const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
   const plan: RowPlan = {
     row: inv.row,
