@@ -95,7 +95,7 @@ interface RowScope {
   /** The order of a date typed as numbers, per date column (day first for the columns found so). */
   dateOrders: DateOrders;
   /** The other columns that say whether the invoice is paid (beside `paidDate`). */
-  morePaid: CellValue[];
+  morePaid: readonly CellValue[];
 }
 
 type DateField = 'issueDate' | 'dueDate' | 'promisedDate' | 'paidDate';
@@ -287,14 +287,24 @@ function emptyFields(fallback: string): Fields {
 }
 
 /**
- * A column's answers so far, by what decides them: a sheet repeats its clients, addresses, dates and
- * amounts, and a cell read once is not parsed again. Cleared when full, so it stays small.
+ * A column's answers so far, by cell: a sheet repeats its clients, addresses, dates and amounts, and
+ * a cell read once is not parsed again. An answer that also depends on the row (`memoOn`) is kept
+ * with what it depended on, and used only when that is the same. Cleared when full, so it stays small.
  */
-type Memo = Map<unknown, FieldResult>;
+interface Remembered {
+  a: unknown;
+  b: unknown;
+  c: unknown;
+  result: FieldResult;
+}
+type Memo = Map<unknown, Remembered>;
 const MEMO_LIMIT = 4096;
 
-/** What decides a field's answer besides its cell (null: the cell alone). */
-type MemoKey = (cell: CellValue, scope: RowScope, sofar: Readonly<Fields>) => unknown;
+/**
+ * What decides a field's answer besides its cell: nothing ('cell'); for an amount, what a number
+ * shows, the Currency column and the currency so far ('amount'); for a payment, the currency ('payment').
+ */
+type MemoOn = 'cell' | 'amount' | 'payment';
 
 /** One input column as a sheet reads it: its parser, where its cell is, and where its problems sort. */
 interface ColumnRead {
@@ -302,41 +312,34 @@ interface ColumnRead {
   parse: FieldParser;
   col: number | undefined;
   order: number;
-  /** Remembered answers (absent for a column whose answer depends on more than `memoKey` says). */
+  /** Remembered answers (null for a column whose answer depends on more than `memoOn` says). */
   memo: Memo | null;
-  memoKey: MemoKey | null;
+  memoOn: MemoOn;
 }
 
-/** Amounts: the cell, what it shows (for a number), the Currency column and the currency so far. */
-const amountKey: MemoKey = (cell, scope, sofar) =>
-  typeof cell === 'object'
-    ? null
-    : `${typeof cell}\u0000${cell}\u0000${typeof cell === 'number' ? scope.shows('amount') : ''}\u0000${sofar.stated ?? ''}\u0000${sofar.currency}`;
-
-/** Amount Paid and Balance: the cell and the invoice's currency. */
-const paymentKey: MemoKey = (cell, _scope, sofar) =>
-  typeof cell === 'object' ? null : `${typeof cell}\u0000${cell}\u0000${sofar.currency}`;
-
-/** The fields whose answer depends on the cell and `memoKey` alone (the invoice number also on what its cell shows). */
-function memoFor(field: InputField, morePaid: boolean): { memo: Memo | null; memoKey: MemoKey | null } {
-  if (field === 'invoice' || (field === 'paidDate' && morePaid)) return { memo: null, memoKey: null };
-  if (field === 'amount') return { memo: new Map(), memoKey: amountKey };
-  if (field === 'amountPaid' || field === 'balance') return { memo: new Map(), memoKey: paymentKey };
-  return { memo: new Map(), memoKey: null };
+/** The invoice number depends on what its cell shows, the Paid columns on each other: those are always read. */
+function memoFor(field: InputField, morePaid: boolean): { memo: Memo | null; memoOn: MemoOn } {
+  if (field === 'invoice' || (field === 'paidDate' && morePaid)) return { memo: null, memoOn: 'cell' };
+  if (field === 'amount') return { memo: new Map(), memoOn: 'amount' };
+  if (field === 'amountPaid' || field === 'balance') return { memo: new Map(), memoOn: 'payment' };
+  return { memo: new Map(), memoOn: 'cell' };
 }
 
-/** The field's answer, from the column's memo when the same cell was read before. */
+/** The field's answer, from the column's memo when the same cell was read before in the same circumstances. */
 function parseCell(read: ColumnRead, cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): FieldResult {
-  const memo = read.memo;
-  if (memo === null) return read.parse(cell, scope, sofar);
-  const key = read.memoKey === null ? cell : read.memoKey(cell, scope, sofar);
-  if (key === null) return read.parse(cell, scope, sofar);
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = read.parse(cell, scope, sofar);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
-  }
+  const { memo, memoOn } = read;
+  if (memo === null || (memoOn !== 'cell' && typeof cell === 'object')) return read.parse(cell, scope, sofar);
+  let a: unknown, b: unknown, c: unknown;
+  if (memoOn === 'amount') {
+    a = typeof cell === 'number' ? scope.shows('amount') : '';
+    b = sofar.stated;
+    c = sofar.currency;
+  } else if (memoOn === 'payment') a = sofar.currency;
+  const known = memo.get(cell);
+  if (known !== undefined && known.a === a && known.b === b && known.c === c) return known.result;
+  const result = read.parse(cell, scope, sofar);
+  if (known === undefined && memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(cell, { a, b, c, result });
   return result;
 }
 
@@ -523,6 +526,8 @@ function sheetScope(
   };
 }
 
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
 function readRow(cells: readonly unknown[], index: number, rowNumber: number, sheet: SheetScope): RowReading | null {
   const { columns, ctx, grids, reads, readAt } = sheet;
   const values: CellValue[] = new Array<CellValue>(reads.length);
@@ -533,7 +538,6 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   if (isBlankRow(values, reads)) return null;
   const get = (field: InputField): CellValue => values[readAt[field]] as CellValue;
   const shows = (field: InputField): string => gridCell(grids.display, index, columns[field]);
-  const base = { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems: [] };
   const notInvoice = notInvoiceOutcome({
     cells,
     get,
@@ -543,9 +547,19 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   });
   if (notInvoice !== null) {
     const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
-    return { ...base, invoiceText, clientText: shown(cellText(get('client')), MAX_NAME_LENGTH), outcome: notInvoice };
+    const clientText = shown(cellText(get('client')), MAX_NAME_LENGTH);
+    return {
+      row: rowNumber,
+      key: '',
+      invoiceText,
+      clientText,
+      duplicateKey: '',
+      invoice: null,
+      problems: [],
+      outcome: notInvoice,
+    };
   }
-  const morePaid = sheet.morePaidColumns.map((c) => asCell(cells[c]));
+  const morePaid = sheet.morePaidColumns.length === 0 ? NO_CELLS : sheet.morePaidColumns.map((c) => asCell(cells[c]));
   const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dateOrders: sheet.dateOrders, morePaid };
   const { fields, problems } = readFields(values, reads, scope, columns.dueDate ?? Number.MAX_SAFE_INTEGER);
   const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
@@ -658,12 +672,18 @@ export function parseInvoiceSheet(
     const reading = safeReadRow(safeRows[index], index, start + index, sheet);
     if (reading !== null) readings.push(reading);
   }
+  // The rows of each invoice number used more than once (a list per number only for those).
+  const firstRowOf = new Map<string, number>();
   const rowsByKey = new Map<string, number[]>();
   for (const r of readings) {
     if (r.duplicateKey === '') continue;
-    const list = rowsByKey.get(r.duplicateKey);
-    if (list) list.push(r.row);
-    else rowsByKey.set(r.duplicateKey, [r.row]);
+    const first = firstRowOf.get(r.duplicateKey);
+    if (first === undefined) firstRowOf.set(r.duplicateKey, r.row);
+    else {
+      const list = rowsByKey.get(r.duplicateKey);
+      if (list) list.push(r.row);
+      else rowsByKey.set(r.duplicateKey, [first, r.row]);
+    }
   }
   const invoiceOrder = safeColumns.invoice ?? -1;
   const parsed = readings.map((r) =>

@@ -147,6 +147,9 @@ function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, la
 }
 
 function unique(list: string[], exclude: string[] = []): string[] {
+  // The usual case, one address and nothing to leave out: an array of its size (a pushed-to array
+  // keeps room for 17), as every due email keeps its recipients.
+  if (list.length <= 1 && exclude.length === 0) return list.slice();
   const seen = new Set(exclude.map((e) => e.toLowerCase()));
   const out: string[] = [];
   for (const e of list) {

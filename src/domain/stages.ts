@@ -235,8 +235,11 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
     const on = sendableOn(today, earliest, settings);
     if (on !== today) return at(on, base.dueToday);
     // The earlier stages reached today are superseded by the target (catch-up).
-    const superseded: EmailStageId[] = [];
-    for (let i = first; i < target; i++) if (emails[i]!.day <= days) superseded.push(emails[i]!.stage);
+    // An array of its size (a pushed-to array keeps room for 17): every due email keeps it.
+    let count = 0;
+    for (let i = first; i < target; i++) if (emails[i]!.day <= days) count++;
+    const superseded = new Array<EmailStageId>(count);
+    for (let i = first, k = 0; i < target; i++) if (emails[i]!.day <= days) superseded[k++] = emails[i]!.stage;
     return at(today, { stage: emails[target]!.stage, superseded });
   }
   // The decision stage sends nothing, so neither the gap nor weekends hold it back.
