@@ -143,8 +143,15 @@ function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, la
   const template = input.templates[stage];
   if (stage !== 'formal') return template;
   const interestApplies = late !== undefined && late.notApplied === undefined;
-  return formalNoticeFor(template, { interestApplies, letterAttached: input.settings.latePayment?.attachLetter === true });
+  const letterAttached = input.settings.latePayment?.attachLetter === true;
+  // The same four wordings at most for every formal notice of a run: each worked out once.
+  let variants = formalVariants.get(template);
+  if (variants === undefined) formalVariants.set(template, (variants = []));
+  const which = (interestApplies ? 2 : 0) + (letterAttached ? 1 : 0);
+  return (variants[which] ??= formalNoticeFor(template, { interestApplies, letterAttached }));
 }
+
+const formalVariants = new WeakMap<Template, Template[]>();
 
 function unique(list: string[], exclude: string[] = []): string[] {
   // The usual case, one address and nothing to leave out: an array of its size (a pushed-to array
@@ -245,15 +252,17 @@ function rendered(
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
-/** Where an email keeps how to fill in its words, and the words once made (not enumerable: not part of the email). */
-const WORDS = Symbol('words');
+/** How each planned email fills in its words, and the words once made. */
 interface Words {
   render: () => Rendered;
   made?: Rendered;
 }
+const wordsByEmail = new WeakMap<object, Words>();
 
 function wordsOf(email: object): Rendered {
-  const words = (email as { [WORDS]: Words })[WORDS];
+  const words = wordsByEmail.get(email);
+  // A copy of an email (`{ ...email }`) holds its words as plain values: only the original gets here.
+  if (words === undefined) throw new Error('An email without words');
   return (words.made ??= words.render());
 }
 
@@ -282,7 +291,7 @@ const WORD_GETTERS: PropertyDescriptorMap = {
 
 /** An email whose subject, text and HTML are filled in the first time they are read, then kept. */
 function withWords<T extends object>(email: T, render: () => Rendered): T & Rendered {
-  Object.defineProperty(email, WORDS, { value: { render } satisfies Words });
+  wordsByEmail.set(email, { render });
   return Object.defineProperties(email, WORD_GETTERS) as T & Rendered;
 }
 
