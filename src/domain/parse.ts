@@ -667,29 +667,58 @@ export function parseInvoiceSheet(
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
   const days = dayFirstColumns(safeRows, safeColumns, ctx.locale);
   const sheet = sheetScope(safeColumns, ctx, fallback, options, days.dayFirst);
-  const readings: RowReading[] = [];
-  for (let index = 0; index < safeRows.length; index++) {
-    const reading = safeReadRow(safeRows[index], index, start + index, sheet);
-    if (reading !== null) readings.push(reading);
+  const readings = readAllRows(safeRows, start, sheet);
+  const rowsByKey = sharedNumbers(readings);
+  const invoiceOrder = safeColumns.invoice ?? -1;
+  const parsed = readings.map((r): ParsedRow => {
+    if (!('ok' in r)) return toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder);
+    const shared = r.invoice.key === '' ? undefined : rowsByKey.get(r.invoice.key);
+    return shared === undefined ? r : toParsedRow(readingOf(r.invoice), shared, invoiceOrder);
+  });
+  return { rows: parsed, warnings: days.warnings };
+}
+
+/** A row read well: its ParsedRow as it is returned. */
+type ReadWell = { ok: true; invoice: Invoice };
+
+/**
+ * Every row read: a row read well is its invoice at once (its reading is no longer needed unless
+ * its number turns out to be shared, and can be told again from the invoice); the others keep
+ * their reading. A large sheet then keeps one object per row, not three, while it is read.
+ */
+function readAllRows(rows: readonly unknown[], start: number, sheet: SheetScope): Array<ReadWell | RowReading> {
+  const out: Array<ReadWell | RowReading> = [];
+  for (let index = 0; index < rows.length; index++) {
+    const reading = safeReadRow(rows[index], index, start + index, sheet);
+    if (reading === null) continue;
+    out.push(reading.invoice !== null && reading.problems.length === 0 ? { ok: true, invoice: reading.invoice } : reading);
   }
-  // The rows of each invoice number used more than once (a list per number only for those).
+  return out;
+}
+
+/** The reading of a row read well, told again from its invoice (what `readRow` returned for it). */
+function readingOf(invoice: Invoice): RowReading {
+  const { row, key } = invoice;
+  const clientText = shown(invoice.client, MAX_NAME_LENGTH);
+  return { row, key, invoiceText: invoice.invoice, clientText, duplicateKey: key, invoice, problems: [], outcome: null };
+}
+
+/** The rows of each invoice number used more than once (a list per number only for those). */
+function sharedNumbers(readings: ReadonlyArray<ReadWell | RowReading>): Map<string, number[]> {
   const firstRowOf = new Map<string, number>();
   const rowsByKey = new Map<string, number[]>();
   for (const r of readings) {
-    if (r.duplicateKey === '') continue;
-    const first = firstRowOf.get(r.duplicateKey);
-    if (first === undefined) firstRowOf.set(r.duplicateKey, r.row);
+    const { row, duplicateKey } = 'ok' in r ? { row: r.invoice.row, duplicateKey: r.invoice.key } : r;
+    if (duplicateKey === '') continue;
+    const first = firstRowOf.get(duplicateKey);
+    if (first === undefined) firstRowOf.set(duplicateKey, row);
     else {
-      const list = rowsByKey.get(r.duplicateKey);
-      if (list) list.push(r.row);
-      else rowsByKey.set(r.duplicateKey, [first, r.row]);
+      const list = rowsByKey.get(duplicateKey);
+      if (list) list.push(row);
+      else rowsByKey.set(duplicateKey, [first, row]);
     }
   }
-  const invoiceOrder = safeColumns.invoice ?? -1;
-  const parsed = readings.map((r) =>
-    toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder),
-  );
-  return { rows: parsed, warnings: days.warnings };
+  return rowsByKey;
 }
 
 /**
