@@ -4,6 +4,8 @@
 // service call, which is why the Range call counts matter more than the milliseconds.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { createRuntime, loadAddon } from '../local';
 import { defaultSettings } from '../src/domain/settings';
@@ -69,12 +71,78 @@ interface Measure {
   serviceCalls: number;
   emails: number;
   wallMs: number;
-  /** CPU time of this process during the run: steadier than wall time on a busy machine. */
+  /** CPU time of this process during the run (the garbage collector's helper threads included). */
   cpuMs: number;
-  heapMb: number;
+  /** Peak heap the run added: the most heap in use at any point of the run, minus the heap in use
+   * before it (after a full collection: the fake spreadsheet, the loaded add-on). */
+  peakHeapMb: number;
 }
 
-function measure(rows: number): Measure[] {
+const MB = 1024 * 1024;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A full collection, so a run starts from the heap it really needs (see README "Performance"). */
+const collectGarbage: () => void = (() => {
+  if (typeof global.gc === 'function') return global.gc;
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/**
+ * Runs `work` and returns the highest heap in use during it. The heap only grows between two garbage
+ * collections, so its peak is the heap in use just before one of them, or at the end: V8's
+ * GCProfiler records the heap before and after every collection, with no sampling to miss a peak.
+ */
+function withPeakHeap(work: () => void): number {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  work();
+  const atEnd = v8.getHeapStatistics().used_heap_size;
+  const stats = profiler.stop()?.statistics ?? [];
+  return Math.max(atEnd, ...stats.map((s) => s.beforeGC.heapStatistics.usedHeapSize));
+}
+
+type RunOne = () => number;
+
+function measureRun(rows: number, run: string, runtime: ReturnType<typeof createRuntime>, once: RunOne): Measure {
+  runtime.calls.reset();
+  collectGarbage();
+  const heapBefore = v8.getHeapStatistics().used_heap_size;
+  let emails = 0;
+  const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
+  const peak = withPeakHeap(() => (emails = once()));
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpuBefore);
+  const byName = runtime.calls.byName();
+  const count = (re: RegExp) =>
+    Object.entries(byName)
+      .filter(([k]) => re.test(k))
+      .reduce((a, [, v]) => a + v, 0);
+  return {
+    rows,
+    run,
+    rangeCalls: count(/^Range\./),
+    rangeReads: count(/^Range\.(getValues|getDisplayValues|getFormulas)$/),
+    rangeWrites: count(/^Range\.setValues$/),
+    perCellCalls: count(/^Range\.(getValue|setValue|getDisplayValue|getFormula)$/),
+    serviceCalls: runtime.calls.count(),
+    emails,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakHeapMb: round1((peak - heapBefore) / MB),
+  };
+}
+
+const MAX_CATCH_UP = 10;
+
+/**
+ * One size: the first run of the day (adds the status columns, sends as many emails as the quota and
+ * the send record allow), catch-up runs an hour apart until a run sends nothing (a run sends at most
+ * what the send record has room for), then the same-day re-run with nothing left to send, measured
+ * `bestOf` times: the fastest is reported.
+ */
+function measure(rows: number, bestOf: number): Measure[] {
   const runtime = createRuntime({ timeZone: 'America/New_York', now: `${TODAY}T14:00:00Z` });
   runtime.addSheet('Invoices', [HEADERS, ...invoiceRows(rows)]);
   runtime.properties.document().set('settings', JSON.stringify({ ...defaultSettings(), senderName: 'Bench' }));
@@ -82,44 +150,24 @@ function measure(rows: number): Measure[] {
   runtime.ui.respondWith('YES', 'OK');
   addon.call('turnOnDailyFollowUps');
   const trigger = runtime.triggers.list()[0]!;
-  const out: Measure[] = [];
-  for (const [label, hourOffset] of [
-    ['first run (adds status columns, sends)', 0],
-    ['same-day re-run (nothing to send)', 3600_000],
-  ] as const) {
-    runtime.clock.advance(hourOffset);
-    runtime.calls.reset();
+  const once: RunOne = () => {
     const sentBefore = runtime.mail.sent.length;
-    global.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    let peak = heapBefore;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-    const started = process.hrtime.bigint();
-    const cpuBefore = process.cpuUsage();
     addon.runTrigger(trigger.id);
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const cpu = process.cpuUsage(cpuBefore);
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-    const byName = runtime.calls.byName();
-    const count = (re: RegExp) =>
-      Object.entries(byName)
-        .filter(([k]) => re.test(k))
-        .reduce((a, [, v]) => a + v, 0);
-    out.push({
-      rows,
-      run: label,
-      rangeCalls: count(/^Range\./),
-      rangeReads: count(/^Range\.(getValues|getDisplayValues)$/),
-      rangeWrites: count(/^Range\.setValues$/),
-      perCellCalls: count(/^Range\.(getValue|setValue|getDisplayValue)$/),
-      serviceCalls: runtime.calls.count(),
-      emails: runtime.mail.sent.length - sentBefore,
-      wallMs: Math.round(wallMs),
-      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      heapMb: Math.round(((peak - heapBefore) / 1024 / 1024) * 10) / 10,
-    });
+    return runtime.mail.sent.length - sentBefore;
+  };
+  const out = [measureRun(rows, 'first run (adds status columns, sends)', runtime, once)];
+  for (let i = 1; i <= MAX_CATCH_UP; i++) {
+    runtime.clock.advance(600_000);
+    const m = measureRun(rows, `catch-up run ${i} (sends what the first left)`, runtime, once);
+    if (m.emails === 0) break;
+    out.push(m);
   }
+  const reruns = Array.from({ length: bestOf }, () => {
+    runtime.clock.advance(600_000);
+    return measureRun(rows, 'same-day re-run (nothing to send)', runtime, once);
+  });
+  if (reruns.some((m) => m.emails > 0)) throw new Error(`the ${rows}-row re-run sent emails: the catch-up did not finish`);
+  out.push(reruns.reduce((best, m) => (m.wallMs < best.wallMs ? m : best)));
   return out;
 }
 
@@ -156,7 +204,7 @@ function table(rows: Measure[]): string {
     ['emails', (m) => String(m.emails)],
     ['wall ms', (m) => String(m.wallMs)],
     ['cpu ms', (m) => String(m.cpuMs)],
-    ['heap MB', (m) => String(m.heapMb)],
+    ['peak heap MB', (m) => String(m.peakHeapMb)],
   ];
   const cells = [cols.map(([h]) => h), ...rows.map((m) => cols.map(([, f]) => f(m)))];
   const widths = cols.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
@@ -168,6 +216,22 @@ function table(rows: Measure[]): string {
     .join('\n');
 }
 
+/** The large-sheet budget (README "Performance"): wall time and peak heap of the same-day re-run. */
+const BUDGET: Record<number, { wallMs: number; peakHeapMb: number }> = {
+  10_000: { wallMs: 300, peakHeapMb: 100 },
+  50_000: { wallMs: 1500, peakHeapMb: 100 },
+};
+
+function budgetCheck(results: Measure[]): Array<{ rows: number; checks: string; met: boolean }> {
+  return results
+    .filter((m) => m.emails === 0 && m.run.startsWith('same-day') && BUDGET[m.rows])
+    .map((m) => {
+      const b = BUDGET[m.rows]!;
+      const checks = `${m.wallMs} ms (≤ ${b.wallMs}), peak heap ${m.peakHeapMb} MB (≤ ${b.peakHeapMb}), ${m.rangeCalls} Range calls`;
+      return { rows: m.rows, checks, met: m.wallMs <= b.wallMs && m.peakHeapMb <= b.peakHeapMb };
+    });
+}
+
 function main(): void {
   if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('dist/ is missing: run npm run build first');
   const only = process.argv.find((a) => a.startsWith('--rows='));
@@ -176,9 +240,14 @@ function main(): void {
     : process.argv.includes('--quick')
       ? [100, 1000]
       : [100, 1000, 10_000, 50_000];
-  const results = sizesList.flatMap(measure);
+  const bestOfArg = process.argv.find((a) => a.startsWith('--best-of='));
+  const bestOf = bestOfArg ? Number(bestOfArg.slice('--best-of='.length)) : 3;
+  const results = sizesList.flatMap((rows) => measure(rows, bestOf));
   console.log(`One daily run of the built add-on (${TODAY}, quota 100 emails), local runtime on Node ${process.version}:\n`);
   console.log(table(results));
+  const budget = budgetCheck(results);
+  console.log(`\nSame-day re-run (fastest of ${bestOf}) against the budget:`);
+  for (const b of budget) console.log(`  ${b.rows.toLocaleString('en-US')} rows: ${b.checks} — ${b.met ? 'met' : 'NOT met'}`);
   const bundle = sizes();
   console.log('\nBuilt files:');
   for (const b of bundle) console.log(`  dist/${b.file}: ${b.rawKb} KB raw, ${b.gzipKb} KB gzip`);
@@ -187,7 +256,10 @@ function main(): void {
     `\nOpening the sidebar: ${sidebar.scriptRunCalls} google.script.run call (${sidebar.serviceCalls} Apps Script service calls inside it, 100 rows).`,
   );
   const out = path.join(ROOT, 'bench-results.json');
-  fs.writeFileSync(out, `${JSON.stringify({ date: TODAY, node: process.version, runs: results, bundle, sidebar }, null, 2)}\n`);
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify({ date: TODAY, node: process.version, bestOf, runs: results, budget, bundle, sidebar }, null, 2)}\n`,
+  );
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}.`);
 }
 

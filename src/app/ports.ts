@@ -7,7 +7,10 @@ import type { CellValue, IsoDate, StatusField } from '../domain/types';
 /** A cell as the add-on writes it: a plain value, or a timestamp (epoch ms) for the log. */
 export type OutCell = CellValue | { at: number };
 
-/** The data range three ways, parallel grids: values, what each cell shows, and formulas ('' for none). */
+/**
+ * The data range three ways, parallel grids: values, what each cell shows, and formulas ('' for none;
+ * a row may be shorter than the others, even empty: its missing cells are '').
+ */
 export interface SheetGrids {
   cells: CellValue[][];
   display: string[][];
@@ -21,6 +24,10 @@ export interface SheetPort {
   readCells(): CellValue[][];
   /** The data range's values, displayed values and formulas (one range, three reads). */
   readGrids(): SheetGrids;
+  /** The data range's values and formulas (one range, two reads). */
+  readCellsAndFormulas(): Pick<SheetGrids, 'cells' | 'formulas'>;
+  /** What the first `width` columns of the first `rows` rows show (one read; [] when either is 0). */
+  readDisplay(rows: number, width: number): string[][];
   /** The add-on's own status columns as they stand now, 0-based (one look-up of their marks). */
   ownedColumns(): Partial<Record<StatusField, number>>;
   /** Marks a column (1-based) as the add-on's own status column for `field`. */

@@ -15,6 +15,7 @@ import {
   type LogRecord,
 } from '../domain/records';
 import type { PromiseRecord } from '../domain/promise';
+import { shownWidth } from '../domain/parse';
 import type { CellValue, SheetContext, StatusField } from '../domain/types';
 import { readColumnMapping, readHeader } from './columns';
 import { loadConfig, type Config } from './config';
@@ -46,7 +47,10 @@ export interface Snapshot {
   headerNotes: string[];
   /** The invoice sheet's cells from row 1. */
   grid: CellValue[][];
-  /** What each cell shows, and each cell's formula ('' for none), parallel to `grid`. */
+  /**
+   * What each cell shows (only as far as `shownWidth` of the columns: the rest is not read) and each
+   * cell's formula ('' for none), parallel to `grid`.
+   */
   display: string[][];
   formulas: string[][];
   log: LogRecord[];
@@ -68,10 +72,12 @@ export function readSnapshot(ports: Ports): Snapshot {
       `There is no sheet named '${config.settings.sheetName}'. Use Extensions › Invoice Follow-ups › Set up invoice sheet, or rename your invoice sheet.`,
     );
   }
-  const { cells: grid, display, formulas } = invoiceSheet.readGrids();
+  const { cells: grid, formulas } = invoiceSheet.readCellsAndFormulas();
   const mapping = readColumnMapping(store);
   const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas);
   if (!reading.ok) throw new HeaderProblem(reading.problem);
+  // Displayed text only as far as the last column the rows are read by it (README "Performance").
+  const display = invoiceSheet.readDisplay(grid.length, shownWidth(reading.header.map.columns));
   const logSheet = spreadsheet.find(LOG_SHEET);
   const log = logSheet ? parseLogRows(withHeaderRow(logSheet.readCells(), LOG_HEADERS)) : [];
   const disputeSheet = spreadsheet.find(DISPUTE_SHEET);

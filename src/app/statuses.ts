@@ -41,7 +41,7 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
   if (!sheet) return { blocks: 0 };
   const cells = statusCellsByRow(input);
   adoptLegacyColumns(sheet, snapshot);
-  let current: Grid = input.reread ? sheet.readGrids() : { cells: snapshot.grid, formulas: snapshot.formulas };
+  let current: Grid = input.reread ? sheet.readCellsAndFormulas() : { cells: snapshot.grid, formulas: snapshot.formulas };
   const read = input.reread
     ? headerNow(sheet, current, snapshot)
     : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
@@ -60,7 +60,7 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
     const headerAfter = changedHeader ? headerNow(sheet, { cells: after, formulas: [] }, snapshot) : header;
     if (headerAfter === null || sameRows(current.cells, after, header, headerAfter)) break;
     // Rows moved meanwhile: read them again, with their formulas, for the next pass.
-    current = sheet.readGrids();
+    current = sheet.readCellsAndFormulas();
     header = headerAfter;
     if (header.map.missingStatus.length > 0) break; // status columns deleted meanwhile: next run
   }

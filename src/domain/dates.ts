@@ -15,9 +15,16 @@ const MAX_YEAR = 2200;
 // Small helpers shared by the domain's parsers (money, parse): showing a cell in a message.
 
 /** A locale such as 'en_US', 'en-us', 'zh_Hans_CN' or 'es_419', split into language and region. */
-export function localeParts(locale: string): { language: string; region: string } {
-  return splitLocale(locale);
+export function localeParts(locale: string): Readonly<{ language: string; region: string }> {
+  // A run asks for one locale thousands of times: the last answer is kept.
+  if (locale !== lastLocale.locale) lastLocale = { locale, parts: Object.freeze(splitLocale(locale)) };
+  return lastLocale.parts;
 }
+
+let lastLocale: { locale: unknown; parts: Readonly<{ language: string; region: string }> } = {
+  locale: Symbol('none'),
+  parts: Object.freeze({ language: '', region: '' }),
+};
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -154,9 +161,35 @@ function ymd(d: IsoDate): { y: number; m: number; d: number } {
   return p;
 }
 
+/**
+ * Date arithmetic runs several times per invoice on a large sheet, over a few hundred distinct dates:
+ * each date's day number, and each day number's date, is worked out once (the tables stay small:
+ * they start again when full). A bad date is not remembered: it throws every time.
+ */
+const DAY_MEMO_LIMIT = 4096;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 function dayNumberOf(d: IsoDate): number {
-  const p = ymd(d);
-  return dayNumber(p.y, p.m, p.d);
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    const p = ymd(d);
+    n = dayNumber(p.y, p.m, p.d);
+    if (dayNumbers.size >= DAY_MEMO_LIMIT) dayNumbers.clear();
+    dayNumbers.set(d, n);
+  }
+  return n;
+}
+
+function isoOfDay(z: number): IsoDate {
+  let iso = isoDates.get(z);
+  if (iso === undefined) {
+    const p = fromDayNumber(z);
+    iso = toIso(p.y, p.m, p.d);
+    if (isoDates.size >= DAY_MEMO_LIMIT) isoDates.clear();
+    isoDates.set(z, iso);
+  }
+  return iso;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,8 +206,7 @@ export function isIsoDate(s: string): boolean {
 /** d plus n calendar days (n may be negative; it must be a whole number). */
 export function addDays(d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addDays needs a whole number of days, got ${n}`);
-  const p = fromDayNumber(dayNumberOf(d) + n);
-  return toIso(p.y, p.m, p.d);
+  return isoOfDay(dayNumberOf(d) + n);
 }
 
 /** to − from in calendar days. */
@@ -289,6 +321,20 @@ function isWeekdayName(word: string): boolean {
 
 /** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
 export function formatDateForEmail(d: IsoDate, locale: string): string {
+  // Due dates repeat across invoices, and every email has the same reply-by date: each is written once.
+  if (locale !== dateWords.locale) dateWords = { locale, made: new Map() };
+  let words = dateWords.made.get(d);
+  if (words === undefined) {
+    words = dateText(d, locale);
+    if (dateWords.made.size >= DAY_MEMO_LIMIT) dateWords.made.clear();
+    dateWords.made.set(d, words);
+  }
+  return words;
+}
+
+let dateWords: { locale: unknown; made: Map<unknown, string> } = { locale: null, made: new Map() };
+
+function dateText(d: IsoDate, locale: string): string {
   const p = isoParts(typeof d === 'string' ? d : String(d));
   if (p === null) return String(d);
   const { y, d: day } = p;

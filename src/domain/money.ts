@@ -896,6 +896,24 @@ function groupDigits(int: string, group: string, indian: boolean): string {
  * spaces (U+0020) throughout — thousands in fr/sv/pl…, and between a number and a symbol or code.
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
+  // A plan writes the amounts of thousands of due emails, in one currency and locale: each once.
+  if (currency !== moneyWords.currency || locale !== moneyWords.locale) moneyWords = { currency, locale, made: new Map() };
+  let words = moneyWords.made.get(amount);
+  if (words === undefined) {
+    words = moneyText(amount, currency, locale);
+    if (moneyWords.made.size >= 4096) moneyWords.made.clear();
+    moneyWords.made.set(amount, words);
+  }
+  return words;
+}
+
+let moneyWords: { currency: unknown; locale: unknown; made: Map<number, string> } = {
+  currency: null,
+  locale: null,
+  made: new Map(),
+};
+
+function moneyText(amount: number, currency: string, locale: string): string {
   const code = String(currency ?? '').toUpperCase();
   if (!Number.isFinite(amount)) return `${String(amount)} ${code}`.trim();
   const decimals = currencyDecimals(code);

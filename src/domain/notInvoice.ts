@@ -18,8 +18,8 @@ const TOTAL_LABEL =
 const SUM_FORMULA = /^=\s*(?:SUM|SUBTOTAL|SUMIF|SUMIFS|SUMME|SOMME)\s*\(/i;
 
 export interface NotInvoiceInput {
-  /** Every cell of the row (labels often sit in a column the add-on does not read). */
-  cells: readonly CellValue[];
+  /** Every cell of the row as read (labels often sit in a column the add-on does not read); only text is looked at. */
+  cells: readonly unknown[];
   get: (field: InputField) => CellValue;
   /** The Amount cell's formula, '' when none or unknown. */
   amountFormula: string;
@@ -47,7 +47,7 @@ export function notInvoiceOutcome(row: NotInvoiceInput): RowOutcome | null {
   }
   const noEmail = isBlank(get('email'));
   // Only a row without an email can be a total: the others need no label search.
-  const label = noEmail ? row.cells.find((c) => typeof c === 'string' && TOTAL_LABEL.test(c.trim())) : undefined;
+  const label = noEmail ? row.cells.find((c): c is string => typeof c === 'string' && TOTAL_LABEL.test(c.trim())) : undefined;
   if (noEmail && ((label !== undefined && isBlank(get('dueDate'))) || SUM_FORMULA.test(row.amountFormula.trim()))) {
     const what = label !== undefined ? `it says '${shown(cellText(label), 30)}'` : 'its amount is a sum';
     return { kind: 'not-invoice', code: 'total', message: `Total row: ${what} and has no email, so it is not an invoice` };

@@ -44,6 +44,19 @@ export interface ParseContext {
 /** Extra views of the same rows: what each cell shows, and its formula (both optional, parallel to the rows). */
 export type ParseGrids = RowGrids;
 
+/** The fields whose displayed text the rows are read by ('INV-0042' for 42, '€1.200' for 1200). */
+const SHOWN_FIELDS = ['invoice', 'amount'] as const satisfies readonly InputField[];
+
+/** How many columns from the first a reader needs the displayed text of (0: none). */
+export function shownWidth(columns: HeaderMap['columns']): number {
+  let width = 0;
+  for (const field of SHOWN_FIELDS) {
+    const col = columns[field];
+    if (col !== undefined) width = Math.max(width, col + 1);
+  }
+  return width;
+}
+
 interface Problem {
   order: number;
   message: string;
@@ -82,7 +95,7 @@ interface RowScope {
   /** The order of a date typed as numbers, per date column (day first for the columns found so). */
   dateOrders: DateOrders;
   /** The other columns that say whether the invoice is paid (beside `paidDate`). */
-  morePaid: CellValue[];
+  morePaid: readonly CellValue[];
 }
 
 type DateField = 'issueDate' | 'dueDate' | 'promisedDate' | 'paidDate';
@@ -273,12 +286,61 @@ function emptyFields(fallback: string): Fields {
   };
 }
 
+/**
+ * A column's answers so far, by cell: a sheet repeats its clients, addresses, dates and amounts, and
+ * a cell read once is not parsed again. An answer that also depends on the row (`memoOn`) is kept
+ * with what it depended on, and used only when that is the same. Cleared when full, so it stays small.
+ */
+interface Remembered {
+  a: unknown;
+  b: unknown;
+  c: unknown;
+  result: FieldResult;
+}
+type Memo = Map<unknown, Remembered>;
+const MEMO_LIMIT = 4096;
+
+/**
+ * What decides a field's answer besides its cell: nothing ('cell'); for an amount, what a number
+ * shows, the Currency column and the currency so far ('amount'); for a payment, the currency ('payment').
+ */
+type MemoOn = 'cell' | 'amount' | 'payment';
+
 /** One input column as a sheet reads it: its parser, where its cell is, and where its problems sort. */
 interface ColumnRead {
   field: InputField;
   parse: FieldParser;
   col: number | undefined;
   order: number;
+  /** Remembered answers (null for a column whose answer depends on more than `memoOn` says). */
+  memo: Memo | null;
+  memoOn: MemoOn;
+}
+
+/** The invoice number depends on what its cell shows, the Paid columns on each other: those are always read. */
+function memoFor(field: InputField, morePaid: boolean): { memo: Memo | null; memoOn: MemoOn } {
+  if (field === 'invoice' || (field === 'paidDate' && morePaid)) return { memo: null, memoOn: 'cell' };
+  if (field === 'amount') return { memo: new Map(), memoOn: 'amount' };
+  if (field === 'amountPaid' || field === 'balance') return { memo: new Map(), memoOn: 'payment' };
+  return { memo: new Map(), memoOn: 'cell' };
+}
+
+/** The field's answer, from the column's memo when the same cell was read before in the same circumstances. */
+function parseCell(read: ColumnRead, cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): FieldResult {
+  const { memo, memoOn } = read;
+  if (memo === null || (memoOn !== 'cell' && typeof cell === 'object')) return read.parse(cell, scope, sofar);
+  let a: unknown, b: unknown, c: unknown;
+  if (memoOn === 'amount') {
+    a = typeof cell === 'number' ? scope.shows('amount') : '';
+    b = sofar.stated;
+    c = sofar.currency;
+  } else if (memoOn === 'payment') a = sofar.currency;
+  const known = memo.get(cell);
+  if (known !== undefined && known.a === a && known.b === b && known.c === c) return known.result;
+  const result = read.parse(cell, scope, sofar);
+  if (known === undefined && memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(cell, { a, b, c, result });
+  return result;
 }
 
 /** Reads every field with its parser; problems are ordered by the sheet's column order. `values` parallels `reads`. */
@@ -287,7 +349,8 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
   const fields = emptyFields(scope.fallback);
   const problems: Problem[] = [];
   for (let i = 0; i < reads.length; i++) {
-    const { field, parse, order } = reads[i] as ColumnRead;
+    const read = reads[i] as ColumnRead;
+    const { field, order } = read;
     const cell = values[i] as CellValue;
     const code = spreadsheetError(cell);
     if (code !== null) {
@@ -298,7 +361,7 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
       if (field === 'invoice') fields.invoiceText = shown(cellText(cell));
       continue;
     }
-    const result = parse(cell, scope, fields);
+    const result = parseCell(read, cell, scope, fields);
     if (result instanceof FieldProblem) {
       Object.assign(fields, result.set);
       problems.push({ order, message: result.error });
@@ -436,20 +499,21 @@ function sheetScope(
   options: ParseOptions,
   dayFirst: ReadonlySet<InputField>,
 ): SheetScope {
+  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
+  const morePaidColumns = paidColumns.filter((c) => c !== columns.paidDate);
   const reads = FIELD_PARSERS.map(([field, parse]): ColumnRead => {
     const col = columns[field];
-    return { field, parse, col, order: col ?? Number.MAX_SAFE_INTEGER };
+    return { field, parse, col, order: col ?? Number.MAX_SAFE_INTEGER, ...memoFor(field, morePaidColumns.length > 0) };
   });
   const readAt = {} as Record<InputField, number>;
   reads.forEach((r, i) => (readAt[r.field] = i));
   const localeOrder = dateOrderForLocale(ctx.locale);
   const orderOf = (field: DateField): DateOrder => (dayFirst.has(field) ? 'DMY' : localeOrder);
-  const paidColumns = (options.paidColumns ?? []).filter((c) => Number.isInteger(c));
   return {
     columns,
     reads,
     readAt,
-    morePaidColumns: paidColumns.filter((c) => c !== columns.paidDate),
+    morePaidColumns,
     ctx,
     fallback,
     grids: options,
@@ -462,6 +526,8 @@ function sheetScope(
   };
 }
 
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
 function readRow(cells: readonly unknown[], index: number, rowNumber: number, sheet: SheetScope): RowReading | null {
   const { columns, ctx, grids, reads, readAt } = sheet;
   const values: CellValue[] = new Array<CellValue>(reads.length);
@@ -472,9 +538,8 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   if (isBlankRow(values, reads)) return null;
   const get = (field: InputField): CellValue => values[readAt[field]] as CellValue;
   const shows = (field: InputField): string => gridCell(grids.display, index, columns[field]);
-  const base = { row: rowNumber, key: '', invoiceText: '', clientText: '', duplicateKey: '', invoice: null, problems: [] };
   const notInvoice = notInvoiceOutcome({
-    cells: cells.map(asCell),
+    cells,
     get,
     amountFormula: gridCell(grids.formulas, index, columns.amount),
     locale: ctx.locale,
@@ -482,9 +547,19 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   });
   if (notInvoice !== null) {
     const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
-    return { ...base, invoiceText, clientText: shown(cellText(get('client')), MAX_NAME_LENGTH), outcome: notInvoice };
+    const clientText = shown(cellText(get('client')), MAX_NAME_LENGTH);
+    return {
+      row: rowNumber,
+      key: '',
+      invoiceText,
+      clientText,
+      duplicateKey: '',
+      invoice: null,
+      problems: [],
+      outcome: notInvoice,
+    };
   }
-  const morePaid = sheet.morePaidColumns.map((c) => asCell(cells[c]));
+  const morePaid = sheet.morePaidColumns.length === 0 ? NO_CELLS : sheet.morePaidColumns.map((c) => asCell(cells[c]));
   const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dateOrders: sheet.dateOrders, morePaid };
   const { fields, problems } = readFields(values, reads, scope, columns.dueDate ?? Number.MAX_SAFE_INTEGER);
   const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
@@ -592,23 +667,58 @@ export function parseInvoiceSheet(
   const fallback = /^[A-Z]{3}$/.test(wanted) ? wanted : currencyForLocale(ctx.locale);
   const days = dayFirstColumns(safeRows, safeColumns, ctx.locale);
   const sheet = sheetScope(safeColumns, ctx, fallback, options, days.dayFirst);
-  const readings: RowReading[] = [];
-  for (let index = 0; index < safeRows.length; index++) {
-    const reading = safeReadRow(safeRows[index], index, start + index, sheet);
-    if (reading !== null) readings.push(reading);
+  const readings = readAllRows(safeRows, start, sheet);
+  const rowsByKey = sharedNumbers(readings);
+  const invoiceOrder = safeColumns.invoice ?? -1;
+  const parsed = readings.map((r): ParsedRow => {
+    if (!('ok' in r)) return toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder);
+    const shared = r.invoice.key === '' ? undefined : rowsByKey.get(r.invoice.key);
+    return shared === undefined ? r : toParsedRow(readingOf(r.invoice), shared, invoiceOrder);
+  });
+  return { rows: parsed, warnings: days.warnings };
+}
+
+/** A row read well: its ParsedRow as it is returned. */
+type ReadWell = { ok: true; invoice: Invoice };
+
+/**
+ * Every row read: a row read well is its invoice at once (its reading is no longer needed unless
+ * its number turns out to be shared, and can be told again from the invoice); the others keep
+ * their reading. A large sheet then keeps one object per row, not three, while it is read.
+ */
+function readAllRows(rows: readonly unknown[], start: number, sheet: SheetScope): Array<ReadWell | RowReading> {
+  const out: Array<ReadWell | RowReading> = [];
+  for (let index = 0; index < rows.length; index++) {
+    const reading = safeReadRow(rows[index], index, start + index, sheet);
+    if (reading === null) continue;
+    out.push(reading.invoice !== null && reading.problems.length === 0 ? { ok: true, invoice: reading.invoice } : reading);
   }
+  return out;
+}
+
+/** The reading of a row read well, told again from its invoice (what `readRow` returned for it). */
+function readingOf(invoice: Invoice): RowReading {
+  const { row, key } = invoice;
+  const clientText = shown(invoice.client, MAX_NAME_LENGTH);
+  return { row, key, invoiceText: invoice.invoice, clientText, duplicateKey: key, invoice, problems: [], outcome: null };
+}
+
+/** The rows of each invoice number used more than once (a list per number only for those). */
+function sharedNumbers(readings: ReadonlyArray<ReadWell | RowReading>): Map<string, number[]> {
+  const firstRowOf = new Map<string, number>();
   const rowsByKey = new Map<string, number[]>();
   for (const r of readings) {
-    if (r.duplicateKey === '') continue;
-    const list = rowsByKey.get(r.duplicateKey);
-    if (list) list.push(r.row);
-    else rowsByKey.set(r.duplicateKey, [r.row]);
+    const { row, duplicateKey } = 'ok' in r ? { row: r.invoice.row, duplicateKey: r.invoice.key } : r;
+    if (duplicateKey === '') continue;
+    const first = firstRowOf.get(duplicateKey);
+    if (first === undefined) firstRowOf.set(duplicateKey, row);
+    else {
+      const list = rowsByKey.get(duplicateKey);
+      if (list) list.push(row);
+      else rowsByKey.set(duplicateKey, [first, row]);
+    }
   }
-  const invoiceOrder = safeColumns.invoice ?? -1;
-  const parsed = readings.map((r) =>
-    toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder),
-  );
-  return { rows: parsed, warnings: days.warnings };
+  return rowsByKey;
 }
 
 /**

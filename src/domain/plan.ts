@@ -107,10 +107,20 @@ function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, la
   const template = input.templates[stage];
   if (stage !== 'formal') return template;
   const interestApplies = late !== undefined && late.notApplied === undefined;
-  return formalNoticeFor(template, { interestApplies, letterAttached: input.settings.latePayment?.attachLetter === true });
+  const letterAttached = input.settings.latePayment?.attachLetter === true;
+  // The same four wordings at most for every formal notice of a run: each worked out once.
+  let variants = formalVariants.get(template);
+  if (variants === undefined) formalVariants.set(template, (variants = []));
+  const which = (interestApplies ? 2 : 0) + (letterAttached ? 1 : 0);
+  return (variants[which] ??= formalNoticeFor(template, { interestApplies, letterAttached }));
 }
 
+const formalVariants = new WeakMap<Template, Template[]>();
+
 function unique(list: string[], exclude: string[] = []): string[] {
+  // The usual case, one address and nothing to leave out: an array of its size (a pushed-to array
+  // keeps room for 17), as every due email keeps its recipients.
+  if (list.length <= 1 && exclude.length === 0) return list.slice();
   const seen = new Set(exclude.map((e) => e.toLowerCase()));
   const out: string[] = [];
   for (const e of list) {
@@ -186,32 +196,67 @@ function rendered(
   input: PlanInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
 ): (() => Rendered) | string {
-  const values = placeholderValues(
-    invoice,
-    {
-      today: input.ctx.today,
-      locale: input.ctx.locale,
-      replyByDays: input.settings.replyByDays,
-      senderName: input.settings.senderName,
-      ...(late === undefined ? {} : { late }),
-    },
-    placeholdersIn(template),
-  );
-  const r = checkTemplate(template, values);
-  if (r.ok) return r.render;
+  const valuesNow = () =>
+    placeholderValues(
+      invoice,
+      {
+        today: input.ctx.today,
+        locale: input.ctx.locale,
+        replyByDays: input.settings.replyByDays,
+        senderName: input.settings.senderName,
+        ...(late === undefined ? {} : { late }),
+      },
+      placeholdersIn(template),
+    );
+  const r = checkTemplate(template, valuesNow());
+  // The values are made again when the words are (the same ones): a plan keeps no values for the
+  // many emails it never renders.
+  if (r.ok) return () => (checkTemplate(template, valuesNow()) as Extract<typeof r, { ok: true }>).render();
   if ('missing' in r) return missingMessage(what, r.missing, late);
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
+/** How each planned email fills in its words, and the words once made. */
+interface Words {
+  render: () => Rendered;
+  made?: Rendered;
+}
+const wordsByEmail = new WeakMap<object, Words>();
+
+function wordsOf(email: object): Rendered {
+  const words = wordsByEmail.get(email);
+  // A copy of an email (`{ ...email }`) holds its words as plain values: only the original gets here.
+  if (words === undefined) throw new Error('An email without words');
+  return (words.made ??= words.render());
+}
+
+// The same getters for every email: emails then share their shape, where a closure per email would
+// give each its own (README "Performance").
+const WORD_GETTERS: PropertyDescriptorMap = {
+  subject: {
+    get: function (this: object) {
+      return wordsOf(this).subject;
+    },
+    enumerable: true,
+  },
+  text: {
+    get: function (this: object) {
+      return wordsOf(this).text;
+    },
+    enumerable: true,
+  },
+  html: {
+    get: function (this: object) {
+      return wordsOf(this).html;
+    },
+    enumerable: true,
+  },
+};
+
 /** An email whose subject, text and HTML are filled in the first time they are read, then kept. */
 function withWords<T extends object>(email: T, render: () => Rendered): T & Rendered {
-  let words: Rendered | undefined;
-  const get = (): Rendered => (words ??= render());
-  return Object.defineProperties(email, {
-    subject: { get: () => get().subject, enumerable: true },
-    text: { get: () => get().text, enumerable: true },
-    html: { get: () => get().html, enumerable: true },
-  }) as T & Rendered;
+  wordsByEmail.set(email, { render });
+  return Object.defineProperties(email, WORD_GETTERS) as T & Rendered;
 }
 
 function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
@@ -264,10 +309,17 @@ function plannedAside(invalid: InvalidRow): RowPlan {
   };
 }
 
+const NO_HISTORY: InvoiceHistory = Object.freeze(emptyHistory());
+
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
 function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
-  const known = input.histories.get(inv.key) ?? emptyHistory();
-  const history = input.sendPromiseMissed === true ? known : { ...known, promiseMissedFor: inv.promisedDate ?? null };
+  const known = input.histories.get(inv.key) ?? NO_HISTORY;
+  const missedFor = inv.promisedDate ?? null;
+  // A copy only when it changes something (most invoices have no promise): this runs for every row.
+  const history =
+    input.sendPromiseMissed === true || (known.promiseMissedFor ?? null) === missedFor
+      ? known
+      : { ...known, promiseMissedFor: missedFor };
   const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
   const plan: RowPlan = {
     row: inv.row,

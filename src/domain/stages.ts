@@ -211,25 +211,42 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
   const days = base.daysOverdue ?? 0;
   const handled = furthestStage(history);
   const handledOrder = handled ? stageOrder(handled) : -1;
-  const ahead = emailSchedule(settings).emails.filter((s) => s.order > handledOrder);
-  const reached = ahead.filter((s) => s.day <= days);
+  // The email stages ahead of the furthest one handled run from `first` (the schedule is in stage
+  // order); `target` is the last of them reached today (-1: none). No arrays: this runs for every invoice.
+  const emails = emailSchedule(settings).emails;
+  let first = 0;
+  while (first < emails.length && emails[first]!.order <= handledOrder) first++;
+  let target = -1;
+  for (let i = first; i < emails.length; i++) if (emails[i]!.day <= days) target = i;
   const decision = decisionDate(invoice, history, settings);
   const decided = decision !== null && decision <= today;
   const status = statusFor(days, handled, decided);
   const earliest = earliestSendDate(history, settings);
+  const at = (nextFollowUp: IsoDate | null, dueToday: Evaluation['dueToday']): Evaluation => ({
+    daysOverdue: base.daysOverdue,
+    stageSent: base.stageSent,
+    lastFollowUp: base.lastFollowUp,
+    nextFollowUp,
+    dueToday,
+    status,
+  });
 
-  const target = reached[reached.length - 1];
-  if (target) {
-    const superseded = reached.slice(0, -1).map((s) => s.stage);
+  if (target >= 0) {
     const on = sendableOn(today, earliest, settings);
-    if (on === today) return { ...base, status, nextFollowUp: today, dueToday: { stage: target.stage, superseded } };
-    return { ...base, status, nextFollowUp: on };
+    if (on !== today) return at(on, base.dueToday);
+    // The earlier stages reached today are superseded by the target (catch-up).
+    // An array of its size (a pushed-to array keeps room for 17): every due email keeps it.
+    let count = 0;
+    for (let i = first; i < target; i++) if (emails[i]!.day <= days) count++;
+    const superseded = new Array<EmailStageId>(count);
+    for (let i = first, k = 0; i < target; i++) if (emails[i]!.day <= days) superseded[k++] = emails[i]!.stage;
+    return at(today, { stage: emails[target]!.stage, superseded });
   }
   // The decision stage sends nothing, so neither the gap nor weekends hold it back.
-  if (decided) return { ...base, status, dueToday: history.decisionLogged ? null : { stage: 'final', superseded: [] } };
-  const next = ahead[0];
-  if (next) return { ...base, status, nextFollowUp: sendableOn(addDays(invoice.dueDate, next.day), earliest, settings) };
-  return { ...base, status, nextFollowUp: decision };
+  if (decided) return at(base.nextFollowUp, history.decisionLogged ? null : { stage: 'final', superseded: [] });
+  const next = emails[first];
+  if (next) return at(sendableOn(addDays(invoice.dueDate, next.day), earliest, settings), base.dueToday);
+  return at(decision, base.dueToday);
 }
 
 /** History after `stage` was passed without an email. */

@@ -371,7 +371,18 @@ interface Scanned {
 
 const scannedByWording = new Map<string, Scanned>();
 
+/** The same template object is scanned for every due email: it is looked up without joining its words. */
+const scannedByTemplate = new WeakMap<Template, { subject: string; body: string; scanned: Scanned }>();
+
 function scanned(t: Template): Scanned {
+  const mine = scannedByTemplate.get(t);
+  if (mine !== undefined && mine.subject === t.subject && mine.body === t.body) return mine.scanned;
+  const result = scanWording(t);
+  scannedByTemplate.set(t, { subject: t.subject, body: t.body, scanned: result });
+  return result;
+}
+
+function scanWording(t: Template): Scanned {
   const wording = `${t.subject}\u0000${t.body}`;
   const known = scannedByWording.get(wording);
   if (known) return known;

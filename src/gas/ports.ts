@@ -21,6 +21,8 @@ import {
   DateConverter,
   readAllCells,
   readAllGrids,
+  readCellsAndFormulas,
+  readDisplayBlock,
   setCheckboxColumn,
   setColumnFormat,
   sheetWithHeaders,
@@ -70,6 +72,14 @@ class SheetAdapter implements SheetPort {
 
   readGrids() {
     return readAllGrids(this.sheet, this.dates);
+  }
+
+  readCellsAndFormulas() {
+    return readCellsAndFormulas(this.sheet, this.dates);
+  }
+
+  readDisplay(rows: number, width: number) {
+    return readDisplayBlock(this.sheet, rows, width);
   }
 
   ownedColumns() {

@@ -11,8 +11,9 @@ export type WritableCell = string | number | boolean | Date;
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 function isDate(v: unknown): v is Date {
-  // Not `instanceof`: a Date may come from another realm (the local runtime's fakes).
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // `instanceof` first (the quick answer for every date cell of a large sheet), then the tag: a Date
+  // may come from another realm (the local runtime's fakes).
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
 /**
@@ -94,9 +95,34 @@ export function readAllGrids(
 ): { cells: CellValue[][]; display: string[][]; formulas: string[][] } {
   if (sheet.getLastRow() === 0) return { cells: [], display: [], formulas: [] };
   const range = sheet.getDataRange();
+  return { ...valuesAndFormulas(range, dates), display: range.getDisplayValues() };
+}
+
+/** The data range's values and formulas: one range, two reads. An empty sheet gives []. */
+export function readCellsAndFormulas(sheet: Sheet, dates: DateConverter): { cells: CellValue[][]; formulas: string[][] } {
+  if (sheet.getLastRow() === 0) return { cells: [], formulas: [] };
+  return valuesAndFormulas(sheet.getDataRange(), dates);
+}
+
+/** The row of formulas of a row that has none: one shared empty row (readers take a missing cell as ''). */
+const NO_FORMULAS: string[] = Object.freeze([]) as unknown as string[];
+
+function valuesAndFormulas(range: GoogleAppsScript.Spreadsheet.Range, dates: DateConverter) {
   const cells = range.getValues() as unknown[][];
   for (const row of cells) for (let i = 0; i < row.length; i++) row[i] = dates.toCell(row[i]);
-  return { cells: cells as CellValue[][], display: range.getDisplayValues(), formulas: range.getFormulas() };
+  // Most rows have no formula: one shared empty row for them keeps a large sheet's formulas small.
+  const formulas = range.getFormulas();
+  for (let r = 0; r < formulas.length; r++) if (!formulas[r]!.some((f) => f !== '')) formulas[r] = NO_FORMULAS;
+  return { cells: cells as CellValue[][], formulas };
+}
+
+/**
+ * What the first `width` columns of the first `rows` rows show, in one read (displayed text is
+ * slow to make and large: a run reads it only for the columns that need it). [] when either is 0.
+ */
+export function readDisplayBlock(sheet: Sheet, rows: number, width: number): string[][] {
+  if (rows <= 0 || width <= 0) return [];
+  return sheet.getRange(1, 1, rows, width).getDisplayValues();
 }
 
 /**

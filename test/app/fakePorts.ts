@@ -35,6 +35,14 @@ export function fakeSheet(name: string, cells: CellValue[][]): FakeSheet {
       const display = cells.map((r) => r.map((v) => (typeof v === 'object' ? v.date : String(v))));
       return { cells, display, formulas: cells.map((r) => r.map(() => '')) };
     },
+    readCellsAndFormulas() {
+      const { cells, formulas } = this.readGrids();
+      return { cells, formulas };
+    },
+    // Part of the same snapshot as readCellsAndFormulas: `reads` counts snapshots, so this one is not counted.
+    readDisplay(rows, width) {
+      return sheet.cells.slice(0, rows).map((r) => r.slice(0, width).map((v) => (typeof v === 'object' ? v.date : String(v))));
+    },
     ownedColumns() {
       const out: Partial<Record<StatusField, number>> = {};
       for (const [field, column] of Object.entries(sheet.owned)) out[field as StatusField] = column - 1;
