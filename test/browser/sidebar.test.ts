@@ -20,8 +20,8 @@ describe('opening', () => {
       await expectText(
         overview,
         'Today: November 24, 2026',
-        'INV-2026-041 · Northwind Studio',
-        'Formal notice → priya@northwind.example',
+        'INV-2026-041, INV-2026-051 · Northwind Studio One email listing 2 invoices, as formal notice → priya@northwind.example',
+        'INV-2026-053 · Cedar & Pine Legal Promise missed → tom@cedarpine.example',
         'Escalation → buchhaltung@mueller-soehne.example',
         'Reminder → ana@tidewater.example',
         '$14,370.50 (USD)',
