@@ -75,7 +75,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
     sendPromiseMissed: true,
   });
   const lastEmails = lastEmailOn(snapshot.log, snapshot.ledger, invoices);
-  const clientHistory = { today: ctx.today, locale: ctx.locale, lastEmailOn: lastEmails };
+  const clientHistory = { today: ctx.today, locale: ctx.locale, lastEmailOn: lastEmails, maxInvoices: snapshot.ledgerRoom };
   // The user's "several invoices" templates word the list emails (docs/escalation.md, "Templates").
   const grouped = groupFollowUps(plan.emails, config.settings, clientHistory, config.templates);
   return {

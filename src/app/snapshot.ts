@@ -55,6 +55,8 @@ export interface Snapshot {
   formulas: string[][];
   log: LogRecord[];
   ledger: LedgerEntry[];
+  /** How many sends the send ledger has room for now (a client email takes one place per invoice). */
+  ledgerRoom: number;
   disputes: DisputeRecord[];
   /** Promises to pay recorded in the sidebar (docs/escalation.md, "Promises"). */
   promises: PromiseRecord[];
@@ -97,6 +99,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     formulas,
     log,
     ledger: readLedger(store),
+    ledgerRoom: store.ledgerRoom(),
     disputes,
     promises: readPromises(store),
     selfEmail: ccSelf || bccSelf ? ports.mail.selfEmail() : null,

@@ -40,6 +40,8 @@ export interface ClientHistory {
   locale: string;
   /** By clientKey. */
   lastEmailOn: ReadonlyMap<string, IsoDate>;
+  /** At most this many invoices in one email (the send record's room), besides MAX_INVOICES_PER_EMAIL. */
+  maxInvoices?: number;
 }
 
 export interface Grouped {
@@ -81,6 +83,23 @@ function firstGroup(groups: FollowUpEmail[][]): FollowUpEmail[] {
   );
 }
 
+/**
+ * At most this many invoices in one email: a longer list is hard to act on, and each listed invoice
+ * takes a place in the send record while the email goes (`ClientHistory.maxInvoices`, the room the
+ * store has). The others wait and join the client's next email.
+ */
+export const MAX_INVOICES_PER_EMAIL = 20;
+
+/** The invoices an email lists when there are too many: the most advanced stage first, then the oldest due. */
+function mostPressing(group: FollowUpEmail[], history: ClientHistory): FollowUpEmail[] {
+  const max = Math.max(1, Math.min(MAX_INVOICES_PER_EMAIL, history.maxInvoices ?? MAX_INVOICES_PER_EMAIL));
+  if (group.length <= max) return group;
+  const ranked = [...group].sort(
+    (a, b) => stageOrder(b.stage) - stageOrder(a.stage) || a.invoice.dueDate.localeCompare(b.invoice.dueDate),
+  );
+  return ranked.slice(0, max);
+}
+
 /** One client's emails today: one group sent (or none inside its gap), the rest waiting. */
 function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientHistory, templates: Partial<Templates>): Grouped {
   const last = history.lastEmailOn.get(clientKey(emails[0]?.invoice.client ?? ''));
@@ -88,7 +107,7 @@ function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientH
     const until = addDays(last, settings.minGapDays);
     return { emails: [], waiting: emails.map((email) => ({ email, until })) };
   }
-  const going = firstGroup([...bucket(emails, recipientsKey).values()]);
+  const going = mostPressing(firstGroup([...bucket(emails, recipientsKey).values()]), history);
   const until = addDays(history.today, settings.minGapDays);
   const waiting = emails.filter((e) => !going.includes(e)).map((email) => ({ email, until }));
   const sent = going.length === 1 && going[0] ? single(going[0]) : combined(going, settings, history, templates);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
-import { clientKey, groupFollowUps, type ClientHistory } from '../../src/domain/group';
+import { clientKey, groupFollowUps, MAX_INVOICES_PER_EMAIL, type ClientHistory } from '../../src/domain/group';
 import { planFollowUps, type FollowUpEmail } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
@@ -240,5 +240,33 @@ describe('grouping properties', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a client with more invoices due than one email lists', () => {
+  const many = (n: number): Invoice[] =>
+    Array.from({ length: n }, (_, i) =>
+      invoice({ row: i + 2, key: `INV-${i + 1}`, invoice: `INV-${i + 1}`, dueDate: addDays('2026-11-01', -i) }),
+    );
+
+  it(`lists at most ${MAX_INVOICES_PER_EMAIL}, the oldest due first; the others wait for the next email`, () => {
+    const out = groupFollowUps(planned(many(25), TODAY), settings(), history());
+    expect(out.emails).toHaveLength(1);
+    const listed = out.emails[0]!.invoices.map((e) => e.invoice.dueDate);
+    expect(listed).toHaveLength(MAX_INVOICES_PER_EMAIL);
+    const waiting = out.waiting.map((w) => w.email.invoice.dueDate);
+    expect(waiting).toHaveLength(5);
+    // Every waiting invoice is due later than every listed one, and waits the client's gap.
+    expect(waiting.every((w) => listed.every((l) => w >= l))).toBe(true);
+    expect(out.waiting.every((w) => w.until === addDays(TODAY, settings().minGapDays))).toBe(true);
+  });
+
+  it('lists no more than the send record has room for (at least one)', () => {
+    expect(
+      groupFollowUps(planned(many(6), TODAY), settings(), { ...history(), maxInvoices: 3 }).emails[0]!.invoices,
+    ).toHaveLength(3);
+    expect(
+      groupFollowUps(planned(many(6), TODAY), settings(), { ...history(), maxInvoices: 0 }).emails[0]!.invoices,
+    ).toHaveLength(1);
   });
 });
