@@ -284,3 +284,31 @@ describe('the send record (ledger) nearly full', () => {
     ).toEqual(Array(4).fill('queued: the send record is full; the rest go out on the next run') as string[]);
   });
 });
+
+describe('a client with 25 invoices due at once', () => {
+  const rows: Row[] = Array.from({ length: 25 }, (_, i) => ({
+    invoice: `M-${String(i + 1).padStart(2, '0')}`,
+    client: 'Many Ltd',
+    email: 'ap@many.test',
+    due: addDays(TODAY, -1 - (i % 3)),
+    amount: 100 + i,
+  }));
+
+  it('gets one email listing 20; the other 5 wait and go in its next email, each stage once', () => {
+    const t = setUp({ today: TODAY, rows });
+    t.daily();
+    expect(t.sent()).toHaveLength(1);
+    expect(t.sent()[0]!.subject).toBe('20 overdue invoices from Sam Rivera');
+    const waiting = t.log().filter((r) => r.Outcome === 'queued');
+    expect(waiting).toHaveLength(5);
+    expect(ledgerKeys(t)).toEqual([]);
+    for (let d = 1; d <= 3; d++) {
+      t.goTo(addDays(TODAY, d));
+      t.daily();
+    }
+    expect(t.sent()).toHaveLength(2);
+    const sentRows = t.log().filter((r) => r.Outcome === 'sent');
+    expect(new Set(sentRows.map((r) => `${r.Invoice}:${r.Stage}`)).size).toBe(sentRows.length);
+    expect(new Set(sentRows.map((r) => r.Invoice)).size).toBe(25);
+  });
+});
