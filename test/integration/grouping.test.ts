@@ -269,19 +269,19 @@ describe('the send record (ledger) nearly full', () => {
     expect(t.sent()).toHaveLength(7);
   });
 
-  it('room for 3 sends and a client email of 4 invoices: it waits, in words of its own', () => {
+  it('room for 3 sends and a client email of 4 invoices: it lists 3, the fourth waits for the next email', () => {
     const t = setUp({ today: addDays(TODAY, -20), rows: ACME });
     t.daily();
     leaveRoomFor(t, 3);
     t.goTo(TODAY);
     t.daily();
-    expect(t.sent()).toHaveLength(0);
-    expect(
-      t
-        .log()
-        .filter((r) => r.Invoice !== '')
-        .map((r) => r.Result),
-    ).toEqual(Array(4).fill('queued: the send record is full; the rest go out on the next run') as string[]);
+    expect(t.sent().map((m) => m.subject)).toEqual(['3 overdue invoices from Sam Rivera']);
+    const rows = t.log().filter((r) => r.Invoice !== '');
+    expect(rows.filter((r) => r.Outcome === 'sent').map((r) => r.Invoice)).toEqual(['A-4', 'A-3', 'A-2']);
+    expect(rows.filter((r) => r.Outcome === 'queued').map((r) => [r.Invoice, r.Result])).toEqual([
+      ['A-1', "queued: waits for the client's next email (one email per client every 3 days)"],
+    ]);
+    expect(ledgerKeys(t)).toEqual([]);
   });
 });
 
