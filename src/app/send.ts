@@ -4,8 +4,8 @@ import type { ClientEmail } from '../domain/group';
 import { recipientCount, type FollowUpEmail, type RowPlan } from '../domain/plan';
 import type { LedgerEntry, LogLine } from '../domain/records';
 import { stageLabel } from '../domain/settings';
-import { emptyHistory, withPassed, withSent, type InvoiceHistory } from '../domain/stages';
-import type { EmailStageId, IsoDate, StageId } from '../domain/types';
+import { emptyHistory, withSkipped, withSent, type InvoiceHistory } from '../domain/stages';
+import type { IsoDate } from '../domain/types';
 import { ledgerKey } from './ledger';
 import {
   DECISION_RESULT,
@@ -72,7 +72,7 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
   }
   if (options.mode !== 'send') return none;
   const sent = sendAll(run, ports, options);
-  const steps = stepsWithoutEmail(run.plan.rows, sent.histories);
+  const steps = decisionsLogged(run.plan.rows, sent.histories);
   const waiting = waitingLines(run);
   return {
     ...sent,
@@ -286,35 +286,11 @@ export function errorMessage(err: unknown): string {
     .slice(0, 300);
 }
 
-interface StepWithoutEmail {
-  stage: StageId;
-  superseded: EmailStageId[];
-  outcome: 'decision' | 'skipped';
-  result: string;
-  by: string;
-}
-
-function stepWithoutEmail(row: RowPlan): StepWithoutEmail | null {
-  if (row.decision) {
-    return {
-      stage: 'final',
-      superseded: row.decision.superseded,
-      outcome: 'decision',
-      result: DECISION_RESULT,
-      by: 'the decision stage',
-    };
-  }
-  const skipped = row.passed;
-  if (!skipped) return null;
-  const by = `the ${stageLabel(skipped.stage).toLowerCase()}`;
-  return { stage: skipped.stage, superseded: skipped.superseded, outcome: 'skipped', result: skipped.reason, by };
-}
-
 /**
- * Steps that send nothing but must be logged once: the decision stage, and an escalation with no
- * billing contact. Stages they supersede are logged as superseded.
+ * The decision stage sends nothing but is logged once, with the stages it supersedes logged as
+ * superseded (docs/escalation.md, "The decision comes after a notice").
  */
-function stepsWithoutEmail(
+function decisionsLogged(
   rows: RowPlan[],
   before: Map<string, InvoiceHistory>,
 ): { lines: LogLine[]; histories: Map<string, InvoiceHistory>; skipped: number } {
@@ -322,15 +298,14 @@ function stepsWithoutEmail(
   const histories = new Map(before);
   let skipped = 0;
   for (const row of rows) {
-    const step = row.key ? stepWithoutEmail(row) : null;
-    if (!row.key || !step) continue;
-    for (const stage of step.superseded) lines.push(rowLine(row, stage, 'superseded', `skipped: superseded by ${step.by}`));
-    lines.push(rowLine(row, step.stage, step.outcome, step.result));
-    skipped += step.superseded.length + 1;
+    if (!row.key || !row.decision) continue;
+    const { superseded } = row.decision;
+    for (const stage of superseded) lines.push(rowLine(row, stage, 'superseded', 'skipped: superseded by the decision stage'));
+    lines.push(rowLine(row, 'final', 'decision', DECISION_RESULT));
+    skipped += superseded.length + 1;
     let h = histories.get(row.key) ?? emptyHistory();
-    for (const stage of step.superseded) h = withPassed(h, stage);
-    h = step.stage === 'final' ? { ...h, decisionLogged: true } : withPassed(h, step.stage as EmailStageId);
-    histories.set(row.key, h);
+    for (const stage of superseded) h = withSkipped(h, stage);
+    histories.set(row.key, { ...h, decisionLogged: true });
   }
   return { lines, histories, skipped };
 }

@@ -2,7 +2,7 @@
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
 import { type DisputeRecord, type LedgerEntry, type LedgerStage, type LogRecord } from './records';
-import { emptyHistory, stageOrder, withPassed, withPromiseMissedSent, withSent, type InvoiceHistory } from './stages';
+import { emptyHistory, stageOrder, withSkipped, withPromiseMissedSent, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
 /** The Stage and Last Follow-up cells of a row, as last written by the add-on. */
@@ -47,7 +47,7 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
     if (stage === 'final') {
       if (r.outcome === 'decision') get(r.key).decisionLogged = true;
     } else if (r.outcome === 'sent') recordSent(r.key, stage, r.date);
-    else if (r.outcome === 'skipped' || r.outcome === 'superseded') histories.set(r.key, withPassed(get(r.key), stage));
+    else if (r.outcome === 'skipped' || r.outcome === 'superseded') histories.set(r.key, withSkipped(get(r.key), stage));
   }
   mergeStatusMemory(sources, get, recordSent);
   mergeLedger(sources, get, recordSent, histories);

@@ -55,8 +55,6 @@ export interface RowPlan {
   email: FollowUpEmail | null;
   /** The decision stage was reached today: log it once (no email). */
   decision: { superseded: EmailStageId[] } | null;
-  /** An email stage passed today without an email, and why (logged as skipped). */
-  passed: { stage: EmailStageId; superseded: EmailStageId[]; reason: string } | null;
   /** The "promise missed" email due today (no stage of its own; see docs/escalation.md). */
   promiseMissed?: PromiseMissedEmail | null;
 }
@@ -305,7 +303,6 @@ function plannedAside(invalid: InvalidRow): RowPlan {
     evaluation: null,
     email: null,
     decision: null,
-    passed: null,
   };
 }
 
@@ -331,7 +328,6 @@ function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
     evaluation,
     email: null,
     decision: null,
-    passed: null,
   };
   if (evaluation.promiseMissedDue !== undefined) {
     const missed = planPromiseMissed(inv, evaluation.promiseMissedDue, input);

@@ -24,8 +24,8 @@ export type Status = (typeof STATUSES)[number];
 export interface InvoiceHistory {
   /** Latest (by stage order) stage whose email was sent. */
   lastSentStage: EmailStageId | null;
-  /** Latest stage passed without an email (skipped, e.g. an escalation with no billing contact). */
-  lastPassedStage: EmailStageId | null;
+  /** Latest stage skipped without an email (superseded by a later one, or logged as skipped by an older version). */
+  lastSkippedStage: EmailStageId | null;
   /** Calendar date of the latest follow-up email. */
   lastFollowUp: IsoDate | null;
   /** The decision stage (`final`) has already been logged. */
@@ -48,7 +48,7 @@ export interface InvoiceHistory {
 export function emptyHistory(): InvoiceHistory {
   return {
     lastSentStage: null,
-    lastPassedStage: null,
+    lastSkippedStage: null,
     lastFollowUp: null,
     decisionLogged: false,
     needsReview: null,
@@ -136,10 +136,10 @@ function sendableOn(date: IsoDate, earliest: IsoDate | null, settings: Settings)
 
 /** The furthest stage dealt with, by email or without one. */
 function furthestStage(history: InvoiceHistory): EmailStageId | null {
-  const { lastSentStage: sent, lastPassedStage: passed } = history;
-  if (sent === null) return passed;
-  if (passed === null) return sent;
-  return stageOrder(passed) > stageOrder(sent) ? passed : sent;
+  const { lastSentStage: sent, lastSkippedStage: skipped } = history;
+  if (sent === null) return skipped;
+  if (skipped === null) return sent;
+  return stageOrder(skipped) > stageOrder(sent) ? skipped : sent;
 }
 
 function statusFor(days: number, stageReached: EmailStageId | null, decided: boolean): Status {
@@ -249,10 +249,10 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
   return at(decision, base.dueToday);
 }
 
-/** History after `stage` was passed without an email. */
-export function withPassed(history: InvoiceHistory, stage: EmailStageId): InvoiceHistory {
-  const keepOld = history.lastPassedStage !== null && stageOrder(history.lastPassedStage) > stageOrder(stage);
-  return { ...history, lastPassedStage: keepOld ? history.lastPassedStage : stage };
+/** History after `stage` was skipped without an email. */
+export function withSkipped(history: InvoiceHistory, stage: EmailStageId): InvoiceHistory {
+  const keepOld = history.lastSkippedStage !== null && stageOrder(history.lastSkippedStage) > stageOrder(stage);
+  return { ...history, lastSkippedStage: keepOld ? history.lastSkippedStage : stage };
 }
 
 /** History after an email of `stage` went out on `day`. */

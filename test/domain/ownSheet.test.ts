@@ -647,7 +647,7 @@ describe('the plan for rows that are not chased', () => {
 function emptyHistoryLike() {
   return {
     lastSentStage: null,
-    lastPassedStage: null,
+    lastSkippedStage: null,
     lastFollowUp: null,
     decisionLogged: false,
     needsReview: null,

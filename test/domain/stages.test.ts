@@ -125,7 +125,7 @@ describe('catch-up, gaps and stops', () => {
   });
 
   it('a decision logged before (by an older version) is not logged again and keeps its status', () => {
-    const h = { ...emptyHistory(), lastPassedStage: 'formal' as const, decisionLogged: true };
+    const h = { ...emptyHistory(), lastSkippedStage: 'formal' as const, decisionLogged: true };
     expect(evaluateInvoice(invoice(due), h, s, addDays(due, 45))).toMatchObject({ status: 'Decide next step', dueToday: null });
   });
 
