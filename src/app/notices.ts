@@ -11,7 +11,7 @@ import type { IsoDate } from '../domain/types';
 import { sendDailySummary } from './dailySummary';
 import { ledgerKey } from './ledger';
 import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
-import type { RunPlan } from './planRun';
+import { queuedInLog, type RunPlan } from './planRun';
 import type { Ports, StorePort } from './ports';
 import { prunePromises, writePromises } from './promiseRecords';
 import { errorMessage, refusalCode, type Outcomes } from './send';
@@ -123,13 +123,15 @@ function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Por
   const thanked: string[] = [];
   let mailed = outcomes.mailed;
   let quota = notices.length > 0 ? ports.mail.remainingDailyQuota() : 0;
+  const queuedBefore = notices.length > 0 ? queuedInLog(run.log) : new Set<string>();
   for (const notice of notices) {
     const client = clientKey(notice.email.invoice.client);
     // One email per client a day, and a "promise missed" email no sooner than minGapDays after the
     // client's last email: it waits for a later run (nothing is logged for it).
     if (emailed.has(client) || (notice.word === 'promiseMissed' && withinGap(run, client))) continue;
     if (recipientCount(notice.email) > quota) {
-      lines.push(noticeLine(notice, 'queued', QUEUED_QUOTA));
+      // Logged once: a notice waiting for quota day after day does not fill the log.
+      if (!queuedBefore.has(ledgerKey(notice.email.key, notice.word))) lines.push(noticeLine(notice, 'queued', QUEUED_QUOTA));
       counts.queued++;
       continue;
     }

@@ -265,3 +265,20 @@ describe('a "promise missed" email in menu runs and beside other emails to the c
     expect(sentDays(t).filter(([, stage]) => stage === 'promiseMissed')).toEqual([[11, 'promiseMissed']]);
   });
 });
+
+describe('a "promise missed" email with no quota left', () => {
+  it('waits for quota, logged as queued once however many runs it waits', () => {
+    const t = start();
+    t.daily();
+    t.goTo(addDays(DUE, 3));
+    call(t, 'recordPromise', 'A', addDays(DUE, 8));
+    dailyRuns(t, 3, 8);
+    dailyRuns(t, 9, 11, () => t.runtime.mail.setRemainingQuota(0));
+    const waiting = t.log().filter((r) => r.Stage === 'promiseMissed');
+    expect(waiting.map((r) => [r.Outcome, r.Result])).toEqual([
+      ['queued', 'queued: daily email quota; it goes out on the next run'],
+    ]);
+    dailyRuns(t, 12, 12, () => t.runtime.mail.setRemainingQuota(100));
+    expect(sentDays(t)).toContainEqual([12, 'promiseMissed']);
+  });
+});
