@@ -2,7 +2,7 @@
 // them over SpreadsheetApp, MailApp, PropertiesService and LockService; unit tests of src/app pass
 // plain objects. Cells cross as plain values: dates are `{ date }` calendar dates, strings stay text.
 import type { PlannedDocument } from '../domain/notice';
-import type { CellValue, IsoDate, StatusField } from '../domain/types';
+import type { CellValue, EmailContent, IsoDate, StatusField } from '../domain/types';
 
 /** A cell as the add-on writes it: a plain value, or a timestamp (epoch ms) for the log. */
 export type OutCell = CellValue | { at: number };
@@ -136,15 +136,9 @@ export interface StorePort {
 
 /**
  * One email as MailApp sends it: a client email (docs/escalation.md "One email per client") or any
- * single email. Formal letters go as PDF attachments: the email's own, and each listed invoice's.
+ * single email. A formal letter goes as a PDF attachment: the email's own, else the first listed invoice's.
  */
-export interface MailMessage {
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  text: string;
-  html: string;
+export interface MailMessage extends EmailContent {
   letter?: PlannedDocument;
   invoices?: ReadonlyArray<{ letter?: PlannedDocument }>;
 }

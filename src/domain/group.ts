@@ -10,6 +10,7 @@ import { stageOrder } from './stages';
 import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './templates';
 import {
   listTemplateId,
+  type EmailContent,
   type EmailStageId,
   type Invoice,
   type IsoDate,
@@ -19,19 +20,13 @@ import {
 } from './types';
 
 /** One email to one client: a single invoice's own email, or a list of several. */
-export interface ClientEmail {
+export interface ClientEmail extends EmailContent {
   clientKey: string;
   client: string;
   /** The most advanced stage among the invoices: the wording of the email. */
   stage: EmailStageId;
   /** The invoices it covers, each with its own stage (each is recorded as that stage sent). */
   invoices: FollowUpEmail[];
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  text: string;
-  html: string;
 }
 
 /** What the add-on remembers of each client: the day of the latest email to it, and today. */

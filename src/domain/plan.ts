@@ -17,24 +17,19 @@ import type {
   ParsedRow,
   RowOutcome,
   Settings,
+  EmailContent,
   SheetContext,
   Template,
   Templates,
 } from './types';
 
-export interface FollowUpEmail {
+export interface FollowUpEmail extends EmailContent {
   key: string;
   row: number;
   invoice: Invoice;
   stage: EmailStageId;
   /** Earlier stages that were due but are not sent because this one supersedes them (catch-up). */
   superseded: EmailStageId[];
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  subject: string;
-  text: string;
-  html: string;
   /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
   letter?: PlannedDocument;
 }

@@ -46,6 +46,16 @@ export function listTemplateId(stage: EmailStageId): ListTemplateId {
   return `${stage}List`;
 }
 
+/** An email as the add-on writes it: its recipients and its words, in plain text and HTML. */
+export interface EmailContent {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
 export interface Template {
   subject: string;
   body: string;
