@@ -31,7 +31,12 @@ export function recipientsText(e: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>): str
 }
 
 /** A log row about an email (or, with `stage`, about an earlier stage it superseded). */
-export function emailLine(e: FollowUpEmail, outcome: Outcome, result: string, stage: EmailStageId = e.stage): LogLine {
+export function emailLine(
+  e: Pick<FollowUpEmail, 'invoice' | 'stage' | 'to' | 'cc' | 'bcc' | 'subject'>,
+  outcome: Outcome,
+  result: string,
+  stage: EmailStageId = e.stage,
+): LogLine {
   const self = stage === e.stage;
   return {
     invoice: e.invoice.invoice,

@@ -82,9 +82,24 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
   };
 }
 
-/** An invoice's own email as it went out inside its client's email: that email's recipients and subject. */
-function sentIn(e: FollowUpEmail, c: ClientEmail): FollowUpEmail {
-  return { ...e, to: c.to, cc: c.cc, bcc: c.bcc, subject: c.subject };
+/** One invoice as it went out inside its client's email: that email's recipients and subject. */
+type InvoiceInEmail = Pick<FollowUpEmail, 'key' | 'invoice' | 'stage' | 'superseded' | 'to' | 'cc' | 'bcc' | 'subject'>;
+
+/**
+ * The invoice's record in its client's email. Built field by field: spreading a planned email would
+ * fill in that invoice's own words (its getters), which a client email listing it never uses.
+ */
+function sentIn(e: FollowUpEmail, c: ClientEmail): InvoiceInEmail {
+  return {
+    key: e.key,
+    invoice: e.invoice,
+    stage: e.stage,
+    superseded: e.superseded,
+    to: c.to,
+    cc: c.cc,
+    bcc: c.bcc,
+    subject: c.subject,
+  };
 }
 
 /** Invoices that wait for their client's next email: one `queued` row each, logged once while waiting. */
@@ -158,7 +173,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
 }
 
 /** The send-ledger entry of one invoice of a client email (each invoice-stage its own, as before grouping). */
-function ledgerEntryOf(e: FollowUpEmail, today: IsoDate): { id: string; entry: LedgerEntry } {
+function ledgerEntryOf(e: InvoiceInEmail, today: IsoDate): { id: string; entry: LedgerEntry } {
   const entry: LedgerEntry = {
     key: e.key,
     invoice: e.invoice.invoice,
@@ -224,7 +239,7 @@ function sendOne(
 }
 
 function sendFailed(
-  invoices: FollowUpEmail[],
+  invoices: InvoiceInEmail[],
   entries: Array<{ id: string; entry: LedgerEntry }>,
   message: string,
   before: Map<string, InvoiceHistory>,
