@@ -1,4 +1,5 @@
 // The Follow-up Log rows a run produces: an outcome code for the add-on, the same in words for people.
+import type { WaitReason } from '../domain/group';
 import type { FollowUpEmail, RowPlan } from '../domain/plan';
 import type { LogLine, Outcome } from '../domain/records';
 import type { EmailStageId, StageId } from '../domain/types';
@@ -11,7 +12,9 @@ export const QUEUED_TIME = 'queued: time limit of this run; it goes out on the n
 export const QUEUED_LEDGER = 'queued: the send record is full; the rest go out on the next run';
 
 /** The words of an invoice waiting for its client's next email (docs/escalation.md "One email per client"). */
-export function queuedForClientWords(minGapDays: number): string {
+export function queuedForClientWords(minGapDays: number, why: WaitReason = 'gap'): string {
+  if (why === 'listFull')
+    return `queued: today's email to the client lists as many invoices as one email holds; this one goes in its next email`;
   const every = minGapDays <= 1 ? 'a day' : `every ${minGapDays} days`;
   return `queued: waits for the client's next email (one email per client ${every})`;
 }

@@ -8,7 +8,7 @@ import { isEmailStage, type InvoiceHistory } from '../domain/stages';
 import { ledgerId, type LogRecord } from '../domain/records';
 import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../domain/types';
 import type { HeaderMap } from '../domain/headers';
-import { groupFollowUps, type ClientEmail } from '../domain/group';
+import { groupFollowUps, type ClientEmail, type Grouped } from '../domain/group';
 import { lastEmailOn } from './clientHistory';
 import { LEDGER_PREFIX, type Snapshot } from './snapshot';
 
@@ -23,7 +23,7 @@ export interface RunPlan {
   /** Each invoice's own email among `clientEmails` (each is recorded as its own stage sent). */
   emails: FollowUpEmail[];
   /** Invoices due now that wait for their client's next email, and until when. */
-  waiting: Array<{ email: FollowUpEmail; until: IsoDate }>;
+  waiting: Grouped['waiting'];
   /** Each invoice's history as read, before this run. */
   histories: Map<string, InvoiceHistory>;
   invoices: Map<string, Invoice>;

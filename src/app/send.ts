@@ -106,10 +106,9 @@ function sentIn(e: FollowUpEmail, c: ClientEmail): InvoiceInEmail {
 function waitingLines(run: RunPlan): LogLine[] {
   if (run.waiting.length === 0) return [];
   const before = queuedInLog(run.log);
-  const words = queuedForClientWords(run.minGapDays);
   return run.waiting
     .filter((w) => !before.has(ledgerKey(w.email.key, w.email.stage)))
-    .map((w) => emailLine(w.email, 'queued', words));
+    .map((w) => emailLine(w.email, 'queued', queuedForClientWords(run.minGapDays, w.why)));
 }
 
 /** What became of one client email (each of its invoices recorded on its own). */

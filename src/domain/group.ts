@@ -39,10 +39,13 @@ export interface ClientHistory {
   maxInvoices?: number;
 }
 
+/** Why an invoice waits for its client's next email: the gap between two, or a full list today. */
+export type WaitReason = 'gap' | 'listFull';
+
 export interface Grouped {
   emails: ClientEmail[];
   /** Invoices whose email waits for the client's gap: they join the client's next email. */
-  waiting: Array<{ email: FollowUpEmail; until: IsoDate }>;
+  waiting: Array<{ email: FollowUpEmail; until: IsoDate; why: WaitReason }>;
 }
 
 /** Who the client is: the Client cell, case and spacing ignored. */
@@ -100,11 +103,14 @@ function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientH
   const last = history.lastEmailOn.get(clientKey(emails[0]?.invoice.client ?? ''));
   if (last !== undefined && daysBetween(last, history.today) < settings.minGapDays) {
     const until = addDays(last, settings.minGapDays);
-    return { emails: [], waiting: emails.map((email) => ({ email, until })) };
+    return { emails: [], waiting: emails.map((email) => ({ email, until, why: 'gap' as const })) };
   }
-  const going = mostPressing(firstGroup([...bucket(emails, recipientsKey).values()]), history);
+  const group = firstGroup([...bucket(emails, recipientsKey).values()]);
+  const going = mostPressing(group, history);
   const until = addDays(history.today, settings.minGapDays);
-  const waiting = emails.filter((e) => !going.includes(e)).map((email) => ({ email, until }));
+  const waiting = emails
+    .filter((e) => !going.includes(e))
+    .map((email) => ({ email, until, why: group.includes(email) ? ('listFull' as const) : ('gap' as const) }));
   const sent = going.length === 1 && going[0] ? single(going[0]) : combined(going, settings, history, templates);
   return { emails: [sent], waiting };
 }

@@ -259,6 +259,7 @@ describe('a client with more invoices due than one email lists', () => {
     // Every waiting invoice is due later than every listed one, and waits the client's gap.
     expect(waiting.every((w) => listed.every((l) => w >= l))).toBe(true);
     expect(out.waiting.every((w) => w.until === addDays(TODAY, settings().minGapDays))).toBe(true);
+    expect(out.waiting.map((w) => w.why)).toEqual(Array(5).fill('listFull'));
   });
 
   it('lists no more than the send record has room for (at least one)', () => {

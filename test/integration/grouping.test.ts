@@ -279,7 +279,7 @@ describe('the send record (ledger) nearly full', () => {
     const rows = t.log().filter((r) => r.Invoice !== '');
     expect(rows.filter((r) => r.Outcome === 'sent').map((r) => r.Invoice)).toEqual(['A-4', 'A-3', 'A-2']);
     expect(rows.filter((r) => r.Outcome === 'queued').map((r) => [r.Invoice, r.Result])).toEqual([
-      ['A-1', "queued: waits for the client's next email (one email per client every 3 days)"],
+      ['A-1', "queued: today's email to the client lists as many invoices as one email holds; this one goes in its next email"],
     ]);
     expect(ledgerKeys(t)).toEqual([]);
   });
@@ -301,6 +301,9 @@ describe('a client with 25 invoices due at once', () => {
     expect(t.sent()[0]!.subject).toBe('20 overdue invoices from Sam Rivera');
     const waiting = t.log().filter((r) => r.Outcome === 'queued');
     expect(waiting).toHaveLength(5);
+    expect(new Set(waiting.map((r) => r.Result))).toEqual(
+      new Set(["queued: today's email to the client lists as many invoices as one email holds; this one goes in its next email"]),
+    );
     expect(ledgerKeys(t)).toEqual([]);
     for (let d = 1; d <= 3; d++) {
       t.goTo(addDays(TODAY, d));
