@@ -4,10 +4,10 @@
 // last, after every email to a client, and is logged with the outcome `summary`.
 import { hasSentEntry } from '../domain/history';
 import type { LedgerStage, LogLine } from '../domain/records';
-import { isPaid } from '../domain/stages';
 import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, type SummaryTotals } from '../domain/summary';
 import { ledgerStageLabel } from './ledger';
 import type { NoticeRun } from './notices';
+import { overdueByCurrency } from './planRun';
 import type { Ports } from './ports';
 import { errorMessage, type Outcomes } from './send';
 
@@ -32,7 +32,7 @@ function summaryOutcomes(lines: readonly LogLine[]): SummaryOutcome[] {
 }
 
 /** The invoices that came to need the user in this run, each once per reason. */
-function needsUser({ snapshot, run }: NoticeRun, lines: readonly LogLine[]): NeedsUser[] {
+function needsUser({ snapshot }: NoticeRun, lines: readonly LogLine[]): NeedsUser[] {
   const needs = new Map<string, NeedsUser>();
   const add = (invoice: string, client: string, need: NeedCode): void =>
     void needs.set(`${need}\u0000${invoice}`, { invoice, client, need });
@@ -40,26 +40,19 @@ function needsUser({ snapshot, run }: NoticeRun, lines: readonly LogLine[]): Nee
     if (line.stage === 'escalate' && line.outcome === 'sent') add(line.invoice, line.client, 'call');
     else if (line.outcome === 'decision') add(line.invoice, line.client, 'decide');
     else if (line.outcome === 'unsure') add(line.invoice, line.client, 'review');
+    // A missed promise, once: the day its email goes (not each day it waits for the client's gap).
+    else if (line.stage === 'promiseMissed' && line.outcome === 'sent') add(line.invoice, line.client, 'promise');
   }
   // Sends an earlier run left half-done are held for review from this run on.
   for (const entry of snapshot.ledger) {
     if (entry.state === 'sending' && !hasSentEntry(snapshot.log, entry)) add(entry.invoice, entry.client, 'review');
   }
-  for (const missed of run.plan.promiseMissed) add(missed.invoice.invoice, missed.invoice.client, 'promise');
   return [...needs.values()];
 }
 
 /** What is overdue, per currency. */
 function overdueTotals({ snapshot, run }: NoticeRun): SummaryTotals {
-  const byCurrency = new Map<string, { balance: number; count: number }>();
-  for (const row of run.plan.rows) {
-    const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
-    if (!invoice || isPaid(invoice) || (row.evaluation?.daysOverdue ?? 0) <= 0) continue;
-    const t = byCurrency.get(invoice.currency) ?? { balance: 0, count: 0 };
-    byCurrency.set(invoice.currency, { balance: t.balance + invoice.balance, count: t.count + 1 });
-  }
-  const overdue = [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t }));
-  return { locale: snapshot.ctx.locale, overdue };
+  return { locale: snapshot.ctx.locale, overdue: overdueByCurrency(run) };
 }
 
 function summaryLine(recipients: string, subject: string, result: string): LogLine {

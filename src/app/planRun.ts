@@ -4,7 +4,7 @@ import { cellText } from '../domain/dates';
 import { currencyForLocale } from '../domain/money';
 import { parseInvoiceSheet } from '../domain/parse';
 import { planFollowUps, type FollowUpEmail, type Plan } from '../domain/plan';
-import { isEmailStage, type InvoiceHistory } from '../domain/stages';
+import { isEmailStage, isPaid, type InvoiceHistory } from '../domain/stages';
 import { ledgerId, type LogRecord } from '../domain/records';
 import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../domain/types';
 import type { HeaderMap } from '../domain/headers';
@@ -92,6 +92,18 @@ export function planRun(snapshot: Snapshot): RunPlan {
     today: ctx.today,
     warnings: [...snapshot.headerNotes, ...parsed.warnings.map((w) => w.message)],
   };
+}
+
+/** What is overdue per currency (balance and number of invoices), by currency code in order. */
+export function overdueByCurrency(run: RunPlan): Array<{ currency: string; balance: number; count: number }> {
+  const byCurrency = new Map<string, { balance: number; count: number }>();
+  for (const row of run.plan.rows) {
+    const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
+    if (!invoice || isPaid(invoice) || (row.evaluation?.daysOverdue ?? 0) <= 0) continue;
+    const t = byCurrency.get(invoice.currency) ?? { balance: 0, count: 0 };
+    byCurrency.set(invoice.currency, { balance: t.balance + invoice.balance, count: t.count + 1 });
+  }
+  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t }));
 }
 
 /** Ledger keys of the invoice stages whose latest log row is `queued`. */

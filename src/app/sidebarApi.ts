@@ -7,7 +7,7 @@ import { formatMoney } from '../domain/money';
 import { outcomeStatus, type RowPlan } from '../domain/plan';
 import { invoiceKey } from '../domain/parse';
 import { missingSenderName } from '../domain/settings';
-import { isPaid } from '../domain/stages';
+import { overdueByCurrency } from './planRun';
 import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
@@ -151,14 +151,9 @@ function dueToday(run: SheetView['run'], notices: readonly Notice[]): DueTodayVi
 
 function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun'], notices: readonly Notice[]): OverviewView {
   const counts = new Map<string, number>();
-  const totals = new Map<string, number>();
   for (const row of run.plan.rows) {
     const status = overviewStatus(row);
     counts.set(status, (counts.get(status) ?? 0) + 1);
-    const invoice = row.key && row.error === null ? run.invoices.get(row.key) : undefined;
-    if (invoice && !isPaid(invoice) && (row.evaluation?.daysOverdue ?? 0) > 0) {
-      totals.set(invoice.currency, (totals.get(invoice.currency) ?? 0) + invoice.balance);
-    }
   }
   const weekAgo = addDays(snapshot.ctx.today, -7);
   const failures = snapshot.log
@@ -169,9 +164,11 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
     counts: [...counts].map(([status, count]) => ({ status, count })),
     // One entry per client email (docs/escalation.md "One email per client"), listing its invoices.
     dueToday: dueToday(run, notices),
-    overdueTotals: [...totals]
-      .sort()
-      .map(([currency, amount]) => ({ currency, amount, text: formatMoney(amount, currency, snapshot.ctx.locale) })),
+    overdueTotals: overdueByCurrency(run).map(({ currency, balance }) => ({
+      currency,
+      amount: balance,
+      text: formatMoney(balance, currency, snapshot.ctx.locale),
+    })),
     lastRun,
     failures,
   };

@@ -282,3 +282,23 @@ describe('a "promise missed" email with no quota left', () => {
     expect(sentDays(t)).toContainEqual([12, 'promiseMissed']);
   });
 });
+
+describe('a missed promise in the daily summary', () => {
+  it('is listed once, the day its email goes, not each day it waits for the client', () => {
+    const rows = [
+      { invoice: 'A', client: 'Northwind', email: 'pat@northwind.test', due: DUE },
+      { invoice: 'B', client: 'Northwind', email: 'pat@northwind.test', due: addDays(DUE, 7) },
+    ];
+    const t = setUp({ today: addDays(DUE, 1), rows, settings: { dailySummary: true } });
+    t.daily();
+    t.goTo(addDays(DUE, 3));
+    call(t, 'recordPromise', 'A', addDays(DUE, 8));
+    dailyRuns(t, 3, 11);
+    const summaries = t.sent().filter((m) => m.subject.startsWith('Invoice follow-ups today'));
+    const listing = summaries
+      .filter((m) => m.text.includes('the client missed the date they promised to pay by'))
+      .map((m) => m.at.slice(0, 10));
+    expect(sentDays(t).filter(([, stage]) => stage === 'promiseMissed')).toEqual([[11, 'promiseMissed']]);
+    expect(listing).toEqual([addDays(DUE, 11)]);
+  });
+});
