@@ -7,6 +7,7 @@ import { currencyForLocale, formatMoney } from '../domain/money';
 import { parseInvoiceSheet } from '../domain/parse';
 import { outcomeStatus } from '../domain/plan';
 import { INPUT_FIELDS, type CellValue, type InputField, type ParsedRow } from '../domain/types';
+import { changeAuthor, recordChange } from './changeJournal';
 import { cleanMapping, COLUMN_MAPPING_KEY, readColumnMapping, readHeader, type SheetHeader } from './columns';
 import { loadConfig } from './config';
 import type { Ports, SheetGrids } from './ports';
@@ -43,13 +44,26 @@ export function columnsView(ports: Ports, mapping: ColumnMapping | null): Column
   };
 }
 
-/** Saves the user's choice when the sheet can be read with it; says why not otherwise. */
+/**
+ * Saves the user's choice when the sheet can be read with it; says why not otherwise. A choice that
+ * changes which column is read for a field is noted in the change journal for the daily summary.
+ */
 export function saveColumns(ports: Ports, raw: unknown): { problems: string[]; view: ColumnsView } {
   const mapping = cleanMapping(raw);
   const view = columnsView(ports, mapping);
   if (view.problems.length > 0) return { problems: view.problems, view };
+  const before = columnsView(ports, null);
   ports.store.writeJson(COLUMN_MAPPING_KEY, mapping);
-  return { problems: [], view: columnsView(ports, null) };
+  const after = columnsView(ports, null);
+  const changed = changedColumns(before, after);
+  if (changed.length > 0) recordChange(ports.store, { ...changeAuthor(ports), what: 'columns', detail: changed.join(', ') });
+  return { problems: [], view: after };
+}
+
+/** The fields now read from another column than before, by their titles ('Email, Due Date'). */
+function changedColumns(before: ColumnsView, after: ColumnsView): string[] {
+  const read = (view: ColumnsView, title: string): string => view.fields.find((f) => f.title === title)?.header ?? '';
+  return after.fields.filter((f) => read(before, f.title) !== f.header).map((f) => f.title);
 }
 
 function guesses(map: HeaderMap | null): ColumnMapping {

@@ -9,7 +9,8 @@ import { ledgerStageLabel } from './ledger';
 import type { NoticeRun } from './notices';
 import { overdueByCurrency } from './planRun';
 import type { Ports } from './ports';
-import { errorMessage, type Outcomes } from './send';
+import type { Outcomes } from './send';
+import { ownEmailRecord, sendAtMostOnce } from './sendOnce';
 
 const RESULT_OF: Partial<Record<LogLine['outcome'], SummaryOutcome['result']>> = {
   sent: 'sent',
@@ -82,12 +83,15 @@ export function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Po
       mailed: false,
     };
   }
-  try {
-    ports.mail.send({ to: [self], cc: [], bcc: [], ...email }, input.snapshot.config.settings.senderName);
-  } catch (err) {
+  const record = ownEmailRecord('summary', input.run.today, self, email.subject);
+  const message = { to: [self], cc: [], bcc: [], ...email };
+  const outcome = sendAtMostOnce(ports, message, [record], input.snapshot.config.settings.senderName, input.claim);
+  if (outcome.code === 'taken') return { lines: [], mailed: false };
+  if (outcome.code !== 'sent') {
+    const why = outcome.code === 'unsure' ? `it may not have gone out (${outcome.message})` : `${outcome.message}`;
     return {
-      lines: [summaryLine(recipients, email.subject, `failed: the daily summary was not sent: ${errorMessage(err)}`)],
-      mailed: true,
+      lines: [summaryLine(recipients, email.subject, `failed: the daily summary was not sent: ${why}`)],
+      mailed: outcome.code !== 'unrecorded',
     };
   }
   return { lines: [summaryLine(recipients, email.subject, 'sent')], mailed: true };

@@ -9,14 +9,19 @@ import {
   authorizationNeeded,
   authorizationUrlIfNeeded,
   clearAuthorizationNeeded,
+  hasUi,
+  isDailyTrigger,
   recordAuthorizationNeeded,
+  triggerOwnerIo,
   triggerPorts,
+  triggerSpreadsheetInfo,
 } from '../gas/ports';
+import { alertLostSpreadsheet, noteSpreadsheetReachable } from './triggerHealth';
 import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile } from '../gas/ui';
 import { checkSetupText, dailyLine, recordDailyContext } from './checkSetup';
 import type { Notice } from './notices';
 import type { Ports } from './ports';
-import { errorMessage } from './send';
+import { errorMessage } from './sendOnce';
 import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
 
 const AUTHORIZE_CAPTION = 'Daily follow-ups need your permission again';
@@ -145,32 +150,54 @@ function askAboutUnsureSends(ports: Ports): void {
 }
 
 /**
- * The time-driven run: never touches the UI (there is no one to see it). It checks its
- * authorisation first: without it, nothing is sent and the next open says so.
+ * The time-driven run: never touches the UI (there is no one to see it). It acts only for one of
+ * this project's daily triggers, in an execution without a UI: called from a page
+ * (google.script.run) it does nothing and writes nothing. It checks its authorisation first:
+ * without it, nothing is sent and the next open says so.
  */
-export function runDaily(triggerUid: string | undefined): void {
-  if (!authorizedForDailyRun()) return;
+export function runDaily(triggerUid: unknown): void {
+  const entry = dailyEntryCheck(triggerUid);
+  if (entry === 'refused') {
+    console.warn('dailyFollowUps runs only from its daily trigger; this call did nothing.');
+    return;
+  }
+  if (!authorizedForDailyRun() || entry !== 'trigger' || typeof triggerUid !== 'string') return;
   let ports: Ports | null;
   try {
     ports = triggerPorts(triggerUid);
+    if (!ports) throw new Error('no spreadsheet is recorded for this trigger');
   } catch (err) {
-    // Deleted, or its owner lost access: nothing can be sent, and nobody is watching. Say why
-    // (no invoice data in the message) where the owner can find it: the execution log.
-    console.error(
-      `Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`,
-    );
+    // Deleted, trashed, or its owner lost access: nothing can be sent, and nobody is watching.
+    console.error(`Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`);
+    tellOwnerSpreadsheetLost(triggerUid, errorMessage(err));
     return;
   }
-  if (!ports) {
-    console.error(
-      'Daily follow-ups: the spreadsheet of this trigger could not be found; turn daily follow-ups off and on again.',
-    );
-    return;
-  }
+  noteSpreadsheetReachable(triggerOwnerIo(), triggerUid);
   runClaimedDaily(ports, triggerUid);
 }
 
-function runClaimedDaily(ports: Ports, triggerUid: string | undefined): void {
+/** trigger: a real daily trigger's run; refused: a call from a page or with a made-up id; unknown: ScriptApp could not say. */
+function dailyEntryCheck(triggerUid: unknown): 'trigger' | 'refused' | 'unknown' {
+  if (hasUi()) return 'refused';
+  try {
+    return isDailyTrigger(triggerUid) ? 'trigger' : 'refused';
+  } catch {
+    // Without authorisation ScriptApp refuses: the authorisation check says so, then nothing runs.
+    return 'unknown';
+  }
+}
+
+function tellOwnerSpreadsheetLost(uid: string, why: string): void {
+  try {
+    const info = triggerSpreadsheetInfo(uid);
+    const today = new Date().toISOString().slice(0, 10);
+    alertLostSpreadsheet(triggerOwnerIo(), { uid, name: info.name, url: info.url, why }, today);
+  } catch (err) {
+    console.error(`Daily follow-ups: could not tell you that the spreadsheet cannot be opened (${errorMessage(err)}).`);
+  }
+}
+
+function runClaimedDaily(ports: Ports, triggerUid: string): void {
   try {
     if (!ports.triggers.claimRun(triggerUid)) {
       console.log('Daily follow-ups: this trigger was replaced or turned off by an editor; it has removed itself.');
@@ -180,7 +207,7 @@ function runClaimedDaily(ports: Ports, triggerUid: string | undefined): void {
     console.error(`Daily follow-ups: could not check this trigger (${errorMessage(err)}); nothing was sent.`);
     return;
   }
-  recordDailyContext(ports);
+  recordDailyContext(ports, triggerUid);
   runFollowUpsIn(ports, { mode: 'send', trigger: 'daily' });
 }
 

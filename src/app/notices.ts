@@ -14,7 +14,9 @@ import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
 import { queuedInLog, type RunPlan } from './planRun';
 import type { Ports, StorePort } from './ports';
 import { prunePromises, writePromises } from './promiseRecords';
-import { errorMessage, refusalCode, type Outcomes } from './send';
+import type { RunClaim } from './runClaim';
+import type { Outcomes } from './send';
+import { errorMessage, sendAtMostOnce } from './sendOnce';
 import type { Snapshot } from './snapshot';
 import { thankYouBook, thankYousDue, type ThankYouBook } from './thankYou';
 
@@ -25,6 +27,8 @@ export interface NoticeRun {
   run: RunPlan;
   mode: 'send' | 'preview' | 'statuses';
   trigger: 'menu' | 'daily' | 'sidebar';
+  /** This run's claim on the spreadsheet (runClaim.ts). */
+  claim: RunClaim | null;
 }
 
 /** A notice due in this run. */
@@ -72,7 +76,7 @@ export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNot
     due.book.save(ports.store);
     return outcomes;
   }
-  const sent = sendAll(due.notices, outcomes, run, ports);
+  const sent = sendAll(due.notices, outcomes, run, ports, input.claim);
   due.book.save(ports.store, sent.thanked);
   const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
   if (input.trigger !== 'daily' || !snapshot.config.settings.dailySummary) return withNotices;
@@ -113,8 +117,9 @@ function thankYouEmails(snapshot: Snapshot, run: RunPlan, book: ThankYouBook): N
 
 type Sent = { outcomes: Pick<Outcomes, 'lines' | 'histories' | 'settled' | 'counts' | 'mailed'>; thanked: string[] };
 
-function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Ports): Sent {
-  const { today, senderName } = run;
+function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Ports, claim: RunClaim | null): Sent {
+  // A run whose sending stopped (store full, another run took over) sends no notice either.
+  let stopped = outcomes.stop !== null;
   const lines = [...outcomes.lines];
   const histories = new Map(outcomes.histories);
   const settled = [...outcomes.settled];
@@ -125,6 +130,7 @@ function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Por
   let quota = notices.length > 0 ? ports.mail.remainingDailyQuota() : 0;
   const queuedBefore = notices.length > 0 ? queuedInLog(run.log) : new Set<string>();
   for (const notice of notices) {
+    if (stopped) break;
     const client = clientKey(notice.email.invoice.client);
     // One email per client a day, and a "promise missed" email no sooner than minGapDays after the
     // client's last email: it waits for a later run (nothing is logged for it).
@@ -135,19 +141,22 @@ function sendAll(notices: Notice[], outcomes: Outcomes, run: RunPlan, ports: Por
       counts.queued++;
       continue;
     }
-    mailed = true;
     const history = histories.get(notice.email.key) ?? emptyHistory();
-    const result = sendOne(notice, today, history, senderName, ports);
-    lines.push(result.line);
+    const result = sendOne(notice, run, history, ports, claim);
+    if (result.line) lines.push(result.line);
     histories.set(notice.email.key, result.history);
-    if (result.sent) {
+    mailed ||= result.result !== 'stop';
+    if (result.result === 'sent') {
       settled.push(ledgerKey(notice.email.key, notice.word));
       emailed.add(client);
       quota -= recipientCount(notice.email);
       counts.sent++;
       if (notice.word === 'thankYou') thanked.push(notice.email.key);
-    } else if (result.queued) counts.queued++;
-    else counts.failed++;
+    } else if (result.result === 'failed') counts.failed++;
+    else {
+      counts.queued += result.line ? 1 : 0;
+      stopped = result.result === 'stop';
+    }
   }
   return { outcomes: { lines, histories, settled, counts, mailed }, thanked };
 }
@@ -173,17 +182,16 @@ function noticeLine(notice: Notice, outcome: LogLine['outcome'], result: string)
 }
 
 /**
- * Sends one notice between two ledger writes. A refusal before sending (quota, address, permission)
- * lets a later run try again; any other error holds the invoice for review: the message may have
- * left before it, and a notice is never worth a second email.
+ * Sends one notice through the one send path. A refusal before sending lets a later run try again;
+ * when it may have gone out the invoice is held for review: a notice is never worth a second email.
  */
 function sendOne(
   notice: Notice,
-  today: IsoDate,
+  run: RunPlan,
   history: InvoiceHistory,
-  senderName: string,
   ports: Ports,
-): { sent: boolean; line: LogLine; history: InvoiceHistory; queued?: true } {
+  claim: RunClaim | null,
+): { result: 'sent' | 'queued' | 'failed' | 'stop'; line: LogLine | null; history: InvoiceHistory } {
   const { email } = notice;
   const entry: LedgerEntry = {
     key: email.key,
@@ -192,46 +200,31 @@ function sendOne(
     stage: notice.word,
     ...(notice.promisedDate === undefined ? {} : { promisedDate: notice.promisedDate }),
     state: 'sending',
-    date: today,
+    date: run.today,
     recipients: recipientsText(email),
     subject: email.subject,
   };
-  const id = ledgerKey(email.key, notice.word);
-  try {
-    ports.store.writeJson(id, entry);
-  } catch (err) {
+  const outcome = sendAtMostOnce(ports, email, [{ id: ledgerKey(email.key, notice.word), entry }], run.senderName, claim);
+  if (outcome.code === 'taken') return { result: 'stop', line: null, history };
+  if (outcome.code === 'unrecorded') {
     // Not recorded, so not sent: it waits for the next run.
-    const line = noticeLine(notice, 'queued', `queued: ${errorMessage(err)}; it goes out on the next run`);
-    return { sent: false, queued: true, line, history };
+    const line = noticeLine(notice, 'queued', `queued: ${outcome.message}; it goes out on the next run`);
+    return { result: 'stop', line, history };
   }
-  try {
-    ports.mail.send(email, senderName);
-  } catch (err) {
-    const message = errorMessage(err);
-    const refused = refusalCode(message);
-    if (refused !== null) {
-      // MailApp refused before sending: nothing went out, so a later run may try again.
-      ports.store.delete(id);
-      const line =
-        refused === 'quota' ? noticeLine(notice, 'queued', QUEUED_QUOTA) : noticeLine(notice, 'failed', `failed: ${message}`);
-      return { sent: false, line, history, ...(refused === 'quota' ? { queued: true as const } : {}) };
-    }
-    ports.store.writeJson(id, { ...entry, state: 'unknown' });
+  if (outcome.code === 'refused') {
+    const quota = outcome.refusal === 'quota';
+    const line = quota
+      ? noticeLine(notice, 'queued', QUEUED_QUOTA)
+      : noticeLine(notice, 'failed', `failed: ${outcome.message}`);
+    return { result: quota ? 'queued' : 'failed', line, history };
+  }
+  if (outcome.code === 'unsure') {
     const needsReview = `the ${notice.word} email may not have been sent`;
-    return {
-      sent: false,
-      line: noticeLine(notice, 'unsure', unsureWords(message)),
-      history: { ...history, needsReview },
-    };
-  }
-  try {
-    ports.store.writeJson(id, { ...entry, state: 'sent' });
-  } catch {
-    // The log row written by this run records the send; the next run reconciles the ledger with it.
+    return { result: 'failed', line: noticeLine(notice, 'unsure', unsureWords(outcome.message)), history: { ...history, needsReview } };
   }
   const after =
     notice.promisedDate === undefined
       ? { ...history, thankYouSent: true }
-      : withPromiseMissedSent(history, notice.promisedDate, today);
-  return { sent: true, line: noticeLine(notice, 'sent', 'sent'), history: after };
+      : withPromiseMissedSent(history, notice.promisedDate, run.today);
+  return { result: 'sent', line: noticeLine(notice, 'sent', 'sent'), history: after };
 }

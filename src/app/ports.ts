@@ -122,16 +122,34 @@ export interface PlatformPort {
   context(): ExecutionContext;
   /** Characters the store uses, of its limits. */
   storeUsage(): { total: number; totalLimit: number; config: number; configLimit: number };
+  /** What Trigger.getTriggerSourceId() returns for this user's trigger `uid` ('unavailable' when it cannot be read). */
+  triggerSourceId(uid: string): string | null;
+  /**
+   * The address of the user acting now (Session.getActiveUser): for an editor using the sidebar, the
+   * editor, where `context().user` is whoever authorised the script. '' when Google does not reveal it.
+   */
+  activeUser?(): string | null;
 }
 
 /** The store of settings, templates and the send ledger shared by every context (JSON values). */
 export interface StorePort {
   readJson(key: string): { value: unknown; warning: string | null };
+  /** Throws (a StoreError in words for the owner) when the value cannot be stored, before anything is lost. */
   writeJson(key: string, value: unknown): void;
   delete(key: string): void;
   readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }>;
-  /** How many more sends a run can record in the send ledger before the store is full. */
+  /** About how many more sends the send ledger can record (to plan how many invoices one email lists). */
   ledgerRoom(): number;
+  /** Characters still free in the store (metadata of other tools that this script cannot see is not counted). */
+  room(): number;
+  /** Characters a write of `value` under `key` takes. */
+  entrySize(key: string, value: unknown): number;
+  /** Reads the store again from the spreadsheet on next use (another execution may have written it). */
+  refresh(): void;
+  /** The values under `keyPrefix`, read fresh from the spreadsheet, each with an order every execution agrees on. */
+  readFreshOrdered(keyPrefix: string): Array<{ key: string; value: unknown; order: number }>;
+  /** Entries with the add-on's keys that are ignored (DOCUMENT-visible: anyone with edit access can add those). */
+  ignoredEntries(): number;
 }
 
 /**

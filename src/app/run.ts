@@ -9,7 +9,11 @@ import { runLine } from './logLines';
 import { dueNotices, keepConfirmedNotices, sendNotices, type Notice } from './notices';
 import { keepConfirmed, planRun, type RunPlan } from './planRun';
 import type { Ports } from './ports';
-import { errorMessage, sendPlanned, type Outcomes } from './send';
+import { claimSendingRun, type RunClaim } from './runClaim';
+import { sendPlanned, type Outcomes } from './send';
+import { errorMessage } from './sendOnce';
+import { afterSending, alertStoreFull } from './storeFull';
+import { loadConfig } from './config';
 import { readSnapshot, UserFacingError, type Snapshot } from './snapshot';
 import { writeStatuses } from './statuses';
 
@@ -90,17 +94,31 @@ export function runFollowUpsIn(ports: Ports, options: RunOptions): RunSummary {
   return runPipeline(ports, options).summary;
 }
 
-/** A run under the document lock; says why when it could not run. */
+/** What the user confirmed before the run took the lock: only these go out. */
+interface Confirmed {
+  emails: ClientEmail[];
+  notices: Notice[];
+}
+
+/**
+ * A run: asks first (no lock is held while a dialog is open), then takes the lock, claims the
+ * spreadsheet when it sends, plans again and sends only what was confirmed and is still due.
+ */
 export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Ports) => SheetView = readView): RunResult {
   const started = ports.now();
   let result: RunResult = { summary: emptySummary(options.mode, options.trigger), view: null, lockRefused: false };
   try {
-    const locked = ports.lock.withLock(() => runLocked(ports, options, started, read));
-    if (locked.acquired) result = locked.value;
+    const asked = options.mode === 'send' && options.confirmSends ? askFirst(ports, options, read) : null;
+    if (asked && 'cancelled' in asked) result = asked.cancelled;
     else {
-      result.lockRefused = true;
-      result.summary.stopped = locked.reason === 'busy' ? STOPPED_BUSY : STOPPED_NO_LOCK;
-      noteStoppedRun(ports, result.summary.stopped);
+      const confirmed = asked ? asked.confirmed : null;
+      const locked = ports.lock.withLock(() => runLocked(ports, options, { started, read, confirmed }));
+      if (locked.acquired) result = locked.value;
+      else {
+        result.lockRefused = true;
+        result.summary.stopped = locked.reason === 'busy' ? STOPPED_BUSY : STOPPED_NO_LOCK;
+        noteStoppedRun(ports, result.summary.stopped);
+      }
     }
   } catch (err) {
     result.summary.stopped = err instanceof UserFacingError ? err.message : `Unexpected problem: ${errorMessage(err)}`;
@@ -111,40 +129,74 @@ export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Por
   return result;
 }
 
-function runLocked(ports: Ports, options: RunOptions, started: number, read: (ports: Ports) => SheetView): RunResult {
+/** Plans without any lock and asks the user; a No ends the run with nothing sent or written. */
+function askFirst(
+  ports: Ports,
+  options: RunOptions,
+  read: (ports: Ports) => SheetView,
+): { confirmed: Confirmed } | { cancelled: RunResult } {
+  const view = read(ports);
+  const due = dueNotices(view.snapshot, view.run, ports.store);
+  if (options.confirmSends?.(view.run.clientEmails, due.notices) === false) {
+    const summary = { ...emptySummary(options.mode, options.trigger), stopped: 'Cancelled: nothing was sent.', cancelled: true };
+    return { cancelled: { summary, view, lockRefused: false } };
+  }
+  return { confirmed: { emails: view.run.clientEmails, notices: due.notices } };
+}
+
+interface LockedRun {
+  started: number;
+  read: (ports: Ports) => SheetView;
+  /** What the user confirmed (menu runs); null: everything due. */
+  confirmed: Confirmed | null;
+}
+
+function runLocked(ports: Ports, options: RunOptions, locked: LockedRun): RunResult {
   const summary = emptySummary(options.mode, options.trigger);
-  let { snapshot, run } = read(ports);
-  summary.warnings.push(...snapshot.config.warnings, ...run.warnings);
+  let claim: RunClaim | null = null;
+  if (options.mode === 'send') {
+    const claimed = claimSendingRun(ports, options.trigger, ports.platform.context().user);
+    if (!claimed.ok) {
+      noteStoppedRun(ports, claimed.message);
+      if (claimed.reason === 'unrecorded') {
+        const senderName = loadConfig(ports.store).settings.senderName;
+        alertStoreFull(ports, 0, { run: { today: ports.spreadsheet.today() }, senderName, claim: null });
+      }
+      return { summary: { ...summary, stopped: claimed.message }, view: null, lockRefused: claimed.reason === 'busy' };
+    }
+    claim = claimed.claim;
+  }
+  try {
+    return runClaimed(ports, options, locked, claim);
+  } finally {
+    claim?.release();
+  }
+}
+
+function runClaimed(ports: Ports, options: RunOptions, locked: LockedRun, claim: RunClaim | null): RunResult {
+  const summary = emptySummary(options.mode, options.trigger);
+  const { snapshot, run: planned } = locked.read(ports);
+  summary.warnings.push(...snapshot.config.warnings, ...planned.warnings);
   const recovery = recoverLedger(snapshot);
   markUnknown(recovery.unknown, ports.store);
-  let due = dueNotices(snapshot, run, ports.store);
-  if (options.mode === 'send' && options.confirmSends) {
-    if (!options.confirmSends(run.clientEmails, due.notices)) {
-      appendLog(recovery.lines, ports);
-      const cancelled = { ...summary, stopped: 'Cancelled: nothing was sent.', cancelled: true };
-      return { summary: cancelled, view: { snapshot, run }, lockRefused: false };
-    }
-    // The dialog may have stayed open for minutes: plan again from the sheet as it is now and
-    // send only what the user saw and what is still due.
-    const confirmed = run.clientEmails;
-    const confirmedNotices = due.notices;
-    snapshot = readSnapshot(ports);
-    run = keepConfirmed(planRun(snapshot), confirmed);
-    due = keepConfirmedNotices(dueNotices(snapshot, run, ports.store), confirmedNotices);
-  }
+  // Plans again from the sheet as it is now; a menu run sends only what the user saw and confirmed.
+  const run = locked.confirmed ? keepConfirmed(planned, locked.confirmed.emails) : planned;
+  const allDue = dueNotices(snapshot, run, ports.store);
+  const due = locked.confirmed ? keepConfirmedNotices(allDue, locked.confirmed.notices) : allDue;
   // Recovered rows go in the log first, with the first sends settled during the run if any.
   let pending: Recovery | null = recovery;
   const settleEarly = (lines: LogLine[], settled: string[]): void => {
     settle([...(pending?.lines ?? []), ...lines], [...(pending?.settled ?? []), ...settled], ports);
     pending = null;
   };
-  const planned = sendPlanned(run, ports, { mode: options.mode, started, settleEarly });
+  const sent = sendPlanned(run, ports, { mode: options.mode, started: locked.started, settleEarly, claim });
   // The "promise missed" and thank-you emails, then the daily summary (docs/escalation.md).
-  const outcomes = sendNotices(planned, { snapshot, run, due, mode: options.mode, trigger: options.trigger }, ports);
+  const outcomes = sendNotices(sent, { snapshot, run, due, mode: options.mode, trigger: options.trigger, claim }, ports);
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   const rest = pending ?? { lines: [], settled: [], unknown: [] };
   settle(logLines(rest, outcomes, done), [...rest.settled, ...outcomes.settled.slice(outcomes.early.settled)], ports);
+  if (options.mode === 'send') afterSending(ports, outcomes, { run, senderName: snapshot.config.settings.senderName, claim });
   return { summary: done, view: { snapshot, run }, lockRefused: false };
 }
 
@@ -156,7 +208,9 @@ function settle(lines: LogLine[], settled: string[], ports: Ports): void {
 }
 
 function summarize(summary: RunSummary, run: RunPlan, outcomes: Outcomes): RunSummary {
-  return { ...summary, ...outcomes.counts, rowErrors: run.plan.rows.filter((r) => r.error !== null).length };
+  const stopped = outcomes.stop?.code === 'storeFull' ? `Sending stopped: ${outcomes.stop.message}.` : null;
+  const warnings = stopped ? [...summary.warnings, stopped] : summary.warnings;
+  return { ...summary, ...outcomes.counts, warnings, rowErrors: run.plan.rows.filter((r) => r.error !== null).length };
 }
 
 /** The log rows not yet appended: recovered sends, then this run's (those settled during the run excluded). */

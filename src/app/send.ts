@@ -10,7 +10,6 @@ import { ledgerKey } from './ledger';
 import {
   DECISION_RESULT,
   emailLine,
-  QUEUED_LEDGER,
   QUEUED_QUOTA,
   QUEUED_TIME,
   queuedForClientWords,
@@ -20,6 +19,8 @@ import {
 } from './logLines';
 import { queuedInLog, type RunPlan } from './planRun';
 import type { Ports } from './ports';
+import type { RunClaim } from './runClaim';
+import { sendAtMostOnce, STORE_FULL, type Refusal, type SendRecord } from './sendOnce';
 
 /** Apps Script stops a run at 6 minutes; stop sending well before, and carry on next run. */
 const SEND_TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -44,6 +45,8 @@ export interface Outcomes {
   counts: OutcomeCounts;
   /** An email was handed to Gmail (which can take a while: rows may have moved meanwhile). */
   mailed: boolean;
+  /** What stopped sending before the end of the plan (the store was full; another run took over). */
+  stop: SendingStop;
 }
 
 export interface SendOptions {
@@ -55,6 +58,8 @@ export interface SendOptions {
    * during a run, the sends already made are settled and the run goes on.
    */
   settleEarly?: (lines: LogLine[], settled: string[]) => void;
+  /** This run's claim on the spreadsheet (runClaim.ts), checked fresh before each send. */
+  claim: RunClaim | null;
 }
 
 export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
@@ -65,6 +70,7 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
     early: { lines: 0, settled: 0 },
     counts: { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 },
     mailed: false,
+    stop: null,
   };
   if (options.mode === 'preview') {
     const lines = run.clientEmails.flatMap((c) => c.invoices.map((e) => emailLine(sentIn(e, c), 'preview', 'preview')));
@@ -113,7 +119,8 @@ function waitingLines(run: RunPlan): LogLine[] {
 
 /** What became of one client email (each of its invoices recorded on its own). */
 interface EmailOutcome {
-  result: 'sent' | 'quota' | 'failed';
+  /** full: the store could not record it; taken: another run holds the spreadsheet. */
+  result: 'sent' | 'quota' | 'failed' | 'full' | 'taken';
   lines: LogLine[];
   /** The ledger keys to delete once logged (sends that went out). */
   settled: string[];
@@ -122,13 +129,20 @@ interface EmailOutcome {
   counts: Partial<OutcomeCounts>;
 }
 
-/** Why the rest of a run's emails wait for the next run: the time budget, the quota, the send record's room. */
-function queueReason(email: ClientEmail, room: { quota: number; ledger: number }, elapsed: number): string | null {
+/** Why the rest of a run's emails wait for the next run: the time budget, the quota. */
+function queueReason(email: ClientEmail, quota: number, elapsed: number): string | null {
   if (elapsed > SEND_TIME_BUDGET_MS) return QUEUED_TIME;
-  if (recipientCount(email) > room.quota) return QUEUED_QUOTA;
-  if (email.invoices.length > room.ledger) return QUEUED_LEDGER;
+  if (recipientCount(email) > quota) return QUEUED_QUOTA;
   return null;
 }
+
+/** Characters the send records of one client email take in the store. */
+function recordsSize(email: ClientEmail, today: IsoDate, ports: Ports): number {
+  return sendRecordsOf(email, today).reduce((n, r) => n + ports.store.entrySize(r.id, r.entry), 0);
+}
+
+/** What stopped this run's sending before its end, if anything: the store was full, or another run took over. */
+export type SendingStop = { code: 'storeFull'; message: string } | { code: 'taken' } | null;
 
 function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   const lines: LogLine[] = [];
@@ -136,19 +150,19 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   const histories = new Map(run.histories);
   const counts: OutcomeCounts = { sent: 0, previewed: 0, skipped: 0, queued: 0, failed: 0 };
   let queuedBefore: Set<string> | null = null;
-  const any = run.clientEmails.length > 0;
-  const room = { quota: any ? ports.mail.remainingDailyQuota() : 0, ledger: any ? ports.store.ledgerRoom() : 0 };
+  let quota = run.clientEmails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
   let early = { lines: 0, settled: 0 };
   let queue: string | null = null;
+  let stop: SendingStop = null;
   let mailed = false;
   for (const email of run.clientEmails) {
-    if (!queue && email.invoices.length > room.ledger && options.settleEarly && settled.length > early.settled) {
+    if (stop !== null) break;
+    if (!queue && options.settleEarly && settled.length > early.settled && recordsSize(email, run.today, ports) > ports.store.room()) {
       // The log rows first, then the ledger entries they settle (at most once: docs/escalation.md).
       options.settleEarly(lines.slice(early.lines), settled.slice(early.settled));
       early = { lines: lines.length, settled: settled.length };
-      room.ledger = ports.store.ledgerRoom();
     }
-    queue ??= queueReason(email, room, ports.now() - options.started);
+    queue ??= queueReason(email, quota, ports.now() - options.started);
     if (queue) {
       // Logged once: an invoice waiting for quota day after day does not fill the log.
       queuedBefore ??= queuedInLog(run.log);
@@ -158,72 +172,57 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
       counts.queued += email.invoices.length;
       continue;
     }
-    mailed = true;
-    const outcome = sendOne(email, run.today, histories, run.senderName, ports);
+    const outcome = sendOne(email, run, histories, ports, options.claim);
+    mailed ||= outcome.result !== 'full' && outcome.result !== 'taken';
     lines.push(...outcome.lines);
     settled.push(...outcome.settled);
     for (const [key, history] of outcome.histories) histories.set(key, history);
     for (const [k, n] of Object.entries(outcome.counts)) counts[k as keyof OutcomeCounts] += n;
-    room.ledger -= email.invoices.length;
     if (outcome.result === 'quota') queue = QUEUED_QUOTA;
-    else if (outcome.result === 'sent') room.quota -= recipientCount(email);
+    else if (outcome.result === 'sent') quota -= recipientCount(email);
+    else if (outcome.result === 'full') stop = { code: 'storeFull', message: STORE_FULL };
+    else if (outcome.result === 'taken') stop = { code: 'taken' };
   }
-  return { lines, histories, settled, early, counts, mailed };
+  return { lines, histories, settled, early, counts, mailed, stop };
 }
 
-/** The send-ledger entry of one invoice of a client email (each invoice-stage its own, as before grouping). */
-function ledgerEntryOf(e: InvoiceInEmail, today: IsoDate): { id: string; entry: LedgerEntry } {
-  const entry: LedgerEntry = {
-    key: e.key,
-    invoice: e.invoice.invoice,
-    client: e.invoice.client,
-    stage: e.stage,
-    state: 'sending',
-    date: today,
-    recipients: recipientsText(e),
-    subject: e.subject,
-  };
-  return { id: ledgerKey(e.key, e.stage), entry };
+/** The send records of a client email: one ledger entry per invoice (each invoice-stage its own, as before grouping). */
+function sendRecordsOf(email: ClientEmail, today: IsoDate): SendRecord[] {
+  return email.invoices.map((planned) => {
+    const e = sentIn(planned, email);
+    const entry: LedgerEntry = {
+      key: e.key,
+      invoice: e.invoice.invoice,
+      client: e.invoice.client,
+      stage: e.stage,
+      state: 'sending',
+      date: today,
+      recipients: recipientsText(e),
+      subject: e.subject,
+    };
+    return { id: ledgerKey(e.key, e.stage), entry };
+  });
 }
 
-/** Writes every invoice's `sending` entry; if one cannot be written, removes those written and throws. */
-function recordSending(entries: Array<{ id: string; entry: LedgerEntry }>, store: Ports['store']): void {
-  const written: string[] = [];
-  try {
-    for (const { id, entry } of entries) {
-      store.writeJson(id, entry);
-      written.push(id);
-    }
-  } catch (err) {
-    for (const id of written) store.delete(id);
-    throw err;
-  }
-}
-
-/** Sends one client email between two ledger writes per invoice; says what became of it. */
+/** Sends one client email through the one send path; says what became of each of its invoices. */
 function sendOne(
   email: ClientEmail,
-  today: IsoDate,
+  run: RunPlan,
   before: Map<string, InvoiceHistory>,
-  senderName: string,
   ports: Ports,
+  claim: RunClaim | null,
 ): EmailOutcome {
   const invoices = email.invoices.map((e) => sentIn(e, email));
-  const entries = invoices.map((e) => ledgerEntryOf(e, today));
-  // Written before the send: if the run dies during it, the next run knows not to send blindly.
-  recordSending(entries, ports.store);
-  try {
-    ports.mail.send(email, senderName);
-  } catch (err) {
-    return sendFailed(invoices, entries, errorMessage(err), before, ports);
+  const records = sendRecordsOf(email, run.today);
+  const none = { lines: [], settled: [], histories: [], counts: {} };
+  const outcome = sendAtMostOnce(ports, email, records, run.senderName, claim);
+  if (outcome.code === 'taken') return { ...none, result: 'taken' };
+  if (outcome.code === 'unrecorded') {
+    const lines = invoices.map((e) => emailLine(e, 'queued', `queued: ${outcome.message}; it goes out on the next run`));
+    return { ...none, result: 'full', lines, counts: { queued: invoices.length } };
   }
-  for (const { id, entry } of entries) {
-    try {
-      ports.store.writeJson(id, { ...entry, state: 'sent' });
-    } catch {
-      // The log row written below records the send; the next run reconciles the ledger with it.
-    }
-  }
+  if (outcome.code === 'refused') return refusedOutcome(invoices, outcome.refusal, outcome.message);
+  if (outcome.code === 'unsure') return unsureOutcome(invoices, outcome.message, before);
   const lines = invoices.flatMap((e) => {
     const by = `superseded by the ${stageLabel(e.stage).toLowerCase()}`;
     return [...e.superseded.map((stage) => emailLine(e, 'superseded', `skipped: ${by}`, stage)), emailLine(e, 'sent', 'sent')];
@@ -231,40 +230,28 @@ function sendOne(
   return {
     result: 'sent',
     lines,
-    settled: entries.map((x) => x.id),
-    histories: invoices.map((e) => [e.key, withSent(before.get(e.key) ?? emptyHistory(), e.stage, today)]),
+    settled: records.map((x) => x.id),
+    histories: invoices.map((e) => [e.key, withSent(before.get(e.key) ?? emptyHistory(), e.stage, run.today)]),
     counts: { sent: 1, skipped: invoices.reduce((n, e) => n + e.superseded.length, 0) },
   };
 }
 
-function sendFailed(
-  invoices: InvoiceInEmail[],
-  entries: Array<{ id: string; entry: LedgerEntry }>,
-  message: string,
-  before: Map<string, InvoiceHistory>,
-  ports: Ports,
-): EmailOutcome {
+/** MailApp refused before sending: nothing went out, so the next run may try again. */
+function refusedOutcome(invoices: InvoiceInEmail[], refusal: Refusal, message: string): EmailOutcome {
   const none = { settled: [], histories: [] };
-  const code = refusalCode(message);
-  if (code !== null) {
-    // MailApp refused before sending (quota, address, permission): nothing went out, so the next run may try again.
-    for (const { id } of entries) ports.store.delete(id);
-    if (code === 'quota') {
-      // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
-      const lines = invoices.map((e) => emailLine(e, 'queued', QUEUED_QUOTA));
-      return { ...none, result: 'quota', lines, counts: { queued: invoices.length } };
-    }
-    return {
-      ...none,
-      result: 'failed',
-      lines: invoices.map((e) => emailLine(e, 'failed', `failed: ${message}`)),
-      counts: { failed: 1 },
-    };
+  if (refusal === 'quota') {
+    // The quota ran out sooner than MailApp said: this and the rest go out on the next run.
+    const lines = invoices.map((e) => emailLine(e, 'queued', QUEUED_QUOTA));
+    return { ...none, result: 'quota', lines, counts: { queued: invoices.length } };
   }
-  // Anything else may have happened after the message left: hold each invoice for review.
-  for (const { id, entry } of entries) ports.store.writeJson(id, { ...entry, state: 'unknown' });
+  const words = `failed: ${message}`;
+  return { ...none, result: 'failed', lines: invoices.map((e) => emailLine(e, 'failed', words)), counts: { failed: 1 } };
+}
+
+/** It may have gone out: each invoice is held for the user's answer. */
+function unsureOutcome(invoices: InvoiceInEmail[], message: string, before: Map<string, InvoiceHistory>): EmailOutcome {
   return {
-    ...none,
+    settled: [],
     result: 'failed',
     lines: invoices.map((e) => emailLine(e, 'unsure', unsureWords(message))),
     histories: invoices.map((e) => [
@@ -273,31 +260,6 @@ function sendFailed(
     ]),
     counts: { failed: 1 },
   };
-}
-
-/**
- * MailApp errors that mean nothing was sent, by how their message starts: the daily quota (the
- * rest waits for the next run), a malformed address, and a missing permission or authorisation
- * (MailApp refuses before sending). Anything else may have happened after the message left.
- */
-const REFUSED_BEFORE_SENDING: ReadonlyArray<{ code: 'quota' | 'address' | 'permission'; pattern: RegExp }> = [
-  { code: 'quota', pattern: /^service invoked too many times for one day: email/i },
-  { code: 'address', pattern: /^invalid (email|argument)/i },
-  { code: 'permission', pattern: /^authorization is required/i },
-  { code: 'permission', pattern: /^you do not have permission/i },
-  { code: 'permission', pattern: /^(the script|this add-on) does not have permission/i },
-];
-
-export function refusalCode(message: string): 'quota' | 'address' | 'permission' | null {
-  return REFUSED_BEFORE_SENDING.find((r) => r.pattern.test(message))?.code ?? null;
-}
-
-export function errorMessage(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text
-    .replace(/^Exception:\s*/, '')
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
 }
 
 /**

@@ -2,7 +2,7 @@
 // Reads need no lock; writes take the document lock, like a run, so they never interleave with one.
 import { dueNotices, type Notice } from './notices';
 import { addDays } from '../domain/dates';
-import { defaultTemplates } from '../domain/defaultTemplates';
+import { defaultTemplates, templateLabel } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { outcomeStatus, type RowPlan } from '../domain/plan';
 import { invoiceKey } from '../domain/parse';
@@ -19,6 +19,7 @@ import {
   saveSettings as saveStoredSettings,
   saveTemplate as saveStoredTemplate,
 } from './config';
+import { changeAuthor, recordChange } from './changeJournal';
 import { cleanMapping } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
@@ -28,7 +29,7 @@ import { invoiceView } from './invoiceView';
 import { TRY_AGAIN, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
-import { errorMessage } from './send';
+import { errorMessage } from './sendOnce';
 import { HeaderProblem, UserFacingError } from './snapshot';
 import type {
   ColumnsView,
@@ -41,23 +42,6 @@ import type {
   SidebarTemplate,
   SmallClaimsView,
 } from './sidebarTypes';
-
-const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  nudge: 'Courtesy nudge (before due)',
-  reminder: 'Reminder (day 1)',
-  firm: 'Firm reminder (day 7)',
-  escalate: 'Billing contact (day 14)',
-  formal: 'Formal notice (day 21)',
-  dispute: 'Dispute opening message',
-  escalateNoBilling: 'Escalation without a billing contact (day 14)',
-  promiseMissed: 'Promise missed',
-  thankYou: 'Thank-you when paid',
-  nudgeList: 'Courtesy nudge — several invoices',
-  reminderList: 'Reminder — several invoices',
-  firmList: 'Firm reminder — several invoices',
-  escalateList: 'Escalation — several invoices',
-  formalList: 'Formal notice — several invoices',
-};
 
 function portsHere(): Ports {
   const ports = activePorts();
@@ -201,13 +185,14 @@ export function saveTemplateFromSidebar(id: unknown, template: unknown): SaveRes
   const t = template as Partial<Template> | null;
   if (!t || typeof t.subject !== 'string' || typeof t.body !== 'string')
     return { ok: false, problems: ['The template needs a subject and a message.'] };
-  return withStore((store) => saveStoredTemplate(store, id, { subject: t.subject as string, body: t.body as string }));
+  const checked: Template = { subject: t.subject, body: t.body };
+  return withStore((store, ports) => saveStoredTemplate(store, id, checked, changeAuthor(ports)));
 }
 
 export function resetTemplateFromSidebar(id: unknown): SidebarTemplate {
   if (!isTemplateId(id)) throw new Error('Unknown template.');
-  const result = withStore((store) => {
-    resetStoredTemplate(store, id);
+  const result = withStore((store, ports) => {
+    resetStoredTemplate(store, id, changeAuthor(ports));
     return [];
   });
   if (!result.ok) throw new Error(result.problems.join(' '));
@@ -219,7 +204,7 @@ function templateView(id: TemplateId, t: Template): SidebarTemplate {
   const d = defaultTemplates()[id];
   return {
     id,
-    label: TEMPLATE_LABELS[id],
+    label: templateLabel(id),
     subject: t.subject,
     body: t.body,
     isDefault: t.subject === d.subject && t.body === d.body,
@@ -245,7 +230,7 @@ export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: 
   const result = withStore((store) => {
     const before = loadConfig(store).settings;
     const hourBefore = before.sendHour;
-    const { settings, issues } = saveStoredSettings(store, raw);
+    const { settings, issues } = saveStoredSettings(store, raw, changeAuthor(ports));
     if (issues.length === 0)
       noteThankYouSetting(store, before.thankYouWhenPaid, settings.thankYouWhenPaid, ports.spreadsheet.today());
     // The daily trigger runs at the send hour: move it when the hour changes.
@@ -272,7 +257,13 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
         ];
       const installed = ports.triggers.install(settings.sendHour);
       if (!installed.ok) return [installed.message];
-    } else ports.triggers.remove();
+      const detail = `at ${String(settings.sendHour).padStart(2, '0')}:00, sent from their account`;
+      if (!status.on) recordChange(store, { ...changeAuthor(ports), what: 'dailyOn', detail });
+    } else {
+      const wasOn = ports.triggers.isOn();
+      ports.triggers.remove();
+      if (wasOn) recordChange(store, { ...changeAuthor(ports), what: 'dailyOff', detail: '' });
+    }
     return [];
   });
   return { ...result, dailyOn: ports.triggers.isOn() };
@@ -364,10 +355,10 @@ export function settleUnsureFromSidebar(invoiceNumber: unknown, stage: unknown, 
  * Runs a write under the document lock and turns refusals into words; what `write` refuses as
  * validation issues also travels as `issues`, for the form to put beside its fields.
  */
-function withStore(write: (store: StorePort) => ReadonlyArray<string | ValidationIssue>): SaveResult {
+function withStore(write: (store: StorePort, ports: Ports) => ReadonlyArray<string | ValidationIssue>): SaveResult {
   const ports = portsHere();
   try {
-    const locked = ports.lock.withLock(() => write(ports.store));
+    const locked = ports.lock.withLock(() => write(ports.store, ports));
     if (!locked.acquired) return { ok: false, problems: [TRY_AGAIN] };
     if (locked.value.length === 0) return { ok: true };
     const issues = locked.value.filter((p): p is ValidationIssue => typeof p !== 'string');

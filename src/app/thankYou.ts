@@ -12,7 +12,7 @@ import { isPaid, thankYouDue, type InvoiceHistory } from '../domain/stages';
 import type { Invoice, IsoDate } from '../domain/types';
 import type { RunPlan } from './planRun';
 import type { StorePort } from './ports';
-import { errorMessage } from './send';
+import { errorMessage } from './sendOnce';
 import type { Snapshot } from './snapshot';
 
 export const THANK_YOU_KEY = 'thankYou';

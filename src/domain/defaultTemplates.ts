@@ -181,3 +181,25 @@ export function defaultTemplates(): Templates {
     templates[id] = { subject: LIST_SUBJECTS[id] ?? FOLLOW_UP_SUBJECT, body: DEFAULT_BODIES[id].join('\n') };
   return templates;
 }
+
+const TEMPLATE_LABELS: Record<TemplateId, string> = {
+  nudge: 'Courtesy nudge (before due)',
+  reminder: 'Reminder (day 1)',
+  firm: 'Firm reminder (day 7)',
+  escalate: 'Billing contact (day 14)',
+  formal: 'Formal notice (day 21)',
+  dispute: 'Dispute opening message',
+  escalateNoBilling: 'Escalation without a billing contact (day 14)',
+  promiseMissed: 'Promise missed',
+  thankYou: 'Thank-you when paid',
+  nudgeList: 'Courtesy nudge — several invoices',
+  reminderList: 'Reminder — several invoices',
+  firmList: 'Firm reminder — several invoices',
+  escalateList: 'Escalation — several invoices',
+  formalList: 'Formal notice — several invoices',
+};
+
+/** A template's name as the sidebar and the daily summary show it ('firm' → 'Firm reminder (day 7)'). */
+export function templateLabel(id: TemplateId): string {
+  return TEMPLATE_LABELS[id];
+}

@@ -152,11 +152,18 @@ function readName(field: 'client' | 'contactName', required: boolean): FieldPars
   };
 }
 
+const MAX_CELL_ADDRESSES = 50;
+
 function readEmails(field: 'email' | 'billingEmail'): FieldParser {
   return (cell) => {
     const list = parseEmailList(cell, FIELD_LABELS[field]);
     if (!list.ok) return fail(list.error);
     if (field === 'email' && list.value.length === 0) return fail('Email is empty');
+    // One email can go to at most 50 addresses (MailApp's limit): a cell with more can never be chased.
+    if (list.value.length > MAX_CELL_ADDRESSES)
+      return fail(
+        `${FIELD_LABELS[field]} has ${list.value.length} addresses, and one email can go to at most ${MAX_CELL_ADDRESSES}: keep only the people who handle this invoice`,
+      );
     return done(field === 'email' ? { emails: list.value } : { billingEmails: list.value });
   };
 }

@@ -155,6 +155,19 @@ export function recipientCount(email: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>):
   return email.to.length + email.cc.length + email.bcc.length;
 }
 
+/** MailApp refuses an email to more than 50 recipients (To, Cc and Bcc together). */
+export const MAX_RECIPIENTS = 50;
+
+/** Recipients as planned, or why this row's email cannot go (more than one email may have). */
+function checkedRecipients(recipients: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>, what: string): string | null {
+  const n = recipientCount(recipients);
+  if (n <= MAX_RECIPIENTS) return null;
+  return (
+    `The ${what} email would go to ${n} addresses (To, Cc and Bcc together), and one email can have at most ${MAX_RECIPIENTS}, ` +
+    'so it was not sent. Keep only the people who handle this invoice in the Email and Billing Email cells'
+  );
+}
+
 const PLACEHOLDER_LABELS: Record<string, string> = {
   contact_name: 'a Contact Name',
   payment_link: 'a Payment Link',
@@ -257,6 +270,8 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
   const words = rendered(invoice, templateFor(invoice, stage, input, late), stageLabel(stage).toLowerCase(), input, late);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, stage, input.settings, input.selfEmail);
+  const tooMany = checkedRecipients(recipients, stageLabel(stage).toLowerCase());
+  if (tooMany !== null) return tooMany;
   const letter =
     stage === 'formal' && input.settings.latePayment?.attachLetter === true
       ? { letter: formalLetterFor(invoice, { ...input, log: input.log ?? [] }) }
@@ -269,6 +284,8 @@ function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanI
   const words = rendered({ ...invoice, promisedDate }, extraTemplate(input, 'promiseMissed'), 'promise missed', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
+  const tooMany = checkedRecipients(recipients, 'promise missed');
+  if (tooMany !== null) return tooMany;
   return withWords({ key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients }, words);
 }
 
@@ -280,6 +297,8 @@ export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail |
   const words = rendered(invoice, extraTemplate(input, 'thankYou'), 'thank-you', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
+  const tooMany = checkedRecipients(recipients, 'thank-you');
+  if (tooMany !== null) return tooMany;
   return withWords({ key: invoice.key, row: invoice.row, invoice, ...recipients }, words);
 }
 

@@ -142,6 +142,19 @@ export interface LedgerEntry {
   subject: string;
 }
 
+/**
+ * The send record of an email to the user themselves: the daily summary, or the alert that the
+ * store is full. One of each kind a day; kept until the next day so a second run that day sends none.
+ */
+export interface OwnEmailRecord {
+  kind: OwnEmailKind;
+  state: 'sending' | 'sent' | 'unknown';
+  date: IsoDate;
+  recipients: string;
+  subject: string;
+}
+export type OwnEmailKind = 'summary' | 'storeFull' | 'triggerFailure';
+
 /** A cell's text, trimmed ('' for a missing cell). */
 function textOf(v: CellValue | undefined): string {
   return v === undefined ? '' : cellText(v).trim();

@@ -388,3 +388,12 @@ export function storedSettingsWarning(issues: readonly ValidationIssue[]): strin
   const names = [...new Set(issues.map((i) => SETTING_NAMES[i.field.split('.')[0] ?? ''] ?? i.field))];
   return `Saved settings had a value that is not valid (${first.message}); the default is used for: ${names.join(', ')}.`;
 }
+
+/**
+ * The settings that differ between two versions, in words (a field without words by its name):
+ * `changedSettingNames(s, { ...s, senderName: 'Ann', ccSelf: true })` → ['your name for the emails', 'CC me'].
+ */
+export function changedSettingNames(before: Settings, after: Settings): string[] {
+  const keys = (Object.keys(after) as Array<keyof Settings>).filter((k) => k !== 'version');
+  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => SETTING_NAMES[k] ?? k);
+}

@@ -416,14 +416,26 @@ export function checkTemplate(t: Template, values: Partial<Record<Placeholder, s
   const plain = (segments: Segment[]): string =>
     segments.map((seg) => (seg.kind === 'text' ? seg.text : (valueOf(values, seg.name) ?? ''))).join('');
   const render = (): { subject: string; text: string; html: string } => {
-    const subject = plain(s.subject)
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-      .replace(/ {2,}/g, ' ')
-      .trim();
+    const subject = cappedSubject(
+      plain(s.subject)
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim(),
+    );
     return { subject, text: toLines(plain(s.body)), html: bodyHtml(s.body, values, blocks) };
   };
   return { ok: true, render };
+}
+
+/**
+ * A subject MailApp accepts: at most MAX_SUBJECT_LENGTH characters (longer ones are refused), cut
+ * with an ellipsis. Values from the sheet can make a template's subject longer than it was saved.
+ * `cappedSubject('Invoice ' + 'x'.repeat(300)).length` is 250.
+ */
+export function cappedSubject(subject: string): string {
+  if (subject.length <= MAX_SUBJECT_LENGTH) return subject;
+  return `${[...subject.slice(0, MAX_SUBJECT_LENGTH - 1)].join('').replace(/[\ud800-\udbff]$/, '').trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
 import { pdfBase64 } from './pdf';
+import type { TriggerOwnerIo } from '../app/triggerHealth';
 import type {
   ExecutionContext,
   LockPort,
@@ -40,6 +41,7 @@ import {
   installDailyTrigger,
   removeDailyTriggers,
   spreadsheetForTrigger,
+  triggerSourceIdOf,
 } from './triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -201,10 +203,17 @@ export function executionContext(): ExecutionContext {
   };
 }
 
+/** Session.getActiveUser's address ('' when Google does not reveal it; null when it cannot be asked). */
+function activeUserEmail(): string | null {
+  return quietly<string | null>(() => Session.getActiveUser().getEmail(), null);
+}
+
 function platformPort(store: () => DocumentStore): PlatformPort {
   return {
     context: executionContext,
     storeUsage: () => ({ ...store().usage(), totalLimit: METADATA_LIMIT, configLimit: CONFIG_LIMIT }),
+    triggerSourceId: (uid) => quietly(() => triggerSourceIdOf(uid), 'unavailable'),
+    activeUser: activeUserEmail,
   };
 }
 
@@ -235,10 +244,59 @@ export function activePorts(): Ports | null {
   return ss ? portsFor(ss) : null;
 }
 
+/**
+ * The send path's ports for an email to the trigger's owner about a spreadsheet that cannot be
+ * opened: its record lives in the owner's user store (PropertiesService writes are immediate, so
+ * there is nothing to flush).
+ */
+export function triggerOwnerIo(): TriggerOwnerIo {
+  const user = PropertiesService.getUserProperties();
+  return {
+    store: {
+      room: () => USER_STORE_ROOM,
+      entrySize: (key, value) => key.length + JSON.stringify(value).length,
+      refresh: () => undefined,
+      readJson(key) {
+        const raw = user.getProperty(key);
+        try {
+          return { value: raw === null ? null : (JSON.parse(raw) as unknown), warning: null };
+        } catch {
+          return { value: null, warning: null };
+        }
+      },
+      writeJson: (key, value) => void user.setProperty(key, JSON.stringify(value)),
+      delete: (key) => void user.deleteProperty(key),
+    },
+    spreadsheet: { flush: () => undefined },
+    mail: mailPort,
+    selfEmail,
+  };
+}
+
+/** The user store holds 500 KB per user and script; the alert's record takes a few hundred characters. */
+const USER_STORE_ROOM = 100_000;
+
+/** Whether this execution has a user interface (a menu or sidebar call has one; a time-driven trigger never does). */
+export function hasUi(): boolean {
+  try {
+    SpreadsheetApp.getUi();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The ports of the spreadsheet a time-driven run belongs to (throws when it cannot be opened). */
 export function triggerPorts(triggerUid: string | undefined): Ports | null {
   const ss = spreadsheetForTrigger(triggerUid);
   return ss ? portsFor(ss) : null;
 }
 export { StoreError } from './store';
-export { authorizationNeeded, authorizationUrlIfNeeded, clearAuthorizationNeeded, recordAuthorizationNeeded } from './triggers';
+export {
+  authorizationNeeded,
+  authorizationUrlIfNeeded,
+  clearAuthorizationNeeded,
+  isDailyTrigger,
+  recordAuthorizationNeeded,
+  triggerSpreadsheetInfo,
+} from './triggers';

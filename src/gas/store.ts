@@ -3,6 +3,9 @@
 // PROJECT visibility). Every execution that can open the spreadsheet reads the same store — the
 // menu, the sidebar, and a daily run with or without the document's property store (README
 // "Where the add-on keeps its data").
+//
+// Only PROJECT-visible entries are the add-on's: DOCUMENT-visible ones with the same keys can be
+// added by any editor through the Sheets API, so they are never read (Check setup counts them).
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
@@ -15,8 +18,13 @@ export const METADATA_LIMIT = 30_000;
 export const CONFIG_LIMIT = 20_000;
 /** One setting or template may take this much (as the document's property store allowed). */
 export const VALUE_LIMIT = 9_000;
-/** Characters one send-ledger entry takes at most (a long subject and three recipients). */
-export const LEDGER_ENTRY_CHARS = 600;
+/**
+ * Characters a typical send-ledger entry takes (a subject and a few recipients): only to plan how
+ * many invoices one email may list. Each send checks the room its own entries take.
+ */
+const TYPICAL_LEDGER_ENTRY_CHARS = 600;
+/** Within this many characters of the limit, a refused write is taken as the store being full. */
+const NEAR_LIMIT_CHARS = 5_000;
 
 const KEY_PREFIX = 'ifu:';
 const MIGRATED_KEY = 'migrated';
@@ -25,7 +33,7 @@ const MIGRATED_KEY = 'migrated';
  * the invoices found paid for the thank-you). Promises recorded in the sidebar (`promises`) are the
  * user's data and count with the settings: a few dozen characters each, pruned by the run once paid.
  */
-const RUN_KEYS = /^(ledger:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$)/;
+const RUN_KEYS = /^(ledger:|run:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$)/;
 
 export class StoreError extends Error {}
 
@@ -33,10 +41,14 @@ function isRunKey(key: string): boolean {
   return RUN_KEYS.test(key);
 }
 
-/** The spreadsheet's store, read once per execution (one service call for every key). */
+/** The spreadsheet's store, read once per execution (one service call for every key) and again on `refresh()`. */
 export class DocumentStore {
   private entries: Map<string, Metadata> | null = null;
   private values = new Map<string, string>();
+  /** Characters of visible metadata on the spreadsheet that are not the add-on's (other tools, planted entries). */
+  private others = 0;
+  /** DOCUMENT-visible entries with the add-on's keys: never read (anyone with edit access can add them). */
+  private planted = 0;
 
   constructor(private readonly ss: Spreadsheet) {}
 
@@ -50,14 +62,54 @@ export class DocumentStore {
     if (this.entries) return this.entries;
     const entries = new Map<string, Metadata>();
     this.values = new Map();
+    this.others = 0;
+    this.planted = 0;
+    const project = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
     for (const m of this.ss.getDeveloperMetadata()) {
       const key = m.getKey();
-      if (!key.startsWith(KEY_PREFIX)) continue;
+      const own = key.startsWith(KEY_PREFIX) && String(m.getVisibility()) === String(project);
+      if (!own) {
+        this.others += key.length + (m.getValue() ?? '').length;
+        if (key.startsWith(KEY_PREFIX)) this.planted++;
+        continue;
+      }
       entries.set(key.slice(KEY_PREFIX.length), m);
       this.values.set(key.slice(KEY_PREFIX.length), m.getValue() ?? '');
     }
     this.entries = entries;
     return entries;
+  }
+
+  /** Reads the store again from the spreadsheet on next use: another execution may have written it. */
+  refresh(): void {
+    this.entries = null;
+  }
+
+  /** Entries with the add-on's keys that it ignores because anyone with edit access could have added them. */
+  ignoredEntries(): number {
+    this.all();
+    return this.planted;
+  }
+
+  /** Every value whose key starts with `keyPrefix`, read fresh, with the order the spreadsheet gave each entry. */
+  readFreshOrdered(keyPrefix: string): Array<{ key: string; value: unknown; order: number }> {
+    this.refresh();
+    const out: Array<{ key: string; value: unknown; order: number }> = [];
+    for (const [key, m] of this.all()) {
+      if (!key.startsWith(keyPrefix)) continue;
+      out.push({ key, value: parseOrNull(this.values.get(key) ?? ''), order: m.getId() });
+    }
+    return out;
+  }
+
+  /** Characters a write of `value` under `key` takes in the store. */
+  entrySize(key: string, value: unknown): number {
+    return KEY_PREFIX.length + key.length + JSON.stringify(value).length;
+  }
+
+  /** Characters still free in the spreadsheet's metadata, as far as this script can see it. */
+  room(): number {
+    return Math.max(0, METADATA_LIMIT - this.usage().total - this.others);
   }
 
   /** Characters the store uses now: everything, and settings/templates/mapping alone. */
@@ -73,9 +125,9 @@ export class DocumentStore {
     return { total, config };
   }
 
-  /** How many more emails a run can record in the send ledger. */
+  /** About how many more sends a run can record in the send ledger (to plan how many invoices one email lists). */
   ledgerRoom(): number {
-    return Math.max(0, Math.floor((METADATA_LIMIT - this.usage().total) / LEDGER_ENTRY_CHARS));
+    return Math.floor(this.room() / TYPICAL_LEDGER_ENTRY_CHARS);
   }
 
   has(key: string): boolean {
@@ -101,12 +153,31 @@ export class DocumentStore {
   writeRaw(key: string, json: string): void {
     this.checkRoom(key, json);
     const existing = this.all().get(key);
-    if (existing) existing.setValue(json);
-    else {
-      this.ss.addDeveloperMetadata(KEY_PREFIX + key, json, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
-      this.entries = null; // read again on next use: the new entry's handle comes with it
+    try {
+      if (existing) existing.setValue(json);
+      else {
+        this.ss.addDeveloperMetadata(KEY_PREFIX + key, json, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+        this.entries = null; // read again on next use: the new entry's handle comes with it
+      }
+    } catch (err) {
+      const nearLimit = this.room() < json.length + NEAR_LIMIT_CHARS;
+      throw refusedForSize(err) || nearLimit ? new StoreError(this.fullMessage()) : err;
     }
     this.values.set(key, json);
+  }
+
+  /**
+   * What to say when the spreadsheet refuses a write for size: the limit is shared with every other
+   * add-on and tool that keeps data in this file, including data this script cannot see.
+   */
+  private fullMessage(): string {
+    const ours = this.usage().total;
+    return (
+      `The spreadsheet's storage for add-ons is full: Google keeps ${METADATA_LIMIT.toLocaleString('en')} characters of add-on data ` +
+      `per spreadsheet, shared by every add-on and tool that uses this file, and Invoice Follow-ups uses ` +
+      `${ours.toLocaleString('en')} of them. Remove an add-on you no longer use from this spreadsheet, or reset templates you ` +
+      `do not use (sidebar › Templates). Nothing was changed.`
+    );
   }
 
   /** Refuses, before anything is lost, a write that would not fit (see README "Where the add-on keeps its data"). */
@@ -125,16 +196,13 @@ export class DocumentStore {
           `and this would make ${(config + delta).toLocaleString('en')}. Shorten a template, or reset one you do not use. Nothing was changed.`,
       );
     }
-    if (total + delta > METADATA_LIMIT) {
-      throw new StoreError(
-        `The add-on's storage in this spreadsheet is full (${METADATA_LIMIT.toLocaleString('en')} characters). Nothing was changed.`,
-      );
-    }
+    if (delta > 0 && total + this.others + delta > METADATA_LIMIT) throw new StoreError(this.fullMessage());
   }
 
   delete(key: string): void {
     const existing = this.all().get(key);
     if (!existing) return;
+    // The entry may be gone already (another execution removed it): then there is nothing to remove.
     existing.remove();
     this.entries?.delete(key);
     this.values.delete(key);
@@ -144,16 +212,27 @@ export class DocumentStore {
   readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }> {
     this.all();
     const out: Array<{ key: string; value: unknown }> = [];
-    for (const [key, raw] of this.values) {
-      if (!key.startsWith(keyPrefix)) continue;
-      try {
-        out.push({ key, value: JSON.parse(raw) as unknown });
-      } catch {
-        out.push({ key, value: null });
-      }
-    }
+    for (const [key, raw] of this.values) if (key.startsWith(keyPrefix)) out.push({ key, value: parseOrNull(raw) });
     return out;
   }
+}
+
+function parseOrNull(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the spreadsheet refused a metadata write for its size. The wording is not documented (and
+ * may be in the user's language): a size word in the message, or any refusal while the store is
+ * within NEAR_LIMIT_CHARS of the limit (metadata this script cannot see may fill the rest), is read as that.
+ */
+function refusedForSize(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /exceed|limit|too large|too many characters/i.test(message);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { DocumentStore } from './store';
 const HANDLER = 'dailyFollowUps';
 /** User property mapping a trigger to its spreadsheet: a time-driven run may have no active one. */
 const TRIGGER_KEY_PREFIX = 'dailyTrigger:';
+/** User property: the name and address of a trigger's spreadsheet, for the message when it cannot be opened. */
+const TRIGGER_INFO_PREFIX = 'dailyTriggerInfo:';
 /** The store record every editor reads: which trigger runs the daily follow-ups, whose, at what hour. */
 export const DAILY_KEY = 'dailyTrigger';
 /** Where a daily run that needed authorisation says so (the user's store and the document's). */
@@ -16,20 +18,28 @@ const AUTHORIZATION_KEY = 'authorizationNeeded';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-/** `uid: null` once turned off: a trigger still running for it retires itself. */
+/**
+ * `uid: null` once turned off: a trigger still running for it retires itself. `spreadsheetId` is the
+ * spreadsheet the record belongs to: "Make a copy" copies the store but not the trigger, so a record
+ * of another spreadsheet is a copy's inheritance and means nothing here (README "Copies").
+ */
 interface DailyRecord {
   uid: string | null;
   owner: string | null;
   hour: number | null;
+  spreadsheetId?: string;
 }
 
-function readRecord(store: DocumentStore): DailyRecord | null {
+/** This spreadsheet's record (null when there is none, or when it was copied from another spreadsheet). */
+function readRecord(store: DocumentStore, ss: Spreadsheet): DailyRecord | null {
   const value = store.readJson(DAILY_KEY).value as Partial<DailyRecord> | null;
   if (!value || typeof value !== 'object') return null;
+  if (typeof value.spreadsheetId === 'string' && value.spreadsheetId !== ss.getId()) return null;
   return {
     uid: typeof value.uid === 'string' ? value.uid : null,
     owner: typeof value.owner === 'string' ? value.owner : null,
     hour: typeof value.hour === 'number' ? value.hour : null,
+    ...(typeof value.spreadsheetId === 'string' ? { spreadsheetId: value.spreadsheetId } : {}),
   };
 }
 
@@ -43,7 +53,7 @@ export function effectiveUserEmail(): string | null {
 
 /** This user's daily triggers of this spreadsheet: the recorded one, and any mapped to it. */
 function myDailyTriggers(ss: Spreadsheet, store: DocumentStore): Trigger[] {
-  const record = readRecord(store);
+  const record = readRecord(store, ss);
   const user = PropertiesService.getUserProperties();
   return ScriptApp.getProjectTriggers().filter((t) => {
     if (t.getHandlerFunction() !== HANDLER) return false;
@@ -53,7 +63,7 @@ function myDailyTriggers(ss: Spreadsheet, store: DocumentStore): Trigger[] {
 }
 
 export function dailyStatus(ss: Spreadsheet, store: DocumentStore): DailyStatus {
-  const record = readRecord(store);
+  const record = readRecord(store, ss);
   const me = effectiveUserEmail();
   const mine = myDailyTriggers(ss, store);
   if (record?.uid && record.owner !== me) return { on: true, owner: record.owner, hour: record.hour, mine: false };
@@ -65,17 +75,18 @@ function deleteTriggers(triggers: Trigger[]): void {
   const user = PropertiesService.getUserProperties();
   for (const t of triggers) {
     user.deleteProperty(TRIGGER_KEY_PREFIX + t.getUniqueId());
+    user.deleteProperty(TRIGGER_INFO_PREFIX + t.getUniqueId());
     ScriptApp.deleteTrigger(t);
   }
 }
 
 /** Removes this user's daily triggers of the spreadsheet and marks it off for every editor. */
 export function removeDailyTriggers(ss: Spreadsheet, store: DocumentStore): number {
-  const record = readRecord(store);
+  const record = readRecord(store, ss);
   const triggers = myDailyTriggers(ss, store);
   deleteTriggers(triggers);
   const someoneElses = record?.uid && !triggers.some((t) => t.getUniqueId() === record.uid) ? 1 : 0;
-  if (record) store.writeJson(DAILY_KEY, { uid: null, owner: null, hour: null, offBy: effectiveUserEmail() });
+  if (record) store.writeJson(DAILY_KEY, { uid: null, owner: null, hour: null, offBy: effectiveUserEmail(), spreadsheetId: ss.getId() });
   return triggers.length + someoneElses;
 }
 
@@ -125,7 +136,7 @@ function refusal(message: string): Extract<TriggerResult, { ok: false }> {
  */
 export function installDailyTrigger(ss: Spreadsheet, hour: number, store: DocumentStore): TriggerResult {
   let old = myDailyTriggers(ss, store);
-  const oldHour = readRecord(store)?.hour ?? hour;
+  const oldHour = readRecord(store, ss)?.hour ?? hour;
   let created = create(ss, hour);
   if (!created.ok && created.code === 'one-per-document' && old.length > 0) {
     deleteTriggers(old);
@@ -144,24 +155,62 @@ export function installDailyTrigger(ss: Spreadsheet, hour: number, store: Docume
 }
 
 function saveRecord(ss: Spreadsheet, store: DocumentStore, trigger: Trigger, hour: number): void {
-  PropertiesService.getUserProperties().setProperty(TRIGGER_KEY_PREFIX + trigger.getUniqueId(), ss.getId());
-  store.writeJson(DAILY_KEY, { uid: trigger.getUniqueId(), owner: effectiveUserEmail(), hour });
+  const user = PropertiesService.getUserProperties();
+  user.setProperty(TRIGGER_KEY_PREFIX + trigger.getUniqueId(), ss.getId());
+  // Kept with the trigger, so that it can say which spreadsheet it cannot open (README "No silent stops").
+  user.setProperty(TRIGGER_INFO_PREFIX + trigger.getUniqueId(), JSON.stringify({ name: ss.getName(), url: ss.getUrl() }));
+  store.writeJson(DAILY_KEY, { uid: trigger.getUniqueId(), owner: effectiveUserEmail(), hour, spreadsheetId: ss.getId() });
 }
 
 /**
  * Whether the trigger `uid` runs this spreadsheet's daily follow-ups. A trigger replaced by another
  * editor's, or left running after another editor turned them off, deletes itself and sends nothing.
- * A trigger from before the store kept a record is adopted.
+ * A trigger from before the store kept a record (or whose record lacks its spreadsheet) is adopted
+ * when it was made for this spreadsheet.
  */
 export function claimDailyRun(ss: Spreadsheet, store: DocumentStore, uid: string | undefined): boolean {
-  const record = readRecord(store);
-  if (!uid || record?.uid === uid) return true;
-  if (!record) {
-    store.writeJson(DAILY_KEY, { uid, owner: effectiveUserEmail(), hour: null });
+  if (!uid) return false;
+  const record = readRecord(store, ss);
+  const madeHere = PropertiesService.getUserProperties().getProperty(TRIGGER_KEY_PREFIX + uid) === ss.getId();
+  if (record?.uid === uid || (!record && madeHere)) {
+    if (record?.spreadsheetId !== ss.getId() || record.uid !== uid)
+      store.writeJson(DAILY_KEY, { uid, owner: effectiveUserEmail(), hour: record?.hour ?? null, spreadsheetId: ss.getId() });
     return true;
   }
+  if (!record) return false;
   deleteTriggers(ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === uid));
   return false;
+}
+
+/**
+ * Whether `uid` is one of this project's daily time-driven triggers of this user: a call from a page
+ * (google.script.run) with a made-up or copied id is not. Throws when ScriptApp cannot be asked.
+ */
+export function isDailyTrigger(uid: unknown): boolean {
+  if (typeof uid !== 'string' || uid === '') return false;
+  return ScriptApp.getProjectTriggers().some(
+    (t) => t.getUniqueId() === uid && t.getHandlerFunction() === HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
+  );
+}
+
+/** What Trigger.getTriggerSourceId() returns for the trigger `uid` (undocumented for an add-on's clock trigger). */
+export function triggerSourceIdOf(uid: string): string | null {
+  const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid);
+  return trigger ? (trigger.getTriggerSourceId() as string | null) : null;
+}
+
+/** The name and address of the spreadsheet a trigger was made for, as recorded when it was made. */
+export function triggerSpreadsheetInfo(uid: string): { id: string | null; name: string | null; url: string | null } {
+  const user = PropertiesService.getUserProperties();
+  const id = user.getProperty(TRIGGER_KEY_PREFIX + uid);
+  let info: { name?: unknown; url?: unknown } = {};
+  try {
+    info = JSON.parse(user.getProperty(TRIGGER_INFO_PREFIX + uid) ?? '{}') as typeof info;
+  } catch {
+    // A damaged record: the id alone is said.
+  }
+  const url = typeof info.url === 'string' ? info.url : id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : null;
+  return { id, name: typeof info.name === 'string' ? info.name : null, url };
 }
 
 /** The spreadsheet a time-driven run belongs to: the active one, or the one saved for its trigger. */

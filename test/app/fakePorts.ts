@@ -121,6 +121,14 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       readAllJson: (prefix) =>
         [...props].filter(([k]) => k.startsWith(prefix)).map(([key, v]) => ({ key, value: JSON.parse(v) as unknown })),
       ledgerRoom: () => 100,
+      room: () => 30_000,
+      entrySize: (key, value) => 4 + key.length + JSON.stringify(value).length,
+      refresh: () => undefined,
+      readFreshOrdered: (prefix) =>
+        [...props]
+          .filter(([k]) => k.startsWith(prefix))
+          .map(([key, v], order) => ({ key, value: JSON.parse(v) as unknown, order })),
+      ignoredEntries: () => 0,
     },
     mail: {
       remainingDailyQuota: () => 100,
@@ -153,6 +161,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
         user: null,
       }),
       storeUsage: () => ({ total: 0, totalLimit: 30_000, config: 0, configLimit: 20_000 }),
+      triggerSourceId: () => null,
     },
     now: () => Date.parse(`${today}T09:00:00Z`),
   };

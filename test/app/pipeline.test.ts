@@ -48,7 +48,7 @@ describe('sendPlanned', () => {
   it('writes the ledger before and after each send and returns outcome codes; its input is untouched', () => {
     const ports = fakePorts(TODAY, [invoice('A', '2026-11-09'), invoice('B', '2026-11-01')]);
     const run = deepFreeze(planRun(readSnapshot(ports)));
-    const out = sendPlanned(run, ports, { mode: 'send', started: ports.now() });
+    const out = sendPlanned(run, ports, { mode: 'send', started: ports.now(), claim: null });
     expect(ports.storeWrites.filter(([k]) => k.startsWith('ledger:'))).toEqual([
       ['ledger:B\u0000firm', 'sending'],
       ['ledger:B\u0000firm', 'sent'],
@@ -65,10 +65,15 @@ describe('sendPlanned', () => {
     expect(run.histories.get('A')?.lastSentStage ?? null).toBeNull();
   });
 
-  it('an error after the message may have left: outcome unsure, the ledger says unknown, the invoice needs review', () => {
+  it('an error after the message may have left (the quota moved): outcome unsure, the ledger says unknown, the invoice needs review', () => {
     const ports = fakePorts(TODAY, [invoice('A', '2026-11-09')]);
-    ports.failSend = () => new Error('Service error: Gmail');
-    const out = sendPlanned(planRun(readSnapshot(ports)), ports, { mode: 'send', started: ports.now() });
+    let quota = 100;
+    ports.mail.remainingDailyQuota = () => quota;
+    ports.failSend = () => {
+      quota -= 1;
+      return new Error('Service error: Gmail');
+    };
+    const out = sendPlanned(planRun(readSnapshot(ports)), ports, { mode: 'send', started: ports.now(), claim: null });
     expect(out.lines.map((l) => l.outcome)).toEqual(['unsure']);
     expect(out.lines[0]?.result).toMatch(/^failed: Service error: Gmail\. So this email may or may not have gone out/);
     expect(ports.storeWrites.at(-1)).toEqual(['ledger:A\u0000reminder', 'unknown']);
@@ -78,8 +83,21 @@ describe('sendPlanned', () => {
   it('a refused address: outcome failed, ledger entry removed (nothing went out)', () => {
     const ports = fakePorts(TODAY, [invoice('A', '2026-11-09')]);
     ports.failSend = () => new Error('Invalid email: a@client.test');
-    const out = sendPlanned(planRun(readSnapshot(ports)), ports, { mode: 'send', started: ports.now() });
+    const out = sendPlanned(planRun(readSnapshot(ports)), ports, { mode: 'send', started: ports.now(), claim: null });
     expect(out.lines.map((l) => [l.outcome, l.result])).toEqual([['failed', 'failed: Invalid email: a@client.test']]);
+    expect([...ports.props.keys()].filter((k) => k.startsWith('ledger:'))).toEqual([]);
+  });
+
+  it.each([
+    ['German', 'Dienst zu oft aufgerufen: E-Mail'],
+    ['French', 'Argument trop volumineux : subject'],
+    ['an unknown English refusal', 'Limit Exceeded: Email Recipients Per Message.'],
+  ])('a refusal in %s with the quota unchanged: not sent (failed, retried next run), never unsure', (_lang, message) => {
+    const ports = fakePorts(TODAY, [invoice('A', '2026-11-09')]);
+    ports.failSend = () => new Error(message);
+    const out = sendPlanned(planRun(readSnapshot(ports)), ports, { mode: 'send', started: ports.now(), claim: null });
+    expect(out.lines.map((l) => [l.outcome, l.result])).toEqual([['failed', `failed: ${message}`]]);
+    expect(out.histories.get('A')?.needsReview ?? null).toBeNull();
     expect([...ports.props.keys()].filter((k) => k.startsWith('ledger:'))).toEqual([]);
   });
 });

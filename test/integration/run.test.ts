@@ -175,12 +175,12 @@ describe('time zones', () => {
 });
 
 describe('faults', () => {
-  it('a send that throws mid-run: the others still go out, that invoice is held for review, never resent', () => {
+  it('a send that throws after the message left: the others still go out, that invoice is held for review, never resent', () => {
     const rows = ['A', 'B', 'C'].map((invoice) => ({ invoice, due: DUE }));
     const t = setUp({ today: addDays(DUE, 1), rows });
-    t.runtime.faults.failOn('MailApp.sendEmail', 2, 'Service error: Gmail');
+    t.runtime.faults.failAfter('MailApp.sendEmail', 2, 'Service error: Gmail');
     t.daily();
-    expect(t.sent().map((m) => m.subject)).toEqual(['Invoice A from Sam Rivera', 'Invoice C from Sam Rivera']);
+    expect(t.sent().map((m) => m.subject)).toEqual(['A', 'B', 'C'].map((i) => `Invoice ${i} from Sam Rivera`));
     expect(t.statuses().B?.Status).toBe('Needs review');
     expect(t.log().find((r) => r.Invoice === 'B')?.Result).toMatch(
       /^failed: Service error: Gmail\. So this email may or may not have gone out/,
@@ -189,8 +189,24 @@ describe('faults', () => {
       t.goTo(addDays(DUE, d));
       t.daily();
     }
-    expect(t.sent().filter((m) => m.subject.includes(' B '))).toHaveLength(0);
+    expect(t.sent().filter((m) => m.subject.includes(' B '))).toHaveLength(1);
   });
+
+  it.each(['Service error: Gmail', 'Erreur de service : Gmail', 'Dienstfehler: Gmail'])(
+    'MailApp refuses before sending ("%s", the quota unchanged): not sent, not under review, sent by the next run',
+    (message) => {
+      const rows = ['A', 'B'].map((invoice) => ({ invoice, due: DUE }));
+      const t = setUp({ today: addDays(DUE, 1), rows });
+      t.runtime.faults.failOn('MailApp.sendEmail', 2, message);
+      t.daily();
+      expect(t.sent().map((m) => m.subject)).toEqual(['Invoice A from Sam Rivera']);
+      expect(t.statuses().B?.Status).toBe('Overdue');
+      expect(t.log().find((r) => r.Invoice === 'B')?.Outcome).toBe('failed');
+      t.goTo(addDays(DUE, 2));
+      t.daily();
+      expect(t.sent().filter((m) => m.subject.includes(' B '))).toHaveLength(1);
+    },
+  );
 
   /** Makes every later write of the run fail, as if the execution had been killed. */
   function dieAfterThis(t: ReturnType<typeof setUp>): void {
