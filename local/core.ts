@@ -95,11 +95,26 @@ interface Fault {
   seen: number;
   message: string;
   error: Error | null;
+  /** The call kills the execution (killBefore / killAfter). */
+  kill: boolean;
 }
+
+/** What a fault does to the call it fires on. */
+export interface FiredFault {
+  when: 'before' | 'after';
+  message: string;
+  error: Error | null;
+  kill: boolean;
+}
+
+/** Apps Script's message when the platform stops an execution at its time limit (6 minutes). */
+export const KILL_MESSAGE = 'Exceeded maximum execution time';
 
 export interface PendingFault {
   method: string;
   when: 'before' | 'after';
+  /** A kill (killBefore / killAfter) rather than a failure. */
+  kill: boolean;
   /** Calls still to be seen before the fault fires (0 = the next call fails). */
   callsUntilFailure: number;
   remainingFailures: number;
@@ -117,6 +132,7 @@ function defaultFaultMessage(method: string): string {
 export class Faults {
   #faults: Fault[] = [];
   #hooks: Array<{ method: string; nth: number; seen: number; run: () => void }> = [];
+  #onKillArmed: () => void = () => undefined;
 
   /**
    * Runs `run` just before the n-th call of a method (counted from now), once: a way to make the
@@ -137,6 +153,33 @@ export class Faults {
     this.#add(method, 'after', nth, options);
   }
 
+  /**
+   * The n-th call of a method (counted from now, in every execution) kills the execution it runs
+   * in, before its effect: the call throws "Exceeded maximum execution time", every later service
+   * call of that execution throws the same without effect, and the spreadsheet writes it did not
+   * flush are lost when it ends (see Executions in execution.ts).
+   */
+  killBefore(method: string, nth = 1): void {
+    this.#add(method, 'before', nth, KILL_MESSAGE, true);
+    this.#onKillArmed();
+  }
+
+  /** As killBefore, but the n-th call has its effect first (a write it made is still unflushed). */
+  killAfter(method: string, nth = 1): void {
+    this.#add(method, 'after', nth, KILL_MESSAGE, true);
+    this.#onKillArmed();
+  }
+
+  /** Whether a kill is set and has not fired yet. */
+  killArmed(): boolean {
+    return this.#faults.some((f) => f.kill);
+  }
+
+  /** Used by the runtime: told when a kill is set (it starts keeping durable copies then). */
+  onKillArmed(listener: () => void): void {
+    this.#onKillArmed = listener;
+  }
+
   clear(): void {
     this.#faults = [];
     this.#hooks = [];
@@ -146,13 +189,14 @@ export class Faults {
     return this.#faults.map((f) => ({
       method: f.method,
       when: f.when,
+      kill: f.kill,
       callsUntilFailure: Math.max(0, f.nth - 1 - f.seen),
       remainingFailures: Math.min(f.times, f.nth - 1 + f.times - f.seen),
     }));
   }
 
   /** Called by the host on every call; returns the fault that fires on this call, if any. */
-  take(method: string): { when: 'before' | 'after'; message: string; error: Error | null } | null {
+  take(method: string): FiredFault | null {
     for (const hook of this.#hooks) {
       if (hook.method === method && ++hook.seen === hook.nth) hook.run();
     }
@@ -164,17 +208,17 @@ export class Faults {
       if (!fired && fault.seen >= fault.nth && fault.seen < fault.nth + fault.times) fired = fault;
     }
     this.#faults = this.#faults.filter((f) => f.seen < f.nth - 1 + f.times);
-    return fired ? { when: fired.when, message: fired.message, error: fired.error } : null;
+    return fired ? { when: fired.when, message: fired.message, error: fired.error, kill: fired.kill } : null;
   }
 
-  #add(method: string, when: 'before' | 'after', nth: number, options: string | Error | FaultOptions): void {
+  #add(method: string, when: 'before' | 'after', nth: number, options: string | Error | FaultOptions, kill = false): void {
     if (!Number.isInteger(nth) || nth < 1) throw new Error(`faults: n must be a positive integer, got ${nth}`);
     const opts: FaultOptions =
       typeof options === 'string' ? { message: options } : options instanceof Error ? { error: options } : options;
     const times = opts.times ?? 1;
     if (!(times >= 1)) throw new Error(`faults: times must be at least 1, got ${times}`);
     const message = (opts.message ?? defaultFaultMessage(method)).replace(/^Exception: /, '');
-    this.#faults.push({ method, when, nth, times, seen: 0, message, error: opts.error ?? null });
+    this.#faults.push({ method, when, nth, times, seen: 0, message, error: opts.error ?? null, kill });
   }
 }
 
@@ -285,6 +329,14 @@ export interface HostOptions {
 
 type AnyMethod = (...args: unknown[]) => unknown;
 
+/** The execution running now, as the host sees it (the runtime keeps a stack of them, execution.ts). */
+export interface ExecutionState {
+  /** Distinguishes executions (a lock belongs to the execution that took it). */
+  readonly id: number;
+  /** The exception that killed the execution, once killed; every later call throws then. */
+  killed: Error | null;
+}
+
 /**
  * What every fake object is wrapped in: each call of an API method is recorded, checked against
  * the auth mode, and offered to fault injection. The fakes' own classes hold only behaviour.
@@ -299,6 +351,8 @@ export class Host {
   authorizationRequired = false;
   /** The execution is an installable trigger's (no user present to authorize). */
   inTrigger = false;
+  /** The execution running now (set by the runtime's execution stack). */
+  execution: ExecutionState = { id: 0, killed: null };
 
   constructor(options: HostOptions) {
     this.clock = options.clock;
@@ -323,18 +377,30 @@ export class Host {
     return this.realm.Array.from(items);
   }
 
-  /** Runs one service call: record, auth gate, faults, effect. */
+  /**
+   * Runs one service call: record, auth gate, faults, effect. A killed execution's calls are
+   * refused before anything (not recorded, not offered to faults or beforeCall hooks): the
+   * execution no longer exists on the platform.
+   */
   invoke<R>(name: string, effect: () => R): R {
+    if (this.execution.killed) throw this.error(KILL_MESSAGE);
     this.calls.record(name, this.clock.now());
     if (!isAllowedIn(this.authMode, name)) throw this.error(permissionMessage(name));
     if (this.authorizationRequired && this.inTrigger && needsAuthorization(name)) {
       throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
     }
     const fault = this.faults.take(name);
-    if (fault?.when === 'before') throw fault.error ?? this.error(fault.message);
+    if (fault?.when === 'before') throw this.#fire(fault);
     const result = effect();
-    if (fault?.when === 'after') throw fault.error ?? this.error(fault.message);
+    if (fault?.when === 'after') throw this.#fire(fault);
     return result;
+  }
+
+  /** The error a fault throws; a kill also marks the execution running now (after any hook) as killed. */
+  #fire(fault: FiredFault): Error {
+    const error = fault.error ?? this.error(fault.message);
+    if (fault.kill) this.execution.killed = error;
+    return error;
   }
 
   /**

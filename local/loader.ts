@@ -173,52 +173,66 @@ function clockEvent(triggerUid: string, nowMs: number): Record<string, unknown> 
   };
 }
 
+/** Runs a function as one execution, after `setup` has set the execution's context. */
+type Execute = (setup: (() => void) | null, name: string, args: unknown[]) => unknown;
+
 /**
  * Runs a trigger's handler as Apps Script does for an add-on: a time-driven one with no active
- * spreadsheet, no UI, full authorization and a clock event object.
+ * spreadsheet, no UI, full authorization and a clock event object. The context is the
+ * execution's: it is put back when the execution ends.
  */
-function triggerRunner(runtime: Runtime, call: (name: string, ...args: unknown[]) => unknown) {
+function triggerRunner(runtime: Runtime, execute: Execute) {
   return (trigger: string | TriggerInfo): unknown => {
     const info = typeof trigger === 'string' ? (runtime.triggers.get(trigger) ?? null) : trigger;
     if (!info) throw new Error(`runTrigger: no trigger ${String(trigger)}`);
-    const previous = { active: runtime.spreadsheets.active()?.id ?? null, ui: runtime.uiAvailable, auth: runtime.authMode };
     const isClock = info.eventType === 'CLOCK';
-    runtime.setActiveSpreadsheet(isClock ? null : info.sourceId);
-    if (isClock) runtime.setDocumentContext(runtime.options.triggerDocumentContext ? info.documentId : null);
-    runtime.setUiAvailable(false);
-    runtime.setAuthMode('FULL');
-    runtime.setTriggerRun(true);
-    try {
-      return call(info.handler, clockEvent(info.id, runtime.clock.now()));
-    } finally {
-      runtime.setTriggerRun(false);
-      runtime.setDocumentContext(undefined);
-      runtime.setActiveSpreadsheet(previous.active);
-      runtime.setUiAvailable(previous.ui);
-      runtime.setAuthMode(previous.auth);
-    }
+    const setup = (): void => {
+      runtime.setActiveSpreadsheet(isClock ? null : info.sourceId);
+      runtime.setDocumentContext(isClock ? (runtime.options.triggerDocumentContext ? info.documentId : null) : undefined);
+      runtime.setUiAvailable(false);
+      runtime.setAuthMode('FULL');
+      runtime.setTriggerRun(true);
+    };
+    return execute(setup, info.handler, [clockEvent(info.id, runtime.clock.now())]);
   };
 }
 
 /**
  * Opens the spreadsheet: calls onOpen(e) in the given auth mode (an add-on not yet used in this
- * file gets NONE; one already used gets LIMITED). The mode is restored afterwards.
+ * file gets NONE; one already used gets LIMITED). The mode is the execution's (put back after).
  */
-function onOpenFirer(runtime: Runtime, call: (name: string, ...args: unknown[]) => unknown) {
+function onOpenFirer(runtime: Runtime, execute: Execute) {
   return (authMode: AuthModeName = 'LIMITED'): unknown => {
-    const previous = runtime.authMode;
     const active = runtime.spreadsheets.active();
     const event: Record<string, unknown> = { authMode: AuthMode[authMode] };
     if (authMode !== 'NONE' && active) {
       event.source = runtime.spreadsheetObject(active.id);
       event.user = runtime.options.userEmail;
     }
-    runtime.setAuthMode(authMode);
+    return execute(() => runtime.setAuthMode(authMode), 'onOpen', [event]);
+  };
+}
+
+/**
+ * One execution: begins (nested in the running one, if any), runs, ends. A killed execution's
+ * end restores the spreadsheets first; then its kill exception ("Exceeded maximum execution
+ * time") is thrown to the caller, even if the add-on caught it or threw something else after.
+ */
+function executor(runtime: Runtime, fn: (name: string) => AddonFunction): Execute {
+  return (setup, name, args) => {
+    const run = fn(name);
+    runtime.beginExecution();
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
-      return call('onOpen', event);
-    } finally {
-      runtime.setAuthMode(previous);
+      setup?.();
+      outcome = { ok: true, value: run(...args) };
+    } catch (error) {
+      outcome = { ok: false, error };
     }
+    const { killedBy } = runtime.endExecution();
+    if (killedBy) throw killedBy;
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   };
 }
 
@@ -233,18 +247,19 @@ export function loadAddon(options: LoadOptions) {
   }
   const has = (name: string): boolean =>
     IDENTIFIER.test(name) && vm.runInContext(`typeof ${name} === 'function'`, context) === true;
-  /** Calls a top-level function as one execution (locks still held are released afterwards). */
-  const call = (name: string, ...args: unknown[]): unknown => {
+  const execute = executor(runtime, (name) => {
     if (!has(name)) throw new Error(`The add-on (${distDir}) defines no top-level function ${name}`);
-    try {
-      return (vm.runInContext(name, context) as AddonFunction)(...args);
-    } finally {
-      runtime.endExecution();
-    }
-  };
+    return vm.runInContext(name, context) as AddonFunction;
+  });
+  /**
+   * Calls a top-level function as one execution, in the context as it is (nested in the running
+   * execution when called from a beforeCall hook). At its end, its locks are released and the
+   * context is put back; a killed one restores the spreadsheets, then throws its kill exception.
+   */
+  const call = (name: string, ...args: unknown[]): unknown => execute(null, name, args);
   const callAsScriptRunWith = scriptRunCaller(has, call);
-  const runTrigger = triggerRunner(runtime, call);
-  const fireOnOpen = onOpenFirer(runtime, call);
+  const runTrigger = triggerRunner(runtime, execute);
+  const fireOnOpen = onOpenFirer(runtime, execute);
 
   return {
     context,

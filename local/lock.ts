@@ -1,5 +1,7 @@
 // LockService. Waiting never sleeps: it advances the simulated clock, to the moment another
-// execution (simulated by the test) lets go, or by the whole timeout.
+// execution (simulated by the test) lets go, or by the whole timeout. A lock belongs to the
+// execution that took it (a nested execution waits for the enclosing one's lock in vain) and is
+// released at that execution's end only.
 
 import type { Host } from './core';
 import type { Faked } from './faked';
@@ -8,8 +10,10 @@ type GLock = GoogleAppsScript.Lock.Lock;
 type GLockService = GoogleAppsScript.Lock.LockService;
 
 interface Slot {
-  /** A Lock object of this execution holding the slot. */
+  /** A Lock object of the code under test holding the slot. */
   holder: FakeLock | null;
+  /** The execution (ExecutionState.id) that took it. */
+  owner: number;
   /** Another (simulated) execution holds it until this time; Infinity = until releaseHeld(). */
   heldElsewhereUntil: number | null;
 }
@@ -25,7 +29,7 @@ export class LockTable {
   #slot(key: string): Slot {
     let slot = this.#slots.get(key);
     if (!slot) {
-      slot = { holder: null, heldElsewhereUntil: null };
+      slot = { holder: null, owner: 0, heldElsewhereUntil: null };
       this.#slots.set(key, slot);
     }
     return slot;
@@ -43,9 +47,23 @@ export class LockTable {
     for (const slot of this.#slots.values()) slot.heldElsewhereUntil = null;
   }
 
-  /** End of an execution: Apps Script releases whatever it still held. */
-  releaseExecutionLocks(): void {
-    for (const slot of this.#slots.values()) slot.holder = null;
+  /**
+   * End of an execution: Apps Script releases whatever it still held. Only that execution's: an
+   * enclosing execution (a nested run's) keeps its locks.
+   */
+  releaseExecutionLocks(execution: number): void {
+    for (const slot of this.#slots.values()) if (slot.owner === execution) slot.holder = null;
+  }
+
+  /** Whether this Lock object holds the slot, in the execution running now. */
+  #mine(slot: Slot, lock: FakeLock): boolean {
+    return slot.holder === lock && slot.owner === this.#host.execution.id;
+  }
+
+  #take(slot: Slot, lock: FakeLock): true {
+    slot.holder = lock;
+    slot.owner = this.#host.execution.id;
+    return true;
   }
 
   isHeld(key: string): 'free' | 'by-code-under-test' | 'elsewhere' {
@@ -58,19 +76,16 @@ export class LockTable {
   acquire(key: string, lock: FakeLock, timeoutMs: number): boolean {
     const slot = this.#slot(key);
     const clock = this.#host.clock;
-    if (slot.holder === lock) return true;
+    if (this.#mine(slot, lock)) return true;
     const now = clock.now();
     if (slot.heldElsewhereUntil !== null && slot.heldElsewhereUntil <= now) slot.heldElsewhereUntil = null;
-    if (!slot.holder && slot.heldElsewhereUntil === null) {
-      slot.holder = lock;
-      return true;
-    }
+    if (!slot.holder && slot.heldElsewhereUntil === null) return this.#take(slot, lock);
+    // Held by code under test (this or an enclosing execution): never let go while this one waits.
     const freeAt = slot.holder ? Infinity : (slot.heldElsewhereUntil ?? Infinity);
     if (freeAt <= now + timeoutMs) {
       clock.advance(freeAt - now);
       slot.heldElsewhereUntil = null;
-      slot.holder = lock;
-      return true;
+      return this.#take(slot, lock);
     }
     clock.advance(Math.max(0, timeoutMs));
     return false;
@@ -78,11 +93,11 @@ export class LockTable {
 
   release(key: string, lock: FakeLock): void {
     const slot = this.#slot(key);
-    if (slot.holder === lock) slot.holder = null;
+    if (this.#mine(slot, lock)) slot.holder = null;
   }
 
   holds(key: string, lock: FakeLock): boolean {
-    return this.#slot(key).holder === lock;
+    return this.#mine(this.#slot(key), lock);
   }
 }
 

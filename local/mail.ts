@@ -1,5 +1,6 @@
 // MailApp (and a minimal GmailApp.sendEmail): messages are recorded as plain data, the daily
-// recipient quota is enforced, and malformed addresses are refused as Apps Script refuses them.
+// recipient quota and the 50 recipients per message are enforced, and malformed addresses are
+// refused as Apps Script refuses them. A sent message is never undone (not even by a kill).
 
 import type { Host } from './core';
 import type { Faked } from './faked';
@@ -42,6 +43,12 @@ export interface MailWorld {
 
 // Roughly what Gmail accepts: local@domain.tld, optionally as "Name <local@domain.tld>".
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
+
+/**
+ * Apps Script "Quotas for Google Services", current limitations: email recipients per message, 50.
+ * To, Cc and Bcc count alike; the message is refused before anything is sent or charged.
+ */
+const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 function extractAddress(entry: string): string {
   const angle = /^(?:"?[^"<]*"?\s*)<([^<>]+)>$/.exec(entry);
@@ -88,6 +95,7 @@ export class Mailbox {
     }
     const recipients = to.length + cc.length + bcc.length;
     if (recipients === 0) throw host.error('Failed to send email: no recipient');
+    if (recipients > MAX_RECIPIENTS_PER_MESSAGE) throw host.error('Limit Exceeded: Email Recipients Per Message.');
     if (recipients > this.#quota) throw host.error('Service invoked too many times for one day: email.');
     const subject = message.subject === undefined || message.subject === null ? '' : String(message.subject);
     if (subject.length > 250) throw host.error('Argument too large: subject');

@@ -35,7 +35,26 @@ export interface MetadataEntry {
   visibility: Visibility;
   locationType: LocationType;
   index: number;
+  /**
+   * The script project that created a PROJECT entry (the runtime's scriptId for the add-on's own);
+   * null for DOCUMENT entries. Absent (an entry a test pushed into `entries` by hand): the running
+   * script's own.
+   */
+  project?: string | null;
 }
+
+/**
+ * Whether a script project sees an entry. Sheets API guide "Read & write developer metadata" and
+ * the Apps Script reference "Enum DeveloperMetadataVisibility": PROJECT-visible metadata "is only
+ * visible to and accessible by the developer project that created the metadata"; DOCUMENT-visible
+ * metadata "is accessible from any developer project with access to the document".
+ */
+export function visibleTo(project: string): (entry: MetadataEntry) => boolean {
+  return (entry) => entry.visibility === 'DOCUMENT' || (entry.project ?? project) === project;
+}
+
+/** A saved copy of a metadata list: each entry object with a copy of its fields (see MetadataList.save). */
+export type MetadataState = ReadonlyArray<{ readonly entry: MetadataEntry; readonly saved: Readonly<MetadataEntry> }>;
 
 /**
  * Characters of metadata (keys plus values) one sheet, or the spreadsheet itself, may hold:
@@ -52,6 +71,22 @@ export const ARBITRARY_RANGE_MESSAGE =
 export class MetadataList {
   entries: MetadataEntry[] = [];
 
+  /** A copy of the entries that `restore` puts back into the same entry objects. */
+  save(): MetadataState {
+    return this.entries.map((entry) => ({ entry, saved: { ...entry } }));
+  }
+
+  /** Puts a saved list back; entry objects other code holds (DeveloperMetadata fakes) stay valid. */
+  restore(state: MetadataState): void {
+    this.entries = state.map(({ entry, saved }) => Object.assign(entry, saved));
+  }
+
+  /** Replaces the entries with copies of another list's (new entry objects, same ids). */
+  copyFrom(other: MetadataList): void {
+    this.entries = other.entries.map((entry) => ({ ...entry }));
+  }
+
+  /** Characters of keys and values: every entry counts, visible to the caller or not. */
   size(): number {
     let chars = 0;
     for (const e of this.entries) chars += e.key.length + (e.value?.length ?? 0);
@@ -78,6 +113,8 @@ export interface MetadataWorld {
   line(type: 'ROW' | 'COLUMN', index: number): FakeRange;
   list(): MetadataList;
   nextId(): number;
+  /** The script project adding metadata (the runtime's scriptId). */
+  project: string;
 }
 
 export function checkLimit(host: Host, list: MetadataList, extra: number): void {
@@ -98,7 +135,15 @@ export function newEntry(
   const visibility = enumName(secondIsVisibility ? second : (third ?? 'DOCUMENT')) as Visibility;
   if (!(visibility in DeveloperMetadataVisibility)) throw world.host.error('Invalid argument: visibility');
   checkLimit(world.host, world.list(), key.length + (value?.length ?? 0));
-  const entry: MetadataEntry = { id: world.nextId(), key, value, visibility, locationType: location.type, index: location.index };
+  const entry: MetadataEntry = {
+    id: world.nextId(),
+    key,
+    value,
+    visibility,
+    locationType: location.type,
+    index: location.index,
+    project: visibility === 'PROJECT' ? world.project : null,
+  };
   world.list().entries.push(entry);
   return entry;
 }

@@ -1,5 +1,7 @@
-// Test-side access to a sheet: put and read cells as stored (no conversions, no call counted), and
-// simulate a user editing the sheet (sorting, inserting, deleting rows) while a run is under way.
+// Test-side access to a spreadsheet and its sheets: put and read cells as stored (no conversions,
+// no call counted), and simulate a user (or another tool) editing the sheet (sorting, inserting,
+// deleting rows, adding metadata) while a run is under way. Such an edit is the user's, not the
+// run's: it is durable at once (a later kill of the run does not undo it, see execution.ts).
 
 import { toCsv } from './csv';
 import { isDateTimeFormat, hasTimePart } from './cellFormat';
@@ -16,15 +18,29 @@ import {
   numberFormatOf,
   writeRawValue,
 } from './sheetModel';
-import { isoDate, wallFromSerial } from './timezone';
+import { isValidTimeZone, isoDate, wallFromSerial } from './timezone';
+import { METADATA_CHAR_LIMIT, type MetadataEntry } from './metadata';
+
+/** Told after each test-side edit (the runtime makes it durable); a no-op when nobody listens. */
+type Edited = () => void;
+const NOBODY: Edited = () => undefined;
 
 export class RawSheet {
   readonly #spreadsheet: SpreadsheetModel;
   readonly #sheet: SheetModel;
+  readonly #edited: Edited;
 
-  constructor(spreadsheet: SpreadsheetModel, sheet: SheetModel) {
+  constructor(spreadsheet: SpreadsheetModel, sheet: SheetModel, edited: Edited = NOBODY) {
     this.#spreadsheet = spreadsheet;
     this.#sheet = sheet;
+    this.#edited = edited;
+  }
+
+  /** Runs a test-side edit and reports it once. */
+  #edit(work: () => void): this {
+    work();
+    this.#edited();
+    return this;
   }
 
   get name(): string {
@@ -63,35 +79,41 @@ export class RawSheet {
     if (column > sheet.maxColumns) sheet.insertColumns(sheet.maxColumns + 1, column - sheet.maxColumns);
   }
 
-  /** Puts one cell exactly as given (strings are never converted; see RawCell). */
-  setRaw(row: number, column: number, value: RawCell): this {
+  #put(row: number, column: number, value: RawCell): void {
     this.#ensure(row, column);
     writeRawValue(this.#sheet.cellForWrite(row, column), value, this.#ctx());
-    return this;
+  }
+
+  /** Puts one cell exactly as given (strings are never converted; see RawCell). */
+  setRaw(row: number, column: number, value: RawCell): this {
+    return this.#edit(() => this.#put(row, column, value));
   }
 
   /** Puts a block of raw cells, top-left at (startRow, startColumn). */
   loadRows(values: readonly (readonly RawCell[])[], options: { startRow?: number; startColumn?: number } = {}): this {
     const startRow = options.startRow ?? 1;
     const startColumn = options.startColumn ?? 1;
-    values.forEach((row, i) => row.forEach((value, j) => this.setRaw(startRow + i, startColumn + j, value)));
-    return this;
+    return this.#edit(() =>
+      values.forEach((row, i) => row.forEach((value, j) => this.#put(startRow + i, startColumn + j, value))),
+    );
   }
 
   /** Sets a cell's number format without touching its value (e.g. to make a number a date cell). */
   setNumberFormat(row: number, column: number, format: string): this {
-    this.#ensure(row, column);
-    this.#sheet.cellForWrite(row, column).numberFormat = format;
-    return this;
+    return this.#edit(() => {
+      this.#ensure(row, column);
+      this.#sheet.cellForWrite(row, column).numberFormat = format;
+    });
   }
 
   /** Makes a checkbox cell with the given state. */
   setCheckbox(row: number, column: number, checked: boolean): this {
-    this.#ensure(row, column);
-    const cell = this.#sheet.cellForWrite(row, column);
-    cell.validation = { criteria: 'CHECKBOX', values: [], allowInvalid: false, helpText: '' };
-    cell.value = checked;
-    return this;
+    return this.#edit(() => {
+      this.#ensure(row, column);
+      const cell = this.#sheet.cellForWrite(row, column);
+      cell.validation = { criteria: 'CHECKBOX', values: [], allowInvalid: false, helpText: '' };
+      cell.value = checked;
+    });
   }
 
   #cell(row: number, column: number): Cell | undefined {
@@ -183,6 +205,10 @@ export class RawSheet {
     const first = (options.headerRows ?? (this.#sheet.frozenRows || 1)) + 1;
     const last = this.lastRow();
     if (last <= first) return this;
+    return this.#edit(() => this.#sort(column, first, last, ascending));
+  }
+
+  #sort(column: number, first: number, last: number, ascending: boolean): void {
     const key = (row: (Cell | undefined)[]): [number, number | string | boolean] => {
       const cell = row[column - 1];
       if (!hasContent(cell)) return [3, ''];
@@ -196,31 +222,125 @@ export class RawSheet {
       const result = ra !== rb ? ra - rb : va < vb ? -1 : va > vb ? 1 : 0;
       return ascending ? result : -result;
     });
-    return this;
   }
 
   /** Inserts a row before `row` (pushing the rest down), optionally filled with raw values. */
   insertRowAt(row: number, values: readonly RawCell[] = []): this {
-    this.#sheet.insertRows(row, 1);
-    values.forEach((value, j) => this.setRaw(row, j + 1, value));
-    return this;
+    return this.#edit(() => {
+      this.#sheet.insertRows(row, 1);
+      values.forEach((value, j) => this.#put(row, j + 1, value));
+    });
   }
 
   /** Moves `count` columns from `start` to stand before the column at `destination` (numbered before the move). */
   moveColumns(start: number, count: number, destination: number): this {
-    this.#sheet.moveColumns(start, count, destination);
-    return this;
+    return this.#edit(() => this.#sheet.moveColumns(start, count, destination));
   }
 
   /** Inserts an empty column before `column` (the rest move right, with their metadata). */
   insertColumnAt(column: number): this {
-    this.#sheet.insertColumns(column, 1);
-    return this;
+    return this.#edit(() => this.#sheet.insertColumns(column, 1));
   }
 
   deleteRowAt(row: number): this {
     if (row < 1 || row > this.#sheet.maxRows) throw new Error(`raw sheet: no row ${row}`);
-    this.#sheet.deleteRows(row, 1);
-    return this;
+    return this.#edit(() => this.#sheet.deleteRows(row, 1));
+  }
+}
+
+/** Metadata as another tool (another script project, an editor through the Sheets API) adds it. */
+export interface PlantedMetadata {
+  key: string;
+  value?: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  /** The project that owns a PROJECT entry; default 'another-project'. Not allowed for DOCUMENT. */
+  project?: string;
+}
+
+/** A spreadsheet as tests see it: its settings and raw access to its sheets. */
+export class RawSpreadsheet {
+  readonly model: SpreadsheetModel;
+  readonly #edited: Edited;
+  constructor(model: SpreadsheetModel, edited: Edited = NOBODY) {
+    this.model = model;
+    this.#edited = edited;
+  }
+  get id(): string {
+    return this.model.id;
+  }
+  get name(): string {
+    return this.model.name;
+  }
+  get timeZone(): string {
+    return this.model.timeZone;
+  }
+  set timeZone(zone: string) {
+    if (!isValidTimeZone(zone)) throw new Error(`unknown time zone ${zone}`);
+    this.model.timeZone = zone;
+    this.#edited();
+  }
+  get locale(): string {
+    return this.model.locale;
+  }
+  set locale(locale: string) {
+    this.model.locale = locale;
+    this.#edited();
+  }
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+  hasSheet(name: string): boolean {
+    return this.model.sheetByName(name) !== undefined;
+  }
+  /** Raw access to an existing sheet; throws when it does not exist (so a missing sheet is noticed). */
+  sheet(name: string): RawSheet {
+    const sheet = this.model.sheetByName(name);
+    if (!sheet) throw new Error(`no sheet named "${name}" in ${this.model.id} (sheets: ${this.sheetNames().join(', ')})`);
+    return new RawSheet(this.model, sheet, this.#edited);
+  }
+  /** Adds a sheet (optionally with raw rows), or returns the existing one. */
+  addSheet(name: string, rows?: readonly (readonly RawCell[])[]): RawSheet {
+    const sheet = this.model.sheetByName(name) ?? this.model.addSheet(name);
+    this.#edited();
+    const raw = new RawSheet(this.model, sheet, this.#edited);
+    if (rows) raw.loadRows(rows);
+    return raw;
+  }
+  deleteSheet(name: string): void {
+    const sheet = this.model.sheetByName(name);
+    if (!sheet) return;
+    this.model.sheets.splice(this.model.sheets.indexOf(sheet), 1);
+    sheet.deleted = true;
+    this.#edited();
+  }
+
+  /**
+   * Adds spreadsheet-level developer metadata as another tool would: a DOCUMENT entry (anyone
+   * with edit access can add one through the Sheets API), or a PROJECT entry of another project
+   * (invisible to the add-on, yet counted in the 30,000-character limit). Returns the raw entry.
+   */
+  plantMetadata(planted: PlantedMetadata): MetadataEntry {
+    const { key, visibility } = planted;
+    const value = planted.value ?? null;
+    if (visibility !== 'DOCUMENT' && visibility !== 'PROJECT') throw new Error(`plantMetadata: visibility ${String(visibility)}`);
+    if (visibility === 'DOCUMENT' && planted.project !== undefined) {
+      throw new Error('plantMetadata: a DOCUMENT entry belongs to no project');
+    }
+    const list = this.model.metadata;
+    if (list.size() + key.length + (value?.length ?? 0) > METADATA_CHAR_LIMIT) {
+      throw new Error(`plantMetadata: the spreadsheet's metadata would exceed ${METADATA_CHAR_LIMIT} characters`);
+    }
+    const entry: MetadataEntry = {
+      id: this.model.nextMetadataId(),
+      key,
+      value,
+      visibility,
+      locationType: 'SPREADSHEET',
+      index: 0,
+      project: visibility === 'PROJECT' ? (planted.project ?? 'another-project') : null,
+    };
+    list.entries.push(entry);
+    this.#edited();
+    return entry;
   }
 }

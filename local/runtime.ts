@@ -3,11 +3,12 @@
 
 import { format } from 'node:util';
 import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, NODE_REALM, type Realm } from './core';
+import { type ExecutionContext, type ExecutionEnd, Executions } from './execution';
 import { FakeHtmlService } from './html';
 import { LockTable, FakeLockService } from './lock';
 import { FakeMailApp, Mailbox, type MailWorld } from './mail';
 import { FakePropertiesService, PropertyStore } from './properties';
-import { RawSheet } from './rawSheet';
+import { RawSheet, RawSpreadsheet } from './rawSheet';
 import { FakeScriptApp, TriggerTable, type ScriptWorld } from './script';
 import { FakeSession } from './session';
 import {
@@ -20,6 +21,8 @@ import {
 } from './spreadsheet';
 import type { SpreadsheetModel, RawCell } from './sheetModel';
 import { isValidTimeZone } from './timezone';
+
+export { RawSpreadsheet };
 import { FakeUi, UiRecorder } from './ui';
 import { FakeUtilities } from './utilities';
 
@@ -146,58 +149,6 @@ export interface FakeGlobals {
   console: FakeConsole;
 }
 
-/** A spreadsheet as tests see it: its settings and raw access to its sheets. */
-export class RawSpreadsheet {
-  readonly model: SpreadsheetModel;
-  constructor(model: SpreadsheetModel) {
-    this.model = model;
-  }
-  get id(): string {
-    return this.model.id;
-  }
-  get name(): string {
-    return this.model.name;
-  }
-  get timeZone(): string {
-    return this.model.timeZone;
-  }
-  set timeZone(zone: string) {
-    if (!isValidTimeZone(zone)) throw new Error(`unknown time zone ${zone}`);
-    this.model.timeZone = zone;
-  }
-  get locale(): string {
-    return this.model.locale;
-  }
-  set locale(locale: string) {
-    this.model.locale = locale;
-  }
-  sheetNames(): string[] {
-    return this.model.sheets.map((s) => s.name);
-  }
-  hasSheet(name: string): boolean {
-    return this.model.sheetByName(name) !== undefined;
-  }
-  /** Raw access to an existing sheet; throws when it does not exist (so a missing sheet is noticed). */
-  sheet(name: string): RawSheet {
-    const sheet = this.model.sheetByName(name);
-    if (!sheet) throw new Error(`no sheet named "${name}" in ${this.model.id} (sheets: ${this.sheetNames().join(', ')})`);
-    return new RawSheet(this.model, sheet);
-  }
-  /** Adds a sheet (optionally with raw rows), or returns the existing one. */
-  addSheet(name: string, rows?: readonly (readonly RawCell[])[]): RawSheet {
-    const sheet = this.model.sheetByName(name) ?? this.model.addSheet(name);
-    const raw = new RawSheet(this.model, sheet);
-    if (rows) raw.loadRows(rows);
-    return raw;
-  }
-  deleteSheet(name: string): void {
-    const sheet = this.model.sheetByName(name);
-    if (!sheet) return;
-    this.model.sheets.splice(this.model.sheets.indexOf(sheet), 1);
-    sheet.deleted = true;
-  }
-}
-
 export interface LockHoldOptions {
   /** The other execution lets go after this long (simulated). Default: never, until releaseHeld(). */
   releaseAfterMs?: number;
@@ -232,6 +183,9 @@ interface World {
   lockKey(scope: 'document' | 'script' | 'user', spreadsheetId?: string): string;
   emit(entry: LogEntry): void;
   sheetsWorld: SheetsWorld;
+  executions: Executions;
+  /** Raw access for tests; their edits are reported to the executions (durable at once). */
+  raw(model: SpreadsheetModel): RawSpreadsheet;
 }
 
 /** Defaults of every runtime option. */
@@ -283,6 +237,32 @@ function echoer(echoLogs: boolean): (entry: LogEntry) => void {
   };
 }
 
+type WorldState = World['state'];
+
+/** The context an execution saves at its start and puts back at its end. */
+function contextAccess(host: Host, store: SpreadsheetStore, state: WorldState) {
+  return {
+    readContext: (): ExecutionContext => ({
+      activeSpreadsheetId: store.activeId,
+      uiAvailable: state.uiAvailable,
+      authMode: host.authMode,
+      inTrigger: host.inTrigger,
+      documentContext: state.documentContext,
+      effectiveUser: state.effectiveUser,
+      activeUser: state.activeUser,
+    }),
+    writeContext: (context: ExecutionContext): void => {
+      store.restoreActive(context.activeSpreadsheetId);
+      state.uiAvailable = context.uiAvailable;
+      host.authMode = context.authMode;
+      host.inTrigger = context.inTrigger;
+      state.documentContext = context.documentContext;
+      state.effectiveUser = context.effectiveUser;
+      state.activeUser = context.activeUser;
+    },
+  };
+}
+
 function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null | undefined): World {
   const clock = new Clock(opts.now);
   const calls = new CallLog();
@@ -292,12 +272,20 @@ function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null 
   const store = new SpreadsheetStore({ timeZone: opts.timeZone, locale: opts.locale });
   if (spreadsheet !== null) store.setActive(store.create({ name: 'Invoices', ...(spreadsheet ?? {}) }).id);
   const ui = new UiRecorder();
-  const state: World['state'] = {
+  const state: WorldState = {
     uiAvailable: true,
     effectiveUser: opts.userEmail,
     activeUser: opts.activeUserEmail,
     documentContext: undefined,
   };
+  const lockTable = new LockTable(host);
+  const executions = new Executions({
+    host,
+    faults,
+    store,
+    ...contextAccess(host, store, state),
+    releaseLocks: (execution) => lockTable.releaseExecutionLocks(execution),
+  });
   const activeModel = (): SpreadsheetModel => {
     const active = store.active();
     if (!active) throw new Error('runtime: there is no active spreadsheet (setActiveSpreadsheet(null) was called)');
@@ -315,7 +303,9 @@ function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null 
     activeModel,
     mailbox: new Mailbox(opts.mailQuota),
     triggers: new TriggerTable(),
-    lockTable: new LockTable(host),
+    lockTable,
+    executions,
+    raw: (model) => new RawSpreadsheet(model, () => executions.commit()),
     logs: [],
     scriptStore: new PropertyStore('script'),
     documentStore: storesBy('document'),
@@ -336,6 +326,8 @@ function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null 
         return host.wrap('Ui', new FakeUi(host, ui, opts.addonName));
       },
       recordToast: (toast) => ui.toasts.push(toast),
+      scriptId: opts.scriptId,
+      flush: () => executions.flush(),
     },
   };
 }
@@ -422,17 +414,31 @@ function storeHandles(w: World) {
   return {
     spreadsheets: {
       /** Creates another spreadsheet (reachable with SpreadsheetApp.openById). */
-      create: (init: SpreadsheetInit = {}): RawSpreadsheet => new RawSpreadsheet(w.store.create(init)),
+      create: (init: SpreadsheetInit = {}): RawSpreadsheet => w.raw(w.store.create(init)),
       get: (id: string): RawSpreadsheet => {
         const model = w.store.get(id);
         if (!model) throw new Error(`runtime: no spreadsheet with id ${id}`);
-        return new RawSpreadsheet(model);
+        return w.raw(model);
       },
       active: (): RawSpreadsheet | null => {
         const model = w.store.active();
-        return model ? new RawSpreadsheet(model) : null;
+        return model ? w.raw(model) : null;
       },
-      list: (): RawSpreadsheet[] => w.store.all().map((m) => new RawSpreadsheet(m)),
+      list: (): RawSpreadsheet[] => w.store.all().map((m) => w.raw(m)),
+      /**
+       * "Make a copy" (Drive): a new id, name default "Copy of …", a deep copy of the sheets,
+       * cells, formats and developer metadata of every visibility, the same time zone and locale.
+       * Not copied: triggers (they stay on the original document) and the document property
+       * store. Whether a copy carries an add-on's document properties is documented nowhere; the
+       * fake assumes it does not, so the add-on must not count on them in a copy.
+       */
+      copy: (id: string, name?: string): RawSpreadsheet => w.raw(w.store.copy(id, name)),
+      /**
+       * The spreadsheet is trashed, deleted or no longer shared with the user: SpreadsheetApp.openById
+       * throws as for an id that never existed; if it was the active one, there is no active one.
+       * Objects the add-on already holds on it keep working (the fake does not revoke them).
+       */
+      remove: (id: string): void => w.store.remove(id),
     },
 
     properties: {
@@ -493,7 +499,37 @@ function contextControls(w: World) {
       if (users.effective !== undefined) w.state.effectiveUser = users.effective;
       if (users.active !== undefined) w.state.activeUser = users.active;
     },
+    /**
+     * Runs `work` as another user (effective and active user both `email`: their user properties,
+     * their user lock, their mail quota's sender), then puts the users back, even if `work` throws.
+     * For "another editor's" run nested in a run: `runtime.asUser(KIM, () => addon.call('runFollowUps'))`.
+     */
+    asUser<T>(email: string, work: () => T): T {
+      return withContext(w, { effectiveUser: email, activeUser: email }, work);
+    },
+    /**
+     * Runs `work` with parts of the context switched (e.g. a menu run in the open document nested
+     * in a time-driven run: `{ activeSpreadsheetId: id, uiAvailable: true, documentContext: undefined }`),
+     * then puts the whole context back, even if `work` throws.
+     */
+    withContext<T>(changes: Partial<ExecutionContext>, work: () => T): T {
+      return withContext(w, changes, work);
+    },
   };
+}
+
+function withContext<T>(w: World, changes: Partial<ExecutionContext>, work: () => T): T {
+  const { readContext, writeContext } = contextAccess(w.host, w.store, w.state);
+  const saved = readContext();
+  if (changes.activeSpreadsheetId !== undefined && changes.activeSpreadsheetId !== null) {
+    w.store.setActive(changes.activeSpreadsheetId); // throws for an unknown id
+  }
+  writeContext({ ...saved, ...changes });
+  try {
+    return work();
+  } finally {
+    writeContext(saved);
+  }
 }
 
 /** Raw access to sheets and spreadsheet objects, never counted as service calls. */
@@ -506,16 +542,17 @@ function sheetHelpers(w: World) {
       if (!sheet) throw new Error(`runtime.select: no sheet named "${sheetName}"`);
       model.activeSheetId = sheet.id;
       model.selection = { sheetId: sheet.id, row, column, numRows, numColumns };
+      w.executions.commit();
     },
     /** Raw access to a sheet of the active spreadsheet (or of `spreadsheetId`). Throws if it does not exist. */
     sheet(name: string, spreadsheetId?: string): RawSheet {
       const model = spreadsheetId ? w.store.get(spreadsheetId) : w.activeModel();
       if (!model) throw new Error(`runtime: no spreadsheet with id ${spreadsheetId}`);
-      return new RawSpreadsheet(model).sheet(name);
+      return w.raw(model).sheet(name);
     },
     /** Adds (or returns) a sheet of the active spreadsheet, optionally filled with raw rows. */
     addSheet(name: string, rows?: readonly (readonly RawCell[])[]): RawSheet {
-      return new RawSpreadsheet(w.activeModel()).addSheet(name, rows);
+      return w.raw(w.activeModel()).addSheet(name, rows);
     },
     hasSheet(name: string): boolean {
       return w.activeModel().sheetByName(name) !== undefined;
@@ -547,9 +584,21 @@ function loaderHooks(w: World & { globals: FakeGlobals }) {
     setHtmlDir(dir: string): void {
       w.opts.htmlDir = dir;
     },
-    /** End of one execution: Apps Script releases the locks it still held. */
-    endExecution(): void {
-      w.lockTable.releaseExecutionLocks();
+    /**
+     * Start of an execution (the loader's call/runTrigger/fireOnOpen; nested when one is running).
+     * It saves the context, which endExecution puts back.
+     */
+    beginExecution(): void {
+      w.executions.begin();
+    },
+    /**
+     * End of the current execution: if it was killed, every spreadsheet goes back to its durable
+     * copy; Apps Script releases the locks it still held (its own only); the context it started
+     * in is put back. Called without beginExecution, it ends the test's own "execution" (locks
+     * taken by test code driving runtime.globals directly, a kill of it).
+     */
+    endExecution(): ExecutionEnd {
+      return w.executions.end();
     },
 
     /** Puts the fake globals on an object (default globalThis); returns a function that undoes it. */
@@ -592,6 +641,14 @@ export function createRuntime(options: RuntimeOptions = {}) {
     },
     get uiAvailable(): boolean {
       return state.uiAvailable;
+    },
+    /** Whether the execution running now was killed (runtime.faults.killBefore / killAfter). */
+    get killed(): boolean {
+      return host.execution.killed !== null;
+    },
+    /** How many executions are running: 0 in the test's own code, 1 inside addon.call, 2 nested, … */
+    get executionDepth(): number {
+      return world.executions.depth;
     },
   };
 }

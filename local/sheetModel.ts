@@ -17,7 +17,7 @@ import {
   serialFromWall,
   wallFromSerial,
 } from './timezone';
-import { MetadataList } from './metadata';
+import { MetadataList, type MetadataState } from './metadata';
 import { parseUserEntered } from './userEntered';
 
 /** A stored value: '' is an empty cell. */
@@ -79,6 +79,31 @@ export function hasContent(cell: Cell | undefined): boolean {
   return cell !== undefined && (cell.value !== '' || cell.formula !== undefined);
 }
 
+/** A sheet's settings (everything but its cells and metadata), as saved and restored. */
+interface SheetFields {
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  tabColor: string | null;
+  deleted: boolean;
+  columnWidths: ReadonlyArray<readonly [number, number]>;
+  hiddenColumns: readonly number[];
+}
+
+/** A deep copy of everything a sheet holds; `SheetModel.restoreState` puts it back into the same object. */
+export interface SheetState extends SheetFields {
+  readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
+  readonly metadata: MetadataState;
+}
+
+/** A copy of stored rows: new row arrays, a new object per cell (holes kept). */
+function copyRows(rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>): (Cell | undefined)[][] {
+  return rows.map((row) => (row ? row.map((cell) => (cell ? { ...cell } : cell)) : row)) as (Cell | undefined)[][];
+}
+
 export class SheetModel {
   name: string;
   readonly id: number;
@@ -101,6 +126,60 @@ export class SheetModel {
     this.id = id;
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
+  }
+
+  #fields(): SheetFields {
+    return {
+      name: this.name,
+      maxRows: this.maxRows,
+      maxColumns: this.maxColumns,
+      frozenRows: this.frozenRows,
+      frozenColumns: this.frozenColumns,
+      hidden: this.hidden,
+      tabColor: this.tabColor,
+      deleted: this.deleted,
+      columnWidths: [...this.columnWidths],
+      hiddenColumns: [...this.hiddenColumns],
+    };
+  }
+
+  /** Sets the settings and a copy of `rows` (the source stays untouched). */
+  #assign(fields: SheetFields, rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>): void {
+    this.name = fields.name;
+    this.maxRows = fields.maxRows;
+    this.maxColumns = fields.maxColumns;
+    this.frozenRows = fields.frozenRows;
+    this.frozenColumns = fields.frozenColumns;
+    this.hidden = fields.hidden;
+    this.tabColor = fields.tabColor;
+    this.deleted = fields.deleted;
+    this.columnWidths.clear();
+    for (const [column, width] of fields.columnWidths) this.columnWidths.set(column, width);
+    this.hiddenColumns.clear();
+    for (const column of fields.hiddenColumns) this.hiddenColumns.add(column);
+    this.#rows = copyRows(rows);
+  }
+
+  /** A deep copy of the sheet: cells, formats, settings and metadata. */
+  saveState(): SheetState {
+    return { ...this.#fields(), rows: copyRows(this.#rows), metadata: this.metadata.save() };
+  }
+
+  /**
+   * Puts a saved state back into this very object (fakes and raw handles keep working), and the
+   * metadata into the same entry objects. The state stays untouched: it can be restored again.
+   */
+  restoreState(state: SheetState): void {
+    this.#assign(state, state.rows);
+    this.metadata.restore(state.metadata);
+  }
+
+  /** A new sheet with a deep copy of this one (same sheet id, metadata with the same ids). */
+  clone(): SheetModel {
+    const copy = new SheetModel(this.name, this.id, this.maxRows, this.maxColumns);
+    copy.#assign(this.#fields(), this.#rows);
+    copy.metadata.copyFrom(this.metadata);
+    return copy;
   }
 
   /** The stored cells of a row (missing = empty), for reading a block fast. */
@@ -228,6 +307,20 @@ export interface SelectionState {
   numColumns: number;
 }
 
+/** A deep copy of everything a spreadsheet holds; `SpreadsheetModel.restoreState` puts it back. */
+export interface SpreadsheetState {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly activeSheetId: number | null;
+  readonly selection: SelectionState | null;
+  readonly nextSheetId: number;
+  readonly nextMetadataId: number;
+  readonly metadata: MetadataState;
+  /** The sheet objects, in order, each with its saved state. */
+  readonly sheets: ReadonlyArray<{ readonly sheet: SheetModel; readonly state: SheetState }>;
+}
+
 export class SpreadsheetModel {
   readonly id: string;
   name: string;
@@ -250,6 +343,55 @@ export class SpreadsheetModel {
 
   get url(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  /** A deep copy of the spreadsheet: its sheets (cells, formats, settings, metadata) and its own metadata. */
+  saveState(): SpreadsheetState {
+    return {
+      name: this.name,
+      timeZone: this.timeZone,
+      locale: this.locale,
+      activeSheetId: this.activeSheetId,
+      selection: this.selection && { ...this.selection },
+      nextSheetId: this.#nextSheetId,
+      nextMetadataId: this.#nextMetadataId,
+      metadata: this.metadata.save(),
+      sheets: this.sheets.map((sheet) => ({ sheet, state: sheet.saveState() })),
+    };
+  }
+
+  /**
+   * Puts a saved state back into this object and its sheet objects: a sheet inserted since is
+   * marked deleted (its fakes then throw), a sheet deleted since comes back. The state stays
+   * untouched.
+   */
+  restoreState(state: SpreadsheetState): void {
+    const kept = new Set(state.sheets.map(({ sheet }) => sheet));
+    for (const sheet of this.sheets) if (!kept.has(sheet)) sheet.deleted = true;
+    for (const { sheet, state: sheetState } of state.sheets) sheet.restoreState(sheetState);
+    this.sheets.splice(0, this.sheets.length, ...state.sheets.map(({ sheet }) => sheet));
+    this.name = state.name;
+    this.timeZone = state.timeZone;
+    this.locale = state.locale;
+    this.activeSheetId = state.activeSheetId;
+    this.selection = state.selection && { ...state.selection };
+    this.#nextSheetId = state.nextSheetId;
+    this.#nextMetadataId = state.nextMetadataId;
+    this.metadata.restore(state.metadata);
+  }
+
+  /**
+   * A new spreadsheet (another id and name) with a deep copy of this one: sheets with their ids,
+   * cells, formats and metadata of every visibility, the same time zone and locale. No selection.
+   */
+  cloneAs(init: { id: string; name: string }): SpreadsheetModel {
+    const copy = new SpreadsheetModel({ id: init.id, name: init.name, timeZone: this.timeZone, locale: this.locale });
+    copy.sheets.push(...this.sheets.map((sheet) => sheet.clone()));
+    copy.metadata.copyFrom(this.metadata);
+    copy.activeSheetId = this.activeSheetId;
+    copy.#nextSheetId = this.#nextSheetId;
+    copy.#nextMetadataId = this.#nextMetadataId;
+    return copy;
   }
 
   addSheet(name: string, index?: number, size?: { rows?: number; columns?: number }): SheetModel {

@@ -27,6 +27,7 @@ import {
   type Located,
   type MetadataWorld,
   newEntry,
+  visibleTo,
   wrapMetadata,
 } from './metadata';
 
@@ -53,6 +54,10 @@ export interface SheetsWorld {
   /** The Ui, or an Apps Script exception when there is none (time-driven trigger). */
   ui(): FakeUi;
   recordToast(toast: ToastRecord): void;
+  /** The script project running (the runtime's scriptId): it sees DOCUMENT metadata and its own PROJECT metadata. */
+  scriptId: string;
+  /** SpreadsheetApp.flush(): what was written so far is durable (see execution.ts). */
+  flush(): void;
 }
 
 export interface SpreadsheetInit {
@@ -96,6 +101,26 @@ export class SpreadsheetStore {
     return this.#byId.get(id);
   }
 
+  /**
+   * "Make a copy": a new spreadsheet (new id; name default "Copy of …") with a deep copy of the
+   * sheets, cells, formats and developer metadata, the same time zone and locale.
+   */
+  copy(sourceId: string, name?: string): SpreadsheetModel {
+    const source = this.#byId.get(sourceId);
+    if (!source) throw new Error(`spreadsheets.copy: no spreadsheet with id ${sourceId}`);
+    this.#counter++;
+    let id = `fake-spreadsheet-${this.#counter}`;
+    while (this.#byId.has(id)) id = `fake-spreadsheet-${++this.#counter}`;
+    const copy = source.cloneAs({ id, name: name ?? `Copy of ${source.name}` });
+    this.#byId.set(id, copy);
+    return copy;
+  }
+
+  /** Forgets a spreadsheet (trashed, deleted, access lost): openById then fails as for an unknown id. */
+  remove(id: string): void {
+    if (!this.#byId.delete(id)) throw new Error(`spreadsheets.remove: no spreadsheet with id ${id}`);
+  }
+
   all(): SpreadsheetModel[] {
     return [...this.#byId.values()];
   }
@@ -106,6 +131,16 @@ export class SpreadsheetStore {
 
   setActive(id: string | null): void {
     if (id !== null && !this.#byId.has(id)) throw new Error(`setActiveSpreadsheet: no spreadsheet with id ${id}`);
+    this.#activeId = id;
+  }
+
+  /** The id set as active, even when that spreadsheet was removed since (active() is null then). */
+  get activeId(): string | null {
+    return this.#activeId;
+  }
+
+  /** Puts back an active id saved earlier (the end of an execution), removed or not. */
+  restoreActive(id: string | null): void {
     this.#activeId = id;
   }
 }
@@ -175,6 +210,7 @@ function sheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetModel, s
         : makeRange(world, spreadsheet, sheet, index, 1, 1, sheet.maxColumns),
     list: () => sheet.metadata,
     nextId: () => spreadsheet.nextMetadataId(),
+    project: world.scriptId,
   };
 }
 
@@ -188,17 +224,25 @@ function spreadsheetMetadataWorld(world: SheetsWorld, spreadsheet: SpreadsheetMo
     },
     list: () => spreadsheet.metadata,
     nextId: () => spreadsheet.nextMetadataId(),
+    project: world.scriptId,
   };
 }
 
+/** The metadata of a sheet (and its rows and columns) this script project sees. */
 function sheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel, sheet: SheetModel): Located[] {
   const located = sheetMetadataWorld(world, spreadsheet, sheet);
-  return sheet.metadata.entries.map((entry) => ({ entry, world: located }));
+  return sheet.metadata.entries.filter(visibleTo(world.scriptId)).map((entry) => ({ entry, world: located }));
 }
 
-function spreadsheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel): Located[] {
+/** The spreadsheet-level metadata this script project sees. */
+function ownSpreadsheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel): Located[] {
   const located = spreadsheetMetadataWorld(world, spreadsheet);
-  const own = spreadsheet.metadata.entries.map((entry) => ({ entry, world: located }));
+  return spreadsheet.metadata.entries.filter(visibleTo(world.scriptId)).map((entry) => ({ entry, world: located }));
+}
+
+/** All the metadata of a spreadsheet (its sheets, rows and columns included) this script project sees. */
+function spreadsheetMetadata(world: SheetsWorld, spreadsheet: SpreadsheetModel): Located[] {
+  const own = ownSpreadsheetMetadata(world, spreadsheet);
   return own.concat(spreadsheet.sheets.flatMap((sheet) => sheetMetadata(world, spreadsheet, sheet)));
 }
 
@@ -954,8 +998,8 @@ export class FakeSpreadsheet implements Faked<GSpreadsheet, SpreadsheetMethods> 
     return this;
   }
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
-    const world = spreadsheetMetadataWorld(this.#world, this.#model);
-    return this.#host.list(this.#model.metadata.entries.map((entry) => wrapMetadata(world, entry)));
+    const own = ownSpreadsheetMetadata(this.#world, this.#model);
+    return this.#host.list(own.map(({ entry, world }) => wrapMetadata(world, entry)));
   }
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
     return metadataFinder(this.#world, () => spreadsheetMetadata(this.#world, this.#model));
@@ -1026,8 +1070,12 @@ export class FakeSpreadsheetApp implements FakeSpreadsheetAppApi {
     model.addSheet('Sheet1', undefined, { rows, columns });
     return makeSpreadsheet(this.#world, model);
   }
+  /**
+   * SpreadsheetApp.flush() reference: "Applies all pending Spreadsheet changes". The fake's writes
+   * are visible at once; flush makes them durable: an execution killed later keeps them.
+   */
   flush(): void {
-    // Writes are immediate in the fake; the call is still counted.
+    this.#world.flush();
   }
   getUi(): FakeUi {
     return this.#world.ui();

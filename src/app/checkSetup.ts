@@ -105,15 +105,28 @@ const STALE_AFTER_MS = 26 * 60 * 60 * 1000;
 
 function lastDailyLines(ports: Ports, dailyOn: boolean): string[] {
   const last = ports.store.readJson(DAILY_CONTEXT_KEY).value as DailyContextRecord | null;
-  const ours = last && typeof last.at === 'string' && (last.spreadsheetId === undefined || last.spreadsheetId === ports.spreadsheet.id);
-  if (!last || !ours) return [dailyOn ? 'Last daily run: none yet. WARNING: if daily follow-ups were turned on more than a day ago, they are not running.' : 'Last daily run: none recorded yet.'];
+  const ours =
+    last && typeof last.at === 'string' && (last.spreadsheetId === undefined || last.spreadsheetId === ports.spreadsheet.id);
+  if (!last || !ours)
+    return [
+      dailyOn
+        ? 'Last daily run: none yet. WARNING: if daily follow-ups were turned on more than a day ago, they are not running.'
+        : 'Last daily run: none recorded yet.',
+    ];
   const age = ports.now() - Date.parse(last.at);
   const days = Math.floor(age / 86_400_000);
   const warning =
     dailyOn && age > STALE_AFTER_MS
-      ? [`WARNING: the last daily run was ${days} day(s) ago. Daily follow-ups are not running: turn them off and on again (Extensions › Invoice Follow-ups), and check your email for a message from the add-on.`]
+      ? [
+          `WARNING: the last daily run was ${days} day(s) ago. Daily follow-ups are not running: turn them off and on again (Extensions › Invoice Follow-ups), and check your email for a message from the add-on.`,
+        ]
       : [];
-  return [...warning, `Last daily run (${last.at.slice(0, 16).replace('T', ' ')} UTC) could reach:`, ...contextLines(last), ...factLines(last)];
+  return [
+    ...warning,
+    `Last daily run (${last.at.slice(0, 16).replace('T', ' ')} UTC) could reach:`,
+    ...contextLines(last),
+    ...factLines(last),
+  ];
 }
 
 function factLines(last: DailyContextRecord): string[] {

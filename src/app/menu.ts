@@ -168,7 +168,9 @@ export function runDaily(triggerUid: unknown): void {
     if (!ports) throw new Error('no spreadsheet is recorded for this trigger');
   } catch (err) {
     // Deleted, trashed, or its owner lost access: nothing can be sent, and nobody is watching.
-    console.error(`Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`);
+    console.error(
+      `Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`,
+    );
     tellOwnerSpreadsheetLost(triggerUid, errorMessage(err));
     return;
   }

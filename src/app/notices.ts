@@ -213,14 +213,16 @@ function sendOne(
   }
   if (outcome.code === 'refused') {
     const quota = outcome.refusal === 'quota';
-    const line = quota
-      ? noticeLine(notice, 'queued', QUEUED_QUOTA)
-      : noticeLine(notice, 'failed', `failed: ${outcome.message}`);
+    const line = quota ? noticeLine(notice, 'queued', QUEUED_QUOTA) : noticeLine(notice, 'failed', `failed: ${outcome.message}`);
     return { result: quota ? 'queued' : 'failed', line, history };
   }
   if (outcome.code === 'unsure') {
     const needsReview = `the ${notice.word} email may not have been sent`;
-    return { result: 'failed', line: noticeLine(notice, 'unsure', unsureWords(outcome.message)), history: { ...history, needsReview } };
+    return {
+      result: 'failed',
+      line: noticeLine(notice, 'unsure', unsureWords(outcome.message)),
+      history: { ...history, needsReview },
+    };
   }
   const after =
     notice.promisedDate === undefined

@@ -64,7 +64,11 @@ export function claimSendingRun(ports: Ports, trigger: string, by: string | null
     ports.spreadsheet.flush();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: 'unrecorded', message: `This run could not record that it is sending, so it sent nothing: ${message}` };
+    return {
+      ok: false,
+      reason: 'unrecorded',
+      message: `This run could not record that it is sending, so it sent nothing: ${message}`,
+    };
   }
   const claim: RunClaim = {
     key,

@@ -157,7 +157,12 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   let mailed = false;
   for (const email of run.clientEmails) {
     if (stop !== null) break;
-    if (!queue && options.settleEarly && settled.length > early.settled && recordsSize(email, run.today, ports) > ports.store.room()) {
+    if (
+      !queue &&
+      options.settleEarly &&
+      settled.length > early.settled &&
+      recordsSize(email, run.today, ports) > ports.store.room()
+    ) {
       // The log rows first, then the ledger entries they settle (at most once: docs/escalation.md).
       options.settleEarly(lines.slice(early.lines), settled.slice(early.settled));
       early = { lines: lines.length, settled: settled.length };

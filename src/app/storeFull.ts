@@ -46,7 +46,13 @@ export function alertStoreFull(ports: Ports, sentToday: number, after: AfterSend
   ].join('\n');
   const html = `<p>${text.split('\n').map(escapeHtml).join('<br>')}</p>`;
   const record = ownEmailRecord('storeFull', after.run.today, self, subject);
-  const outcome = sendAtMostOnce(ports, { to: [self], cc: [], bcc: [], subject, text, html }, [record], after.senderName, after.claim);
+  const outcome = sendAtMostOnce(
+    ports,
+    { to: [self], cc: [], bcc: [], subject, text, html },
+    [record],
+    after.senderName,
+    after.claim,
+  );
   if (outcome.code !== 'sent' && outcome.code !== 'taken') {
     console.error(`Could not email you that the storage is full: ${outcome.message}`);
   }

@@ -40,7 +40,13 @@ export function alertLostSpreadsheet(io: TriggerOwnerIo, lost: LostSpreadsheet, 
   ].join('\n');
   const html = `<p>${text.split('\n').map(escapeHtml).join('<br>')}</p>`;
   const entry = { kind: 'triggerFailure', state: 'sending', date: today, recipients: `to: ${self}`, subject } as const;
-  const outcome = sendAtMostOnce(io, { to: [self], cc: [], bcc: [], subject, text, html }, [{ id: recordId(lost.uid), entry }], '', null);
+  const outcome = sendAtMostOnce(
+    io,
+    { to: [self], cc: [], bcc: [], subject, text, html },
+    [{ id: recordId(lost.uid), entry }],
+    '',
+    null,
+  );
   if (outcome.code === 'refused' || outcome.code === 'unrecorded' || outcome.code === 'unsure') {
     console.error(`Daily follow-ups: could not email you that the spreadsheet cannot be opened: ${outcome.message}`);
   }

@@ -86,7 +86,7 @@ const CHANGE_WORDS: Record<ChangeCode, string> = {
 export const HIDDEN_EDITOR = 'an editor (Google did not show their address)';
 
 /** A change code in words ('dailyOn' → 'turned on daily follow-ups'); an unknown code as it is. */
-export function changeWords(code: string): string {
+function changeWords(code: string): string {
   return (CHANGE_WORDS as Record<string, string>)[code] ?? code;
 }
 

@@ -435,7 +435,10 @@ export function checkTemplate(t: Template, values: Partial<Record<Placeholder, s
  */
 export function cappedSubject(subject: string): string {
   if (subject.length <= MAX_SUBJECT_LENGTH) return subject;
-  return `${[...subject.slice(0, MAX_SUBJECT_LENGTH - 1)].join('').replace(/[\ud800-\udbff]$/, '').trimEnd()}…`;
+  return `${[...subject.slice(0, MAX_SUBJECT_LENGTH - 1)]
+    .join('')
+    .replace(/[\ud800-\udbff]$/, '')
+    .trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------------------------------------

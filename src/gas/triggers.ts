@@ -86,7 +86,8 @@ export function removeDailyTriggers(ss: Spreadsheet, store: DocumentStore): numb
   const triggers = myDailyTriggers(ss, store);
   deleteTriggers(triggers);
   const someoneElses = record?.uid && !triggers.some((t) => t.getUniqueId() === record.uid) ? 1 : 0;
-  if (record) store.writeJson(DAILY_KEY, { uid: null, owner: null, hour: null, offBy: effectiveUserEmail(), spreadsheetId: ss.getId() });
+  if (record)
+    store.writeJson(DAILY_KEY, { uid: null, owner: null, hour: null, offBy: effectiveUserEmail(), spreadsheetId: ss.getId() });
   return triggers.length + someoneElses;
 }
 
