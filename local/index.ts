@@ -6,6 +6,9 @@ export type { Runtime, RuntimeOptions, ResolvedOptions, FakeGlobals, FakeConsole
 export { loadAddon, callAsScriptRun, ScriptRunError } from './loader';
 export type { LoadOptions, LoadedAddon, JsonValue, ScriptRunOptions } from './loader';
 export { RawSheet } from './rawSheet';
+export type { PlantedMetadata } from './rawSheet';
+export type { ExecutionContext, ExecutionEnd } from './execution';
+export type { MetadataEntry } from './metadata';
 export type { RawCell, RawDump } from './sheetModel';
 export { parseCsv, toCsv, csvToCells, csvFieldToCell } from './csv';
 export { Clock, CallLog, Faults, isDate } from './core';

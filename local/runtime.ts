@@ -318,17 +318,26 @@ function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null 
           ? `user:${state.effectiveUser}`
           : `document:${spreadsheetId ?? activeModel().id}`,
     emit: echoer(opts.echoLogs),
-    sheetsWorld: {
-      host,
-      store,
-      ui: () => {
-        if (!state.uiAvailable) throw host.error('Cannot call SpreadsheetApp.getUi() from this context.');
-        return host.wrap('Ui', new FakeUi(host, ui, opts.addonName));
-      },
-      recordToast: (toast) => ui.toasts.push(toast),
-      scriptId: opts.scriptId,
-      flush: () => executions.flush(),
+    sheetsWorld: sheetsWorld(opts, { host, store, ui, state, executions }),
+  };
+}
+
+/** What the spreadsheet fakes see of the world. */
+function sheetsWorld(
+  opts: ResolvedOptions,
+  w: { host: Host; store: SpreadsheetStore; ui: UiRecorder; state: WorldState; executions: Executions },
+): SheetsWorld {
+  const { host, ui, state } = w;
+  return {
+    host,
+    store: w.store,
+    ui: () => {
+      if (!state.uiAvailable) throw host.error('Cannot call SpreadsheetApp.getUi() from this context.');
+      return host.wrap('Ui', new FakeUi(host, ui, opts.addonName));
     },
+    recordToast: (toast) => ui.toasts.push(toast),
+    scriptId: opts.scriptId,
+    flush: () => w.executions.flush(),
   };
 }
 

@@ -28,7 +28,7 @@ export interface SessionWorld {
   scriptTimeZone(): string;
 }
 
-type SessionMethods = 'getEffectiveUser';
+type SessionMethods = 'getEffectiveUser' | 'getActiveUser';
 
 export class FakeSession implements Faked<GSession, SessionMethods> {
   readonly #world: SessionWorld;
@@ -37,6 +37,10 @@ export class FakeSession implements Faked<GSession, SessionMethods> {
   }
   getEffectiveUser(): FakeUser {
     return this.#world.host.wrap('User', new FakeUser(this.#world.effectiveUser()));
+  }
+  /** Session.getActiveUser() reference: the address may be '' where Google does not reveal it (another domain, consumer accounts). */
+  getActiveUser(): FakeUser {
+    return this.#world.host.wrap('User', new FakeUser(this.#world.activeUser()));
   }
   toString(): string {
     return 'Session';

@@ -5,6 +5,7 @@
 import { hasSentEntry } from '../domain/history';
 import type { LedgerStage, LogLine } from '../domain/records';
 import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, type SummaryTotals } from '../domain/summary';
+import { clearChangesUpTo, readChanges } from './changeJournal';
 import { ledgerStageLabel } from './ledger';
 import type { NoticeRun } from './notices';
 import { overdueByCurrency } from './planRun';
@@ -62,11 +63,13 @@ function summaryLine(recipients: string, subject: string, result: string): LogLi
 
 /** Sends the summary of a daily run to the user, when there is something to say; the log says what became of it. */
 export function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): { lines: LogLine[]; mailed: boolean } {
+  const changes = readChanges(ports.store);
   const email = dailySummaryEmail(
     summaryOutcomes(outcomes.lines),
     needsUser(input, outcomes.lines),
     overdueTotals(input),
     ports.spreadsheet.url(),
+    { sentEmails: sentEmails(outcomes.lines), changes },
   );
   if (email === null) return { lines: [], mailed: false };
   const self = ports.mail.selfEmail();
@@ -94,5 +97,18 @@ export function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Po
       mailed: outcome.code !== 'unrecorded',
     };
   }
+  // Told: the changes listed leave the journal (one made during this run stays for the next summary).
+  const last = changes[changes.length - 1];
+  if (last) clearChangesUpTo(ports.store, last.at);
   return { lines: [summaryLine(recipients, email.subject, 'sent')], mailed: true };
+}
+
+/** Every email this run sent in the owner's name, once each (a client email has one log row per invoice). */
+function sentEmails(lines: readonly LogLine[]): Array<{ recipients: string; subject: string }> {
+  const seen = new Map<string, { recipients: string; subject: string }>();
+  for (const l of lines) {
+    if (l.outcome === 'sent' && l.recipients !== '')
+      seen.set(`${l.recipients}\u0000${l.subject}`, { recipients: l.recipients, subject: l.subject });
+  }
+  return [...seen.values()];
 }

@@ -1,5 +1,6 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { RUNS_ARE_LOGGED_HINT, setUpInvoiceSheetIn } from './setup';
+import { changeAuthor, recordChange } from './changeJournal';
 import { loadConfig, saveSettings } from './config';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { ClientEmail } from '../domain/group';
@@ -98,7 +99,9 @@ function ensureSenderName(ports: Ports): boolean {
       'Follow-ups are signed with this name and sent from your Gmail address (for example "Sam Rivera" or "Rivera Design Studio").',
     );
     if (answer === null) return false;
-    const problems = saveSettings(store, { ...settings, senderName: answer.trim() }).issues.map((i) => i.message);
+    const problems = saveSettings(store, { ...settings, senderName: answer.trim() }, changeAuthor(ports)).issues.map(
+      (i) => i.message,
+    );
     const missing = missingSenderName({ ...settings, senderName: answer });
     if (problems.length === 0 && !missing) return true;
     showAlert('Your name for the emails', problems[0] ?? missing?.message ?? 'Please enter a name.');
@@ -298,6 +301,7 @@ export function turnOnDaily(): void {
     return;
   }
   clearAuthorizationNeeded();
+  if (!status.on) recordChange(ports.store, { ...changeAuthor(ports), what: 'dailyOn', detail: `at ${hour}:00` });
   showAlert(
     'Daily follow-ups are on',
     `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
@@ -329,6 +333,7 @@ export function turnOffDaily(): void {
   const ports = requirePorts();
   const before = ports.triggers.status();
   const removed = ports.triggers.remove();
+  if (removed > 0) recordChange(ports.store, { ...changeAuthor(ports), what: 'dailyOff', detail: 'from the menu' });
   const someoneElse = before.on && !before.mine ? ` ${before.owner ?? 'The other editor'}'s trigger stops at its next run.` : '';
   showAlert(
     'Daily follow-ups are off',

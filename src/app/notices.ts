@@ -8,6 +8,7 @@ import { planThankYou, recipientCount, type InvoiceEmail, type PlanInput } from 
 import type { LedgerEntry, LogLine, NoticeWord } from '../domain/records';
 import { emptyHistory, withPromiseMissedSent, type InvoiceHistory } from '../domain/stages';
 import type { IsoDate } from '../domain/types';
+import { readChanges } from './changeJournal';
 import { sendDailySummary } from './dailySummary';
 import { ledgerKey } from './ledger';
 import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
@@ -79,7 +80,9 @@ export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNot
   const sent = sendAll(due.notices, outcomes, run, ports, input.claim);
   due.book.save(ports.store, sent.thanked);
   const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
-  if (input.trigger !== 'daily' || !snapshot.config.settings.dailySummary) return withNotices;
+  // An editor's change to settings or templates is always told, even one that turned the summary off.
+  if (input.trigger !== 'daily' || (!snapshot.config.settings.dailySummary && readChanges(ports.store).length === 0))
+    return withNotices;
   const summary = sendDailySummary(input, withNotices, ports);
   return { ...withNotices, lines: [...withNotices.lines, ...summary.lines], mailed: withNotices.mailed || summary.mailed };
 }

@@ -131,10 +131,13 @@ export interface PlatformPort {
   activeUser?(): string | null;
 }
 
+/** A store write refused because the store has no room (the owner can act on it: README "When the platform refuses"). */
+export class StoreFullError extends Error {}
+
 /** The store of settings, templates and the send ledger shared by every context (JSON values). */
 export interface StorePort {
   readJson(key: string): { value: unknown; warning: string | null };
-  /** Throws (a StoreError in words for the owner) when the value cannot be stored, before anything is lost. */
+  /** Throws (in words for the owner; a StoreFullError when there is no room) when the value cannot be stored, before anything is lost. */
   writeJson(key: string, value: unknown): void;
   delete(key: string): void;
   readAllJson(keyPrefix: string): Array<{ key: string; value: unknown }>;

@@ -158,7 +158,7 @@ function runLocked(ports: Ports, options: RunOptions, locked: LockedRun): RunRes
     const claimed = claimSendingRun(ports, options.trigger, ports.platform.context().user);
     if (!claimed.ok) {
       noteStoppedRun(ports, claimed.message);
-      if (claimed.reason === 'unrecorded') {
+      if (claimed.reason === 'full') {
         const senderName = loadConfig(ports.store).settings.senderName;
         alertStoreFull(ports, 0, { run: { today: ports.spreadsheet.today() }, senderName, claim: null });
       }

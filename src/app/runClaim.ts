@@ -5,7 +5,7 @@
 // the earliest live claim (by time, then by the order the spreadsheet gave the entries) wins, and
 // every execution that reads the same claims agrees on which. The loser removes its claim and sends
 // nothing. A claim older than CLAIM_LIFETIME_MS belongs to an execution the platform has ended.
-import type { Ports } from './ports';
+import { StoreFullError, type Ports } from './ports';
 
 const CLAIM_PREFIX = 'run:';
 /** Apps Script ends an execution at 6 minutes; a claim older than this is a killed run's. */
@@ -20,7 +20,8 @@ export interface RunClaim {
   release(): void;
 }
 
-export type Claimed = { ok: true; claim: RunClaim } | { ok: false; reason: 'busy' | 'unrecorded'; message: string };
+/** busy: another run holds the spreadsheet; full: the store has no room for the claim; unrecorded: the store refused it. */
+export type Claimed = { ok: true; claim: RunClaim } | { ok: false; reason: 'busy' | 'full' | 'unrecorded'; message: string };
 
 interface ClaimRecord {
   at: number;

@@ -120,7 +120,7 @@ function waitingLines(run: RunPlan): LogLine[] {
 /** What became of one client email (each of its invoices recorded on its own). */
 interface EmailOutcome {
   /** full: the store could not record it; taken: another run holds the spreadsheet. */
-  result: 'sent' | 'quota' | 'failed' | 'full' | 'taken';
+  result: 'sent' | 'quota' | 'failed' | 'full' | 'unrecorded' | 'taken';
   lines: LogLine[];
   /** The ledger keys to delete once logged (sends that went out). */
   settled: string[];
@@ -142,7 +142,7 @@ function recordsSize(email: ClientEmail, today: IsoDate, ports: Ports): number {
 }
 
 /** What stopped this run's sending before its end, if anything: the store was full, or another run took over. */
-export type SendingStop = { code: 'storeFull'; message: string } | { code: 'taken' } | null;
+export type SendingStop = { code: 'storeFull'; message: string } | { code: 'unrecorded' } | { code: 'taken' } | null;
 
 function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   const lines: LogLine[] = [];
@@ -178,7 +178,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
       continue;
     }
     const outcome = sendOne(email, run, histories, ports, options.claim);
-    mailed ||= outcome.result !== 'full' && outcome.result !== 'taken';
+    mailed ||= !['full', 'unrecorded', 'taken'].includes(outcome.result);
     lines.push(...outcome.lines);
     settled.push(...outcome.settled);
     for (const [key, history] of outcome.histories) histories.set(key, history);
@@ -186,6 +186,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
     if (outcome.result === 'quota') queue = QUEUED_QUOTA;
     else if (outcome.result === 'sent') quota -= recipientCount(email);
     else if (outcome.result === 'full') stop = { code: 'storeFull', message: STORE_FULL };
+    else if (outcome.result === 'unrecorded') stop = { code: 'unrecorded' };
     else if (outcome.result === 'taken') stop = { code: 'taken' };
   }
   return { lines, histories, settled, early, counts, mailed, stop };
@@ -224,7 +225,7 @@ function sendOne(
   if (outcome.code === 'taken') return { ...none, result: 'taken' };
   if (outcome.code === 'unrecorded') {
     const lines = invoices.map((e) => emailLine(e, 'queued', `queued: ${outcome.message}; it goes out on the next run`));
-    return { ...none, result: 'full', lines, counts: { queued: invoices.length } };
+    return { ...none, result: outcome.full ? 'full' : 'unrecorded', lines, counts: { queued: invoices.length } };
   }
   if (outcome.code === 'refused') return refusedOutcome(invoices, outcome.refusal, outcome.message);
   if (outcome.code === 'unsure') return unsureOutcome(invoices, outcome.message, before);

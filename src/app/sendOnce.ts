@@ -11,7 +11,7 @@
 //      the user's answer, never sent again blindly.
 import type { LedgerEntry, OwnEmailKind, OwnEmailRecord } from '../domain/records';
 import type { IsoDate } from '../domain/types';
-import type { MailMessage, MailPort, SpreadsheetPort, StorePort } from './ports';
+import { StoreFullError, type MailMessage, type MailPort, type SpreadsheetPort, type StorePort } from './ports';
 import type { RunClaim } from './runClaim';
 
 /**
@@ -55,8 +55,8 @@ export type SendOutcome =
   | { code: 'refused'; refusal: Refusal; message: string }
   /** It may have gone out: held for the user's answer. */
   | { code: 'unsure'; message: string }
-  /** The records could not be written (the store is full or refused): nothing was sent. */
-  | { code: 'unrecorded'; message: string }
+  /** The records could not be written (`full`: no room in the store; else the store refused): nothing was sent. */
+  | { code: 'unrecorded'; full: boolean; message: string }
   /** Another run holds the spreadsheet or recorded one of these sends: nothing was sent. */
   | { code: 'taken' };
 
@@ -69,10 +69,10 @@ export function sendAtMostOnce(
   claim: RunClaim | null,
 ): SendOutcome {
   const needed = records.reduce((n, r) => n + ports.store.entrySize(r.id, r.entry), 0);
-  if (needed > ports.store.room()) return { code: 'unrecorded', message: STORE_FULL };
+  if (needed > ports.store.room()) return { code: 'unrecorded', full: true, message: STORE_FULL };
   if (!stillClear(ports, records, claim)) return { code: 'taken' };
   const unrecorded = writeSending(ports, records);
-  if (unrecorded !== null) return { code: 'unrecorded', message: unrecorded };
+  if (unrecorded !== null) return { code: 'unrecorded', ...unrecorded };
   const quotaBefore = quotaNow(ports);
   try {
     ports.mail.send(email, senderName);
@@ -94,7 +94,7 @@ function stillClear(ports: Ports, records: readonly SendRecord[], claim: RunClai
 }
 
 /** Writes every record as `sending` and flushes; on a refusal removes those written and says why. */
-function writeSending(ports: Ports, records: readonly SendRecord[]): string | null {
+function writeSending(ports: Ports, records: readonly SendRecord[]): { full: boolean; message: string } | null {
   const written: string[] = [];
   try {
     for (const { id, entry } of records) {
@@ -105,7 +105,7 @@ function writeSending(ports: Ports, records: readonly SendRecord[]): string | nu
     return null;
   } catch (err) {
     for (const id of written) deleteQuietly(ports, id);
-    return errorMessage(err);
+    return { full: err instanceof StoreFullError, message: errorMessage(err) };
   }
 }
 

@@ -12,6 +12,7 @@ import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { activePorts, authorizationNeeded, StoreError } from '../gas/ports';
+import { StoreFullError } from './ports';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
   loadConfig,
@@ -365,7 +366,7 @@ function withStore(write: (store: StorePort, ports: Ports) => ReadonlyArray<stri
     const problems = locked.value.map((p) => (typeof p === 'string' ? p : p.message));
     return issues.length > 0 ? { ok: false, problems, issues } : { ok: false, problems };
   } catch (err) {
-    if (err instanceof StoreError) return { ok: false, problems: [err.message] };
+    if (err instanceof StoreError || err instanceof StoreFullError) return { ok: false, problems: [err.message] };
     throw err;
   }
 }

@@ -6,6 +6,8 @@
 //
 // Only PROJECT-visible entries are the add-on's: DOCUMENT-visible ones with the same keys can be
 // added by any editor through the Sheets API, so they are never read (Check setup counts them).
+import { StoreFullError } from '../app/ports';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
@@ -36,6 +38,8 @@ const MIGRATED_KEY = 'migrated';
 const RUN_KEYS = /^(ledger:|run:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$)/;
 
 export class StoreError extends Error {}
+/** No room left in the spreadsheet's metadata (the sidebar shows its words, as a StoreError's). */
+class StoreFull extends StoreFullError {}
 
 function isRunKey(key: string): boolean {
   return RUN_KEYS.test(key);
@@ -161,7 +165,7 @@ export class DocumentStore {
       }
     } catch (err) {
       const nearLimit = this.room() < json.length + NEAR_LIMIT_CHARS;
-      throw refusedForSize(err) || nearLimit ? new StoreError(this.fullMessage()) : err;
+      throw refusedForSize(err) || nearLimit ? new StoreFull(this.fullMessage()) : err;
     }
     this.values.set(key, json);
   }
@@ -196,7 +200,7 @@ export class DocumentStore {
           `and this would make ${(config + delta).toLocaleString('en')}. Shorten a template, or reset one you do not use. Nothing was changed.`,
       );
     }
-    if (delta > 0 && total + this.others + delta > METADATA_LIMIT) throw new StoreError(this.fullMessage());
+    if (delta > 0 && total + this.others + delta > METADATA_LIMIT) throw new StoreFull(this.fullMessage());
   }
 
   delete(key: string): void {

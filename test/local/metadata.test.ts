@@ -143,3 +143,129 @@ describe('developer metadata on sheets and the spreadsheet', () => {
     expect(runtime.calls.count('DeveloperMetadataFinder.find')).toBe(1);
   });
 });
+
+describe('developer metadata visibility: this project, other projects, other tools', () => {
+  function planted() {
+    const s = setup();
+    const raw = s.runtime.spreadsheets.active()!;
+    raw.plantMetadata({ key: 'ifu:settings', value: '{"by":"another tool"}', visibility: 'DOCUMENT' });
+    raw.plantMetadata({ key: 'ifu:settings', value: '{"by":"another project"}', visibility: 'PROJECT', project: 'other' });
+    raw.plantMetadata({ key: 'ifu:ledger', value: 'mine', visibility: 'PROJECT', project: s.runtime.options.scriptId });
+    return { ...s, raw };
+  }
+
+  it('addDeveloperMetadata records the creating project for PROJECT entries, none for DOCUMENT ones', () => {
+    const { runtime, app, spreadsheet, sheet } = setup();
+    spreadsheet.addDeveloperMetadata('own', 'v', app.DeveloperMetadataVisibility.PROJECT);
+    spreadsheet.addDeveloperMetadata('shared', 'v');
+    sheet.getRange('B:B').addDeveloperMetadata('column', app.DeveloperMetadataVisibility.PROJECT);
+    const model = runtime.spreadsheets.active()!.model;
+    expect(model.metadata.entries.map((e) => [e.key, e.visibility, e.project])).toEqual([
+      ['own', 'PROJECT', 'fake-script-id'],
+      ['shared', 'DOCUMENT', null],
+    ]);
+    expect(model.sheets[0]?.metadata.entries[0]?.project).toBe('fake-script-id');
+  });
+
+  it('the spreadsheet shows DOCUMENT entries and its own PROJECT entries, never another project’s', () => {
+    const { app, spreadsheet, raw } = planted();
+    const seen = (list: { getKey(): string; getValue(): string | null }[]) => list.map((m) => `${m.getKey()}=${m.getValue()}`);
+    const expected = ['ifu:settings={"by":"another tool"}', 'ifu:ledger=mine'];
+    expect(seen(spreadsheet.getDeveloperMetadata())).toEqual(expected);
+    expect(seen(spreadsheet.createDeveloperMetadataFinder().find())).toEqual(expected);
+    expect(seen(spreadsheet.createDeveloperMetadataFinder().withKey('ifu:settings').find())).toEqual([expected[0]]);
+    const hidden = raw.model.metadata.entries.find((e) => e.project === 'other')!;
+    expect(spreadsheet.createDeveloperMetadataFinder().withId(hidden.id).find()).toEqual([]);
+    expect(
+      spreadsheet
+        .createDeveloperMetadataFinder()
+        .withVisibility(app.DeveloperMetadataVisibility.PROJECT)
+        .find()
+        .map((m) => m.getKey()),
+    ).toEqual(['ifu:ledger']);
+    // The raw entries (what test helpers read) hold all three.
+    expect(raw.model.metadata.entries.map((e) => [e.key, e.visibility, e.project])).toEqual([
+      ['ifu:settings', 'DOCUMENT', null],
+      ['ifu:settings', 'PROJECT', 'other'],
+      ['ifu:ledger', 'PROJECT', 'fake-script-id'],
+    ]);
+  });
+
+  it('sheets and whole columns hide another project’s entries too', () => {
+    const { runtime, spreadsheet, sheet } = setup();
+    sheet.getRange('C:C').addDeveloperMetadata('mine');
+    const model = runtime.spreadsheets.active()!.model;
+    const sheetModel = model.sheetByName('Sheet1')!;
+    for (const [locationType, index] of [
+      ['SHEET', 0],
+      ['COLUMN', 3],
+    ] as const) {
+      sheetModel.metadata.entries.push({
+        id: model.nextMetadataId(),
+        key: `theirs-${locationType}`,
+        value: null,
+        visibility: 'PROJECT',
+        locationType,
+        index,
+        project: 'other',
+      });
+    }
+    expect(sheet.getDeveloperMetadata()).toEqual([]);
+    expect(
+      sheet
+        .getRange('C:C')
+        .getDeveloperMetadata()
+        .map((m) => m.getKey()),
+    ).toEqual(['mine']);
+    expect(
+      sheet
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getKey()),
+    ).toEqual(['mine']);
+    expect(
+      spreadsheet
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getKey()),
+    ).toEqual(['mine']);
+    sheet.insertColumnsBefore(1, 1); // hidden entries move with their column all the same
+    expect(sheetModel.metadata.entries.map((e) => e.index)).toEqual([4, 0, 4]);
+  });
+
+  it('the 30,000-character limit counts every entry, visible or not', () => {
+    const { runtime, spreadsheet } = setup();
+    const raw = runtime.spreadsheets.active()!;
+    raw.plantMetadata({ key: 'other', value: 'x'.repeat(29_990), visibility: 'PROJECT' }); // 29,995 characters
+    expect(spreadsheet.getDeveloperMetadata()).toEqual([]);
+    expect(() => spreadsheet.addDeveloperMetadata('mine', 'yy')).toThrow(/limit of 30000 characters/); // 30,001
+    spreadsheet.addDeveloperMetadata('mine', 'y'); // 30,000 exactly
+    expect(spreadsheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['mine']);
+    expect(() => raw.plantMetadata({ key: 'more', value: 'z', visibility: 'DOCUMENT' })).toThrow(/exceed 30000/);
+  });
+
+  it('plantMetadata: another project by default for PROJECT, no project for DOCUMENT', () => {
+    const { runtime } = setup();
+    const raw = runtime.spreadsheets.active()!;
+    expect(raw.plantMetadata({ key: 'k', visibility: 'PROJECT' })).toMatchObject({
+      key: 'k',
+      value: null,
+      locationType: 'SPREADSHEET',
+      project: 'another-project',
+    });
+    expect(() => raw.plantMetadata({ key: 'k', visibility: 'DOCUMENT', project: 'p' })).toThrow(/belongs to no project/);
+  });
+
+  it('an entry pushed by hand without a project counts as the running script’s own (older test helpers)', () => {
+    const { runtime, spreadsheet } = setup();
+    runtime.spreadsheets.active()!.model.metadata.entries.push({
+      id: 1,
+      key: 'by-hand',
+      value: 'v',
+      visibility: 'PROJECT',
+      locationType: 'SPREADSHEET',
+      index: 0,
+    });
+    expect(spreadsheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['by-hand']);
+  });
+});

@@ -26,6 +26,21 @@ describe('PropertiesService', () => {
 });
 
 describe('LockService', () => {
+  it('a lock taken in a nested execution is released at its end; the enclosing one keeps its own', () => {
+    const runtime = createRuntime();
+    const outer = runtime.globals.LockService.getDocumentLock()!;
+    expect(outer.tryLock(0)).toBe(true); // the test's own execution
+    runtime.beginExecution();
+    const inner = runtime.globals.LockService.getUserLock();
+    expect(inner.tryLock(0)).toBe(true);
+    expect(outer.tryLock(0)).toBe(false); // the same Lock object, used from another execution
+    runtime.endExecution();
+    expect(runtime.locks.state('user')).toBe('free');
+    expect(runtime.locks.state('document')).toBe('by-code-under-test');
+    runtime.endExecution();
+    expect(runtime.locks.state('document')).toBe('free');
+  });
+
   it('makes two lock objects contend, and has no document lock outside a document', () => {
     const runtime = createRuntime();
     const a = runtime.globals.LockService.getUserLock();
@@ -155,6 +170,30 @@ describe('MailApp', () => {
     expect(() => MailApp.sendEmail('not-an-address', 's', 'b')).toThrow('Invalid email: not-an-address');
     expect(() => MailApp.sendEmail('a@x.com; b@x.com', 's', 'b')).toThrow('Invalid email: a@x.com; b@x.com');
     expect(() => MailApp.sendEmail('Ann Smith <ann@x.com>', 's', 'b')).not.toThrow();
+  });
+
+  it('refuses more than 50 recipients (to + cc + bcc) in one message, before sending, the quota untouched', () => {
+    const runtime = createRuntime({ mailQuota: 200 });
+    const { MailApp } = runtime.globals;
+    const list = (prefix: string, n: number): string => Array.from({ length: n }, (_, i) => `${prefix}${i}@x.com`).join(', ');
+    expect(() =>
+      MailApp.sendEmail({ to: list('to', 20), cc: list('cc', 20), bcc: list('bcc', 11), subject: 's', body: 'b' }),
+    ).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(() => MailApp.sendEmail(list('to', 51), 's', 'b')).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(runtime.mail.sent).toEqual([]);
+    expect(MailApp.getRemainingDailyQuota()).toBe(200);
+    MailApp.sendEmail({ to: list('to', 20), cc: list('cc', 20), bcc: list('bcc', 10), subject: 's', body: 'b' });
+    expect(runtime.mail.sent).toHaveLength(1);
+    expect(MailApp.getRemainingDailyQuota()).toBe(150);
+  });
+
+  it('refuses a subject over 250 characters, nothing sent', () => {
+    const runtime = createRuntime();
+    const { MailApp } = runtime.globals;
+    expect(() => MailApp.sendEmail('a@x.com', 's'.repeat(251), 'b')).toThrow('Argument too large: subject');
+    expect(runtime.mail.sent).toEqual([]);
+    MailApp.sendEmail('a@x.com', 's'.repeat(250), 'b');
+    expect(runtime.mail.sent).toHaveLength(1);
   });
 });
 

@@ -349,3 +349,104 @@ describe('the spreadsheet address (faked on purpose: nothing is served there)', 
     expect(spreadsheet.getUrl()).toBe(url);
   });
 });
+
+describe('copies and removed spreadsheets', () => {
+  it('copy: a new id, a deep copy of sheets, cells, formats and metadata of every visibility, same zone and locale', () => {
+    const { runtime, app, spreadsheet, sheet, raw } = setup({ timeZone: 'Europe/Berlin', locale: 'de_DE' });
+    const original = runtime.spreadsheets.active()!;
+    raw.loadRows([
+      ['Invoice', 'Due'],
+      ['A-1', { date: '2026-11-24' }],
+    ]);
+    sheet.getRange('A2').setNumberFormat('@');
+    sheet.getRange('B:B').addDeveloperMetadata('due', app.DeveloperMetadataVisibility.PROJECT);
+    spreadsheet.addDeveloperMetadata('settings', '{}');
+    original.plantMetadata({ key: 'theirs', visibility: 'PROJECT', project: 'other' });
+    const log = spreadsheet.insertSheet('Log');
+    runtime.properties.document().set('settings', '{"senderName":"Sam"}');
+    runtime.globals.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(9).create();
+
+    const copy = runtime.spreadsheets.copy(spreadsheet.getId());
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.name).toBe(`Copy of ${original.name}`);
+    expect([copy.timeZone, copy.locale]).toEqual(['Europe/Berlin', 'de_DE']);
+    expect(copy.sheetNames()).toEqual(['Sheet1', 'Log']);
+    expect(copy.sheet('Sheet1').rows()).toEqual([
+      ['Invoice', 'Due'],
+      ['A-1', { date: '2026-11-24' }],
+    ]);
+    expect(copy.sheet('Sheet1').numberFormatAt(2, 1)).toBe('@');
+    expect(copy.sheet('Log').sheetId).toBe(original.sheet('Log').sheetId);
+    expect(log.getName()).toBe('Log');
+    expect(copy.model.metadata.entries).toEqual(original.model.metadata.entries);
+    expect(copy.model.metadata.entries[0]).not.toBe(original.model.metadata.entries[0]);
+    expect(copy.model.sheetByName('Sheet1')!.metadata.entries).toEqual(original.model.sheetByName('Sheet1')!.metadata.entries);
+    // Deep: changing the copy leaves the original alone.
+    copy.sheet('Sheet1').setRaw(2, 1, 'changed');
+    const opened = app.openById(copy.id);
+    opened.getDeveloperMetadata()[0]!.setValue('{"copy":true}');
+    expect(opened.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['settings']); // 'theirs' stays hidden
+    expect(raw.valueAt(2, 1)).toBe('A-1');
+    expect(spreadsheet.getDeveloperMetadata()[0]!.getValue()).toBe('{}');
+    // Not copied: the document properties and the triggers.
+    expect(runtime.properties.document(copy.id).keys()).toEqual([]);
+    expect(runtime.triggers.list().map((t) => t.documentId)).toEqual([original.id]);
+    expect(runtime.spreadsheets.copy(original.id, 'Archive 2026').name).toBe('Archive 2026');
+  });
+
+  it('remove: openById then fails as for an unknown id; a removed active spreadsheet is no longer active', () => {
+    const { runtime, app, spreadsheet } = setup();
+    const other = runtime.spreadsheets.create({ id: 'other-id' });
+    expect(app.openById('other-id').getId()).toBe('other-id');
+    runtime.spreadsheets.remove(other.id);
+    expect(() => app.openById('other-id')).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
+    expect(() => runtime.spreadsheets.get('other-id')).toThrow('no spreadsheet with id other-id');
+    expect(runtime.spreadsheets.list().map((s) => s.id)).toEqual([spreadsheet.getId()]);
+    runtime.spreadsheets.remove(spreadsheet.getId());
+    expect(app.getActiveSpreadsheet()).toBeNull();
+    expect(runtime.globals.PropertiesService.getDocumentProperties()).toBeNull();
+    expect(() => runtime.spreadsheets.remove('other-id')).toThrow('no spreadsheet with id other-id');
+  });
+});
+
+describe('the spreadsheet model: saveState / restoreState', () => {
+  it('restores into the same objects (fakes and raw handles keep working), as many times as asked', () => {
+    const { runtime, spreadsheet, sheet, raw } = setup({ timeZone: 'Europe/London' });
+    raw.loadRows([['A'], ['B']]);
+    sheet.getRange('A:A').addDeveloperMetadata('column', 'v');
+    spreadsheet.addDeveloperMetadata('k', 'v');
+    const original = runtime.spreadsheets.active()!;
+    const model = original.model;
+    const entry = model.metadata.entries[0]!;
+    const saved = model.saveState();
+
+    raw.setRaw(1, 1, 'changed');
+    raw.insertRowAt(1, ['new']);
+    sheet.setFrozenRows(1);
+    sheet.insertColumnsBefore(1, 2);
+    const extra = spreadsheet.insertSheet('Extra');
+    original.deleteSheet('Sheet1');
+    spreadsheet.getDeveloperMetadata()[0]!.setValue('w');
+    spreadsheet.addDeveloperMetadata('later');
+    original.timeZone = 'Asia/Tokyo';
+
+    model.restoreState(saved);
+    expect(raw.rows()).toEqual([['A'], ['B']]);
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['A'], ['B']]);
+    expect(raw.frozenRows).toBe(0);
+    expect(raw.maxColumns).toBe(26);
+    expect(sheet.createDeveloperMetadataFinder().find()[0]!.getLocation().getColumn()!.getColumn()).toBe(1);
+    expect(() => extra.getName()).toThrow('The sheet Extra has been deleted.');
+    expect(original.sheetNames()).toEqual(['Sheet1']);
+    expect(model.metadata.entries).toEqual([entry]);
+    expect(model.metadata.entries[0]).toBe(entry);
+    expect(entry.value).toBe('v');
+    expect(original.timeZone).toBe('Europe/London');
+
+    raw.setRaw(2, 1, 'again');
+    model.restoreState(saved); // the saved state was not consumed
+    expect(raw.rows()).toEqual([['A'], ['B']]);
+  });
+});

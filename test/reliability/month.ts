@@ -95,16 +95,26 @@ const dayIn = (iso: string): string =>
     new Date(iso),
   );
 
+/** Emails to the user themselves (the daily summary, the add-on's alerts): not follow-ups. */
+export function ownerMails(t: Month): typeof t.runtime.mail.sent {
+  const self = t.runtime.options.userEmail;
+  return t.runtime.mail.sent.filter((m) => m.to.length === 1 && m.to[0] === self);
+}
+
+/** The follow-ups sent to clients (emails to the user themselves left out). */
 export function mailFacts(t: Month): MailFact[] {
-  return t.runtime.mail.sent.map((m) => ({
-    invoice: /^Invoice (\S+) from /.exec(m.subject)?.[1] ?? '?',
-    stage: STAGE_MARKERS.find(([, re]) => re.test(m.body))?.[0] ?? 'unknown',
-    day: dayIn(m.at),
-    to: m.to,
-    cc: m.cc,
-    bcc: m.bcc,
-    subject: m.subject,
-  }));
+  const own = new Set(ownerMails(t));
+  return t.runtime.mail.sent
+    .filter((m) => !own.has(m))
+    .map((m) => ({
+      invoice: /^Invoice (\S+) from /.exec(m.subject)?.[1] ?? '?',
+      stage: STAGE_MARKERS.find(([, re]) => re.test(m.body))?.[0] ?? 'unknown',
+      day: dayIn(m.at),
+      to: m.to,
+      cc: m.cc,
+      bcc: m.bcc,
+      subject: m.subject,
+    }));
 }
 
 export type Month = ReturnType<typeof setUp>;
@@ -333,6 +343,14 @@ export function monthViolations(t: Month, base: Baseline, tally?: Tally): string
   const sentRowKeys = sentRows.map((r) => `${r.Invoice}:${r.Stage}`);
   if (new Set(sentRowKeys).size !== sentRowKeys.length)
     problems.push(`(d) duplicate sent rows in the log: ${sentRowKeys.join(', ')}`);
+
+  // (f) emails to the user: the summary and each alert at most once a day
+  const ownSeen = new Set<string>();
+  for (const m of ownerMails(t)) {
+    const k = `${dayIn(m.at)} ${m.subject.replace(/^Invoice follow-ups today: .*/, 'summary')}`;
+    if (ownSeen.has(k)) problems.push(`(f) an email to you went twice on one day: ${k}`);
+    ownSeen.add(k);
+  }
 
   // (e) is checked by the caller (the openById class has a test of its own)
   return problems;
