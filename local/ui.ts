@@ -64,6 +64,7 @@ export class UiRecorder {
   readonly toasts: ToastLike[] = [];
   readonly html: HtmlRecord[] = [];
   #responses: { button: ButtonName; text: string }[] = [];
+  #auto: ((buttons: ButtonSetName, prompt: string) => ButtonName) | null = null;
 
   /** Queues the buttons the user will click in the next alerts/prompts, in order. */
   respondWith(...buttons: ButtonName[]): void {
@@ -76,6 +77,14 @@ export class UiRecorder {
   /** Queues what the user types into the next prompt and the button they click. */
   respondToPrompt(text: string, button: ButtonName = 'OK'): void {
     this.#responses.push({ button, text });
+  }
+
+  /**
+   * Answers every dialog with no scripted answer left: for a run nested in another, whose dialogs a
+   * test cannot know in advance (null stops it).
+   */
+  answerEveryDialog(answer: ((buttons: ButtonSetName, prompt: string) => ButtonName) | null): void {
+    this.#auto = answer;
   }
 
   /** Drops scripted answers no dialog used. */
@@ -103,7 +112,7 @@ export class UiRecorder {
   }
 
   nextResponse(kind: 'alert' | 'prompt', buttons: ButtonSetName, prompt: string): { button: ButtonName; text: string } {
-    const next = this.#responses.shift();
+    const next = this.#responses.shift() ?? (this.#auto ? { button: this.#auto(buttons, prompt), text: '' } : undefined);
     if (!next) {
       throw new Error(
         `Ui.${kind}("${prompt}") was shown but the test scripted no answer: call runtime.ui.respondWith('YES' | 'NO' | 'OK' | 'CANCEL' | 'CLOSE')` +

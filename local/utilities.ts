@@ -8,11 +8,19 @@ import { isValidTimeZone } from './timezone';
 
 type GUtilities = GoogleAppsScript.Utilities.Utilities;
 
-export class FakeUtilities implements Faked<GUtilities, 'formatDate' | 'parseDate' | 'newBlob' | 'base64Encode'> {
+export class FakeUtilities implements Faked<GUtilities, 'formatDate' | 'parseDate' | 'newBlob' | 'base64Encode' | 'sleep'> {
   readonly #host: Host;
 
   constructor(host: Host) {
     this.#host = host;
+  }
+
+  /** Utilities.sleep(milliseconds) reference: at most 300,000 ms. Never really sleeps: the simulated clock moves on. */
+  sleep(milliseconds: number): void {
+    if (typeof milliseconds !== 'number' || !(milliseconds >= 0) || milliseconds > 300_000) {
+      throw this.#host.error('Invalid argument: milliseconds');
+    }
+    this.#host.clock.advance(Math.round(milliseconds));
   }
 
   #zone(timeZone: string): string {

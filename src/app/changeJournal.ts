@@ -106,15 +106,13 @@ function bounded(changes: Change[]): Change[] {
   return [folded(changes.slice(0, cut)), ...changes.slice(cut)];
 }
 
-/** What a change touched, as items of a list ('your name for the emails', 'Firm reminder (day 7)', 'daily follow-ups'). */
+/** What a change touched, as items of a list ('your name for the emails', 'Firm reminder (day 7)'). */
 const TOUCHED: Record<ChangeCode, (detail: string) => string[]> = {
   settings: (d) => d.split(', '),
   earlier: (d) => d.split(', '),
   template: (d) => [d],
   templateReset: (d) => [d],
   columns: () => ['the columns read'],
-  dailyOn: () => ['daily follow-ups'],
-  dailyOff: () => ['daily follow-ups'],
 };
 
 function folded(old: readonly Change[]): Change {

@@ -1,6 +1,6 @@
 // What the menu items do: run or preview from the menu, the daily trigger run, sidebar, triggers.
 import { RUNS_ARE_LOGGED_HINT, setUpInvoiceSheetIn } from './setup';
-import { changeAuthor, recordChange } from './changeJournal';
+import { changeAuthor } from './changeJournal';
 import { loadConfig, saveSettings } from './config';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { ClientEmail } from '../domain/group';
@@ -301,7 +301,6 @@ export function turnOnDaily(): void {
     return;
   }
   clearAuthorizationNeeded();
-  if (!status.on) recordChange(ports.store, { ...changeAuthor(ports), what: 'dailyOn', detail: `at ${hour}:00` });
   showAlert(
     'Daily follow-ups are on',
     `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
@@ -333,7 +332,6 @@ export function turnOffDaily(): void {
   const ports = requirePorts();
   const before = ports.triggers.status();
   const removed = ports.triggers.remove();
-  if (removed > 0) recordChange(ports.store, { ...changeAuthor(ports), what: 'dailyOff', detail: 'from the menu' });
   const someoneElse = before.on && !before.mine ? ` ${before.owner ?? 'The other editor'}'s trigger stops at its next run.` : '';
   showAlert(
     'Daily follow-ups are off',

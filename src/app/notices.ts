@@ -80,11 +80,16 @@ export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNot
   const sent = sendAll(due.notices, outcomes, run, ports, input.claim);
   due.book.save(ports.store, sent.thanked);
   const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
-  // An editor's change to settings or templates is always told, even one that turned the summary off.
-  if (input.trigger !== 'daily' || (!snapshot.config.settings.dailySummary && readChanges(ports.store).length === 0))
-    return withNotices;
+  // Another editor's change to settings or templates is always told, even one that turned the summary off.
+  if (input.trigger !== 'daily' || (!snapshot.config.settings.dailySummary && !changedByOthers(ports))) return withNotices;
   const summary = sendDailySummary(input, withNotices, ports);
   return { ...withNotices, lines: [...withNotices.lines, ...summary.lines], mailed: withNotices.mailed || summary.mailed };
+}
+
+/** Whether someone other than the user this run sends as changed settings or templates since the last summary. */
+function changedByOthers(ports: Ports): boolean {
+  const self = ports.mail.selfEmail();
+  return readChanges(ports.store).some((c) => c.by === null || c.by !== self);
 }
 
 /** Drops the promise records that are done with (paid invoices, promises long past); a failed write waits for the next run. */

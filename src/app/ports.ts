@@ -195,6 +195,8 @@ export interface Ports {
   platform: PlatformPort;
   /** Milliseconds since the epoch (the send time budget, log timestamps). */
   now(): number;
+  /** Waits this long (Utilities.sleep): a run that met another's claim tries again a moment later. */
+  pause(ms: number): void;
 }
 
 /** What a refused lock means for the user. */

@@ -9,7 +9,7 @@ import { runLine } from './logLines';
 import { dueNotices, keepConfirmedNotices, sendNotices, type Notice } from './notices';
 import { keepConfirmed, planRun, type RunPlan } from './planRun';
 import type { Ports } from './ports';
-import { claimSendingRun, type RunClaim } from './runClaim';
+import { anotherRunSending, claimSendingRun, type RunClaim } from './runClaim';
 import { sendPlanned, type Outcomes } from './send';
 import { errorMessage } from './sendOnce';
 import { afterSending, alertStoreFull } from './storeFull';
@@ -108,8 +108,12 @@ export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Por
   const started = ports.now();
   let result: RunResult = { summary: emptySummary(options.mode, options.trigger), view: null, lockRefused: false };
   try {
-    const asked = options.mode === 'send' && options.confirmSends ? askFirst(ports, options, read) : null;
-    if (asked && 'cancelled' in asked) result = asked.cancelled;
+    const asks = options.mode === 'send' && options.confirmSends !== undefined;
+    const asked = asks && anotherRunSending(ports) ? { busy: true as const } : asks ? askFirst(ports, options, read) : null;
+    if (asked && 'busy' in asked) {
+      result = { ...result, summary: { ...result.summary, stopped: STOPPED_BUSY }, lockRefused: true };
+      noteStoppedRun(ports, STOPPED_BUSY);
+    } else if (asked && 'cancelled' in asked) result = asked.cancelled;
     else {
       const confirmed = asked ? asked.confirmed : null;
       const locked = ports.lock.withLock(() => runLocked(ports, options, { started, read, confirmed }));
@@ -166,14 +170,24 @@ function runLocked(ports: Ports, options: RunOptions, locked: LockedRun): RunRes
     }
     claim = claimed.claim;
   }
+  let after: (() => void) | null = null;
   try {
-    return runClaimed(ports, options, locked, claim);
+    const done = runClaimed(ports, options, locked, claim);
+    after = done.after;
+    return done.result;
   } finally {
     claim?.release();
+    // After the claim is gone: its room may be what the owner's alert needs (README "When the platform refuses").
+    after?.();
   }
 }
 
-function runClaimed(ports: Ports, options: RunOptions, locked: LockedRun, claim: RunClaim | null): RunResult {
+function runClaimed(
+  ports: Ports,
+  options: RunOptions,
+  locked: LockedRun,
+  claim: RunClaim | null,
+): { result: RunResult; after: (() => void) | null } {
   const summary = emptySummary(options.mode, options.trigger);
   const { snapshot, run: planned } = locked.read(ports);
   summary.warnings.push(...snapshot.config.warnings, ...planned.warnings);
@@ -196,8 +210,9 @@ function runClaimed(ports: Ports, options: RunOptions, locked: LockedRun, claim:
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   const rest = pending ?? { lines: [], settled: [], unknown: [] };
   settle(logLines(rest, outcomes, done), [...rest.settled, ...outcomes.settled.slice(outcomes.early.settled)], ports);
-  if (options.mode === 'send') afterSending(ports, outcomes, { run, senderName: snapshot.config.settings.senderName, claim });
-  return { summary: done, view: { snapshot, run }, lockRefused: false };
+  const senderName = snapshot.config.settings.senderName;
+  const after = options.mode === 'send' ? () => afterSending(ports, outcomes, { run, senderName, claim: null }) : null;
+  return { result: { summary: done, view: { snapshot, run }, lockRefused: false }, after };
 }
 
 /** Appends log rows, then deletes the ledger entries they settle: the log now holds these sends. */

@@ -1,10 +1,13 @@
 // One sending run at a time per spreadsheet, in every context (README "Duplicates: what the add-on
 // promises"). Locks cannot give that: a daily run without a document lock takes the user's lock,
 // and another editor's run takes another user lock. So a sending run also writes a claim into the
-// store every execution shares, flushes it, and reads every claim back fresh from the spreadsheet:
-// the earliest live claim (by time, then by the order the spreadsheet gave the entries) wins, and
-// every execution that reads the same claims agrees on which. The loser removes its claim and sends
-// nothing. A claim older than CLAIM_LIFETIME_MS belongs to an execution the platform has ended.
+// store every execution shares, flushes it, and reads every claim back fresh from the spreadsheet.
+// It goes ahead only when its claim is the only live one: of two runs that both do so, the second
+// to flush reads the first's claim, so they can never both go ahead, however long the platform
+// held either write back. When two runs see each other, both withdraw; the one whose claim comes
+// first (by time, then by the order the spreadsheet gave the entries: every run sees the same
+// order) tries again sooner, finds itself alone and wins; the other then finds it and stops.
+// A claim older than CLAIM_LIFETIME_MS belongs to an execution the platform has ended.
 import { StoreFullError, type Ports } from './ports';
 
 const CLAIM_PREFIX = 'run:';
@@ -52,33 +55,59 @@ function removeExpired(ports: Ports): void {
   }
 }
 
+/** Whether another run is sending now (read fresh): a menu run says so before asking anything. */
+export function anotherRunSending(ports: Ports): boolean {
+  return liveClaims(ports).length > 0;
+}
+
 export const BUSY_MESSAGE = 'Another follow-up run is in progress in this spreadsheet, so this run sent nothing.';
+
+/** How long a run that saw another's claim waits before trying again: the first claim's run, then the others. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_LATER_MS = 4_000;
+const ATTEMPTS = 3;
 
 /** Claims the spreadsheet for one sending run, or says why not (another run holds it; the store refused the claim). */
 export function claimSendingRun(ports: Ports, trigger: string, by: string | null): Claimed {
-  if (liveClaims(ports).length > 0) return { ok: false, reason: 'busy', message: BUSY_MESSAGE };
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (liveClaims(ports).length > 0) return { ok: false, reason: 'busy', message: BUSY_MESSAGE };
+    const written = writeClaim(ports, trigger, by);
+    if (!written.ok) return written;
+    const live = liveClaims(ports);
+    const key = written.key;
+    if (live.length === 1 && live[0]?.key === key) return { ok: true, claim: claimOf(ports, key) };
+    releaseQuietly(ports, key);
+    ports.pause(live[0]?.key === key ? RETRY_FIRST_MS : RETRY_LATER_MS);
+  }
+  return { ok: false, reason: 'busy', message: BUSY_MESSAGE };
+}
+
+function writeClaim(
+  ports: Ports,
+  trigger: string,
+  by: string | null,
+): { ok: true; key: string } | Extract<Claimed, { ok: false }> {
   const now = ports.now();
   const key = `${CLAIM_PREFIX}${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     removeExpired(ports);
     ports.store.writeJson(key, { at: now, by: by ?? '', trigger } satisfies ClaimRecord);
     ports.spreadsheet.flush();
+    return { ok: true, key };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return {
-      ok: false,
-      reason: 'unrecorded',
-      message: `This run could not record that it is sending, so it sent nothing: ${message}`,
-    };
+    const reason = err instanceof StoreFullError ? 'full' : 'unrecorded';
+    return { ok: false, reason, message: `This run could not record that it is sending, so it sent nothing: ${message}` };
   }
-  const claim: RunClaim = {
+}
+
+/** A claim won: before each send the run checks, fresh, that it still stands (not removed, not expired). */
+function claimOf(ports: Ports, key: string): RunClaim {
+  return {
     key,
-    stillOurs: () => liveClaims(ports)[0]?.key === key,
+    stillOurs: () => liveClaims(ports).some((c) => c.key === key),
     release: () => releaseQuietly(ports, key),
   };
-  if (claim.stillOurs()) return { ok: true, claim };
-  claim.release();
-  return { ok: false, reason: 'busy', message: BUSY_MESSAGE };
 }
 
 function releaseQuietly(ports: Ports, key: string): void {

@@ -20,7 +20,7 @@ import {
   saveSettings as saveStoredSettings,
   saveTemplate as saveStoredTemplate,
 } from './config';
-import { changeAuthor, recordChange } from './changeJournal';
+import { changeAuthor } from './changeJournal';
 import { cleanMapping } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
@@ -258,12 +258,8 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
         ];
       const installed = ports.triggers.install(settings.sendHour);
       if (!installed.ok) return [installed.message];
-      const detail = `at ${String(settings.sendHour).padStart(2, '0')}:00, sent from their account`;
-      if (!status.on) recordChange(store, { ...changeAuthor(ports), what: 'dailyOn', detail });
     } else {
-      const wasOn = ports.triggers.isOn();
       ports.triggers.remove();
-      if (wasOn) recordChange(store, { ...changeAuthor(ports), what: 'dailyOff', detail: '' });
     }
     return [];
   });

@@ -26,8 +26,11 @@ export function alertLostSpreadsheet(io: TriggerOwnerIo, lost: LostSpreadsheet, 
   const self = io.selfEmail();
   if (self === null) return;
   const subject = `Invoice follow-ups could not run: ${lost.name ? `“${lost.name}”` : 'your spreadsheet'} cannot be opened`;
+  const which = lost.name
+    ? `the spreadsheet “${lost.name}”${lost.url ? ` (${lost.url})` : ''}`
+    : (lost.url ?? 'one of your spreadsheets (the add-on no longer knows which: its record is gone)');
   const text = [
-    `The daily follow-ups of the spreadsheet ${lost.name ? `“${lost.name}”` : ''} ${lost.url ?? ''} did not run today, and nothing was sent.`,
+    `The daily follow-ups of ${which} did not run today, and nothing was sent.`,
     `Google said: ${lost.why}`,
     '',
     'What to do:',

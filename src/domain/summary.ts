@@ -39,7 +39,7 @@ export interface SentEmailLine {
 }
 
 /** What a change to settings, templates, columns or the daily run was (the change journal's codes). */
-export const CHANGE_CODES = ['settings', 'template', 'templateReset', 'columns', 'dailyOn', 'dailyOff', 'earlier'] as const;
+export const CHANGE_CODES = ['settings', 'template', 'templateReset', 'columns', 'earlier'] as const;
 export type ChangeCode = (typeof CHANGE_CODES)[number];
 
 /**
@@ -77,15 +77,13 @@ const CHANGE_WORDS: Record<ChangeCode, string> = {
   template: 'edited a template',
   templateReset: 'reset a template to the default',
   columns: 'changed which columns are read',
-  dailyOn: 'turned on daily follow-ups',
-  dailyOff: 'turned off daily follow-ups',
   earlier: 'made earlier changes, not listed one by one',
 };
 
 /** Who made a change, for people: their address, or words when Google did not reveal it. */
 export const HIDDEN_EDITOR = 'an editor (Google did not show their address)';
 
-/** A change code in words ('dailyOn' → 'turned on daily follow-ups'); an unknown code as it is. */
+/** A change code in words ('template' → 'edited a template'); an unknown code as it is. */
 function changeWords(code: string): string {
   return (CHANGE_WORDS as Record<string, string>)[code] ?? code;
 }

@@ -235,6 +235,7 @@ export function portsFor(ss: Spreadsheet): Ports {
     triggers: triggerPort(ss, openStore),
     platform: platformPort(openStore),
     now: () => Date.now(),
+    pause: (ms) => Utilities.sleep(ms),
   };
 }
 

@@ -164,6 +164,7 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       triggerSourceId: () => null,
     },
     now: () => Date.parse(`${today}T09:00:00Z`),
+    pause: () => undefined,
   };
   return ports;
 }

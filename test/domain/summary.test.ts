@@ -66,7 +66,7 @@ describe('the daily summary', () => {
     const changes: SummaryChange[] = [
       { at: '2026-11-24T14:05:00.000Z', by: 'bob@x.test', what: 'settings', detail: 'your name for the emails, CC me' },
       { at: '2026-11-24T15:30:00.000Z', by: null, what: 'template', detail: 'Firm reminder (day 7)' },
-      { at: '2026-11-24T16:00:00.000Z', by: 'eve@x.test', what: 'dailyOn', detail: '' },
+      { at: '2026-11-24T16:00:00.000Z', by: 'eve@x.test', what: 'templateReset', detail: 'Reminder (day 1)' },
     ];
 
     it('changes alone are worth a summary, each with when, who and what', () => {
@@ -77,7 +77,7 @@ describe('the daily summary', () => {
         'Changes since the last summary',
         '- 2026-11-24 14:05 UTC, bob@x.test changed the settings: your name for the emails, CC me',
         '- 2026-11-24 15:30 UTC, an editor (Google did not show their address) edited a template: Firm reminder (day 7)',
-        '- 2026-11-24 16:00 UTC, eve@x.test turned on daily follow-ups',
+        '- 2026-11-24 16:00 UTC, eve@x.test reset a template to the default: Reminder (day 1)',
       ]);
       expect(email.html).toContain('<h3>Changes since the last summary</h3>');
     });
