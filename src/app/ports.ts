@@ -149,8 +149,16 @@ export interface StorePort {
   entrySize(key: string, value: unknown): number;
   /** Reads the store again from the spreadsheet on next use (another execution may have written it). */
   refresh(): void;
-  /** The values under `keyPrefix`, read fresh from the spreadsheet, each with an order every execution agrees on. */
-  readFreshOrdered(keyPrefix: string): Array<{ key: string; value: unknown; order: number }>;
+  /**
+   * The entries of a key that several executions add to at once (each its own entry), read fresh
+   * from the spreadsheet (one look-up, whatever the size of the store), each with an order every
+   * execution agrees on.
+   */
+  readShared(key: string): Array<{ value: unknown; order: number }>;
+  /** Adds one more entry under a shared key (throws, like writeJson, when there is no room). */
+  addShared(key: string, value: unknown): void;
+  /** Removes the entries of a shared key whose value `matches`. */
+  removeShared(key: string, matches: (value: unknown) => boolean): void;
   /** Entries with the add-on's keys that are ignored (DOCUMENT-visible: anyone with edit access can add those). */
   ignoredEntries(): number;
 }

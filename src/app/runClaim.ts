@@ -10,14 +10,15 @@
 // A claim older than CLAIM_LIFETIME_MS belongs to an execution the platform has ended.
 import { StoreFullError, type Ports } from './ports';
 
-const CLAIM_PREFIX = 'run:';
+/** Every run's claim is an entry of this one key (found with one look-up, however large the store). */
+const CLAIM_KEY = 'run';
 /** Apps Script ends an execution at 6 minutes; a claim older than this is a killed run's. */
 export const CLAIM_LIFETIME_MS = 7 * 60 * 1000;
 
 export interface RunClaim {
-  /** The claim's store key. */
-  key: string;
-  /** Whether this run still holds the winning claim (read fresh from the spreadsheet). */
+  /** The claim's own id (in its value). */
+  id: string;
+  /** Whether this run's claim still stands (read fresh from the spreadsheet: not removed, not expired). */
   stillOurs(): boolean;
   /** Removes the claim (a killed run's expires on its own). */
   release(): void;
@@ -27,32 +28,39 @@ export interface RunClaim {
 export type Claimed = { ok: true; claim: RunClaim } | { ok: false; reason: 'busy' | 'full' | 'unrecorded'; message: string };
 
 interface ClaimRecord {
+  id: string;
   at: number;
   by: string;
   trigger: string;
 }
 
 function isClaim(value: unknown): value is ClaimRecord {
-  return !!value && typeof value === 'object' && typeof (value as ClaimRecord).at === 'number';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as ClaimRecord).at === 'number' &&
+    typeof (value as ClaimRecord).id === 'string'
+  );
+}
+
+function isLive(claim: ClaimRecord, now: number): boolean {
+  return claim.at > now - CLAIM_LIFETIME_MS && claim.at <= now + CLAIM_LIFETIME_MS;
 }
 
 /** The live claims, earliest first (every execution that reads them sorts them the same way). */
-function liveClaims(ports: Ports): Array<{ key: string; at: number; order: number }> {
+function liveClaims(ports: Ports): Array<{ id: string; at: number; order: number }> {
   const now = ports.now();
   return ports.store
-    .readFreshOrdered(CLAIM_PREFIX)
-    .filter((e): e is { key: string; value: ClaimRecord; order: number } => isClaim(e.value))
-    .map((e) => ({ key: e.key, at: e.value.at, order: e.order }))
-    .filter((c) => c.at > now - CLAIM_LIFETIME_MS && c.at <= now + CLAIM_LIFETIME_MS)
+    .readShared(CLAIM_KEY)
+    .filter((e): e is { value: ClaimRecord; order: number } => isClaim(e.value) && isLive(e.value, now))
+    .map((e) => ({ id: e.value.id, at: e.value.at, order: e.order }))
     .sort((a, b) => a.at - b.at || a.order - b.order);
 }
 
 /** Removes claims left by killed runs, so they do not use the store's room for ever. */
 function removeExpired(ports: Ports): void {
-  const live = new Set(liveClaims(ports).map((c) => c.key));
-  for (const { key } of ports.store.readAllJson(CLAIM_PREFIX)) {
-    if (!live.has(key)) ports.store.delete(key);
-  }
+  const now = ports.now();
+  ports.store.removeShared(CLAIM_KEY, (v) => !isClaim(v) || !isLive(v, now));
 }
 
 /** Whether another run is sending now (read fresh): a menu run says so before asking anything. */
@@ -74,10 +82,14 @@ export function claimSendingRun(ports: Ports, trigger: string, by: string | null
     const written = writeClaim(ports, trigger, by);
     if (!written.ok) return written;
     const live = liveClaims(ports);
-    const key = written.key;
-    if (live.length === 1 && live[0]?.key === key) return { ok: true, claim: claimOf(ports, key) };
-    releaseQuietly(ports, key);
-    ports.pause(live[0]?.key === key ? RETRY_FIRST_MS : RETRY_LATER_MS);
+    const id = written.id;
+    if (live.length === 1 && live[0]?.id === id) {
+      // What the run reads from now on must include everything the run before it wrote.
+      ports.store.refresh();
+      return { ok: true, claim: claimOf(ports, id) };
+    }
+    releaseQuietly(ports, id);
+    ports.pause(live[0]?.id === id ? RETRY_FIRST_MS : RETRY_LATER_MS);
   }
   return { ok: false, reason: 'busy', message: BUSY_MESSAGE };
 }
@@ -86,14 +98,14 @@ function writeClaim(
   ports: Ports,
   trigger: string,
   by: string | null,
-): { ok: true; key: string } | Extract<Claimed, { ok: false }> {
+): { ok: true; id: string } | Extract<Claimed, { ok: false }> {
   const now = ports.now();
-  const key = `${CLAIM_PREFIX}${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const id = `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   try {
     removeExpired(ports);
-    ports.store.writeJson(key, { at: now, by: by ?? '', trigger } satisfies ClaimRecord);
+    ports.store.addShared(CLAIM_KEY, { id, at: now, by: by ?? '', trigger } satisfies ClaimRecord);
     ports.spreadsheet.flush();
-    return { ok: true, key };
+    return { ok: true, id };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const reason = err instanceof StoreFullError ? 'full' : 'unrecorded';
@@ -102,17 +114,17 @@ function writeClaim(
 }
 
 /** A claim won: before each send the run checks, fresh, that it still stands (not removed, not expired). */
-function claimOf(ports: Ports, key: string): RunClaim {
+function claimOf(ports: Ports, id: string): RunClaim {
   return {
-    key,
-    stillOurs: () => liveClaims(ports).some((c) => c.key === key),
-    release: () => releaseQuietly(ports, key),
+    id,
+    stillOurs: () => liveClaims(ports).some((c) => c.id === id),
+    release: () => releaseQuietly(ports, id),
   };
 }
 
-function releaseQuietly(ports: Ports, key: string): void {
+function releaseQuietly(ports: Ports, id: string): void {
   try {
-    ports.store.delete(key);
+    ports.store.removeShared(CLAIM_KEY, (v) => isClaim(v) && v.id === id);
     ports.spreadsheet.flush();
   } catch (err) {
     // It expires on its own after CLAIM_LIFETIME_MS.

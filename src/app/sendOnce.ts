@@ -86,7 +86,11 @@ export function sendAtMostOnce(
 export const STORE_FULL =
   "the add-on's storage in this spreadsheet has no room to record this email before sending it, so it was not sent";
 
-/** This run still holds the spreadsheet, and no run recorded these sends since it read the store (read fresh). */
+/**
+ * This run still holds the spreadsheet (its claim, read fresh), and no run recorded these sends. A
+ * run holding its claim read the store after claiming, so what it holds is current; an alert sent
+ * without a claim reads the store again first.
+ */
 function stillClear(ports: Ports, records: readonly SendRecord[], claim: RunClaim | null): boolean {
   if (claim === null) ports.store.refresh();
   else if (!claim.stillOurs()) return false;

@@ -35,7 +35,10 @@ const MIGRATED_KEY = 'migrated';
  * the invoices found paid for the thank-you). Promises recorded in the sidebar (`promises`) are the
  * user's data and count with the settings: a few dozen characters each, pruned by the run once paid.
  */
-const RUN_KEYS = /^(ledger:|run:|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$)/;
+const RUN_KEYS = /^(ledger:|run$|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$)/;
+
+/** Keys several executions add entries to at once (each run its own claim): read with a finder, never as one value. */
+const SHARED_KEYS = new Set([`${KEY_PREFIX}run`]);
 
 export class StoreError extends Error {}
 /** No room left in the spreadsheet's metadata (the sidebar shows its words, as a StoreError's). */
@@ -53,6 +56,10 @@ export class DocumentStore {
   private others = 0;
   /** DOCUMENT-visible entries with the add-on's keys: never read (anyone with edit access can add them). */
   private planted = 0;
+  /** Characters of the add-on's shared-key entries (the runs' claims), kept out of the key map. */
+  private sharedChars = 0;
+  /** Older entries of a key added twice by two executions at once. */
+  private duplicates: Metadata[] = [];
 
   constructor(private readonly ss: Spreadsheet) {}
 
@@ -69,16 +76,30 @@ export class DocumentStore {
     this.others = 0;
     this.planted = 0;
     const project = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+    this.sharedChars = 0;
+    this.duplicates = [];
     for (const m of this.ss.getDeveloperMetadata()) {
       const key = m.getKey();
       const own = key.startsWith(KEY_PREFIX) && String(m.getVisibility()) === String(project);
-      if (!own) {
-        this.others += key.length + (m.getValue() ?? '').length;
-        if (key.startsWith(KEY_PREFIX)) this.planted++;
+      if (!own || SHARED_KEYS.has(key)) {
+        const size = key.length + (m.getValue() ?? '').length;
+        if (own) this.sharedChars += size;
+        else this.others += size;
+        if (!own && key.startsWith(KEY_PREFIX)) this.planted++;
         continue;
       }
-      entries.set(key.slice(KEY_PREFIX.length), m);
-      this.values.set(key.slice(KEY_PREFIX.length), m.getValue() ?? '');
+      const name = key.slice(KEY_PREFIX.length);
+      const earlier = entries.get(name);
+      // Two executions that each added the key (neither saw the other's): the newer entry counts,
+      // the older is removed on the next write of that key.
+      if (earlier) this.sharedChars += key.length + Math.min(values(earlier), values(m));
+      if (earlier && earlier.getId() > m.getId()) {
+        this.duplicates.push(m);
+        continue;
+      }
+      if (earlier) this.duplicates.push(earlier);
+      entries.set(name, m);
+      this.values.set(name, m.getValue() ?? '');
     }
     this.entries = entries;
     return entries;
@@ -95,15 +116,54 @@ export class DocumentStore {
     return this.planted;
   }
 
-  /** Every value whose key starts with `keyPrefix`, read fresh, with the order the spreadsheet gave each entry. */
-  readFreshOrdered(keyPrefix: string): Array<{ key: string; value: unknown; order: number }> {
-    this.refresh();
-    const out: Array<{ key: string; value: unknown; order: number }> = [];
-    for (const [key, m] of this.all()) {
-      if (!key.startsWith(keyPrefix)) continue;
-      out.push({ key, value: parseOrNull(this.values.get(key) ?? ''), order: m.getId() });
+  /**
+   * Keeps the handle of the entry just added (found with one look-up): reading the whole store again
+   * after each new send record would cost a call per entry, per send.
+   */
+  private keepHandle(key: string): void {
+    const found = this.sharedEntries(key).sort((a, b) => b.getId() - a.getId());
+    const newest = found[0];
+    if (!newest || !this.entries) {
+      this.entries = null;
+      return;
     }
-    return out;
+    this.entries.set(key, newest);
+    this.duplicates.push(...found.slice(1));
+  }
+
+  /** This project's entries of a key, found fresh in the spreadsheet with one look-up. */
+  private sharedEntries(key: string): Metadata[] {
+    return this.ss
+      .createDeveloperMetadataFinder()
+      .withKey(KEY_PREFIX + key)
+      .withVisibility(SpreadsheetApp.DeveloperMetadataVisibility.PROJECT)
+      .find();
+  }
+
+  /** The entries of a key several executions add to at once, read fresh, with the order the spreadsheet gave each. */
+  readShared(key: string): Array<{ value: unknown; order: number }> {
+    return this.sharedEntries(key).map((m) => ({ value: parseOrNull(m.getValue() ?? ''), order: m.getId() }));
+  }
+
+  /** Adds one more entry under a shared key. */
+  addShared(key: string, value: unknown): void {
+    const json = JSON.stringify(value);
+    if (this.room() < KEY_PREFIX.length + key.length + json.length) throw new StoreFull(this.fullMessage());
+    try {
+      this.ss.addDeveloperMetadata(KEY_PREFIX + key, json, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    } catch (err) {
+      throw refusedForSize(err) ? new StoreFull(this.fullMessage()) : err;
+    }
+    this.sharedChars += KEY_PREFIX.length + key.length + json.length;
+  }
+
+  /** Removes the entries of a shared key whose value matches. */
+  removeShared(key: string, matches: (value: unknown) => boolean): void {
+    for (const m of this.sharedEntries(key)) {
+      if (!matches(parseOrNull(m.getValue() ?? ''))) continue;
+      m.remove();
+      this.sharedChars -= KEY_PREFIX.length + key.length + (m.getValue() ?? '').length;
+    }
   }
 
   /** Characters a write of `value` under `key` takes in the store. */
@@ -119,7 +179,7 @@ export class DocumentStore {
   /** Characters the store uses now: everything, and settings/templates/mapping alone. */
   usage(): { total: number; config: number } {
     this.all();
-    let total = 0;
+    let total = this.sharedChars;
     let config = 0;
     for (const [key, value] of this.values) {
       const n = KEY_PREFIX.length + key.length + value.length;
@@ -156,12 +216,13 @@ export class DocumentStore {
   /** Stores `json` as it is (migration keeps a damaged value damaged, so its warning still shows). */
   writeRaw(key: string, json: string): void {
     this.checkRoom(key, json);
+    this.removeDuplicates(key);
     const existing = this.all().get(key);
     try {
       if (existing) existing.setValue(json);
       else {
         this.ss.addDeveloperMetadata(KEY_PREFIX + key, json, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
-        this.entries = null; // read again on next use: the new entry's handle comes with it
+        this.keepHandle(key);
       }
     } catch (err) {
       const nearLimit = this.room() < json.length + NEAR_LIMIT_CHARS;
@@ -203,7 +264,15 @@ export class DocumentStore {
     if (delta > 0 && total + this.others + delta > METADATA_LIMIT) throw new StoreFull(this.fullMessage());
   }
 
+  private removeDuplicates(key: string): void {
+    const doubles = this.duplicates.filter((m) => m.getKey() === KEY_PREFIX + key);
+    if (doubles.length === 0) return;
+    for (const m of doubles) m.remove();
+    this.duplicates = this.duplicates.filter((m) => !doubles.includes(m));
+  }
+
   delete(key: string): void {
+    this.removeDuplicates(key);
     const existing = this.all().get(key);
     if (!existing) return;
     // The entry may be gone already (another execution removed it): then there is nothing to remove.
@@ -220,6 +289,8 @@ export class DocumentStore {
     return out;
   }
 }
+
+const values = (m: Metadata): number => (m.getValue() ?? '').length;
 
 function parseOrNull(raw: string): unknown {
   try {

@@ -74,6 +74,8 @@ export function fakeSheet(name: string, cells: CellValue[][]): FakeSheet {
 export interface FakePorts extends Ports {
   sheets: Map<string, FakeSheet>;
   props: Map<string, string>;
+  /** The entries of shared keys (the runs' claims), as the store holds them. */
+  shared: Array<{ key: string; json: string; order: number }>;
   /** Every store write, in order: [key, state of a ledger entry or the JSON]. */
   storeWrites: Array<[string, unknown]>;
   /** What was handed to MailApp: a client email (with its invoices), a notice (with its invoice key) or the summary. */
@@ -85,9 +87,13 @@ export interface FakePorts extends Ports {
 export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts {
   const sheets = new Map<string, FakeSheet>([['Invoices', fakeSheet('Invoices', [INVOICE_HEADERS, ...invoiceRows])]]);
   const props = new Map<string, string>([['settings', JSON.stringify({ ...defaultSettings(), senderName: 'Sam' })]]);
+  // Entries of shared keys (several per key: the runs' claims), in the order they were added.
+  const shared: Array<{ key: string; json: string; order: number }> = [];
+  let nextOrder = 1;
   const ports: FakePorts = {
     sheets,
     props,
+    shared,
     storeWrites: [],
     outbox: [],
     failSend: null,
@@ -124,10 +130,15 @@ export function fakePorts(today: string, invoiceRows: CellValue[][]): FakePorts 
       room: () => 30_000,
       entrySize: (key, value) => 4 + key.length + JSON.stringify(value).length,
       refresh: () => undefined,
-      readFreshOrdered: (prefix) =>
-        [...props]
-          .filter(([k]) => k.startsWith(prefix))
-          .map(([key, v], order) => ({ key, value: JSON.parse(v) as unknown, order })),
+      readShared: (key) =>
+        shared.filter((e) => e.key === key).map((e) => ({ value: JSON.parse(e.json) as unknown, order: e.order })),
+      addShared: (key, value) => void shared.push({ key, json: JSON.stringify(value), order: nextOrder++ }),
+      removeShared(key, matches) {
+        for (let i = shared.length - 1; i >= 0; i--) {
+          const e = shared[i]!;
+          if (e.key === key && matches(JSON.parse(e.json))) shared.splice(i, 1);
+        }
+      },
       ignoredEntries: () => 0,
     },
     mail: {

@@ -215,6 +215,26 @@ describe('planted records are not trusted', () => {
   });
 });
 
+describe('one value per key', () => {
+  it('a key two executions added at once: the newer entry counts, and the next write leaves one', () => {
+    const t = twoDue(PLATFORMS[0]!);
+    const raw = t.runtime.spreadsheets.list()[0]!;
+    const settings = t.stored('settings') as Record<string, unknown>;
+    raw.plantMetadata({
+      key: 'ifu:settings',
+      value: JSON.stringify({ ...settings, senderName: 'Newer Name' }),
+      visibility: 'PROJECT',
+      project: t.runtime.options.scriptId,
+    });
+    const data = t.addon.callAsScriptRun('getSidebarData') as { settings: Record<string, unknown> };
+    expect(data.settings.senderName).toBe('Newer Name');
+    t.addon.callAsScriptRun('saveSettings', { ...data.settings, senderName: 'Saved Name' });
+    expect(
+      raw.model.metadata.entries.filter((e) => e.key === 'ifu:settings').map((e) => JSON.parse(e.value!).senderName),
+    ).toEqual(['Saved Name']);
+  });
+});
+
 describe('a copy of the spreadsheet', () => {
   it("shows daily follow-ups off, never touches the original's trigger, and turning on makes its own", () => {
     const t = twoDue(PLATFORMS[0]!);

@@ -21,6 +21,11 @@ export interface FaultClass {
   message?: string;
   /** At most this many of its calls are made to fail (spread over the month). Default 16. */
   samples?: number;
+  /**
+   * The platform kills the execution at that call (the 6-minute limit) instead of the call failing:
+   * every later call of that run is refused, and its spreadsheet writes not yet flushed are lost.
+   */
+  kill?: true;
 }
 
 /** Every call site class of the issue; sendEmail both before it sends and after it sent. */
@@ -46,6 +51,11 @@ export const CLASSES: FaultClass[] = [
   { method: 'Range.setValues', when: 'after', samples: 10 },
   { method: 'DeveloperMetadata.setValue', when: 'after', samples: 10 },
   { method: 'Spreadsheet.addDeveloperMetadata', when: 'after', samples: 10 },
+  // Kills (README "Duplicates"): right after a send, before the status write, before the log append.
+  { method: 'MailApp.sendEmail', when: 'after', kill: true, samples: 20 },
+  { method: 'Range.setValues', when: 'before', kill: true, samples: 10 },
+  { method: 'Sheet.appendRow', when: 'before', kill: true, samples: 4 },
+  { method: 'SpreadsheetApp.flush', when: 'after', kill: true, samples: 16 },
 ];
 
 /** FAULT_MATRIX_FULL=1 makes every call of every method fail in turn (a few minutes). */
@@ -75,7 +85,10 @@ export function runWithFault(c: FaultClass, nth: number, baseline: Baseline, pla
   const t = newMonth(platform);
   const faults = t.runtime.faults;
   const options = c.message ? { message: c.message } : {};
-  if (c.when === 'before') faults.failOn(c.method, nth, options);
+  if (c.kill) {
+    if (c.when === 'before') faults.killBefore(c.method, nth);
+    else faults.killAfter(c.method, nth);
+  } else if (c.when === 'before') faults.failOn(c.method, nth, options);
   else faults.failAfter(c.method, nth, options);
   let fired = false;
   const daily: string[] = [];
