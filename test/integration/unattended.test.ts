@@ -191,6 +191,24 @@ describe('a full store stops sending before an email, never after', () => {
   });
 });
 
+describe("other tools' data counts", () => {
+  it('a save the store has no room for (other tools fill it) is refused in words the owner can act on; nothing changes', () => {
+    const t = twoDue(PLATFORMS[0]!);
+    leaveRoom(t, 100);
+    const data = t.addon.callAsScriptRun('getSidebarData') as { templates: Array<{ id: string; body: string }> };
+    const body = `${data.templates.find((x) => x.id === 'firm')!.body}\n\nP.S. ${'Thanks again. '.repeat(20)}`;
+    const saved = t.addon.callAsScriptRun('saveTemplate', 'firm', { subject: 'Invoice {{invoice}}', body }) as {
+      ok: boolean;
+      problems: string[];
+    };
+    expect(saved.ok).toBe(false);
+    expect(saved.problems.join(' ')).toMatch(
+      /storage for add-ons is full: .*shared by every add-on and tool that uses this file.*Remove an add-on you no longer use.*Nothing was changed/,
+    );
+    expect(t.stored('template:firm')).toBeNull();
+  });
+});
+
 describe('planted records are not trusted', () => {
   it('document-visible entries with the add-on keys are ignored, and Check setup says so', () => {
     const t = twoDue(PLATFORMS[0]!);
