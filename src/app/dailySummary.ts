@@ -61,8 +61,24 @@ function summaryLine(recipients: string, subject: string, result: string): LogLi
   return { invoice: '', client: '', stage: '', recipients, subject, outcome: 'summary', result, threadId: '' };
 }
 
+/**
+ * The run's outcomes with the daily summary added: after a daily run only, when the setting is on —
+ * or when someone other than the user the run sends as changed settings or templates (an editor who
+ * turned the summary off is told about too).
+ */
+export function withDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): Outcomes {
+  if (input.trigger !== 'daily' || (!input.snapshot.config.settings.dailySummary && !changedByOthers(ports))) return outcomes;
+  const summary = sendDailySummary(input, outcomes, ports);
+  return { ...outcomes, lines: [...outcomes.lines, ...summary.lines], mailed: outcomes.mailed || summary.mailed };
+}
+
+function changedByOthers(ports: Ports): boolean {
+  const self = ports.mail.selfEmail();
+  return readChanges(ports.store).some((c) => c.by === null || c.by !== self);
+}
+
 /** Sends the summary of a daily run to the user, when there is something to say; the log says what became of it. */
-export function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): { lines: LogLine[]; mailed: boolean } {
+function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): { lines: LogLine[]; mailed: boolean } {
   const changes = readChanges(ports.store);
   const email = dailySummaryEmail(
     summaryOutcomes(outcomes.lines),

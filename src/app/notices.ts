@@ -8,8 +8,6 @@ import { planThankYou, recipientCount, type InvoiceEmail, type PlanInput } from 
 import type { LedgerEntry, LogLine, NoticeWord } from '../domain/records';
 import { emptyHistory, withPromiseMissedSent, type InvoiceHistory } from '../domain/stages';
 import type { IsoDate } from '../domain/types';
-import { readChanges } from './changeJournal';
-import { sendDailySummary } from './dailySummary';
 import { ledgerKey } from './ledger';
 import { QUEUED_QUOTA, recipientsText, unsureWords } from './logLines';
 import { queuedInLog, type RunPlan } from './planRun';
@@ -63,9 +61,9 @@ export function keepConfirmedNotices(due: DueNotices, confirmed: readonly Notice
   return { ...due, notices: due.notices.filter((n) => seen.has(noticeSignature(n))) };
 }
 
-/** The run's outcomes with the notices sent (and, after a daily run, the summary) added. */
+/** The run's outcomes with the notices sent added. */
 export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNotices }, ports: Ports): Outcomes {
-  const { snapshot, run, due } = input;
+  const { run, due } = input;
   keepPromises(input, ports);
   if (input.mode === 'preview') {
     const lines = due.notices.map((n) => noticeLine(n, 'preview', 'preview'));
@@ -79,17 +77,7 @@ export function sendNotices(outcomes: Outcomes, input: NoticeRun & { due: DueNot
   }
   const sent = sendAll(due.notices, outcomes, run, ports, input.claim);
   due.book.save(ports.store, sent.thanked);
-  const withNotices: Outcomes = { ...outcomes, ...sent.outcomes };
-  // Another editor's change to settings or templates is always told, even one that turned the summary off.
-  if (input.trigger !== 'daily' || (!snapshot.config.settings.dailySummary && !changedByOthers(ports))) return withNotices;
-  const summary = sendDailySummary(input, withNotices, ports);
-  return { ...withNotices, lines: [...withNotices.lines, ...summary.lines], mailed: withNotices.mailed || summary.mailed };
-}
-
-/** Whether someone other than the user this run sends as changed settings or templates since the last summary. */
-function changedByOthers(ports: Ports): boolean {
-  const self = ports.mail.selfEmail();
-  return readChanges(ports.store).some((c) => c.by === null || c.by !== self);
+  return { ...outcomes, ...sent.outcomes };
 }
 
 /** Drops the promise records that are done with (paid invoices, promises long past); a failed write waits for the next run. */

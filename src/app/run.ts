@@ -13,6 +13,7 @@ import { anotherRunSending, claimSendingRun, type RunClaim } from './runClaim';
 import { sendPlanned, type Outcomes } from './send';
 import { errorMessage } from './sendOnce';
 import { afterSending, alertStoreFull } from './storeFull';
+import { withDailySummary } from './dailySummary';
 import { loadConfig } from './config';
 import { readSnapshot, UserFacingError, type Snapshot } from './snapshot';
 import { writeStatuses } from './statuses';
@@ -205,7 +206,8 @@ function runClaimed(
   };
   const sent = sendPlanned(run, ports, { mode: options.mode, started: locked.started, settleEarly, claim });
   // The "promise missed" and thank-you emails, then the daily summary (docs/escalation.md).
-  const outcomes = sendNotices(sent, { snapshot, run, due, mode: options.mode, trigger: options.trigger, claim }, ports);
+  const notices = { snapshot, run, due, mode: options.mode, trigger: options.trigger, claim };
+  const outcomes = withDailySummary(notices, sendNotices(sent, notices, ports), ports);
   const done = summarize(summary, run, outcomes);
   writeStatuses({ snapshot, run, histories: outcomes.histories, reread: outcomes.mailed }, ports);
   const rest = pending ?? { lines: [], settled: [], unknown: [] };
