@@ -1,6 +1,9 @@
 /** Unit tests of the domain and the local runtime, and integration tests of the built dist/. */
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default is one worker fewer than the cores: on the 2-core CI machine that is one. Both
+  // cores run test files; the main process mostly waits.
+  maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type errors are tsc's job (npm run typecheck); ts-jest only transpiles, which keeps runs fast.
