@@ -32,6 +32,7 @@ type SidebarFunctions = Pick<
   | 'saveColumnMapping'
   | 'recordPromise'
   | 'withdrawPromise'
+  | 'confirmDueDate'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

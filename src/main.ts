@@ -13,6 +13,7 @@ import {
 } from './app/menu';
 import {
   columnMappingPreview,
+  confirmDueDateFromSidebar,
   recordDisputeEvent,
   recordPromiseFromSidebar,
   saveColumnMappingFromSidebar,
@@ -143,6 +144,14 @@ export function withdrawPromise(invoice: string): SaveResult & { invoice?: Invoi
   return withdrawPromiseFromSidebar(invoice);
 }
 
+/**
+ * "The year looks wrong — it is right": confirms the due date of an invoice held because it looks
+ * like a typo (docs/own-sheet.md); it is then chased as it is. Kept in the add-on's own records.
+ */
+export function confirmDueDate(invoice: string): SaveResult & { invoice?: InvoiceView | null } {
+  return confirmDueDateFromSidebar(invoice);
+}
+
 /** The evidence pack of an invoice as a PDF, for the sidebar's download link (README "Interest, the letter and the evidence pack"). */
 export function getEvidencePack(invoice: string, jurisdictionId?: string): PdfDownload {
   return evidencePackDownload(invoice, jurisdictionId);
@@ -156,11 +165,21 @@ export function saveSmallClaimsTable(rows: SmallClaimsView['rows'] | null): Save
   return saveSmallClaimsFromSidebar(rows);
 }
 
-/** The Columns step: each field's column and the first rows as they would be read with `mapping` (null: as saved). */
-export function previewColumnMapping(mapping: Partial<Record<InputField, string>> | null): ColumnsView {
-  return columnMappingPreview(mapping);
+/**
+ * The Columns step: each field's column and the first rows as they would be read with `mapping`
+ * (null: as saved), and `notPayment`, the headers said not to be payment columns (absent: as saved).
+ */
+export function previewColumnMapping(
+  mapping: Partial<Record<InputField, string>> | null,
+  notPayment?: string[] | null,
+): ColumnsView {
+  return columnMappingPreview(mapping, notPayment);
 }
 
-export function saveColumnMapping(mapping: Partial<Record<InputField, string>>): SaveResult & { columns?: ColumnsView } {
-  return saveColumnMappingFromSidebar(mapping);
+/** Saves the column choice, and the headers that are not payment columns (absent: kept as saved). */
+export function saveColumnMapping(
+  mapping: Partial<Record<InputField, string>>,
+  notPayment?: string[] | null,
+): SaveResult & { columns?: ColumnsView } {
+  return saveColumnMappingFromSidebar(mapping, notPayment);
 }

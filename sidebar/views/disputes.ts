@@ -7,6 +7,7 @@ import { fill, h, uid, type Child } from '../dom';
 import type { InvoiceView, Store } from '../state';
 import { announce, ask, busy, errorText, facts, formatDate, section } from '../ui';
 import { evidenceCard } from './decision';
+import { dueDateCheck } from './dueDate';
 import { promiseCard } from './promise';
 import { invoiceTitle, overdueText, stageName, useSelectedRowButton } from './selection';
 
@@ -54,6 +55,7 @@ function invoiceCard(store: Store, inv: InvoiceView): HTMLElement {
       ['Overdue', overdueText(inv.daysOverdue)],
       ['Email', inv.emails.length > 0 ? inv.emails.join(', ') : '—'],
     ]),
+    dueDateCheck(store, inv),
     useSelectedRowButton(store),
   );
 }

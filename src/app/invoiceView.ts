@@ -55,6 +55,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
     promise: invoice ? promiseView(invoice, snapshot.promises, ctx.today) : null,
+    dueDateDoubt: plan.outcome?.kind === 'held' && plan.outcome.code === 'implausible-due-date' ? plan.outcome.message : null,
     clientInvoices: invoice ? clientInvoices(run, invoice) : [],
   };
 }

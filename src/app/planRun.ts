@@ -10,6 +10,7 @@ import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../do
 import type { HeaderMap } from '../domain/headers';
 import { groupFollowUps, type ClientEmail, type Grouped } from '../domain/group';
 import { lastEmailOn } from './clientHistory';
+import { dueDateChecks } from './dueDateRecords';
 import { LEDGER_PREFIX, type Snapshot } from './snapshot';
 
 export interface RunPlan {
@@ -49,6 +50,8 @@ export function planRun(snapshot: Snapshot): RunPlan {
     {
       firstRow: first + 1,
       paidColumns: header.paidColumns,
+      // A copy of the header row further down is labelled 'Header row' (docs/own-sheet.md).
+      headerCells: grid[headerRow] ?? [],
       display: snapshot.display.slice(first),
       formulas: snapshot.formulas.slice(first),
     },
@@ -71,6 +74,8 @@ export function planRun(snapshot: Snapshot): RunPlan {
     selfEmail: snapshot.selfEmail,
     log: snapshot.log,
     promises: snapshot.promises,
+    // A due date that looks like a typo holds its invoice until the user confirms it (docs/own-sheet.md).
+    dueDates: dueDateChecks(snapshot),
     // The run sends and logs the "promise missed" emails (src/app/notices.ts).
     sendPromiseMissed: true,
   });

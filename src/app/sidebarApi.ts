@@ -21,10 +21,11 @@ import {
   saveTemplate as saveStoredTemplate,
 } from './config';
 import { changeAuthor } from './changeJournal';
-import { cleanMapping } from './columns';
+import { cleanMapping, cleanNotPayment } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
 import { changePromise } from './promises';
+import { confirmDueDate } from './dueDates';
 import { noteThankYouSetting } from './notices';
 import { invoiceView } from './invoiceView';
 import { TRY_AGAIN, type Ports, type StorePort } from './ports';
@@ -268,15 +269,20 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
 
 // ---- the Columns step ------------------------------------------------------------------------
 
-/** The Columns step for a choice being made (null: the saved one); nothing is saved. */
-export function columnMappingPreview(mapping: unknown): ColumnsView {
-  return columnsView(portsHere(), mapping === null || mapping === undefined ? null : cleanMapping(mapping));
+/**
+ * The Columns step for a choice being made (null: the saved one), with the headers said not to be
+ * payment columns (null or absent: as saved); nothing is saved.
+ */
+export function columnMappingPreview(mapping: unknown, notPayment?: unknown): ColumnsView {
+  const choice = mapping === null || mapping === undefined ? null : cleanMapping(mapping);
+  const notRead = notPayment === null || notPayment === undefined ? null : cleanNotPayment(notPayment);
+  return columnsView(portsHere(), choice, notRead);
 }
 
-/** Saves the column choice for this spreadsheet when the sheet can be read with it. */
-export function saveColumnMappingFromSidebar(mapping: unknown): SaveResult & { columns?: ColumnsView } {
+/** Saves the column choice (and the headers that are not payment columns) when the sheet can be read with it. */
+export function saveColumnMappingFromSidebar(mapping: unknown, notPayment?: unknown): SaveResult & { columns?: ColumnsView } {
   const ports = portsHere();
-  const locked = ports.lock.withLock(() => saveColumns(ports, mapping));
+  const locked = ports.lock.withLock(() => saveColumns(ports, mapping, notPayment));
   if (!locked.acquired) return { ok: false, problems: [TRY_AGAIN] };
   const { problems, view } = locked.value;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, columns: view };
@@ -307,6 +313,13 @@ export function recordPromiseFromSidebar(
 /** Takes back the promise recorded in the sidebar (a Promised Date column stays as it is). */
 export function withdrawPromiseFromSidebar(invoiceNumber: unknown): SaveResult & { invoice?: InvoiceView | null } {
   return changePromise(portsHere(), invoiceNumber, { kind: 'withdraw' });
+}
+
+// ---- a due date that looks like a typo ------------------------------------------------------------
+
+/** "The year looks wrong — it is right": the due date is chased as it is (docs/own-sheet.md); returns the invoice again. */
+export function confirmDueDateFromSidebar(invoiceNumber: unknown): SaveResult & { invoice?: InvoiceView | null } {
+  return confirmDueDate(portsHere(), invoiceNumber);
 }
 
 // ---- the evidence pack and the small-claims table ----------------------------------------------

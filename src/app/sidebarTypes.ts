@@ -67,6 +67,11 @@ export interface InvoiceView {
    */
   promise: { date: IsoDate; source: 'column' | 'sidebar'; missed: boolean } | null;
   /**
+   * Why the due date looks like a typo while the invoice is held for it (docs/own-sheet.md): the
+   * sidebar offers "The year looks wrong — it is right" (`confirmDueDate`). Null otherwise.
+   */
+  dueDateDoubt: string | null;
+  /**
    * The client's invoices a list email would name today: this one and the client's other overdue
    * invoices, oldest due first (the Templates tab previews the "several invoices" emails with them).
    */
@@ -162,6 +167,18 @@ export interface ColumnRowView {
   note: string;
 }
 
+/**
+ * A column the add-on does not read that looks like money paid or owed (docs/own-sheet.md "A payment
+ * column the add-on does not know"): what the user says it is, pre-filled with the guess.
+ */
+export interface ColumnQuestionView {
+  header: string;
+  guess: 'amountPaid' | 'balance';
+  /** The answer as it stands: the guess until the user answers (or the saved "not a payment column"). */
+  answer: 'amountPaid' | 'balance' | 'none';
+  message: string;
+}
+
 /** The Columns step of the sidebar (docs/own-sheet.md). */
 export interface ColumnsView {
   sheetName: string;
@@ -176,4 +193,8 @@ export interface ColumnsView {
   /** Runs are blocked until a choice is saved: the sidebar opens on this step. */
   needed: boolean;
   saved: Partial<Record<InputField, string>>;
+  /** Columns that look like money paid or owed and are not read: what each is. */
+  questions: ColumnQuestionView[];
+  /** The headers saved as "not a payment column". */
+  notPayment: string[];
 }

@@ -16,11 +16,12 @@ import {
 } from '../domain/records';
 import type { PromiseRecord } from '../domain/promise';
 import { shownWidth } from '../domain/parse';
-import type { CellValue, SheetContext, StatusField } from '../domain/types';
-import { readColumnMapping, readHeader } from './columns';
+import type { CellValue, IsoDate, SheetContext, StatusField } from '../domain/types';
+import { readColumnMapping, readHeader, readNotPaymentColumns } from './columns';
 import { loadConfig, type Config } from './config';
 import type { Ports, StorePort } from './ports';
 import { readPromises } from './promiseRecords';
+import { readConfirmedDueDates } from './dueDateRecords';
 
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
@@ -43,6 +44,8 @@ export interface Snapshot {
   adopt: Partial<Record<StatusField, number>>;
   /** The user's saved column choices (sidebar › Columns). */
   mapping: ColumnMapping;
+  /** Headers the user said are not payment columns (sidebar › Columns). */
+  notPayment: string[];
   /** Things about the header row the user should know (a saved column choice no longer found). */
   headerNotes: string[];
   /** The invoice sheet's cells from row 1. */
@@ -60,6 +63,8 @@ export interface Snapshot {
   disputes: DisputeRecord[];
   /** Promises to pay recorded in the sidebar (docs/escalation.md, "Promises"). */
   promises: PromiseRecord[];
+  /** Due dates the user confirmed in the sidebar though they look like a typo: invoice key → date. */
+  confirmedDueDates: ReadonlyMap<string, IsoDate>;
   /** The user's own address when CC/BCC-self is on. */
   selfEmail: string | null;
 }
@@ -76,7 +81,8 @@ export function readSnapshot(ports: Ports): Snapshot {
   }
   const { cells: grid, formulas } = invoiceSheet.readCellsAndFormulas();
   const mapping = readColumnMapping(store);
-  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas);
+  const notPayment = readNotPaymentColumns(store);
+  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas, notPayment);
   if (!reading.ok) throw new HeaderProblem(reading.problem);
   // Displayed text only as far as the last column the rows are read by it (README "Performance").
   const display = invoiceSheet.readDisplay(grid.length, shownWidth(reading.header.map.columns));
@@ -93,6 +99,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     headerRow: reading.header.index,
     adopt: reading.header.adopt,
     mapping,
+    notPayment,
     headerNotes: reading.notes,
     grid,
     display,
@@ -102,6 +109,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     ledgerRoom: store.ledgerRoom(),
     disputes,
     promises: readPromises(store),
+    confirmedDueDates: readConfirmedDueDates(store),
     selfEmail: ccSelf || bccSelf ? ports.mail.selfEmail() : null,
   };
 }

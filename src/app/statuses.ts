@@ -69,7 +69,14 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
 
 /** The header row of the sheet as it is now (the add-on's columns found by their marks), or null. */
 function headerNow(sheet: SheetPort, grid: Grid, snapshot: Snapshot): SheetHeader | null {
-  const reading = readHeader(grid.cells, sheet.ownedColumns(), snapshot.mapping, snapshot.sheetName, grid.formulas);
+  const reading = readHeader(
+    grid.cells,
+    sheet.ownedColumns(),
+    snapshot.mapping,
+    snapshot.sheetName,
+    grid.formulas,
+    snapshot.notPayment,
+  );
   return reading.ok ? reading.header : null;
 }
 

@@ -23,6 +23,7 @@ export const FIELD_LABELS: Record<InputField, string> = {
   userStatus: 'Status',
   promisedDate: 'Promised date',
   consumer: 'Consumer',
+  terms: 'Terms',
 };
 
 export const MAX_INVOICE_LENGTH = 100;

@@ -7,7 +7,7 @@ import type { CellValue, InputField } from './types';
 /** A finding about a whole column, for the user (the run shows it once, not per row). */
 export interface SheetWarning {
   field: InputField;
-  code: 'day-first-column' | 'mixed-date-order';
+  code: 'day-first-column' | 'mixed-date-order' | 'due-from-terms';
   message: string;
 }
 

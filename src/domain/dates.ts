@@ -305,19 +305,58 @@ const MONTHS = [
   'December',
 ] as const;
 
-/** English month names; emails are written in English. */
-const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map([
-  ...MONTHS.flatMap((name, i): [string, number][] => [
-    [name.toLowerCase(), i + 1],
-    [name.slice(0, 3).toLowerCase(), i + 1],
-  ]),
-  ['sept', 9],
-]);
+/**
+ * Month names read in dates typed as text, full and abbreviated, in English, French, German,
+ * Spanish, Italian, Dutch and Portuguese (January first). Emails are written in English (MONTHS).
+ * No spelling means two months: 'mar' is March in every language that uses it.
+ */
+const MONTH_SPELLINGS: readonly (readonly string[])[] = [
+  ['jan', 'janvier', 'janv', 'januar', 'jänner', 'jän', 'jaenner', 'enero', 'ene', 'gennaio', 'gen', 'januari', 'janeiro'],
+  ['feb', 'février', 'févr', 'fév', 'februar', 'febrero', 'febbraio', 'februari', 'fevereiro', 'fev'],
+  ['mar', 'mars', 'märz', 'maerz', 'mär', 'mrz', 'marzo', 'maart', 'mrt', 'março'],
+  ['apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['mai', 'mayo', 'maggio', 'mag', 'mei', 'maio'],
+  ['jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho'],
+  ['jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho'],
+  ['aug', 'août', 'augustus', 'agosto', 'ago'],
+  ['sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'set', 'settembre', 'sett', 'setembro'],
+  ['oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
+  ['nov', 'novembre', 'noviembre', 'novembro'],
+  ['dec', 'décembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+];
+
+/** A word as month and weekday names are compared: lower case, accents dropped ('Déc' → 'dec', 'März' → 'marz'). */
+function nameKey(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(
+  MONTHS.flatMap((name, i): [string, number][] =>
+    [name, ...(MONTH_SPELLINGS[i] ?? [])].map((spelling): [string, number] => [nameKey(spelling), i + 1]),
+  ),
+);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Weekdays in the other languages, written in full ('lundi 3 mai 2026', 'Montag, 3. Mai 2026'). */
+const OTHER_WEEKDAYS: ReadonlySet<string> = new Set(
+  [
+    'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag',
+    'lunes martes miércoles jueves viernes sábado domingo',
+    'lunedì martedì mercoledì giovedì venerdì sabato domenica',
+    'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(nameKey),
+);
 function isWeekdayName(word: string): boolean {
+  if (OTHER_WEEKDAYS.has(word)) return true;
   return WEEKDAYS.some((w) => word === w || word === w.slice(0, 3) || (word.length >= 3 && w.startsWith(word)));
 }
+
+/** Little words around a date written out: '3 de mayo de 2026', 'le 3 mai 2026', 'Montag, den 3. Mai 2026'. */
+const DATE_FILLERS: ReadonlySet<string> = new Set(['de', 'del', 'le', 'el', 'il', 'den']);
 
 /** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
 export function formatDateForEmail(d: IsoDate, locale: string): string {
@@ -444,20 +483,23 @@ export function provenDateOrder(value: CellValue): 'DMY' | 'MDY' | null {
   return null;
 }
 
-/** English month names: '24 Nov 2026', 'Nov 24, 2026', 'November 24 2026', '24-Nov-2026', '2026-Nov-24'. */
+/**
+ * Month names (MONTH_SPELLINGS): '24 Nov 2026', 'Nov 24, 2026', 'November 24 2026', '24-Nov-2026',
+ * '2026-Nov-24', '31 déc. 2026', '1er mars 2026', '31. Oktober 2026', '3 de mayo de 2026'.
+ */
 function parseNamedMonthDate(r: DateReading, core: string): Result<IsoDate | null> | null {
   const { label, text, order } = r;
-  const words = core
-    .toLowerCase()
+  const words = nameKey(core)
     .split(/[\s,/.-]+/)
-    .filter((w) => w !== '');
+    .filter((w) => w !== '' && !DATE_FILLERS.has(w));
   if (words.length > 0 && isWeekdayName(words[0] ?? '') && !MONTH_BY_NAME.has(words[0] ?? '')) words.shift();
   if (words.length !== 3) return null;
   const monthAt = words.findIndex((w) => MONTH_BY_NAME.has(w));
   if (monthAt === -1) return null;
   const month = MONTH_BY_NAME.get(words[monthAt] ?? '') ?? 0;
   const rest = words.filter((_, i) => i !== monthAt);
-  const numbers = rest.map((w) => /^(\d{1,4})(?:st|nd|rd|th)?$/.exec(w)?.[1]);
+  // Ordinals: 1st, 2nd, 3rd, 4th; 1er / 1re (French); 1º / 1ª (Spanish, Portuguese, Italian: 'o', 'a' once accents go).
+  const numbers = rest.map((w) => /^(\d{1,4})(?:st|nd|rd|th|er|re|o|a)?$/.exec(w)?.[1]);
   const [x, y] = numbers;
   if (x === undefined || y === undefined) return null;
   let dayText: string;

@@ -60,7 +60,7 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
       'Montant TTC',
       'Total TTC',
     ],
-    weaker: ['Amount Due', 'Total Due', 'Invoice Value', 'Value', 'Fee'],
+    weaker: ['Amount Due', 'Total Due', 'Due Amount', 'Amt Due', 'Invoice Value', 'Value', 'Fee'],
     required: true,
   },
   currency: { title: 'Currency', aliases: ['Currency Code', 'Curr', 'CCY', 'Währung', 'Devise'], required: false },
@@ -84,13 +84,58 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   },
   amountPaid: {
     title: 'Amount Paid',
-    aliases: ['Paid Amount', 'Amount Received', 'Payment Amount', 'Received', 'Total Paid', 'Payments', 'InvoiceAmountPaid'],
-    weaker: ['Payment', 'Payments Received', 'Amount Paid To Date', 'Bezahlter Betrag', 'Montant payé', 'Montant réglé'],
+    aliases: [
+      'Paid Amount',
+      'Amount Received',
+      'Payment Amount',
+      'Received',
+      'Total Paid',
+      'Payments',
+      'InvoiceAmountPaid',
+      'Amt Paid',
+      'Paid Amt',
+      'Amt Received',
+      'Received Amount',
+      'Paid To Date',
+      'Paid So Far',
+    ],
+    weaker: [
+      'Payment',
+      'Payments Received',
+      'Amount Paid To Date',
+      'Amount Paid So Far',
+      'Bezahlter Betrag',
+      'Gezahlter Betrag',
+      'Erhaltener Betrag',
+      'Montant payé',
+      'Montant réglé',
+      'Montant reçu',
+      'Importe pagado',
+      'Monto pagado',
+      'Valor pago',
+      'Importo pagato',
+      'Betaald bedrag',
+    ],
     required: false,
   },
   balance: {
     title: 'Balance',
-    aliases: ['Balance Due', 'Outstanding', 'Amount Outstanding', 'Outstanding Amount', 'Outstanding Balance', 'Amount Owed'],
+    aliases: [
+      'Balance Due',
+      'Outstanding',
+      'Amount Outstanding',
+      'Outstanding Amount',
+      'Outstanding Balance',
+      'Amount Owed',
+      'Open Amount',
+      'Amount Open',
+      'Remaining Amount',
+      'Balance Remaining',
+      'Amount Left',
+      'Still Owed',
+      'Amt Outstanding',
+      'Amt Owed',
+    ],
     weaker: [
       'Open Balance',
       'Owed',
@@ -104,6 +149,16 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
       'Restbetrag',
       'Reste à payer',
       'Solde',
+      'Saldo',
+      'Saldo pendiente',
+      'Importe pendiente',
+      'Valor em aberto',
+      'Importo residuo',
+      'Openstaand',
+      'Openstaand bedrag',
+      'Ausstehender Betrag',
+      'Montant restant',
+      'Restant dû',
     ],
     required: false,
   },
@@ -145,6 +200,12 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
   consumer: {
     title: 'Consumer',
     aliases: ['Individual', 'B2C', 'Is Consumer', 'Private Client'],
+    required: false,
+  },
+  terms: {
+    title: 'Terms',
+    aliases: ['Payment Terms', 'Terms of Payment', 'Zahlungsziel', 'Conditions de paiement', 'Condiciones de pago'],
+    weaker: ['Credit Terms', 'Zahlungsbedingungen', 'Délai de paiement', 'Plazo de pago'],
     required: false,
   },
   status: { title: 'Status', aliases: [], required: false },
@@ -232,7 +293,13 @@ export function fieldForHeader(h: CellValue): SheetField | null {
 // ---------------------------------------------------------------------------------------------
 // Mapping a header row
 
-export type HeaderIssueCode = 'no-header-row' | 'missing-required' | 'ambiguous' | 'mapped-column-missing';
+export type HeaderIssueCode =
+  | 'no-header-row'
+  | 'missing-required'
+  | 'ambiguous'
+  | 'mapped-column-missing'
+  /** A column the add-on does not read that looks like money paid or owed (src/domain/likelyColumns.ts). */
+  | 'likely-payment-column';
 
 /** One problem with the header row, for a form (the mapping step) and in words. */
 export interface HeaderIssue {
@@ -327,12 +394,13 @@ function gatherCandidates(columns: Column[], options: HeaderOptions, taken: Set<
 }
 
 /**
- * 'Amount Due' / 'Total Due' beside a plainer 'Amount' or 'Total' is what is still owed (QuickBooks,
- * Wave and Xero exports put the two side by side): it becomes the Balance when there is none.
+ * 'Amount Due' / 'Due Amount' / 'Total Due' beside a plainer 'Amount' or 'Total' is what is still
+ * owed (QuickBooks, Wave and Xero exports put the two side by side): it becomes the Balance when
+ * there is none.
  */
 function amountDueAsBalance(byField: Map<SheetField, HeaderCandidate[]>, amountChosen: boolean): void {
   const amounts = byField.get('amount') ?? [];
-  const due = amounts.filter((c) => c.rank === 1 && /^(amount|total)due$/.test(headerKey(c.header)));
+  const due = amounts.filter((c) => c.rank === 1 && /^(?:(?:amount|amt|total)due|dueamount)$/.test(headerKey(c.header)));
   const plainer = amountChosen || amounts.some((c) => c.rank === 0);
   if (due.length !== 1 || !plainer || byField.has('balance')) return;
   const [only] = due;
@@ -436,16 +504,31 @@ function applyMapping(
   return { chosen, settled, taken, issues };
 }
 
+/** The other way to give due dates: payment terms beside the invoice date (docs/own-sheet.md "Terms instead of a due date"). */
+export const DUE_DATE_OR_TERMS = 'add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date';
+
 function missingIssue(field: InputField): HeaderIssue {
   const spec = FIELD_HEADERS[field];
   const also = spec.aliases.length > 0 ? ` (also accepted: ${spec.aliases.slice(0, 4).join(', ')})` : '';
+  const fix = field === 'dueDate' ? DUE_DATE_OR_TERMS : 'add it';
   return {
     field,
     code: 'missing-required',
-    message: `No '${spec.title}' column${also} — add it, or choose which column it is (sidebar › Columns)`,
+    message: `No '${spec.title}' column${also} — ${fix}, or choose which column it is (sidebar › Columns)`,
     candidates: [],
     blocking: true,
   };
+}
+
+/**
+ * Required fields without a column. Due Date is not needed when a Terms column and an issue date
+ * are both there: each row's due date is worked out from them.
+ */
+function missingRequiredFields(columns: Partial<Record<SheetField, number>>, ambiguous: Set<SheetField | null>): InputField[] {
+  const termsInstead = columns.terms !== undefined && columns.issueDate !== undefined;
+  return INPUT_FIELDS.filter(
+    (f) => FIELD_HEADERS[f].required && columns[f] === undefined && !ambiguous.has(f) && !(f === 'dueDate' && termsInstead),
+  );
 }
 
 function paidColumnsOf(chosen: number | undefined, mapped: boolean, found: HeaderCandidate[]): number[] {
@@ -480,7 +563,7 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
   const columns: Partial<Record<SheetField, number>> = { ...resolved.columns, ...mapped.chosen };
   for (const field of STATUS_FIELDS) if (options.owned !== undefined && owned[field] !== undefined) columns[field] = owned[field];
   const ambiguous = new Set(resolved.issues.map((i) => i.field));
-  const missingRequired = INPUT_FIELDS.filter((f) => FIELD_HEADERS[f].required && columns[f] === undefined && !ambiguous.has(f));
+  const missingRequired = missingRequiredFields(columns, ambiguous);
   const candidates: HeaderMap['candidates'] = {};
   for (const [field, list] of gatherCandidates(all, options, ownedIndexes)) candidates[field] = list;
   return {
@@ -497,6 +580,9 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
 
 // ---------------------------------------------------------------------------------------------
 // The header row, anywhere in the top rows
+
+/** Said wherever a missing Due Date column is named. */
+const TERMS_NOTE = ' (for due dates, a Terms column such as Net 30 beside the invoice date also works)';
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -528,7 +614,7 @@ export function findHeaderRow(topRows: CellValue[][], options: HeaderOptions = {
       : ` Row ${closest.index + 1} comes closest but has no ${listWords(
           closest.map.missingRequired.map((f) => `'${FIELD_HEADERS[f].title}'`),
           'or',
-        )} column.`;
+        )} column${closest.map.missingRequired.includes('dueDate') ? TERMS_NOTE : ''}.`;
   const message =
     `No header row found: put the column names (${REQUIRED_TITLES.join(', ')}) in one row within the first ` +
     `${HEADER_SEARCH_ROWS} rows, above the invoices — a title row above it is fine.${lacking}`;
@@ -565,13 +651,21 @@ export function describeHeaderProblem(map: HeaderMap, sheetName: string): string
             map.missingRequired.map((f) => `'${FIELD_HEADERS[f].title}'${aliasNote(f)}`),
             'and',
           )}`;
-    return `The sheet '${shown(sheetName)}' ${what}. ${found}`;
+    const terms = map.missingRequired.includes('dueDate') ? ` For due dates: ${DUE_DATE_OR_TERMS}${termsHalf(map)}.` : '';
+    return `The sheet '${shown(sheetName)}' ${what}.${terms} ${found}`;
   }
   const ambiguous = map.issues.filter((i) => i.code === 'ambiguous');
   if (ambiguous.length > 0) {
     return `The sheet '${shown(sheetName)}' has two columns for one meaning: ${ambiguous.map((i) => i.message).join('; ')}.`;
   }
   return null;
+}
+
+/** When a Terms column is there but the invoice date is not (or the other way round): which half is missing. */
+function termsHalf(map: HeaderMap): string {
+  if (map.columns.terms !== undefined && map.columns.issueDate === undefined)
+    return ` — the Terms column is there, but no invoice date column (Issue Date, Invoice Date or Date)`;
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -346,6 +346,10 @@ const SHARED_SYMBOL_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['kr', 'kr'],
   ['Kr', 'kr'],
 ]);
+/** The one-currency symbols by their lower case ('ZŁ', 'RS', 'ft'), for a Currency cell typed in capitals. */
+const SYMBOL_CURRENCY_ANY_CASE: ReadonlyMap<string, string> = new Map(
+  [...SYMBOL_CURRENCY].map(([symbol, code]): [string, string] => [symbol.toLowerCase(), code]),
+);
 /** Every marker, longest first, so 'US$' is found before '$'. */
 const MARKERS: readonly string[] = [...SYMBOL_CURRENCY.keys(), ...SHARED_SYMBOL_SPELLINGS.keys()].sort(
   (a, b) => b.length - a.length,
@@ -615,13 +619,13 @@ function takeMarker(s: string, atStart: boolean): { rest: string; marker: string
   return null;
 }
 
-/** Spaces of every width are spaces; typographic apostrophes and the U+2212 minus are plain ones. */
+/** Spaces of every width are spaces; typographic apostrophes, the U+2212 minus and dashes are plain ones. */
 function plainAmountText(value: string): string {
   return value
     .replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ')
     .trim()
     .replace(/[’‘′]/g, "'")
-    .replace(/\u2212/g, '-');
+    .replace(/[\u2212\u2012-\u2015]/g, '-');
 }
 
 /** A leading or trailing sign taken off: '-5' → { rest: '5', negative: true }. */
@@ -688,10 +692,65 @@ function parseNumberCell(value: number, label: string, currency: string): Result
   return { ok: true, value: { amount: roundMoney(value, currency), currency: null, symbol: null } };
 }
 
+/** An amount typed as text, with its sign: a minus ('-5', '€-5', '5-') or accounting brackets ('(5)', '$(5)'). */
+interface SignedAmount extends ParsedAmount {
+  negative: boolean;
+  /** The sign was accounting brackets. */
+  brackets: boolean;
+}
+
+/** '(x)' → 'x' with brackets true; anything else as it is. */
+function takeBrackets(s: string): { rest: string; brackets: boolean } {
+  return s.length > 2 && s.startsWith('(') && s.endsWith(')')
+    ? { rest: s.slice(1, -1).trim(), brackets: true }
+    : { rest: s, brackets: false };
+}
+
+/** Sign, currency markers and accounting brackets taken off, in any order people write them ('($1,200.00)', '$ (1,200.00)', '(1.200,00) €'). */
+function takeSignAndMarkers(plain: string): { rest: string; markers: string[]; negative: boolean; brackets: boolean } | null {
+  const outer = takeBrackets(plain);
+  const signed = takeSign(outer.rest);
+  const marked = takeMarkers(signed.rest, signed.negative);
+  const inner = outer.brackets ? { rest: marked.rest, brackets: false } : takeBrackets(marked.rest);
+  const brackets = outer.brackets || inner.brackets;
+  if (brackets && marked.negative) return null; // '(-5)': two signs
+  const again = inner.brackets ? takeMarkers(inner.rest, false) : { rest: inner.rest, markers: [], negative: false };
+  if (again.negative) return null;
+  return { rest: again.rest, markers: [...marked.markers, ...again.markers], negative: marked.negative || brackets, brackets };
+}
+
+/**
+ * Text read as a signed amount. An accounting zero — a dash alone, with or without a currency
+ * marker ('-', '$ -', '€ -', '—') — is 0. Never throws.
+ */
+function readSignedText(value: string, locale: string, label: string, currency: string): Result<SignedAmount> {
+  const text = value.replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ').trim();
+  if (text === '') return { ok: false, error: `${label} is empty` };
+  const notANumber: Result<SignedAmount> = { ok: false, error: `${label} '${shown(text)}' is not a number` };
+  if (text.length > 60) return notANumber;
+  const marked = takeSignAndMarkers(plainAmountText(value));
+  if (marked === null) return notANumber;
+  const found = markerCurrency(marked.markers, label, text);
+  if (!found.ok) return found;
+  const { named, symbol } = found.value;
+  if (marked.rest === '' && marked.negative && !marked.brackets) {
+    return { ok: true, value: { amount: 0, currency: named, symbol, negative: false, brackets: false } };
+  }
+  const roundingCurrency = named ?? (symbol !== null ? currencyForSymbol(symbol, currency) : currency);
+  const moneyHabits = marked.markers.length > 0 && currencyDecimals(roundingCurrency) <= 2;
+  const number = normaliseNumber(marked.rest, usesDecimalComma(locale), moneyHabits);
+  if (!number.ok) return notANumber;
+  const [intPart = '0', fracPart = ''] = number.digits.split('.');
+  const amount = roundDigits(intPart, fracPart, currencyDecimals(roundingCurrency));
+  if (!Number.isFinite(amount) || amount > MAX_AMOUNT) return { ok: false, error: `${label} '${shown(text)}' is too large` };
+  const negative = marked.negative && amount !== 0;
+  return { ok: true, value: { amount, currency: named, symbol, negative, brackets: negative && marked.brackets } };
+}
+
 /**
  * An amount from a cell. Numbers are taken as they are; text may carry a currency code or
- * symbol before or after it. Negative amounts, accounting brackets, NaN and Infinity are
- * refused. Never throws.
+ * symbol before or after it. Negative amounts (a minus or accounting brackets), NaN and Infinity
+ * are refused; an accounting zero ('$ -', '-', '€ -', '—') is 0. Never throws.
  *
  * Text that names a currency is read by money's own habits: one separator followed by exactly
  * three digits groups thousands ('1.200 €' is 1200 euros in any locale, nobody writes 1.20 € as
@@ -708,36 +767,21 @@ export function parseAmount(
 ): Result<ParsedAmount> {
   if (typeof value === 'number') return parseNumberCell(value, label, currency);
   if (typeof value !== 'string') return { ok: false, error: `${label} '${shown(cellText(value))}' is not a number` };
-  const text = value.replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ').trim();
-  if (text === '') return { ok: false, error: `${label} is empty` };
-  const notANumber: Result<ParsedAmount> = { ok: false, error: `${label} '${shown(text)}' is not a number` };
-  if (text.length > 60) return notANumber;
-  const plain = plainAmountText(value);
-  if (/^\(.*\)$/.test(plain)) {
-    return {
-      ok: false,
-      error: `${label} '${shown(text)}' is negative (an amount in brackets) — write the amount owed as a positive number`,
-    };
+  const read = readSignedText(value, locale, label, currency);
+  if (!read.ok) return read;
+  const { amount, currency: named, symbol, negative, brackets } = read.value;
+  if (negative) {
+    const text = shown(value.replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ').trim());
+    const why = brackets ? ' (an amount in brackets) — write the amount owed as a positive number' : '';
+    return { ok: false, error: `${label} '${text}' is negative${why}` };
   }
-  const signed = takeSign(plain);
-  const marked = takeMarkers(signed.rest, signed.negative);
-  const found = markerCurrency(marked.markers, label, text);
-  if (!found.ok) return found;
-  const { named, symbol } = found.value;
-  const roundingCurrency = named ?? (symbol !== null ? currencyForSymbol(symbol, currency) : currency);
-  const moneyHabits = marked.markers.length > 0 && currencyDecimals(roundingCurrency) <= 2;
-  const number = normaliseNumber(marked.rest, usesDecimalComma(locale), moneyHabits);
-  if (!number.ok) return notANumber;
-  const [intPart = '0', fracPart = ''] = number.digits.split('.');
-  const amount = roundDigits(intPart, fracPart, currencyDecimals(roundingCurrency));
-  if (marked.negative && amount !== 0) return { ok: false, error: `${label} '${shown(text)}' is negative` };
-  if (!Number.isFinite(amount) || amount > MAX_AMOUNT) return { ok: false, error: `${label} '${shown(text)}' is too large` };
   return { ok: true, value: { amount, currency: named, symbol } };
 }
 
 /**
  * The amount of a credit note: a negative number, or text that would be an amount but for a minus
- * sign or accounting brackets ('-150.00', '(150.00)', '€-150', '150.00 CR'). null for anything else.
+ * sign or accounting brackets ('-150.00', '(150.00)', '($150.00)', '€-150', '150.00 CR'). null for
+ * anything else.
  *
  * @example creditAmount('(150.00)', 'en_US') // 150
  */
@@ -745,14 +789,36 @@ export function creditAmount(value: CellValue, locale: string): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value < 0 ? -value : null;
   if (typeof value !== 'string') return null;
   const t = plainAmountText(value);
-  const inner =
-    /^\((.+)\)$/.exec(t)?.[1] ??
-    /^(.+?)\s*\b(?:CR|Cr)$/.exec(t)?.[1] ??
-    (/^-|-$/.test(t) ? t.replace(/^-|-$/, '') : null) ??
-    /^([^\d-]*?)\s*-\s*(\d.*)$/.exec(t)?.slice(1, 3).join('');
-  if (inner === undefined || inner === null || inner === t) return null;
-  const parsed = parseAmount(inner.trim(), locale, 'Amount');
-  return parsed.ok && parsed.value.amount > 0 ? parsed.value.amount : null;
+  const credited = /^(.+?)\s*\b(?:CR|Cr)$/.exec(t)?.[1];
+  const read = readSignedText(credited ?? t, locale, 'Amount', currencyForLocale(locale));
+  if (!read.ok || read.value.amount <= 0) return null;
+  // '150.00 CR' is a credit as it stands; '-150.00 CR' says it twice and is not read.
+  return read.value.negative !== (credited !== undefined) ? read.value.amount : null;
+}
+
+/**
+ * The currency one marker names on its own, or null: an ISO code in any case ('EUR', 'eur'), a
+ * symbol of one currency ('€', '£', 'R$', 'zł', 'Fr.'), or a shared symbol ('$', '¥', 'kr') read
+ * as the first of `preferred` that uses it ('$' is CAD for a Canadian spreadsheet), else as its
+ * best-known currency ('$' → USD).
+ *
+ * @example currencyOfMarker('$', ['EUR', 'AUD']) // 'AUD'
+ */
+export function currencyOfMarker(text: string, preferred: readonly string[]): string | null {
+  const t = String(text ?? '').trim();
+  const code = t.toUpperCase();
+  if (isCurrencyCode(code)) return code;
+  const unique = SYMBOL_CURRENCY.get(t) ?? SYMBOL_CURRENCY_ANY_CASE.get(t.toLowerCase());
+  if (unique !== undefined) return unique;
+  const shared = SHARED_SYMBOL_SPELLINGS.get(t) ?? SHARED_SYMBOL_SPELLINGS.get(t.toLowerCase());
+  if (shared === undefined) return null;
+  return currencyForSymbol(shared, preferred.find((c) => currencyFitsSymbol(c, shared)) ?? '');
+}
+
+/** Is `text` a symbol shared by several currencies ('$', '¥', 'kr')? */
+export function isSharedSymbol(text: string): boolean {
+  const t = String(text ?? '').trim();
+  return SHARED_SYMBOL_SPELLINGS.has(t) || SHARED_SYMBOL_SPELLINGS.has(t.toLowerCase());
 }
 
 // ---------------------------------------------------------------------------------------------

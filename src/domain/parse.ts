@@ -17,7 +17,7 @@ import {
 } from './cells';
 import { cellText, dateOrderForLocale, formatDateForEmail, parseDateCell, shown, type DateOrder } from './dates';
 import type { HeaderMap } from './headers';
-import { currencyForLocale, isCurrencyCode, parseAmount, roundMoney } from './money';
+import { currencyForLocale, parseAmount, roundMoney } from './money';
 import {
   paymentTruth,
   readPaidCell,
@@ -25,11 +25,13 @@ import {
   statusMeaning,
   unknownStatusMessage,
   type PaidMark,
+  type PaymentColumns,
   type StatusMeaning,
 } from './payment';
-import { notInvoiceOutcome, type RowGrids } from './notInvoice';
+import { headerNames, notInvoiceOutcome, type HeaderNames, type RowGrids } from './notInvoice';
 import { dayFirstColumns, type SheetWarning } from './dateColumns';
-import { resolveCurrency, shownCurrency } from './rowCurrency';
+import { currencyOfCell, CURRENCY_CELL_FORMS, resolveCurrency, shownCurrency } from './rowCurrency';
+import { dueDateFromTerms, readTerms, termsWarnings, TERMS_FORMS, type PaymentTerms } from './terms';
 import { type CellValue, type InputField, type Invoice, type IsoDate, type ParsedRow, type RowOutcome } from './types';
 
 export { invoiceKey, isEmailAddress, parseEmailList, parsePaymentLink, parseTick } from './cells';
@@ -85,6 +87,14 @@ interface Fields {
   meaning: StatusMeaning | null;
   promisedDate: IsoDate | null;
   consumer: boolean;
+  /** The Terms cell read: null when blank, unreadable (`termsProblem` says why) or not in the sheet. */
+  terms: PaymentTerms | null;
+  termsText: string;
+  termsProblem: string | null;
+  /** The Due Date cell is blank, or the sheet has no Due Date column. */
+  dueEmpty: boolean;
+  /** The Terms the due date was worked out from ('' when the sheet gave the due date). */
+  dueFromTerms: string;
 }
 
 /** What one row offers a field parser: the context, what the cell shows, how each date column is read. */
@@ -168,11 +178,12 @@ function readEmails(field: 'email' | 'billingEmail'): FieldParser {
   };
 }
 
+/** A code, a symbol ('$' by the spreadsheet's currency) or a name with its code ('Euro (EUR)'). */
 function readCurrencyColumn(cell: CellValue, scope: RowScope): FieldResult {
   if (isBlank(cell)) return done({ stated: null, currency: scope.fallback });
-  const code = cellText(cell).trim().toUpperCase();
-  if (typeof cell === 'string' && isCurrencyCode(code)) return done({ stated: code, currency: code });
-  return fail(`Currency '${shown(cellText(cell))}' is not a currency code — use a three-letter code such as USD, EUR or GBP`);
+  const code = typeof cell === 'string' ? currencyOfCell(cell, [scope.fallback, currencyForLocale(scope.ctx.locale)]) : null;
+  if (code !== null) return done({ stated: code, currency: code });
+  return fail(`Currency '${shown(cellText(cell))}' is not a currency code or symbol — write ${CURRENCY_CELL_FORMS}`);
 }
 
 function readAmount(cell: CellValue, scope: RowScope, sofar: Readonly<Fields>): FieldResult {
@@ -204,11 +215,13 @@ function readPaymentAmount(field: 'amountPaid' | 'balance'): FieldParser {
   };
 }
 
+const DUE_EMPTY: Partial<Fields> = Object.freeze({ dueDate: null, dueEmpty: true });
+
 function readDate(field: 'issueDate' | 'dueDate' | 'promisedDate'): FieldParser {
   return (cell, scope) => {
     const parsed = parseDateCell(cell, scope.ctx.locale, FIELD_LABELS[field], scope.dateOrders[field]);
     if (!parsed.ok) return fail(parsed.error);
-    if (parsed.value === null && field === 'dueDate') return fail('Due date is empty');
+    if (parsed.value === null && field === 'dueDate') return done(DUE_EMPTY);
     return done(dateSet(field, parsed.value));
   };
 }
@@ -241,6 +254,14 @@ function readConsumer(cell: CellValue): FieldResult {
   return tick.ok ? done({ consumer: tick.value }) : fail(tick.error);
 }
 
+/** Payment terms: a problem only when the row has no due date of its own (see `settleDueDate`). */
+function readTermsCell(cell: CellValue): FieldResult {
+  if (isBlank(cell)) return done(NOTHING_READ);
+  const terms = readTerms(cell, FIELD_LABELS.terms);
+  if (!terms.ok) return done({ termsProblem: terms.error });
+  return done({ terms: terms.value, termsText: typeof cell === 'number' ? `${cell} days` : shown(cellText(cell), 40) });
+}
+
 function readPaymentLink(cell: CellValue): FieldResult {
   const link = parsePaymentLink(cell, FIELD_LABELS.paymentLink);
   return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
@@ -265,6 +286,7 @@ const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['paymentLink', readPaymentLink],
   ['userStatus', readStatusWord],
   ['consumer', readConsumer],
+  ['terms', readTermsCell],
 ];
 
 function emptyFields(fallback: string): Fields {
@@ -290,6 +312,11 @@ function emptyFields(fallback: string): Fields {
     meaning: { kind: 'chase', unpaid: false },
     promisedDate: null,
     consumer: false,
+    terms: null,
+    termsText: '',
+    termsProblem: null,
+    dueEmpty: false,
+    dueFromTerms: '',
   };
 }
 
@@ -374,6 +401,7 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
       problems.push({ order, message: result.error });
     } else Object.assign(fields, result);
   }
+  if (fields.dueEmpty) settleDueDate(fields, problems, reads, dueOrder);
   if (fields.issueDate !== null && fields.dueDate !== null && fields.dueDate < fields.issueDate) {
     const locale = scope.ctx.locale;
     problems.push({
@@ -382,6 +410,36 @@ function readFields(values: readonly CellValue[], reads: readonly ColumnRead[], 
     });
   }
   return { fields, problems };
+}
+
+/**
+ * A row without a due date: worked out from its Terms and issue date when the sheet has a Terms
+ * column (docs/own-sheet.md "Terms instead of a due date"); otherwise 'Due date is empty'.
+ */
+function settleDueDate(fields: Fields, problems: Problem[], reads: readonly ColumnRead[], dueOrder: number): void {
+  const column = (field: InputField): ColumnRead | undefined => reads.find((r) => r.field === field && r.col !== undefined);
+  const terms = column('terms');
+  if (terms === undefined) {
+    problems.push({ order: dueOrder, message: 'Due date is empty' });
+    return;
+  }
+  const said = (order: number | undefined): boolean => problems.some((p) => p.order === order);
+  if (fields.termsProblem !== null) problems.push({ order: terms.order, message: fields.termsProblem });
+  else if (fields.terms === null && !said(terms.order)) {
+    const message =
+      column('dueDate') === undefined
+        ? `Terms is empty — write ${TERMS_FORMS}: the due date is worked out from them and the issue date`
+        : `Due date is empty, and so is Terms — write the due date, or terms such as Net 30`;
+    problems.push({ order: terms.order, message });
+  }
+  const issue = column('issueDate');
+  if (fields.issueDate === null && !said(issue?.order)) {
+    const message = `Issue date is empty — the due date is worked out from it and the Terms${fields.termsText ? ` (${fields.termsText})` : ''}`;
+    problems.push({ order: issue?.order ?? terms.order, message });
+  }
+  if (fields.terms === null || fields.issueDate === null) return;
+  fields.dueDate = dueDateFromTerms(fields.issueDate, fields.terms);
+  fields.dueFromTerms = fields.termsText;
 }
 
 interface RowReading {
@@ -398,7 +456,7 @@ interface RowReading {
 }
 
 /** A valid row's invoice (paid or to chase), or the reason it is held. */
-function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice | RowOutcome {
+function invoiceOf(fields: Fields, rowNumber: number, locale: string, paymentColumns: PaymentColumns): Invoice | RowOutcome {
   const amount = fields.amount ?? 0;
   const meaning = fields.meaning ?? { kind: 'chase', unpaid: false };
   const truth = paymentTruth({
@@ -410,6 +468,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice |
     paid: fields.paid,
     amountPaid: fields.amountPaid,
     balance: fields.balance,
+    paymentColumns,
   });
   if (truth.kind === 'held') return { kind: 'held', code: truth.code, message: truth.message };
   return {
@@ -434,6 +493,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string): Invoice |
     userStatus: fields.statusWord,
     promisedDate: fields.promisedDate,
     ...(fields.consumer ? { consumer: true } : {}),
+    ...(fields.dueFromTerms !== '' ? { dueFromTerms: fields.dueFromTerms } : {}),
   };
 }
 
@@ -442,7 +502,7 @@ function decide(
   fields: Fields,
   problems: Problem[],
   rowNumber: number,
-  locale: string,
+  sheet: Pick<SheetScope, 'ctx' | 'paymentColumns'>,
 ): { invoice: Invoice | null; outcome: RowOutcome | null } {
   const meaning = fields.meaning;
   if (meaning !== null && meaning.kind === 'settled' && (meaning.code !== 'paid' || problems.length > 0)) {
@@ -463,7 +523,7 @@ function decide(
       outcome: { kind: 'held', code: 'unknown-status-word', message: unknownStatusMessage(fields.statusWord) },
     };
   }
-  const read = invoiceOf(fields, rowNumber, locale);
+  const read = invoiceOf(fields, rowNumber, sheet.ctx.locale, sheet.paymentColumns);
   return 'kind' in read ? { invoice: null, outcome: read } : { invoice: read, outcome: null };
 }
 
@@ -497,6 +557,10 @@ interface SheetScope {
   fallback: string;
   grids: RowGrids;
   dateOrders: DateOrders;
+  /** Which of Amount Paid and Balance the sheet has (a Status 'Partially paid' needs one). */
+  paymentColumns: PaymentColumns;
+  /** The header row's names, for a copy of it further down; undefined when not given. */
+  header: HeaderNames | undefined;
 }
 
 function sheetScope(
@@ -524,6 +588,8 @@ function sheetScope(
     ctx,
     fallback,
     grids: options,
+    paymentColumns: { amountPaid: columns.amountPaid !== undefined, balance: columns.balance !== undefined },
+    header: Array.isArray(options.headerCells) ? headerNames(options.headerCells) : undefined,
     dateOrders: {
       issueDate: orderOf('issueDate'),
       dueDate: orderOf('dueDate'),
@@ -551,6 +617,7 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
     amountFormula: gridCell(grids.formulas, index, columns.amount),
     locale: ctx.locale,
     currency: sheet.fallback,
+    header: sheet.header,
   });
   if (notInvoice !== null) {
     const invoiceText = shown(shows('invoice') || cellText(get('invoice')), MAX_INVOICE_LENGTH);
@@ -569,7 +636,7 @@ function readRow(cells: readonly unknown[], index: number, rowNumber: number, sh
   const morePaid = sheet.morePaidColumns.length === 0 ? NO_CELLS : sheet.morePaidColumns.map((c) => asCell(cells[c]));
   const scope: RowScope = { ctx, fallback: sheet.fallback, shows, dateOrders: sheet.dateOrders, morePaid };
   const { fields, problems } = readFields(values, reads, scope, columns.dueDate ?? Number.MAX_SAFE_INTEGER);
-  const { invoice, outcome } = decide(fields, problems, rowNumber, ctx.locale);
+  const { invoice, outcome } = decide(fields, problems, rowNumber, sheet);
   // A row the user marked settled (Void, Paid on a half-filled row…) is not an error and does not
   // clash with the invoice that reuses its number.
   const settled = outcome !== null && outcome.kind === 'settled';
@@ -645,6 +712,8 @@ export interface ParseOptions extends RowGrids {
   firstRow?: number;
   /** Every Paid-like column (`HeaderMap.paidColumns`); by default only `columns.paidDate`. */
   paidColumns?: number[];
+  /** The header row's cells: a data row repeating them (the header pasted again) is a 'Header row'. */
+  headerCells?: readonly unknown[];
 }
 
 /** The rows as parsed, and findings about whole columns (a date column read day first). */
@@ -656,8 +725,9 @@ export interface ParsedSheet {
 /**
  * The data rows (header excluded) as invoices or rows with an outcome, plus column warnings.
  * `display` (what each cell shows) and `formulas` are optional grids parallel to `rows`.
- * Rows whose input cells are all empty are left out. Every row sharing an invoice number with
- * another is invalid. Never throws.
+ * Rows whose input cells are all empty are left out. A row that repeats an earlier row of its
+ * invoice number in every cell read is a 'duplicate' of it (the earlier one is read as usual);
+ * every other row sharing an invoice number with another is invalid. Never throws.
  */
 export function parseInvoiceSheet(
   rows: CellValue[][],
@@ -676,13 +746,21 @@ export function parseInvoiceSheet(
   const sheet = sheetScope(safeColumns, ctx, fallback, options, days.dayFirst);
   const readings = readAllRows(safeRows, start, sheet);
   const rowsByKey = sharedNumbers(readings);
+  const copies = copiesOfRows(
+    rowsByKey,
+    (row) => safeRows[row - start],
+    (row) => row - start,
+    sheet,
+  );
   const invoiceOrder = safeColumns.invoice ?? -1;
   const parsed = readings.map((r): ParsedRow => {
+    const original = copies.size === 0 ? undefined : copies.get('ok' in r ? r.invoice.row : r.row);
+    if (original !== undefined) return duplicateRow(r, original);
     if (!('ok' in r)) return toParsedRow(r, r.duplicateKey === '' ? undefined : rowsByKey.get(r.duplicateKey), invoiceOrder);
     const shared = r.invoice.key === '' ? undefined : rowsByKey.get(r.invoice.key);
     return shared === undefined ? r : toParsedRow(readingOf(r.invoice), shared, invoiceOrder);
   });
-  return { rows: parsed, warnings: days.warnings };
+  return { rows: parsed, warnings: [...days.warnings, ...termsWarnings(parsed, safeColumns.dueDate !== undefined)] };
 }
 
 /** A row read well: its ParsedRow as it is returned. */
@@ -708,6 +786,67 @@ function readingOf(invoice: Invoice): RowReading {
   const { row, key } = invoice;
   const clientText = shown(invoice.client, MAX_NAME_LENGTH);
   return { row, key, invoiceText: invoice.invoice, clientText, duplicateKey: key, invoice, problems: [], outcome: null };
+}
+
+/**
+ * Rows that repeat an earlier row of the same invoice number in every cell the add-on reads (its
+ * value, and what the invoice number and amount show): each copy's row, and the row it copies. Those
+ * copies are taken out of `rowsByKey`; a number left on one row is no longer shared.
+ */
+function copiesOfRows(
+  rowsByKey: Map<string, number[]>,
+  cellsOf: (row: number) => unknown,
+  indexOf: (row: number) => number,
+  sheet: SheetScope,
+): Map<number, number> {
+  const copies = new Map<number, number>();
+  for (const [key, rows] of rowsByKey) {
+    const distinct: number[] = [];
+    for (const row of rows) {
+      const same = distinct.find((first) => sameInputs(first, row, cellsOf, indexOf, sheet));
+      if (same === undefined) distinct.push(row);
+      else copies.set(row, same);
+    }
+    if (distinct.length === rows.length) continue;
+    if (distinct.length > 1) rowsByKey.set(key, distinct);
+    else rowsByKey.delete(key);
+  }
+  return copies;
+}
+
+/** Two rows hold the same value in every cell the add-on reads, and show the same invoice number and amount. */
+function sameInputs(
+  a: number,
+  b: number,
+  cellsOf: (row: number) => unknown,
+  indexOf: (row: number) => number,
+  sheet: SheetScope,
+): boolean {
+  const [rowA, rowB] = [cellsOf(a), cellsOf(b)];
+  if (!Array.isArray(rowA) || !Array.isArray(rowB)) return false;
+  const columns = [...sheet.reads.map((r) => r.col), ...sheet.morePaidColumns];
+  for (const col of columns) {
+    if (col !== undefined && !sameValue(asCell(rowA[col]), asCell(rowB[col]))) return false;
+  }
+  const shows = (row: number, field: InputField) => gridCell(sheet.grids.display, indexOf(row), sheet.columns[field]);
+  return SHOWN_FIELDS.every((field) => shows(a, field) === shows(b, field));
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'object' || typeof b === 'object') {
+    return typeof a === 'object' && typeof b === 'object' && a.date === b.date;
+  }
+  return Object.is(a, b) || a === b;
+}
+
+/** A copy of an earlier row of the same invoice: labelled, not chased, not an error. */
+function duplicateRow(r: ReadWell | RowReading, original: number): ParsedRow {
+  const { row, invoiceText, clientText } = 'ok' in r ? readingOf(r.invoice) : r;
+  const message =
+    `Duplicate of row ${original}: the same invoice ${shown(invoiceText)} in every cell the add-on reads, ` +
+    `so it is followed up once, on row ${original}`;
+  const outcome: RowOutcome = { kind: 'not-invoice', code: 'duplicate', message, of: original };
+  return { ok: false, invalid: { row, key: null, invoice: invoiceText, client: clientText, error: message, outcome } };
 }
 
 /** The rows of each invoice number used more than once (a list per number only for those). */

@@ -1,11 +1,12 @@
 // The plan: for a snapshot of the sheet, the settings, the history and today, what every row's
 // status is and which follow-up emails are due. The same plan drives preview, menu and trigger runs.
-import { evaluateInvoice, emptyHistory, type Evaluation, type InvoiceHistory } from './stages';
+import { evaluateInvoice, emptyHistory, isPaid, type Evaluation, type InvoiceHistory } from './stages';
 import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
 import { formalNoticeFor } from './defaultTemplates';
 import { withPromises, type PromiseRecord } from './promise';
+import { dueDateHold, firstRunDate, type DueDateChecks } from './dueDates';
 import type { LateInterest } from './interest';
 import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
 import type { LogRecord } from './records';
@@ -52,6 +53,8 @@ export interface RowPlan {
   decision: { superseded: EmailStageId[] } | null;
   /** The "promise missed" email due today (no stage of its own; see docs/escalation.md). */
   promiseMissed?: PromiseMissedEmail | null;
+  /** How the due date was worked out when the sheet gave none ("due 2026-10-31 from Terms 'Net 30'"): the status says so. */
+  dueNote?: string;
 }
 
 /** The one email the day after a missed promise: like a follow-up, about the promised date rather than a stage. */
@@ -82,6 +85,11 @@ export interface PlanInput {
   sendPromiseMissed?: boolean;
   /** The Follow-up Log as read: the formal letter lists every follow-up sent. */
   log?: readonly LogRecord[];
+  /**
+   * What a due date that looks like a typo is checked against (src/domain/dueDates.ts). Without it:
+   * the first run is the earliest date of `log` (or today), and no due date is confirmed.
+   */
+  dueDates?: DueDateChecks;
 }
 
 /** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template. */
@@ -322,8 +330,18 @@ function plannedAside(invalid: InvalidRow): RowPlan {
 
 const NO_HISTORY: InvoiceHistory = Object.freeze(emptyHistory());
 
+/** An unpaid invoice held before it is evaluated (a due date that looks like a typo): nothing is sent. */
+function heldInvoice(inv: Invoice, checks: DueDateChecks): RowPlan | null {
+  const hold = isPaid(inv) ? null : dueDateHold(inv, checks);
+  if (hold === null) return null;
+  const { row, key, invoice, client } = inv;
+  return { row, key, invoice, client, error: null, outcome: hold, evaluation: null, email: null, decision: null };
+}
+
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
-function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
+function plannedInvoice(inv: Invoice, input: PlanInput, checks: DueDateChecks): RowPlan {
+  const held = heldInvoice(inv, checks);
+  if (held !== null) return held;
   const known = input.histories.get(inv.key) ?? NO_HISTORY;
   const missedFor = inv.promisedDate ?? null;
   // A copy only when it changes something (most invoices have no promise): this runs for every row.
@@ -342,6 +360,7 @@ function plannedInvoice(inv: Invoice, input: PlanInput): RowPlan {
     evaluation,
     email: null,
     decision: null,
+    ...(inv.dueFromTerms !== undefined ? { dueNote: `due ${inv.dueDate} from Terms '${inv.dueFromTerms}'` } : {}),
   };
   if (evaluation.promiseMissedDue !== undefined) {
     const missed = planPromiseMissed(inv, evaluation.promiseMissedDue, input);
@@ -363,9 +382,10 @@ export function planFollowUps(input: PlanInput): Plan {
     input.rows.flatMap((r) => (r.ok ? [r.invoice] : [])),
     input.promises ?? [],
   );
+  const checks = input.dueDates ?? { firstRun: firstRunDate(input.log ?? [], input.ctx.today), confirmed: new Map() };
   let next = 0;
   const rows = input.rows.map((parsed) =>
-    parsed.ok ? plannedInvoice(invoices[next++] ?? parsed.invoice, input) : plannedAside(parsed.invalid),
+    parsed.ok ? plannedInvoice(invoices[next++] ?? parsed.invoice, input, checks) : plannedAside(parsed.invalid),
   );
   const emails = rows.flatMap((r) => (r.email !== null ? [r.email] : []));
   emails.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.row - b.row);
@@ -386,12 +406,17 @@ const NOT_INVOICE_STATUS: Record<string, string> = {
   total: 'Total row',
   note: 'Note',
   'credit-note': 'Credit note',
+  header: 'Header row',
 };
 
-/** The Status cell of a row that is not chased: 'Paid', 'Void', 'Credit note', 'Total row', 'Needs review: …'. */
+/**
+ * The Status cell of a row that is not chased: 'Paid', 'Void', 'Credit note', 'Total row', 'Header
+ * row', 'Duplicate of row 7', 'Needs review: …'.
+ */
 export function outcomeStatus(outcome: Exclude<RowOutcome, { kind: 'error' }>): string {
   if (outcome.kind === 'held') return `Needs review: ${outcome.message}`;
   if (outcome.kind === 'settled') return SETTLED_LABELS[outcome.code];
+  if (outcome.code === 'duplicate' && outcome.of !== undefined) return `Duplicate of row ${outcome.of}`;
   return NOT_INVOICE_STATUS[outcome.code] ?? outcome.message;
 }
 
@@ -418,8 +443,10 @@ export function statusCells(row: RowPlan, evaluation: Evaluation | null, history
       nextFollowUp: '',
     };
   }
+  const status = evaluation.promisedDate !== undefined ? `Promised by ${evaluation.promisedDate}` : evaluation.status;
   return {
-    status: evaluation.promisedDate !== undefined ? `Promised by ${evaluation.promisedDate}` : evaluation.status,
+    // A due date worked out from the Terms is said on the row (docs/own-sheet.md "Terms instead of a due date").
+    status: row.dueNote !== undefined && status !== 'Paid' ? `${status} (${row.dueNote})` : status,
     stage: evaluation.stageSent ?? '',
     daysOverdue: evaluation.daysOverdue ?? '',
     lastFollowUp: evaluation.lastFollowUp ?? '',

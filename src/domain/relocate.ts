@@ -39,7 +39,8 @@ export interface RowIdentity {
 
 /**
  * For each target, the 1-based row where it stands now in `current` (data rows start at `firstRow`),
- * or null when it is gone or ambiguous.
+ * or null when it is gone or ambiguous. Rows with the same input cells (an invoice pasted twice) are
+ * interchangeable: when as many targets as rows have that content, they are matched in order.
  */
 export function locateRows(
   targets: readonly RowIdentity[],
@@ -55,22 +56,27 @@ export function locateRows(
       if (key !== '') push(byKey, key, firstRow + i);
     });
   }
+  const found: Array<number | null> = new Array<number | null>(targets.length).fill(null);
   // Rows found by content only when their invoice number does not find them: most never need it.
-  let byPrint: Map<string, number[]> | null = null;
-  const printed = (t: RowIdentity): number[] | undefined => {
-    if (byPrint === null) {
-      const prints = new Map<string, number[]>();
-      current.forEach((row, i) => push(prints, rowFingerprint(row, columns), firstRow + i));
-      byPrint = prints;
-    }
-    return byPrint.get(typeof t.fingerprint === 'string' ? t.fingerprint : t.fingerprint());
-  };
-  return targets.map((t) => {
+  const byContent = new Map<string, number[]>();
+  targets.forEach((t, i) => {
     const keyed = t.key ? byKey.get(t.key) : undefined;
-    if (keyed && keyed.length === 1) return keyed[0] ?? null;
-    const found = printed(t);
-    return found && found.length === 1 ? (found[0] ?? null) : null;
+    if (keyed && keyed.length === 1) found[i] = keyed[0] ?? null;
+    else push(byContent, typeof t.fingerprint === 'string' ? t.fingerprint : t.fingerprint(), i);
   });
+  if (byContent.size === 0) return found;
+  // A row found by its invoice number is not found again by its content.
+  const claimed = new Set(found);
+  const prints = new Map<string, number[]>();
+  current.forEach((row, i) => {
+    if (!claimed.has(firstRow + i)) push(prints, rowFingerprint(row, columns), firstRow + i);
+  });
+  for (const [print, wanted] of byContent) {
+    const rows = prints.get(print);
+    if (rows === undefined || rows.length !== wanted.length) continue;
+    wanted.forEach((target, n) => (found[target] = rows[n] ?? null));
+  }
+  return found;
 }
 
 function push(map: Map<string, number[]>, key: string, row: number): void {

@@ -1,7 +1,16 @@
 // Which currency a row's amount is in: the amount's own marker, the Currency column, what the
 // cell shows (a number formatted in euros), or the default — and the conflicts between them.
 import { shown } from './dates';
-import { currencyFitsSymbol, currencyForSymbol, parseAmount, symbolWords, type ParsedAmount } from './money';
+import {
+  currencyFitsSymbol,
+  currencyForSymbol,
+  currencyOfMarker,
+  isCurrencyCode,
+  isSharedSymbol,
+  parseAmount,
+  symbolWords,
+  type ParsedAmount,
+} from './money';
 import type { Result } from './types';
 
 export interface CurrencyWhere {
@@ -47,4 +56,48 @@ export function shownCurrency(display: string, locale: string, amount: number): 
   const parsed = parseAmount(display, locale, 'Amount');
   if (!parsed.ok || (parsed.value.currency === null && parsed.value.symbol === null)) return null;
   return Math.abs(parsed.value.amount - amount) < 0.01 ? parsed.value : null;
+}
+
+/** What a Currency cell may hold, for the message about one that cannot be read. */
+export const CURRENCY_CELL_FORMS =
+  'a code such as USD, EUR or GBP, a symbol such as €, £ or $, or a name with its code (Euro (EUR))';
+
+/** A Currency cell in parts: 'United States Dollar - USD' → ['United', 'States', 'Dollar', 'USD']. */
+function currencyCellParts(text: string): string[] {
+  return text.split(/[\s()[\]\-–—:|/,;]+/).filter((p) => p !== '');
+}
+
+/**
+ * The currency a Currency cell names, or null when it names none (or two that disagree):
+ * - a code in any case: 'EUR', 'eur';
+ * - a symbol: '€', '£', 'zł', 'R$', 'A$', 'US$', 'CHF', 'kr', '$' — a symbol shared by several
+ *   currencies ('$', '¥', 'kr') is the first of `preferred` that uses it (the spreadsheet's
+ *   currency: '$' is USD in en_US, CAD in en_CA, AUD in en_AU), else its best-known one;
+ * - a name with its code, before or after it: 'United States Dollar - USD', 'Euro (EUR)',
+ *   'Pound Sterling – GBP', 'USD - US Dollar'; a name with a symbol of one currency ('Euro €').
+ *   A name with only a shared symbol ('Canadian Dollar ($)') is not read: the name may say otherwise.
+ *
+ * @example currencyOfCell('United States Dollar - USD', ['EUR']) // 'USD'
+ */
+export function currencyOfCell(text: string, preferred: readonly string[]): string | null {
+  const t = String(text ?? '')
+    .replace(/[\u00a0\u2007\u2009\u202f\t]/g, ' ')
+    .trim();
+  if (t === '' || t.length > 60) return null;
+  const whole = currencyOfMarker(t, preferred);
+  if (whole !== null) return whole;
+  const parts = currencyCellParts(t);
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  // The code (in capitals) or the symbol stands at one end; the words between are the name.
+  const marks = parts.filter((p) => isCurrencyCode(p) || (!/^\p{L}+$/u.test(p) && currencyOfMarker(p, preferred) !== null));
+  const atEnd = marks.includes(first) || marks.includes(last);
+  const named = parts.every((p) => marks.includes(p) || /^[\p{L}.'’]+$/u.test(p));
+  if (!atEnd || !named) return null;
+  const codes = new Set(marks.filter((m) => !isSharedSymbol(m)).map((m) => currencyOfMarker(m, preferred)));
+  if (codes.size !== 1) return null;
+  const [code] = [...codes];
+  if (code === null || code === undefined) return null;
+  const shared = marks.filter(isSharedSymbol);
+  return shared.every((m) => currencyOfMarker(m, [code]) === code) ? code : null;
 }

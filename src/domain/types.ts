@@ -115,6 +115,7 @@ export const INPUT_FIELDS = [
   'userStatus',
   'promisedDate',
   'consumer',
+  'terms',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -154,6 +155,8 @@ export interface Invoice {
   promisedDate?: IsoDate | null;
   /** The client is a consumer (a Consumer column ticked or Yes): no statutory interest (docs/late-payment.md). */
   consumer?: boolean;
+  /** The due date was worked out from these payment terms ('Net 30') and the issue date: the sheet gave none. */
+  dueFromTerms?: string;
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */
@@ -169,12 +172,20 @@ export interface InvalidRow {
   outcome?: RowOutcome;
 }
 
-/** Rows that are not invoices: a total row, a note, a credit note. Nothing is sent; the row says what it is. */
-export type NotInvoiceCode = 'total' | 'note' | 'credit-note';
+/**
+ * Rows that are not invoices: a total row, a note, a credit note, the header row pasted again, a
+ * copy of another row of the same invoice. Nothing is sent; the row says what it is.
+ */
+export type NotInvoiceCode = 'total' | 'note' | 'credit-note' | 'header' | 'duplicate';
 /** Invoices the user's sheet says are finished: nothing is sent. */
 export type SettledCode = 'paid' | 'void' | 'cancelled' | 'written-off' | 'refunded' | 'draft';
 /** Invoices held for the user to look at: nothing is sent until the row is clear. */
-export type HeldCode = 'unknown-status-word' | 'conflicting-payment';
+export type HeldCode =
+  | 'unknown-status-word'
+  | 'conflicting-payment'
+  | 'implausible-due-date'
+  /** The Status says part was paid and no Amount Paid or Balance says how much. */
+  | 'partial-payment-unknown';
 
 /**
  * Why a row is not chased, as a code for the program and a message for the user. `error` rows are
@@ -182,7 +193,8 @@ export type HeldCode = 'unknown-status-word' | 'conflicting-payment';
  */
 export type RowOutcome =
   | { kind: 'error'; code: 'invalid-cells'; message: string }
-  | { kind: 'not-invoice'; code: NotInvoiceCode; message: string }
+  /** `of`: for a 'duplicate', the row it repeats (the one that is chased). */
+  | { kind: 'not-invoice'; code: NotInvoiceCode; message: string; of?: number }
   | { kind: 'settled'; code: SettledCode; message: string }
   | { kind: 'held'; code: HeldCode; message: string };
 

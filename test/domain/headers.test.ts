@@ -178,7 +178,8 @@ describe('describeHeaderProblem', () => {
 
   test('one missing column, with its aliases and the headers found', () => {
     expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount']), 'Invoices')).toBe(
-      "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due, Date Due, Due On, Payment Due). Headers found: Invoice, Client, Email, Amount.",
+      "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due, Date Due, Due On, Payment Due). " +
+        'For due dates: add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date. Headers found: Invoice, Client, Email, Amount.',
     );
   });
 
@@ -186,7 +187,7 @@ describe('describeHeaderProblem', () => {
     expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Notes']), 'Sheet1')).toBe(
       "The sheet 'Sheet1' is missing the columns 'Email' (also accepted: Client Email, Contact Email, Email Address, E-mail), " +
         "'Amount' (also accepted: Total, Invoice Total, Invoice Amount, Total Amount) and 'Due Date' (also accepted: Due, Date Due, Due On, Payment Due). " +
-        'Headers found: Invoice, Client, Notes.',
+        'For due dates: add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date. Headers found: Invoice, Client, Notes.',
     );
   });
 

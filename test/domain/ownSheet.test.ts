@@ -230,7 +230,8 @@ describe('findHeaderRow', () => {
     expect(found.issue).toMatchObject({ code: 'no-header-row', field: null, blocking: true });
     expect(found.issue.message).toBe(
       'No header row found: put the column names (Invoice, Client, Email, Amount, Due Date) in one row within the first 20 rows, ' +
-        "above the invoices — a title row above it is fine. Row 2 comes closest but has no 'Email' or 'Due Date' column.",
+        "above the invoices — a title row above it is fine. Row 2 comes closest but has no 'Email' or 'Due Date' column " +
+        '(for due dates, a Terms column such as Net 30 beside the invoice date also works).',
     );
     expect(found.closest?.index).toBe(1);
   });

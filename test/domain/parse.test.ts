@@ -311,9 +311,18 @@ describe('parseInvoiceRows', () => {
     [{ email: 'bob@@x' }, "Email 'bob@@x' is not a valid address"],
     [{ amount: '' }, 'Amount is empty'],
     [{ amount: 'abc' }, "Amount 'abc' is not a number"],
-    [{ currency: 'EURO' }, "Currency 'EURO' is not a currency code — use a three-letter code such as USD, EUR or GBP"],
-    [{ currency: '$' }, "Currency '$' is not a currency code — use a three-letter code such as USD, EUR or GBP"],
-    [{ currency: 17 }, "Currency '17' is not a currency code — use a three-letter code such as USD, EUR or GBP"],
+    [
+      { currency: 'EURO' },
+      "Currency 'EURO' is not a currency code or symbol — write a code such as USD, EUR or GBP, a symbol such as €, £ or $, or a name with its code (Euro (EUR))",
+    ],
+    [
+      { currency: '¤' },
+      "Currency '¤' is not a currency code or symbol — write a code such as USD, EUR or GBP, a symbol such as €, £ or $, or a name with its code (Euro (EUR))",
+    ],
+    [
+      { currency: 17 },
+      "Currency '17' is not a currency code or symbol — write a code such as USD, EUR or GBP, a symbol such as €, £ or $, or a name with its code (Euro (EUR))",
+    ],
     [{ amount: '€1,200', currency: 'USD' }, "Amount '€1,200' is in EUR but Currency says USD"],
     [{ amount: 'GBP 10', currency: 'EUR' }, "Amount 'GBP 10' is in GBP but Currency says EUR"],
     [{ amount: '$1,200', currency: 'EUR' }, "Amount '$1,200' is in dollars but Currency says EUR"],
@@ -489,7 +498,7 @@ describe('parseInvoiceRows', () => {
         );
     });
 
-    test('property: duplicates are always all flagged', () => {
+    test('property: rows that differ are all flagged; an identical copy is a duplicate of the first', () => {
       fc.assert(
         fc.property(
           fc.array(fc.constantFrom('A-1', 'a-1', 'B-2', 'C-3', 'D-4', ' d-4', 'E-5'), { minLength: 1, maxLength: 12 }),
@@ -500,17 +509,66 @@ describe('parseInvoiceRows', () => {
               EN_US,
             );
             expect(parsed).toHaveLength(numbers.length);
-            const counts = new Map<string, number>();
-            for (const n of numbers) counts.set(n.trim().toUpperCase(), (counts.get(n.trim().toUpperCase()) ?? 0) + 1);
+            // The rows differ only by how the number is written: one kind of row per spelling.
+            const spellings = new Map<string, Set<string>>();
+            for (const n of numbers) {
+              const key = n.trim().toUpperCase();
+              spellings.set(key, (spellings.get(key) ?? new Set()).add(n));
+            }
             numbers.forEach((n, i) => {
-              const shared = (counts.get(n.trim().toUpperCase()) ?? 0) > 1;
               const p = parsed[i] as ParsedRow;
+              const first = numbers.indexOf(n);
+              if (first < i) {
+                expect(!p.ok && p.invalid.outcome).toMatchObject({ kind: 'not-invoice', code: 'duplicate', of: first + 2 });
+                return;
+              }
+              const shared = (spellings.get(n.trim().toUpperCase())?.size ?? 0) > 1;
               expect(p.ok).toBe(!shared);
               if (!p.ok) expect(p.invalid.error).toMatch(/is used on rows .* — each invoice needs its own number/);
             });
           },
         ),
       );
+    });
+
+    test('two identical rows are one invoice: the first is read, the second is a duplicate of it', () => {
+      const parsed = parseInvoiceRows(
+        [row({ invoice: 'INV-7' }), row({ invoice: 'INV-8' }), row({ invoice: 'INV-7' })],
+        COLUMNS,
+        EN_US,
+      );
+      expect(parsed.map((p) => p.ok)).toEqual([true, true, false]);
+      expect((parsed[2] as { invalid: InvalidRow }).invalid).toMatchObject({
+        row: 4,
+        key: null,
+        invoice: 'INV-7',
+        error: 'Duplicate of row 2: the same invoice INV-7 in every cell the add-on reads, so it is followed up once, on row 2',
+        outcome: { kind: 'not-invoice', code: 'duplicate', of: 2 },
+      });
+    });
+
+    test('a copy beside a row that differs: the copy is a duplicate, the rows that differ are errors naming each other', () => {
+      const parsed = parseInvoiceRows(
+        [row({ invoice: 'INV-7' }), row({ invoice: 'INV-7' }), row({ invoice: 'INV-7', amount: 999 })],
+        COLUMNS,
+        EN_US,
+      );
+      const [first, copy, other] = parsed.map((p) =>
+        p.ok ? 'ok' : (p.invalid.outcome?.code ?? 'error') + ': ' + p.invalid.error,
+      );
+      expect(first).toBe("invalid-cells: Invoice number 'INV-7' is used on rows 2 and 4 — each invoice needs its own number");
+      expect(copy).toMatch(/^duplicate: Duplicate of row 2:/);
+      expect(other).toBe("invalid-cells: Invoice number 'INV-7' is used on rows 2 and 4 — each invoice needs its own number");
+    });
+
+    test('what the cell shows counts: the same value shown in another currency is not a copy', () => {
+      const rows = [row({ invoice: 'INV-7' }), row({ invoice: 'INV-7' })];
+      const amountCol = COLUMNS.amount as number;
+      const display = [[], []] as string[][];
+      display[0]![amountCol] = '$100.00';
+      display[1]![amountCol] = '€100.00';
+      const parsed = parseInvoiceRows(rows, COLUMNS, EN_US, 2, { display });
+      expect(parsed.map((p) => p.ok || p.invalid.outcome?.code)).toEqual(['invalid-cells', 'invalid-cells']);
     });
   });
 

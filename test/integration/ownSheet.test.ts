@@ -3,7 +3,15 @@
 // a confirmed run, setup and the sidebar's reads. No user cell changes, nothing paid is chased.
 import fc from 'fast-check';
 import { loadSheetFixtures, type SheetFixture } from '../fixtures/sheetFixtures';
-import { everyAction, loadFixture, OWN_SHEET, statusesByFirstCell, userCells, type Loaded } from './ownSheetFixtures';
+import {
+  everyAction,
+  loadFixture,
+  OWN_SHEET,
+  statusesByFirstCell,
+  statusesByRow,
+  userCells,
+  type Loaded,
+} from './ownSheetFixtures';
 
 const FIXTURES = loadSheetFixtures();
 const byName = (name: string): SheetFixture => FIXTURES.find((f) => f.name === name)!;
@@ -176,6 +184,116 @@ describe('what each row gets', () => {
     };
     expect(view.rows[0]?.cells.find((c) => c.label === 'Amount')?.text).toBe('£1,000.00');
     expect(view.saved).toEqual({});
+  });
+});
+
+describe('sheets as people keep them, second round (SPEC §8): every row says what it is, and who is emailed', () => {
+  const PARTIAL_HELD =
+    'but there is no Amount Paid or Balance column to read how much: add one, or the emails would claim the full amount';
+  /** Per fixture: the add-on's Status column title, each row's status by sheet row, and the addresses emailed. */
+  const ROUND_TWO: Record<string, { title: RegExp; statuses: Record<number, string | RegExp>; emailed: string[] }> = {
+    'spanish-tracker-es': {
+      title: /^Status$/,
+      statuses: { 2: 'Paid', 3: 'Call client', 4: 'Final notice', 5: 'Cancelled', 6: 'Paid', 7: 'Not due', 8: 'Paused' },
+      emailed: ['admin@lumen.test', 'hola@tallersur.test'],
+    },
+    'mixed-languages-it-pt-nl': {
+      title: /^Follow-up Status$/,
+      statuses: {
+        2: 'Paid',
+        3: 'Overdue',
+        4: 'Final notice',
+        5: 'Cancelled',
+        6: 'Disputed',
+        7: 'Overdue',
+        8: 'Final notice',
+        9: 'Paid',
+        10: 'Paused',
+        11: 'Overdue',
+        12: 'Paid',
+        13: 'Overdue',
+        14: 'Final notice',
+        15: 'Overdue',
+        16: 'Disputed',
+        17: 'Cancelled',
+      },
+      emailed: [
+        'administratie@molen.test',
+        'boekhouding@polder.test',
+        'contas@porto.test',
+        'conti@verdi.test',
+        'facturen@gracht.test',
+        'fatture@ferri.test',
+        'financeiro@lisboa.test',
+      ],
+    },
+    'duplicate-rows-pasted-twice': {
+      title: /^Status$/,
+      statuses: {
+        2: 'Call client',
+        3: 'Overdue',
+        4: 'Duplicate of row 2',
+        5: /^Error: Invoice number 'INV-103' is used on rows 5 and 6 — each invoice needs its own number$/,
+        6: /^Error: Invoice number 'INV-103' is used on rows 5 and 6 — each invoice needs its own number$/,
+        7: /^Error: Invoice number 'INV-105' is used on rows 7 and 9 — each invoice needs its own number$/,
+        8: 'Duplicate of row 7',
+        9: /^Error: Invoice number 'INV-105' is used on rows 7 and 9 — each invoice needs its own number$/,
+      },
+      emailed: ['ap@acme.test', 'billing@birch.test'],
+    },
+    'header-pasted-again': {
+      title: /^Status$/,
+      statuses: { 2: 'Paid', 3: 'Final notice', 5: 'Header row', 6: 'Overdue', 7: 'Paid' },
+      emailed: ['hello@kite.test', 'owner@harbour.test'],
+    },
+    'partially-paid-no-payment-column': {
+      title: /^Follow-up Status$/,
+      statuses: {
+        2: `Needs review: Status says 'Partially paid' ${PARTIAL_HELD}`,
+        3: `Needs review: Status says '💸 Partially paid' ${PARTIAL_HELD}`,
+        4: `Needs review: Status says 'Partial' ${PARTIAL_HELD}`,
+        5: `Needs review: Status says 'Pago parcial' ${PARTIAL_HELD}`,
+        6: 'Overdue',
+        7: 'Paid',
+        8: 'Paid',
+        9: 'Overdue',
+      },
+      emailed: ['ap@elm.test', 'ap@hazel.test'],
+    },
+  };
+
+  it.each(Object.keys(ROUND_TWO))('%s', (name) => {
+    const expected = ROUND_TWO[name]!;
+    const { t, before, after } = afterEveryAction(byName(name));
+    expect(after).toBe(before);
+    const statuses = statusesByRow(t, expected.title);
+    expect(Object.keys(statuses).map(Number)).toEqual(Object.keys(expected.statuses).map(Number));
+    for (const [row, status] of Object.entries(expected.statuses)) {
+      if (typeof status === 'string') expect([row, statuses[Number(row)]]).toEqual([row, status]);
+      else expect([row, statuses[Number(row)]]).toEqual([row, expect.stringMatching(status)]);
+    }
+    // Each client once (one email per client), and only invoices to chase.
+    expect(
+      mails(t)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(expected.emailed);
+  });
+
+  it('an invoice pasted twice is emailed once, and the copy keeps its label on the next runs', () => {
+    const { t } = afterEveryAction(byName('duplicate-rows-pasted-twice'));
+    expect(mails(t).filter((m) => m.subject.includes('INV-101'))).toHaveLength(1);
+    t.runtime.clock.set('2026-11-25T09:00:00Z');
+    t.addon.call('runFollowUps');
+    expect(statusesByRow(t, /^Status$/)[4]).toBe('Duplicate of row 2');
+    expect(mails(t).filter((m) => m.subject.includes('INV-101'))).toHaveLength(1);
+  });
+
+  it('a part-paid invoice with an Amount Paid is chased for the balance only', () => {
+    const { t } = afterEveryAction(byName('mixed-languages-it-pt-nl'));
+    const ferri = mails(t).find((m) => m.to === 'fatture@ferri.test');
+    expect(ferri?.body).toContain('€1,500.00');
+    expect(ferri?.body).not.toContain('€2,000.00');
   });
 });
 

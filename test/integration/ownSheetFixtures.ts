@@ -58,6 +58,18 @@ export function statusesByFirstCell(t: Loaded, statusTitle: RegExp, keyColumn: n
   return out;
 }
 
+/** The add-on's Status column by 1-based sheet row (rows with a status only): for sheets where an invoice number repeats. */
+export function statusesByRow(t: Loaded, statusTitle: RegExp): Record<number, string> {
+  const rows = t.runtime.sheet(OWN_SHEET).displayRows();
+  const headerIndex = rows.findIndex((row) => row.some((h) => statusTitle.test(h)));
+  const status = (rows[headerIndex] ?? []).findIndex((h) => statusTitle.test(h));
+  const out: Record<number, string> = {};
+  rows.forEach((row, i) => {
+    if (i > headerIndex && row[status]) out[i + 1] = row[status] ?? '';
+  });
+  return out;
+}
+
 /** Every dialog answered as a user going ahead would: Yes to a confirmation, OK to a message. */
 function answerEveryDialog(t: Loaded): void {
   t.runtime.ui.nextResponse = (_kind, buttons) => ({ button: buttons.startsWith('YES') ? 'YES' : 'OK', text: '' });

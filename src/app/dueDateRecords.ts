@@ -1,0 +1,28 @@
+// The due dates the user confirmed in the sidebar though they look like a typo (docs/own-sheet.md "A
+// due date that looks like a typo"), in the add-on's own store (never in a user's cell), compactly:
+// [key, dueDate] pairs under one key.
+import { firstRunDate, type DueDateChecks } from '../domain/dueDates';
+import { isIsoDate } from '../domain/dates';
+import type { IsoDate } from '../domain/types';
+import type { StorePort } from './ports';
+import type { Snapshot } from './snapshot';
+
+export const DUE_DATES_KEY = 'dueDates';
+
+/** The confirmed due dates: invoice key → the due date the user confirmed (a damaged entry is left out). */
+export function readConfirmedDueDates(store: StorePort): Map<string, IsoDate> {
+  const raw = store.readJson(DUE_DATES_KEY).value;
+  const out = new Map<string, IsoDate>();
+  if (!Array.isArray(raw)) return out;
+  for (const entry of raw as unknown[]) {
+    if (!Array.isArray(entry)) continue;
+    const [key, date] = entry as unknown[];
+    if (typeof key === 'string' && key !== '' && typeof date === 'string' && isIsoDate(date)) out.set(key, date);
+  }
+  return out;
+}
+
+/** What the plan checks due dates against: the first run (Follow-up Log) and the confirmations. */
+export function dueDateChecks(snapshot: Pick<Snapshot, 'log' | 'ctx' | 'confirmedDueDates'>): DueDateChecks {
+  return { firstRun: firstRunDate(snapshot.log, snapshot.ctx.today), confirmed: snapshot.confirmedDueDates };
+}
