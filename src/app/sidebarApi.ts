@@ -162,6 +162,8 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
 
 /** A row's status as the overview counts it: rows that are not chased say what they are. */
 function overviewStatus(row: RowPlan): string {
+  // Every copy counts as one kind ('Duplicate'), not one kind per row it copies.
+  if (row.outcome?.code === 'duplicate') return 'Duplicate';
   if (row.outcome) return row.outcome.kind === 'held' ? 'Needs review' : outcomeStatus(row.outcome);
   return row.error !== null ? 'Error' : (row.evaluation?.status ?? 'Error');
 }
