@@ -1,5 +1,6 @@
 // The only file whose exports Apps Script sees: the build turns each export into a top-level
-// function (menu items, triggers and google.script.run targets). Each is one call into src/app.
+// function (menu items, triggers and google.script.run targets). Each is one call into src/app,
+// handed the Apps Script adapters (env(): src/gas/environment.ts) — the one place they are wired.
 import {
   buildMenu,
   checkSetupFromMenu,
@@ -40,6 +41,7 @@ import type {
   SmallClaimsView,
 } from './app/sidebarTypes';
 import type { LedgerStage } from './domain/records';
+import { appsScriptEnvironment as env } from './gas/environment';
 import type { InputField, IsoDate, Settings, Template, TemplateId } from './domain/types';
 
 /**
@@ -47,7 +49,7 @@ import type { InputField, IsoDate, Settings, Template, TemplateId } from './doma
  * touches nothing else; otherwise it may add an item saying the daily run needs permission again.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(e !== undefined && String(e.authMode) !== 'NONE');
+  buildMenu(env(), e !== undefined && String(e.authMode) !== 'NONE');
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -56,70 +58,70 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Menu: sends what is due now, after a confirmation. */
 export function runFollowUps(): void {
-  runFromMenu('send');
+  runFromMenu(env(), 'send');
 }
 
 /** Menu: dry run — writes statuses and `preview` log rows, sends nothing. */
 export function previewFollowUps(): void {
-  runFromMenu('preview');
+  runFromMenu(env(), 'preview');
 }
 
 /** Time-driven trigger: never touches the UI. */
 export function dailyFollowUps(e?: GoogleAppsScript.Events.TimeDriven): void {
-  runDaily(e?.triggerUid);
+  runDaily(env(), e?.triggerUid);
 }
 
 export function showSidebar(): void {
-  openSidebar();
+  openSidebar(env());
 }
 
 export function setUpInvoiceSheet(): void {
-  setUpFromMenu();
+  setUpFromMenu(env());
 }
 
 export function turnOnDailyFollowUps(): void {
-  turnOnDaily();
+  turnOnDaily(env());
 }
 
 export function turnOffDailyFollowUps(): void {
-  turnOffDaily();
+  turnOffDaily(env());
 }
 
 /** Menu: what the add-on can see and do here, and what the last daily run could reach. */
 export function checkSetup(): void {
-  checkSetupFromMenu();
+  checkSetupFromMenu(env());
 }
 
 /** Menu (only while a daily run stopped for want of authorisation): says so, once. */
 export function reviewAuthorization(): void {
-  reviewAuthorizationFromMenu();
+  reviewAuthorizationFromMenu(env());
 }
 
 // ---- called by the sidebar through google.script.run (plain JSON in and out) ----
 
 /** Everything the sidebar's first screen needs, in one round trip. */
 export function getSidebarData(): SidebarData {
-  return sidebarData();
+  return sidebarData(env());
 }
 
 export function getSelectedInvoice(): { selected: InvoiceView | null; selectionNote: string | null } {
-  return selectedInvoiceData();
+  return selectedInvoiceData(env());
 }
 
 export function saveTemplate(id: TemplateId, template: Template): SaveResult {
-  return saveTemplateFromSidebar(id, template);
+  return saveTemplateFromSidebar(env(), id, template);
 }
 
 export function resetTemplate(id: TemplateId): SidebarTemplate {
-  return resetTemplateFromSidebar(id);
+  return resetTemplateFromSidebar(env(), id);
 }
 
 export function saveSettings(settings: Settings): SaveResult & { dailyOn?: boolean } {
-  return saveSettingsFromSidebar(settings);
+  return saveSettingsFromSidebar(env(), settings);
 }
 
 export function setDailyFollowUps(on: boolean): SaveResult & { dailyOn: boolean } {
-  return setDailyFromSidebar(on);
+  return setDailyFromSidebar(env(), on);
 }
 
 export function recordDispute(
@@ -127,21 +129,21 @@ export function recordDispute(
   invoice: string,
   note: string,
 ): SaveResult & { invoice?: InvoiceView | null } {
-  return recordDisputeEvent(action, invoice, note);
+  return recordDisputeEvent(env(), action, invoice, note);
 }
 
 export function settleUnsureFollowUp(invoice: string, stage: LedgerStage, wasSent: boolean): SaveResult {
-  return settleUnsureFromSidebar(invoice, stage, wasSent);
+  return settleUnsureFromSidebar(env(), invoice, stage, wasSent);
 }
 
 /** "Client promised to pay by …" from the sidebar, kept in the add-on's own records (docs/escalation.md, "Promises"). */
 export function recordPromise(invoice: string, promisedDate: IsoDate): SaveResult & { invoice?: InvoiceView | null } {
-  return recordPromiseFromSidebar(invoice, promisedDate);
+  return recordPromiseFromSidebar(env(), invoice, promisedDate);
 }
 
 /** Takes back the promise recorded in the sidebar: the follow-ups resume. */
 export function withdrawPromise(invoice: string): SaveResult & { invoice?: InvoiceView | null } {
-  return withdrawPromiseFromSidebar(invoice);
+  return withdrawPromiseFromSidebar(env(), invoice);
 }
 
 /**
@@ -149,20 +151,20 @@ export function withdrawPromise(invoice: string): SaveResult & { invoice?: Invoi
  * like a typo (docs/own-sheet.md); it is then chased as it is. Kept in the add-on's own records.
  */
 export function confirmDueDate(invoice: string): SaveResult & { invoice?: InvoiceView | null } {
-  return confirmDueDateFromSidebar(invoice);
+  return confirmDueDateFromSidebar(env(), invoice);
 }
 
 /** The evidence pack of an invoice as a PDF, for the sidebar's download link (README "Interest, the letter and the evidence pack"). */
 export function getEvidencePack(invoice: string, jurisdictionId?: string): PdfDownload {
-  return evidencePackDownload(invoice, jurisdictionId);
+  return evidencePackDownload(env(), invoice, jurisdictionId);
 }
 
 export function getSmallClaimsTable(): SmallClaimsView {
-  return smallClaimsData();
+  return smallClaimsData(env());
 }
 
 export function saveSmallClaimsTable(rows: SmallClaimsView['rows'] | null): SaveResult {
-  return saveSmallClaimsFromSidebar(rows);
+  return saveSmallClaimsFromSidebar(env(), rows);
 }
 
 /**
@@ -173,7 +175,7 @@ export function previewColumnMapping(
   mapping: Partial<Record<InputField, string>> | null,
   notPayment?: string[] | null,
 ): ColumnsView {
-  return columnMappingPreview(mapping, notPayment);
+  return columnMappingPreview(env(), mapping, notPayment);
 }
 
 /** Saves the column choice, and the headers that are not payment columns (absent: kept as saved). */
@@ -181,5 +183,5 @@ export function saveColumnMapping(
   mapping: Partial<Record<InputField, string>>,
   notPayment?: string[] | null,
 ): SaveResult & { columns?: ColumnsView } {
-  return saveColumnMappingFromSidebar(mapping, notPayment);
+  return saveColumnMappingFromSidebar(env(), mapping, notPayment);
 }

@@ -3,9 +3,9 @@
 // [key, dueDate] pairs under one key.
 import { firstRunDate, type DueDateChecks } from '../domain/dueDates';
 import { isIsoDate } from '../domain/dates';
-import type { IsoDate } from '../domain/types';
+import type { LogRecord } from '../domain/records';
+import type { IsoDate, SheetContext } from '../domain/types';
 import type { StorePort } from './ports';
-import type { Snapshot } from './snapshot';
 
 export const DUE_DATES_KEY = 'dueDates';
 
@@ -23,6 +23,10 @@ export function readConfirmedDueDates(store: StorePort): Map<string, IsoDate> {
 }
 
 /** What the plan checks due dates against: the first run (Follow-up Log) and the confirmations. */
-export function dueDateChecks(snapshot: Pick<Snapshot, 'log' | 'ctx' | 'confirmedDueDates'>): DueDateChecks {
+export function dueDateChecks(snapshot: {
+  log: readonly LogRecord[];
+  ctx: Pick<SheetContext, 'today'>;
+  confirmedDueDates: ReadonlyMap<string, IsoDate>;
+}): DueDateChecks {
   return { firstRun: firstRunDate(snapshot.log, snapshot.ctx.today), confirmed: snapshot.confirmedDueDates };
 }

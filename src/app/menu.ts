@@ -5,23 +5,10 @@ import { loadConfig, saveSettings } from './config';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
 import type { ClientEmail } from '../domain/group';
 import { missingSenderName, stageLabel } from '../domain/settings';
-import {
-  activePorts,
-  authorizationNeeded,
-  authorizationUrlIfNeeded,
-  clearAuthorizationNeeded,
-  hasUi,
-  isDailyTrigger,
-  recordAuthorizationNeeded,
-  triggerOwnerIo,
-  triggerPorts,
-  triggerSpreadsheetInfo,
-} from '../gas/ports';
 import { alertLostSpreadsheet, noteSpreadsheetReachable } from './triggerHealth';
-import { addMenu, askYesNoCancel, confirm, promptText, showAlert, showSidebarFromFile } from '../gas/ui';
 import { checkSetupText, dailyLine, recordDailyContext } from './checkSetup';
 import type { Notice } from './notices';
-import type { Ports } from './ports';
+import type { AuthorizationNeeded, Environment, Ports } from './ports';
 import { errorMessage } from './sendOnce';
 import { settleUnsureSend, unsureSendQuestion, unsureSends } from './review';
 
@@ -31,10 +18,10 @@ const AUTHORIZE_CAPTION = 'Daily follow-ups need your permission again';
  * Builds the add-on menu (Extensions › Invoice Follow-ups). In AuthMode.NONE it touches nothing
  * else; otherwise it adds an item when a daily run stopped for want of authorisation.
  */
-export function buildMenu(authorized: boolean): void {
+export function buildMenu(env: Environment, authorized: boolean): void {
   const warning =
-    authorized && readAuthorizationRecord() ? [{ caption: AUTHORIZE_CAPTION, functionName: 'reviewAuthorization' }] : [];
-  addMenu([
+    authorized && readAuthorizationRecord(env) ? [{ caption: AUTHORIZE_CAPTION, functionName: 'reviewAuthorization' }] : [];
+  env.ui.addMenu([
     ...warning,
     { caption: 'Run follow-ups', functionName: 'runFollowUps' },
     { caption: 'Preview follow-ups', functionName: 'previewFollowUps' },
@@ -47,16 +34,16 @@ export function buildMenu(authorized: boolean): void {
   ]);
 }
 
-function readAuthorizationRecord(): ReturnType<typeof authorizationNeeded> {
+function readAuthorizationRecord(env: Environment): AuthorizationNeeded | null {
   try {
-    return authorizationNeeded();
+    return env.authorization.needed();
   } catch {
     return null;
   }
 }
 
-function requirePorts(): Ports {
-  const ports = activePorts();
+function requirePorts(env: Environment): Ports {
+  const ports = env.activePorts();
   if (!ports) throw new Error('Open a spreadsheet first.');
   return ports;
 }
@@ -88,13 +75,13 @@ export function confirmationText(emails: ClientEmail[], notices: readonly Notice
  * Every email is signed with the sender name, so none can go out without one: ask for it the first
  * time (the daily trigger cannot ask, so turning it on asks too). Returns false if the user cancels.
  */
-function ensureSenderName(ports: Ports): boolean {
+function ensureSenderName(env: Environment, ports: Ports): boolean {
   const store = ports.store;
   const { settings, warnings } = loadConfig(store);
   if (!missingSenderName(settings)) return true;
-  if (warnings.length > 0) showAlert('Invoice Follow-ups: please check', warnings.join('\n'));
+  if (warnings.length > 0) env.ui.showAlert('Invoice Follow-ups: please check', warnings.join('\n'));
   for (;;) {
-    const answer = promptText(
+    const answer = env.ui.promptText(
       'Your name for the emails',
       'Follow-ups are signed with this name and sent from your Gmail address (for example "Sam Rivera" or "Rivera Design Studio").',
     );
@@ -104,32 +91,32 @@ function ensureSenderName(ports: Ports): boolean {
     );
     const missing = missingSenderName({ ...settings, senderName: answer });
     if (problems.length === 0 && !missing) return true;
-    showAlert('Your name for the emails', problems[0] ?? missing?.message ?? 'Please enter a name.');
+    env.ui.showAlert('Your name for the emails', problems[0] ?? missing?.message ?? 'Please enter a name.');
   }
 }
 
-export function runFromMenu(mode: RunMode): void {
-  const ports = requirePorts();
-  if (!ensureSenderName(ports)) return;
-  reportStoppedDailyRun(ports);
-  reportAuthorization();
-  if (mode === 'send') askAboutUnsureSends(ports);
+export function runFromMenu(env: Environment, mode: RunMode): void {
+  const ports = requirePorts(env);
+  if (!ensureSenderName(env, ports)) return;
+  reportStoppedDailyRun(env, ports);
+  reportAuthorization(env);
+  if (mode === 'send') askAboutUnsureSends(env, ports);
   const summary = runFollowUpsIn(ports, {
     mode,
     trigger: 'menu',
     confirmSends:
       mode === 'send'
         ? (emails, notices) =>
-            emails.length + notices.length === 0 || confirm('Run follow-ups', confirmationText(emails, notices))
+            emails.length + notices.length === 0 || env.ui.confirm('Run follow-ups', confirmationText(emails, notices))
         : undefined,
   });
-  if (summary.stopped && !summary.cancelled) showAlert('Invoice Follow-ups', summary.stopped);
+  if (summary.stopped && !summary.cancelled) env.ui.showAlert('Invoice Follow-ups', summary.stopped);
   else ports.spreadsheet.toast(summaryText(summary));
-  if (summary.warnings.length > 0) showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
+  if (summary.warnings.length > 0) env.ui.showAlert('Invoice Follow-ups: please check', summary.warnings.join('\n'));
 }
 
 /** A daily run that stopped emailed nobody: the next menu run says so, once. */
-function reportStoppedDailyRun(ports: Ports): void {
+function reportStoppedDailyRun(env: Environment, ports: Ports): void {
   const store = ports.store;
   const last = store.readJson(LAST_RUN_KEY).value as {
     at?: unknown;
@@ -139,14 +126,14 @@ function reportStoppedDailyRun(ports: Ports): void {
   } | null;
   if (!last || last.trigger !== 'daily' || typeof last.stopped !== 'string' || last.seen === true || typeof last.at !== 'string')
     return;
-  showAlert('The last daily run did not finish', `On ${last.at.slice(0, 10)}: ${last.stopped}`);
+  env.ui.showAlert('The last daily run did not finish', `On ${last.at.slice(0, 10)}: ${last.stopped}`);
   store.writeJson(LAST_RUN_KEY, { ...last, seen: true });
 }
 
 /** Asks the user to settle each send whose outcome is unknown (see review.ts). */
-function askAboutUnsureSends(ports: Ports): void {
+function askAboutUnsureSends(env: Environment, ports: Ports): void {
   for (const entry of unsureSends(ports)) {
-    const answer = askYesNoCancel('Was this follow-up sent?', unsureSendQuestion(entry));
+    const answer = env.ui.askYesNoCancel('Was this follow-up sent?', unsureSendQuestion(entry));
     if (answer === 'cancel') return;
     settleUnsureSend(ports, entry, answer === 'yes');
   }
@@ -158,45 +145,45 @@ function askAboutUnsureSends(ports: Ports): void {
  * (google.script.run) it does nothing and writes nothing. It checks its authorisation first:
  * without it, nothing is sent and the next open says so.
  */
-export function runDaily(triggerUid: unknown): void {
-  const entry = dailyEntryCheck(triggerUid);
+export function runDaily(env: Environment, triggerUid: unknown): void {
+  const entry = dailyEntryCheck(env, triggerUid);
   if (entry === 'refused') {
     console.warn('dailyFollowUps runs only from its daily trigger; this call did nothing.');
     return;
   }
-  if (!authorizedForDailyRun() || entry !== 'trigger' || typeof triggerUid !== 'string') return;
+  if (!authorizedForDailyRun(env) || entry !== 'trigger' || typeof triggerUid !== 'string') return;
   let ports: Ports | null;
   try {
-    ports = triggerPorts(triggerUid);
+    ports = env.triggerPorts(triggerUid);
     if (!ports) throw new Error('no spreadsheet is recorded for this trigger');
   } catch (err) {
     // Deleted, trashed, or its owner lost access: nothing can be sent, and nobody is watching.
     console.error(
       `Daily follow-ups: the spreadsheet of this trigger could not be opened (${errorMessage(err)}); nothing was sent.`,
     );
-    tellOwnerSpreadsheetLost(triggerUid, errorMessage(err));
+    tellOwnerSpreadsheetLost(env, triggerUid, errorMessage(err));
     return;
   }
-  noteSpreadsheetReachable(triggerOwnerIo(), triggerUid);
+  noteSpreadsheetReachable(env.daily.ownerIo(), triggerUid);
   runClaimedDaily(ports, triggerUid);
 }
 
 /** trigger: a real daily trigger's run; refused: a call from a page or with a made-up id; unknown: ScriptApp could not say. */
-function dailyEntryCheck(triggerUid: unknown): 'trigger' | 'refused' | 'unknown' {
-  if (hasUi()) return 'refused';
+function dailyEntryCheck(env: Environment, triggerUid: unknown): 'trigger' | 'refused' | 'unknown' {
+  if (env.ui.hasUi()) return 'refused';
   try {
-    return isDailyTrigger(triggerUid) ? 'trigger' : 'refused';
+    return env.daily.isDailyTrigger(triggerUid) ? 'trigger' : 'refused';
   } catch {
     // Without authorisation ScriptApp refuses: the authorisation check says so, then nothing runs.
     return 'unknown';
   }
 }
 
-function tellOwnerSpreadsheetLost(uid: string, why: string): void {
+function tellOwnerSpreadsheetLost(env: Environment, uid: string, why: string): void {
   try {
-    const info = triggerSpreadsheetInfo(uid);
+    const info = env.daily.spreadsheetInfo(uid);
     const today = new Date().toISOString().slice(0, 10);
-    alertLostSpreadsheet(triggerOwnerIo(), { uid, name: info.name, url: info.url, why }, today);
+    alertLostSpreadsheet(env.daily.ownerIo(), { uid, name: info.name, url: info.url, why }, today);
   } catch (err) {
     console.error(`Daily follow-ups: could not tell you that the spreadsheet cannot be opened (${errorMessage(err)}).`);
   }
@@ -217,20 +204,20 @@ function runClaimedDaily(ports: Ports, triggerUid: string): void {
 }
 
 /** False (and recorded, for the next open) when the user must authorise the add-on again. */
-function authorizedForDailyRun(): boolean {
+function authorizedForDailyRun(env: Environment): boolean {
   let url: string | null;
   try {
-    url = authorizationUrlIfNeeded();
+    url = env.authorization.urlIfNeeded();
   } catch (err) {
     url = '';
     console.error(`Daily follow-ups: could not check authorisation (${errorMessage(err)}).`);
   }
   if (url === null) {
-    clearQuietly();
+    clearQuietly(env);
     return true;
   }
   try {
-    recordAuthorizationNeeded(url, new Date());
+    env.authorization.record(url, new Date());
   } catch (err) {
     console.error(`Daily follow-ups: could not record that authorisation is needed (${errorMessage(err)}).`);
   }
@@ -240,9 +227,9 @@ function authorizedForDailyRun(): boolean {
   return false;
 }
 
-function clearQuietly(): void {
+function clearQuietly(env: Environment): void {
   try {
-    if (authorizationNeeded()) clearAuthorizationNeeded();
+    if (env.authorization.needed()) env.authorization.clear();
   } catch {
     // Nothing recorded where this run can write.
   }
@@ -253,55 +240,55 @@ const AUTHORIZATION_TEXT =
   'You gave it by choosing this item, so the next daily run sends again. Choose Check setup to confirm.';
 
 /** Says once, in an interactive run, that a daily run stopped for want of authorisation. */
-function reportAuthorization(): void {
-  const record = readAuthorizationRecord();
+function reportAuthorization(env: Environment): void {
+  const record = readAuthorizationRecord(env);
   if (!record) return;
-  showAlert('Daily follow-ups sent nothing', `On ${record.at.slice(0, 10)}: ${AUTHORIZATION_TEXT}`);
-  clearAuthorizationNeeded();
+  env.ui.showAlert('Daily follow-ups sent nothing', `On ${record.at.slice(0, 10)}: ${AUTHORIZATION_TEXT}`);
+  env.authorization.clear();
 }
 
 /** Menu item shown while a daily run's authorisation record stands. */
-export function reviewAuthorizationFromMenu(): void {
-  if (readAuthorizationRecord()) reportAuthorization();
-  else showAlert('Daily follow-ups', 'The add-on has the permissions it needs.');
+export function reviewAuthorizationFromMenu(env: Environment): void {
+  if (readAuthorizationRecord(env)) reportAuthorization(env);
+  else env.ui.showAlert('Daily follow-ups', 'The add-on has the permissions it needs.');
 }
 
-export function openSidebar(): void {
-  showSidebarFromFile('Sidebar', 'Invoice Follow-ups');
+export function openSidebar(env: Environment): void {
+  env.ui.showSidebar('Sidebar', 'Invoice Follow-ups');
 }
 
-export function setUpFromMenu(): void {
-  const result = setUpInvoiceSheetIn(requirePorts());
-  showAlert('Set up invoice sheet', result.message);
+export function setUpFromMenu(env: Environment): void {
+  const result = setUpInvoiceSheetIn(requirePorts(env));
+  env.ui.showAlert('Set up invoice sheet', result.message);
 }
 
 /** Turning on checks first: the sender name, who runs them now, the sheet, and what the first run would send. */
-export function turnOnDaily(): void {
-  const ports = requirePorts();
-  if (!ensureSenderName(ports)) {
+export function turnOnDaily(env: Environment): void {
+  const ports = requirePorts(env);
+  if (!ensureSenderName(env, ports)) {
     const missing = missingSenderName(loadConfig(ports.store).settings);
-    if (missing) showAlert('Daily follow-ups were not turned on', missing.message);
+    if (missing) env.ui.showAlert('Daily follow-ups were not turned on', missing.message);
     return;
   }
   const status = ports.triggers.status();
-  if (status.on && !status.mine && !confirm('Daily follow-ups are on already', replaceQuestion(status, ports))) return;
+  if (status.on && !status.mine && !env.ui.confirm('Daily follow-ups are on already', replaceQuestion(status, ports))) return;
   let emails: ClientEmail[];
   try {
     emails = readView(ports).run.clientEmails;
   } catch (err) {
-    showAlert('Daily follow-ups were not turned on', `The invoice sheet cannot be read: ${errorMessage(err)}`);
+    env.ui.showAlert('Daily follow-ups were not turned on', `The invoice sheet cannot be read: ${errorMessage(err)}`);
     return;
   }
   const { settings } = loadConfig(ports.store);
   const hour = String(settings.sendHour).padStart(2, '0');
-  if (!confirm('Turn on daily follow-ups?', firstRunText(emails, hour, ports.spreadsheet.timeZone))) return;
+  if (!env.ui.confirm('Turn on daily follow-ups?', firstRunText(emails, hour, ports.spreadsheet.timeZone))) return;
   const result = ports.triggers.install(settings.sendHour);
   if (!result.ok) {
-    showAlert('Daily follow-ups were not turned on', `${result.message} Nothing else was changed.`);
+    env.ui.showAlert('Daily follow-ups were not turned on', `${result.message} Nothing else was changed.`);
     return;
   }
-  clearAuthorizationNeeded();
-  showAlert(
+  env.authorization.clear();
+  env.ui.showAlert(
     'Daily follow-ups are on',
     `Every day between ${hour}:00 and ${hour}:59 (${ports.spreadsheet.timeZone}), the follow-ups that are due are sent ` +
       `from your Gmail. Paid, paused and disputed invoices get nothing. ${RUNS_ARE_LOGGED_HINT}`,
@@ -328,12 +315,12 @@ export function firstRunText(emails: ClientEmail[], hour: string, timeZone: stri
   return `${head}\n\nIf it ran now, the first run would send ${n} email${n === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 
-export function turnOffDaily(): void {
-  const ports = requirePorts();
+export function turnOffDaily(env: Environment): void {
+  const ports = requirePorts(env);
   const before = ports.triggers.status();
   const removed = ports.triggers.remove();
   const someoneElse = before.on && !before.mine ? ` ${before.owner ?? 'The other editor'}'s trigger stops at its next run.` : '';
-  showAlert(
+  env.ui.showAlert(
     'Daily follow-ups are off',
     removed > 0
       ? `No more follow-ups go out on their own. You can still run them from this menu.${someoneElse}`
@@ -341,6 +328,6 @@ export function turnOffDaily(): void {
   );
 }
 
-export function checkSetupFromMenu(): void {
-  showAlert('Check setup', checkSetupText(requirePorts()));
+export function checkSetupFromMenu(env: Environment): void {
+  env.ui.showAlert('Check setup', checkSetupText(requirePorts(env)));
 }

@@ -131,8 +131,11 @@ export interface PlatformPort {
   activeUser?(): string | null;
 }
 
+/** A store write refused, in words for the user (too large, settings full). Nothing was changed. */
+export class StoreRefusedError extends Error {}
+
 /** A store write refused because the store has no room (the owner can act on it: README "When the platform refuses"). */
-export class StoreFullError extends Error {}
+export class StoreFullError extends StoreRefusedError {}
 
 /** The store of settings, templates and the send ledger shared by every context (JSON values). */
 export interface StorePort {
@@ -209,3 +212,78 @@ export interface Ports {
 
 /** What a refused lock means for the user. */
 export const TRY_AGAIN = 'A follow-up run is in progress: try again in a minute.';
+
+// ---- beyond one spreadsheet: what the menu, the sidebar and the daily trigger need ----------------
+
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+/** The spreadsheet's user interface (SpreadsheetApp.getUi, HtmlService): menus, dialogs, the sidebar. */
+export interface UiPort {
+  /** Whether this execution has a user interface (a time-driven trigger never does). */
+  hasUi(): boolean;
+  addMenu(items: Array<MenuItem | 'separator'>): void;
+  showAlert(title: string, message: string): void;
+  confirm(title: string, message: string): boolean;
+  /** One line of text; null when the user cancels. */
+  promptText(title: string, message: string): string | null;
+  askYesNoCancel(title: string, message: string): 'yes' | 'no' | 'cancel';
+  showSidebar(file: string, title: string): void;
+}
+
+/** A daily run that stopped for want of authorisation, as recorded for the next open. */
+export interface AuthorizationNeeded {
+  at: string;
+  url: string;
+}
+
+/** Whether the user must authorise the add-on again, and the record of a daily run that could not. */
+export interface AuthorizationPort {
+  /** The authorisation URL when the user must authorise again, else null. */
+  urlIfNeeded(): string | null;
+  needed(): AuthorizationNeeded | null;
+  record(url: string, at: Date): void;
+  clear(): void;
+}
+
+/** The daily triggers of this project, as the trigger run itself sees them (README "When the platform refuses"). */
+export interface DailyTriggersPort {
+  /** Whether `uid` is one of this project's daily time-driven triggers of this user (throws when ScriptApp cannot say). */
+  isDailyTrigger(uid: unknown): boolean;
+  /** The name and address of the spreadsheet the trigger was made for, as recorded then. */
+  spreadsheetInfo(uid: string): { id: string | null; name: string | null; url: string | null };
+  /** The send path's ports for an email to the trigger's owner (its record in the owner's own store). */
+  ownerIo(): TriggerOwnerIo;
+}
+
+/**
+ * Everything the use cases need from the platform beyond one spreadsheet's ports. src/main.ts
+ * builds it over Apps Script (src/gas/environment.ts); tests pass plain objects.
+ */
+export interface Environment {
+  ui: UiPort;
+  /** The ports of the spreadsheet the user has open, or null. */
+  activePorts(): Ports | null;
+  /** The ports of a daily trigger's spreadsheet: null when none is recorded; throws when it cannot be opened. */
+  triggerPorts(uid: string): Ports | null;
+  authorization: AuthorizationPort;
+  daily: DailyTriggersPort;
+}
+
+/**
+ * What the send path needs: a store for its records (the spreadsheet's, or for an alert about a
+ * spreadsheet that cannot be opened the owner's own), a way to apply pending writes, and MailApp.
+ */
+export interface SendIo {
+  store: Pick<StorePort, 'room' | 'entrySize' | 'refresh' | 'readJson' | 'writeJson' | 'delete'>;
+  spreadsheet: Pick<SpreadsheetPort, 'flush'>;
+  mail: Pick<MailPort, 'send' | 'remainingDailyQuota'>;
+}
+
+/** The send path's ports for an email to a trigger's owner about a spreadsheet it cannot open. */
+export interface TriggerOwnerIo extends SendIo {
+  /** The owner's address (null when Google will not say). */
+  selfEmail(): string | null;
+}

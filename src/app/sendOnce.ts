@@ -11,18 +11,9 @@
 //      the user's answer, never sent again blindly.
 import type { LedgerEntry, OwnEmailKind, OwnEmailRecord } from '../domain/records';
 import type { IsoDate } from '../domain/types';
-import { StoreFullError, type MailMessage, type MailPort, type SpreadsheetPort, type StorePort } from './ports';
+import { StoreFullError, type MailMessage, type SendIo, type StorePort } from './ports';
 import type { RunClaim } from './runClaim';
 
-/**
- * What the send path needs: a store for its records (the spreadsheet's, or for an alert about a
- * spreadsheet that cannot be opened the owner's own), a way to apply pending writes, and MailApp.
- */
-export interface SendIo {
-  store: Pick<StorePort, 'room' | 'entrySize' | 'refresh' | 'readJson' | 'writeJson' | 'delete'>;
-  spreadsheet: Pick<SpreadsheetPort, 'flush'>;
-  mail: Pick<MailPort, 'send' | 'remainingDailyQuota'>;
-}
 type Ports = SendIo;
 
 /** One send's records: one ledger entry per invoice of the email (or one for a notice or a summary). */

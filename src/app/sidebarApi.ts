@@ -11,8 +11,6 @@ import { overdueByCurrency } from './planRun';
 import { PLACEHOLDERS } from '../domain/templates';
 import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
-import { activePorts, authorizationNeeded, StoreError } from '../gas/ports';
-import { StoreFullError } from './ports';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
   loadConfig,
@@ -28,7 +26,7 @@ import { changePromise } from './promises';
 import { confirmDueDate } from './dueDates';
 import { noteThankYouSetting } from './notices';
 import { invoiceView } from './invoiceView';
-import { TRY_AGAIN, type Ports, type StorePort } from './ports';
+import { StoreRefusedError, TRY_AGAIN, type Environment, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
 import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
 import { errorMessage } from './sendOnce';
@@ -45,15 +43,15 @@ import type {
   SmallClaimsView,
 } from './sidebarTypes';
 
-function portsHere(): Ports {
-  const ports = activePorts();
+function portsHere(env: Environment): Ports {
+  const ports = env.activePorts();
   if (!ports) throw new Error('Open the spreadsheet first.');
   return ports;
 }
 
 /** Everything the sidebar's first screen needs, in one round trip. */
-export function sidebarData(): SidebarData {
-  const ports = portsHere();
+export function sidebarData(env: Environment): SidebarData {
+  const ports = portsHere(env);
   const config = loadConfig(ports.store);
   const base = {
     templates: TEMPLATE_IDS.map((id) => templateView(id, config.templates[id])),
@@ -63,7 +61,7 @@ export function sidebarData(): SidebarData {
     timeZone: ports.spreadsheet.timeZone,
     locale: ports.spreadsheet.locale,
     sheetName: config.settings.sheetName,
-    authorization: dailyAuthorization(),
+    authorization: dailyAuthorization(env),
     sheetNames: ports.spreadsheet.sheetNames(),
   };
   const lastRun = readLastRun(ports.store);
@@ -96,8 +94,8 @@ export function sidebarData(): SidebarData {
 }
 
 /** The invoice on the selected row ("use selected row" in the sidebar). */
-export function selectedInvoiceData(): { selected: InvoiceView | null; selectionNote: string | null } {
-  const ports = portsHere();
+export function selectedInvoiceData(env: Environment): { selected: InvoiceView | null; selectionNote: string | null } {
+  const ports = portsHere(env);
   const selection = ports.spreadsheet.selection();
   const { selected, note } = selectedInvoice(selection, readView(ports));
   return { selected, selectionNote: note };
@@ -184,18 +182,18 @@ function isTemplateId(id: unknown): id is TemplateId {
   return typeof id === 'string' && (TEMPLATE_IDS as readonly string[]).includes(id);
 }
 
-export function saveTemplateFromSidebar(id: unknown, template: unknown): SaveResult {
+export function saveTemplateFromSidebar(env: Environment, id: unknown, template: unknown): SaveResult {
   if (!isTemplateId(id)) return { ok: false, problems: ['Unknown template.'] };
   const t = template as Partial<Template> | null;
   if (!t || typeof t.subject !== 'string' || typeof t.body !== 'string')
     return { ok: false, problems: ['The template needs a subject and a message.'] };
   const checked: Template = { subject: t.subject, body: t.body };
-  return withStore((store, ports) => saveStoredTemplate(store, id, checked, changeAuthor(ports)));
+  return withStore(env, (store, ports) => saveStoredTemplate(store, id, checked, changeAuthor(ports)));
 }
 
-export function resetTemplateFromSidebar(id: unknown): SidebarTemplate {
+export function resetTemplateFromSidebar(env: Environment, id: unknown): SidebarTemplate {
   if (!isTemplateId(id)) throw new Error('Unknown template.');
-  const result = withStore((store, ports) => {
+  const result = withStore(env, (store, ports) => {
     resetStoredTemplate(store, id, changeAuthor(ports));
     return [];
   });
@@ -218,9 +216,9 @@ function templateView(id: TemplateId, t: Template): SidebarTemplate {
 }
 
 /** A daily run that stopped for want of authorisation, for the sidebar's banner (null: none). */
-function dailyAuthorization(): SidebarData['authorization'] {
+function dailyAuthorization(env: Environment): SidebarData['authorization'] {
   try {
-    return authorizationNeeded();
+    return env.authorization.needed();
   } catch {
     return null;
   }
@@ -229,9 +227,9 @@ function dailyAuthorization(): SidebarData['authorization'] {
 // ---- settings and the daily trigger ---------------------------------------------------------
 
 /** Saves the settings form (every field checked by the domain's parseSettings; nothing trusted). */
-export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: boolean } {
-  const ports = portsHere();
-  const result = withStore((store) => {
+export function saveSettingsFromSidebar(env: Environment, raw: unknown): SaveResult & { dailyOn?: boolean } {
+  const ports = portsHere(env);
+  const result = withStore(env, (store) => {
     const before = loadConfig(store).settings;
     const hourBefore = before.sendHour;
     const { settings, issues } = saveStoredSettings(store, raw, changeAuthor(ports));
@@ -247,9 +245,9 @@ export function saveSettingsFromSidebar(raw: unknown): SaveResult & { dailyOn?: 
   return result.ok ? { ok: true, dailyOn: ports.triggers.isOn() } : result;
 }
 
-export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolean } {
-  const ports = portsHere();
-  const result = withStore((store) => {
+export function setDailyFromSidebar(env: Environment, on: unknown): SaveResult & { dailyOn: boolean } {
+  const ports = portsHere(env);
+  const result = withStore(env, (store) => {
     if (on === true) {
       const { settings } = loadConfig(store);
       const missing = missingSenderName(settings);
@@ -275,15 +273,19 @@ export function setDailyFromSidebar(on: unknown): SaveResult & { dailyOn: boolea
  * The Columns step for a choice being made (null: the saved one), with the headers said not to be
  * payment columns (null or absent: as saved); nothing is saved.
  */
-export function columnMappingPreview(mapping: unknown, notPayment?: unknown): ColumnsView {
+export function columnMappingPreview(env: Environment, mapping: unknown, notPayment?: unknown): ColumnsView {
   const choice = mapping === null || mapping === undefined ? null : cleanMapping(mapping);
   const notRead = notPayment === null || notPayment === undefined ? null : cleanNotPayment(notPayment);
-  return columnsView(portsHere(), choice, notRead);
+  return columnsView(portsHere(env), choice, notRead);
 }
 
 /** Saves the column choice (and the headers that are not payment columns) when the sheet can be read with it. */
-export function saveColumnMappingFromSidebar(mapping: unknown, notPayment?: unknown): SaveResult & { columns?: ColumnsView } {
-  const ports = portsHere();
+export function saveColumnMappingFromSidebar(
+  env: Environment,
+  mapping: unknown,
+  notPayment?: unknown,
+): SaveResult & { columns?: ColumnsView } {
+  const ports = portsHere(env);
   const locked = ports.lock.withLock(() => saveColumns(ports, mapping, notPayment));
   if (!locked.acquired) return { ok: false, problems: [TRY_AGAIN] };
   const { problems, view } = locked.value;
@@ -294,42 +296,50 @@ export function saveColumnMappingFromSidebar(mapping: unknown, notPayment?: unkn
 
 /** Records a dispute event for the invoice and refreshes the status columns; returns the invoice again. */
 export function recordDisputeEvent(
+  env: Environment,
   action: unknown,
   invoiceNumber: unknown,
   note: unknown,
 ): SaveResult & { invoice?: InvoiceView | null } {
-  return recordDispute(portsHere(), action, invoiceNumber, note);
+  return recordDispute(portsHere(env), action, invoiceNumber, note);
 }
 
 // ---- promises to pay ------------------------------------------------------------------------------
 
 /** "Client promised to pay by …": kept in the add-on's own records; returns the invoice again. */
 export function recordPromiseFromSidebar(
+  env: Environment,
   invoiceNumber: unknown,
   promisedDate: unknown,
 ): SaveResult & { invoice?: InvoiceView | null } {
   const date = typeof promisedDate === 'string' ? promisedDate.trim() : '';
-  return changePromise(portsHere(), invoiceNumber, { kind: 'record', promisedDate: date });
+  return changePromise(portsHere(env), invoiceNumber, { kind: 'record', promisedDate: date });
 }
 
 /** Takes back the promise recorded in the sidebar (a Promised Date column stays as it is). */
-export function withdrawPromiseFromSidebar(invoiceNumber: unknown): SaveResult & { invoice?: InvoiceView | null } {
-  return changePromise(portsHere(), invoiceNumber, { kind: 'withdraw' });
+export function withdrawPromiseFromSidebar(
+  env: Environment,
+  invoiceNumber: unknown,
+): SaveResult & { invoice?: InvoiceView | null } {
+  return changePromise(portsHere(env), invoiceNumber, { kind: 'withdraw' });
 }
 
 // ---- a due date that looks like a typo ------------------------------------------------------------
 
 /** "The year looks wrong — it is right": the due date is chased as it is (docs/own-sheet.md); returns the invoice again. */
-export function confirmDueDateFromSidebar(invoiceNumber: unknown): SaveResult & { invoice?: InvoiceView | null } {
-  return confirmDueDate(portsHere(), invoiceNumber);
+export function confirmDueDateFromSidebar(
+  env: Environment,
+  invoiceNumber: unknown,
+): SaveResult & { invoice?: InvoiceView | null } {
+  return confirmDueDate(portsHere(env), invoiceNumber);
 }
 
 // ---- the evidence pack and the small-claims table ----------------------------------------------
 
 /** The evidence pack of an invoice as a PDF for the sidebar to download (README "Interest, the letter and the evidence pack"). */
-export function evidencePackDownload(invoiceNumber: unknown, jurisdictionId: unknown): PdfDownload {
+export function evidencePackDownload(env: Environment, invoiceNumber: unknown, jurisdictionId: unknown): PdfDownload {
   if (typeof invoiceNumber !== 'string' || invoiceKey(invoiceNumber) === '') throw new Error('Select an invoice first.');
-  const ports = portsHere();
+  const ports = portsHere(env);
   const view = readView(ports);
   const court = typeof jurisdictionId === 'string' && jurisdictionId !== '' ? jurisdictionId : undefined;
   const document = evidencePackDocument(view, invoiceNumber, loadSmallClaims(ports.store).rows, court);
@@ -337,22 +347,22 @@ export function evidencePackDownload(invoiceNumber: unknown, jurisdictionId: unk
   return { fileName: document.fileName, base64: ports.documents.pdfBase64(document) };
 }
 
-export function smallClaimsData(): SmallClaimsView {
-  const { rows, issues, edited } = loadSmallClaims(portsHere().store);
+export function smallClaimsData(env: Environment): SmallClaimsView {
+  const { rows, issues, edited } = loadSmallClaims(portsHere(env).store);
   return { rows, problems: issues.map((i) => i.message), edited };
 }
 
 /** Saves the edited small-claims table (null: back to the defaults). */
-export function saveSmallClaimsFromSidebar(rows: unknown): SaveResult {
-  return withStore((store) => saveSmallClaims(store, rows).map((i) => i.message));
+export function saveSmallClaimsFromSidebar(env: Environment, rows: unknown): SaveResult {
+  return withStore(env, (store) => saveSmallClaims(store, rows).map((i) => i.message));
 }
 
 // ---- sends whose outcome is unknown ---------------------------------------------------------------
 
-export function settleUnsureFromSidebar(invoiceNumber: unknown, stage: unknown, wasSent: unknown): SaveResult {
+export function settleUnsureFromSidebar(env: Environment, invoiceNumber: unknown, stage: unknown, wasSent: unknown): SaveResult {
   if (typeof invoiceNumber !== 'string' || typeof stage !== 'string' || typeof wasSent !== 'boolean')
     return { ok: false, problems: ['Missing answer.'] };
-  const ports = portsHere();
+  const ports = portsHere(env);
   const key = invoiceKey(invoiceNumber);
   const entry = unsureSends(ports).find((e) => e.key === key && e.stage === stage);
   if (!entry) return { ok: false, problems: ['This was already settled.'] };
@@ -367,8 +377,11 @@ export function settleUnsureFromSidebar(invoiceNumber: unknown, stage: unknown, 
  * Runs a write under the document lock and turns refusals into words; what `write` refuses as
  * validation issues also travels as `issues`, for the form to put beside its fields.
  */
-function withStore(write: (store: StorePort, ports: Ports) => ReadonlyArray<string | ValidationIssue>): SaveResult {
-  const ports = portsHere();
+function withStore(
+  env: Environment,
+  write: (store: StorePort, ports: Ports) => ReadonlyArray<string | ValidationIssue>,
+): SaveResult {
+  const ports = portsHere(env);
   try {
     const locked = ports.lock.withLock(() => write(ports.store, ports));
     if (!locked.acquired) return { ok: false, problems: [TRY_AGAIN] };
@@ -377,7 +390,7 @@ function withStore(write: (store: StorePort, ports: Ports) => ReadonlyArray<stri
     const problems = locked.value.map((p) => (typeof p === 'string' ? p : p.message));
     return issues.length > 0 ? { ok: false, problems, issues } : { ok: false, problems };
   } catch (err) {
-    if (err instanceof StoreError || err instanceof StoreFullError) return { ok: false, problems: [err.message] };
+    if (err instanceof StoreRefusedError) return { ok: false, problems: [err.message] };
     throw err;
   }
 }

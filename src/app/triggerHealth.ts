@@ -4,12 +4,8 @@
 // (README "No silent stops"). The record of that email is kept in the owner's own store (the
 // spreadsheet's is out of reach) and goes through the one send path like every email.
 import { escapeHtml } from '../domain/templates';
-import { errorMessage, sendAtMostOnce, type SendIo } from './sendOnce';
-
-export interface TriggerOwnerIo extends SendIo {
-  /** The owner's address (null when Google will not say). */
-  selfEmail(): string | null;
-}
+import type { SendIo, TriggerOwnerIo } from './ports';
+import { errorMessage, sendAtMostOnce } from './sendOnce';
 
 export interface LostSpreadsheet {
   uid: string;

@@ -1,8 +1,8 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
 import { pdfBase64 } from './pdf';
-import type { TriggerOwnerIo } from '../app/triggerHealth';
 import type {
+  TriggerOwnerIo,
   ExecutionContext,
   LockPort,
   MailPort,

@@ -6,7 +6,7 @@
 //
 // Only PROJECT-visible entries are the add-on's: DOCUMENT-visible ones with the same keys can be
 // added by any editor through the Sheets API, so they are never read (Check setup counts them).
-import { StoreFullError } from '../app/ports';
+import { StoreFullError, StoreRefusedError } from '../app/ports';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Metadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
@@ -40,7 +40,7 @@ const RUN_KEYS = /^(ledger:|run$|lastRun$|lastDailyContext$|dailyTrigger$|migrat
 /** Keys several executions add entries to at once (each run its own claim): read with a finder, never as one value. */
 const SHARED_KEYS = new Set([`${KEY_PREFIX}run`]);
 
-export class StoreError extends Error {}
+export class StoreError extends StoreRefusedError {}
 /** No room left in the spreadsheet's metadata (the sidebar shows its words, as a StoreError's). */
 class StoreFull extends StoreFullError {}
 

@@ -2,7 +2,7 @@
 // runs with (README "Daily follow-ups: who runs them"). Triggers are found with getProjectTriggers()
 // (an add-on's clock triggers may be missing from getUserTriggers(spreadsheet)), and belong to this
 // spreadsheet by the record in its store.
-import type { DailyStatus, TriggerResult } from '../app/ports';
+import type { AuthorizationNeeded, DailyStatus, TriggerResult } from '../app/ports';
 import type { DocumentStore } from './store';
 
 const HANDLER = 'dailyFollowUps';
@@ -224,11 +224,6 @@ export function spreadsheetForTrigger(triggerUid: string | undefined): Spreadshe
 }
 
 // ---- authorisation -------------------------------------------------------------------------------
-
-export interface AuthorizationNeeded {
-  at: string;
-  url: string;
-}
 
 /** The authorisation URL when this user must authorise the add-on again, else null. */
 export function authorizationUrlIfNeeded(): string | null {

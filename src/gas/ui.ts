@@ -1,8 +1,5 @@
 // SpreadsheetApp.getUi adapter: menu, alerts, confirmations, prompts (toasts: src/gas/ports.ts).
-export interface MenuItem {
-  caption: string;
-  functionName: string;
-}
+import type { MenuItem } from '../app/ports';
 
 /**
  * Builds the add-on's menu (under Extensions, named after the add-on). Touches nothing but the Ui,
