@@ -1,4 +1,4 @@
-// The change journal (SPEC §7 "Disclosure"): any editor can change the settings, templates, column
+// The change journal (README "Disclosure: what the owner is told"): any editor can change the settings, templates, column
 // choices and daily run that the owner's trigger then uses to send in the owner's name, so every real
 // change is noted here with when and by whom; the owner's daily summary lists them, then clears them.
 // It never gets in the way: a journal that cannot be written is logged, not thrown, because saving

@@ -109,21 +109,13 @@ export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Por
   const started = ports.now();
   let result: RunResult = { summary: emptySummary(options.mode, options.trigger), view: null, lockRefused: false };
   try {
-    const asks = options.mode === 'send' && options.confirmSends !== undefined;
-    const asked = asks && anotherRunSending(ports) ? { busy: true as const } : asks ? askFirst(ports, options, read) : null;
-    if (asked && 'busy' in asked) {
-      result = { ...result, summary: { ...result.summary, stopped: STOPPED_BUSY }, lockRefused: true };
-      noteStoppedRun(ports, STOPPED_BUSY);
-    } else if (asked && 'cancelled' in asked) result = asked.cancelled;
+    const asked = options.mode === 'send' && options.confirmSends ? askFirst(ports, options, read) : { confirmed: null };
+    if ('cancelled' in asked) result = asked.cancelled;
+    else if ('busy' in asked) result = refused(result, STOPPED_BUSY, ports);
     else {
-      const confirmed = asked ? asked.confirmed : null;
-      const locked = ports.lock.withLock(() => runLocked(ports, options, { started, read, confirmed }));
+      const locked = ports.lock.withLock(() => runLocked(ports, options, { started, read, confirmed: asked.confirmed }));
       if (locked.acquired) result = locked.value;
-      else {
-        result.lockRefused = true;
-        result.summary.stopped = locked.reason === 'busy' ? STOPPED_BUSY : STOPPED_NO_LOCK;
-        noteStoppedRun(ports, result.summary.stopped);
-      }
+      else result = refused(result, locked.reason === 'busy' ? STOPPED_BUSY : STOPPED_NO_LOCK, ports);
     }
   } catch (err) {
     result.summary.stopped = err instanceof UserFacingError ? err.message : `Unexpected problem: ${errorMessage(err)}`;
@@ -134,12 +126,22 @@ export function runPipeline(ports: Ports, options: RunOptions, read: (ports: Por
   return result;
 }
 
-/** Plans without any lock and asks the user; a No ends the run with nothing sent or written. */
+/** A run that another execution kept from going ahead: nothing sent, and the log says why. */
+function refused(result: RunResult, message: string, ports: Ports): RunResult {
+  noteStoppedRun(ports, message);
+  return { ...result, summary: { ...result.summary, stopped: message }, lockRefused: true };
+}
+
+/**
+ * Plans without any lock and asks the user; a No ends the run with nothing sent or written. When
+ * another run is sending right now it says so instead of asking.
+ */
 function askFirst(
   ports: Ports,
   options: RunOptions,
   read: (ports: Ports) => SheetView,
-): { confirmed: Confirmed } | { cancelled: RunResult } {
+): { confirmed: Confirmed } | { cancelled: RunResult } | { busy: true } {
+  if (anotherRunSending(ports)) return { busy: true };
   const view = read(ports);
   const due = dueNotices(view.snapshot, view.run, ports.store);
   if (options.confirmSends?.(view.run.clientEmails, due.notices) === false) {
@@ -160,7 +162,7 @@ function runLocked(ports: Ports, options: RunOptions, locked: LockedRun): RunRes
   const summary = emptySummary(options.mode, options.trigger);
   let claim: RunClaim | null = null;
   if (options.mode === 'send') {
-    const claimed = claimSendingRun(ports, options.trigger, ports.platform.context().user);
+    const claimed = claimSendingRun(ports, options.trigger, ports.mail.selfEmail());
     if (!claimed.ok) {
       noteStoppedRun(ports, claimed.message);
       if (claimed.reason === 'full') {

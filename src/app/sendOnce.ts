@@ -9,6 +9,7 @@
 //   5. the records say what happened: "sent"; removed when MailApp refused before sending (the
 //      quota did not move, whatever the language of its message); "unknown" otherwise, held for
 //      the user's answer, never sent again blindly.
+import { recipientCount } from '../domain/plan';
 import type { LedgerEntry, OwnEmailKind, OwnEmailRecord } from '../domain/records';
 import type { IsoDate } from '../domain/types';
 import { StoreFullError, type MailMessage, type SendIo, type StorePort } from './ports';
@@ -68,7 +69,7 @@ export function sendAtMostOnce(
   try {
     ports.mail.send(email, senderName);
   } catch (err) {
-    return afterFailure(ports, records, errorMessage(err), quotaBefore, recipientTotal(email));
+    return afterFailure(ports, records, errorMessage(err), quotaBefore, recipientCount(email));
   }
   settleRecords(ports, records, 'sent');
   return { code: 'sent' };
@@ -143,10 +144,6 @@ function quotaNow(ports: Ports): number | null {
   } catch {
     return null;
   }
-}
-
-function recipientTotal(email: MailMessage): number {
-  return email.to.length + email.cc.length + email.bcc.length;
 }
 
 function deleteQuietly(ports: Ports, id: string): void {

@@ -30,11 +30,11 @@ export function afterSending(ports: Ports, outcomes: Pick<Outcomes, 'stop' | 'co
 export function alertStoreFull(ports: Ports, sentToday: number, after: AfterSending): void {
   const self = ports.mail.selfEmail();
   if (self === null) return;
-  const name = ports.spreadsheet.url();
+  const address = ports.spreadsheet.url();
   const subject = 'Invoice follow-ups stopped sending: the spreadsheet’s storage is full';
   const text = [
     `Invoice Follow-ups stopped sending follow-ups today in this spreadsheet:`,
-    name,
+    address,
     '',
     `${sentToday} email(s) went out before it stopped; they are in the Follow-up Log. The rest were not sent.`,
     'Before each email the add-on records that it is sending it, so that no follow-up can ever go out twice. ' +

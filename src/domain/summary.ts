@@ -1,6 +1,6 @@
 // The daily summary (docs/escalation.md, "Daily summary"): after a daily run that sent, queued or
 // failed something, or found an invoice newly needing the user, one email to the user says what
-// happened; nothing on quiet days. It also discloses (SPEC §7 "Disclosure") every email sent in the
+// happened; nothing on quiet days. It also discloses (README "Disclosure: what the owner is told") every email sent in the
 // user's name and every change any editor made to settings or templates since the last summary.
 // Pure: the run gathers the facts, this says them.
 import { formatMoney } from './money';
@@ -32,7 +32,7 @@ export interface SummaryTotals {
   overdue: Array<{ currency: string; balance: number; count: number }>;
 }
 
-/** One email the run sent in the user's name (SPEC §7 "Disclosure"). */
+/** One email the run sent in the user's name (README "Disclosure: what the owner is told"). */
 export interface SentEmailLine {
   recipients: string;
   subject: string;
@@ -157,8 +157,8 @@ const isLink = (url: string): boolean => /^https:\/\/[^\s<>"'`\\]+$/i.test(url);
  * The summary email of a daily run, or null on a quiet day (nothing sent, queued or failed, no
  * invoice newly needing the user, no email sent and no change since the last summary). Every value
  * from the sheet, the store or another editor is escaped in the HTML version.
- * `more`: every email sent in the user's name and every change to settings or templates (SPEC §7
- * "Disclosure"); changes alone are worth a summary (an editor changed the sender name today).
+ * `more`: every email sent in the user's name and every change to settings or templates (README
+ * "Disclosure: what the owner is told"); changes alone are worth a summary (an editor changed the sender name today).
  */
 export function dailySummaryEmail(
   outcomes: readonly SummaryOutcome[],

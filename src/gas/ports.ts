@@ -292,12 +292,3 @@ export function triggerPorts(triggerUid: string | undefined): Ports | null {
   const ss = spreadsheetForTrigger(triggerUid);
   return ss ? portsFor(ss) : null;
 }
-export { StoreError } from './store';
-export {
-  authorizationNeeded,
-  authorizationUrlIfNeeded,
-  clearAuthorizationNeeded,
-  isDailyTrigger,
-  recordAuthorizationNeeded,
-  triggerSpreadsheetInfo,
-} from './triggers';

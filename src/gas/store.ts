@@ -160,9 +160,10 @@ export class DocumentStore {
   /** Removes the entries of a shared key whose value matches. */
   removeShared(key: string, matches: (value: unknown) => boolean): void {
     for (const m of this.sharedEntries(key)) {
-      if (!matches(parseOrNull(m.getValue() ?? ''))) continue;
+      const raw = m.getValue() ?? '';
+      if (!matches(parseOrNull(raw))) continue;
       m.remove();
-      this.sharedChars -= KEY_PREFIX.length + key.length + (m.getValue() ?? '').length;
+      this.sharedChars -= KEY_PREFIX.length + key.length + raw.length;
     }
   }
 

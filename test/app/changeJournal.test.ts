@@ -1,4 +1,4 @@
-// The change journal (SPEC §7 "Disclosure") on a plain-object store: what is noted, what is
+// The change journal (README "Disclosure: what the owner is told") on a plain-object store: what is noted, what is
 // dropped, how it stays bounded without losing a change, and that it never fails a save.
 import {
   CHANGES_KEY,

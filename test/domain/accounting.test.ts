@@ -1,4 +1,4 @@
-// Accounting number formats in Amount, Amount Paid and Balance (SPEC §8, docs/own-sheet.md "What
+// Accounting number formats in Amount, Amount Paid and Balance (docs/own-sheet.md "What
 // the cell shows"): '(1,200.00)' is −1,200 (a credit), and a dash alone ('$ -', '-', '€ -', '—') is 0.
 import { mapHeaders } from '../../src/domain/headers';
 import { creditAmount, parseAmount } from '../../src/domain/money';

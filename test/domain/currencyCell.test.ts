@@ -1,4 +1,4 @@
-// A Currency column as people fill it (SPEC §8, docs/own-sheet.md "Currency"): codes, symbols read
+// A Currency column as people fill it (docs/own-sheet.md "Currency"): codes, symbols read
 // by the spreadsheet's currency, and names with their code. One path: the symbols of money.ts.
 import { mapHeaders } from '../../src/domain/headers';
 import { currencyOfMarker } from '../../src/domain/money';

@@ -7,6 +7,7 @@ import { dueDateDoubt, dueDateHold, firstRunDate, oneYearBefore } from '../../sr
 import { planFollowUps } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import type { Invoice, IsoDate } from '../../src/domain/types';
+import { invoiceDue } from './invoiceFixture';
 
 const iso = (min: string, max: string) =>
   fc
@@ -83,25 +84,9 @@ describe('firstRunDate and oneYearBefore', () => {
 });
 
 describe('the plan', () => {
-  const invoice = (dueDate: IsoDate, extra: Partial<Invoice> = {}): Invoice => ({
-    row: 2,
-    key: 'INV-1',
-    invoice: 'INV-1',
-    client: 'Acme',
-    emails: ['ap@acme.test'],
-    amount: 1200,
-    amountPaid: 0,
-    balance: 1200,
-    currency: 'USD',
-    issueDate: null,
-    dueDate,
-    paidDate: null,
-    contactName: '',
-    billingEmails: [],
-    paused: false,
-    paymentLink: '',
-    ...extra,
-  });
+  const invoice = (dueDate: IsoDate, extra: Partial<Invoice> = {}): Invoice =>
+    invoiceDue(dueDate, { amount: 1200, balance: 1200, ...extra });
+
   const plan = (inv: Invoice, confirmed = none) =>
     planFollowUps({
       rows: [{ ok: true, invoice: inv }],

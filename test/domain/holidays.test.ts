@@ -4,25 +4,9 @@ import { isSendingDay, nextSendingDay } from '../../src/domain/holidays';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, evaluateInvoice, withSent } from '../../src/domain/stages';
 import type { Invoice } from '../../src/domain/types';
+import { invoiceDue } from './invoiceFixture';
 
-const invoice = (dueDate: string): Invoice => ({
-  row: 2,
-  key: 'INV-1',
-  invoice: 'INV-1',
-  client: 'Acme',
-  emails: ['pat@acme.test'],
-  amount: 100,
-  amountPaid: 0,
-  balance: 100,
-  currency: 'USD',
-  issueDate: null,
-  dueDate,
-  paidDate: null,
-  contactName: '',
-  billingEmails: [],
-  paused: false,
-  paymentLink: '',
-});
+const invoice = (dueDate: string): Invoice => invoiceDue(dueDate, { emails: ['pat@acme.test'], amount: 100, balance: 100 });
 
 describe('sending days', () => {
   const xmas = { skipWeekends: true, holidays: ['2026-12-24', '2026-12-25', '2026-12-28'] };

@@ -1,5 +1,5 @@
 // Dates typed as text with month names in English, French, German, Spanish, Italian, Dutch and
-// Portuguese (SPEC §8, docs/own-sheet.md "Dates typed as text"): every spelling, full and
+// Portuguese (docs/own-sheet.md "Dates typed as text"): every spelling, full and
 // abbreviated, as people and Sheets write them, reads as the right calendar day in any locale.
 import fc from 'fast-check';
 import { parseDateCell } from '../../src/domain/dates';
@@ -182,7 +182,7 @@ describe('property: every month name of every language reads as the right day', 
   });
 });
 
-describe('the forms named in SPEC §8', () => {
+describe('the forms named in README "Using your own sheet"', () => {
   test.each<[string, string, string]>([
     ['31 déc. 2026', 'fr_FR', '2026-12-31'],
     ['3 mai 2026', 'fr_FR', '2026-05-03'],

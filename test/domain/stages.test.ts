@@ -3,28 +3,9 @@ import { addDays, daysBetween, isWeekend } from '../../src/domain/dates';
 import { defaultSettings, validateSettings } from '../../src/domain/settings';
 import { emptyHistory, evaluateInvoice, stageOrder, thankYouDue, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { EmailStageId, Invoice, IsoDate, Settings } from '../../src/domain/types';
+import { invoiceDue } from './invoiceFixture';
 
-function invoice(dueDate: IsoDate, over: Partial<Invoice> = {}): Invoice {
-  return {
-    row: 2,
-    key: 'INV-1',
-    invoice: 'INV-1',
-    client: 'Acme',
-    emails: ['ap@acme.test'],
-    amount: 1000,
-    amountPaid: 0,
-    balance: 1000,
-    currency: 'USD',
-    issueDate: null,
-    dueDate,
-    paidDate: null,
-    contactName: '',
-    billingEmails: [],
-    paused: false,
-    paymentLink: '',
-    ...over,
-  };
-}
+const invoice = invoiceDue;
 
 interface Sent {
   stage: EmailStageId;

@@ -1,4 +1,4 @@
-// Sheets as people keep them, second round (SPEC §8, docs/own-sheet.md): Status words in seven
+// Sheets as people keep them, second round (docs/own-sheet.md): Status words in seven
 // languages and of invoicing tools, never claiming the full amount of a part-paid invoice, the
 // header row pasted again, and two identical rows of one invoice.
 import fc from 'fast-check';

@@ -61,7 +61,7 @@ describe('the daily summary', () => {
     expect(email?.text).not.toContain('Still owed');
   });
 
-  describe('disclosure (SPEC §7): every email sent in the user’s name and every change since the last summary', () => {
+  describe('disclosure (README "Disclosure: what the owner is told"): every email sent in the user’s name and every change since the last summary', () => {
     const noTotals = { locale: 'en_US', overdue: [] };
     const changes: SummaryChange[] = [
       { at: '2026-11-24T14:05:00.000Z', by: 'bob@x.test', what: 'settings', detail: 'your name for the emails, CC me' },

@@ -1,4 +1,4 @@
-// Payment terms instead of a due date (SPEC §8, docs/own-sheet.md "Terms instead of a due date"):
+// Payment terms instead of a due date (docs/own-sheet.md "Terms instead of a due date"):
 // the Terms cell read, the due date worked out, the header rule and the messages, the status note.
 import { describeHeaderProblem, findHeaderRow, mapHeaders } from '../../src/domain/headers';
 import { parseInvoiceSheet } from '../../src/domain/parse';

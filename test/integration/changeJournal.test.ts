@@ -1,4 +1,4 @@
-// The change journal on the built add-on (SPEC §7 "Disclosure"): another editor's save through the
+// The change journal on the built add-on (README "Disclosure: what the owner is told"): another editor's save through the
 // sidebar is noted with their address, for the owner's daily summary.
 import { setUp } from './harness';
 

@@ -187,7 +187,7 @@ describe('what each row gets', () => {
   });
 });
 
-describe('sheets as people keep them, second round (SPEC §8): every row says what it is, and who is emailed', () => {
+describe('sheets as people keep them, second round: every row says what it is, and who is emailed', () => {
   const PARTIAL_HELD =
     'but there is no Amount Paid or Balance column to read how much: add one, or the emails would claim the full amount';
   /** Per fixture: the add-on's Status column title, each row's status by sheet row, and the addresses emailed. */

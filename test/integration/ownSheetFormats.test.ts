@@ -1,5 +1,5 @@
 // The built add-on on sheets that write currencies, amounts, dates and due dates as people do
-// (SPEC §8, docs/own-sheet.md): currency symbols and names, accounting formats, month names typed
+// (docs/own-sheet.md): currency symbols and names, accounting formats, month names typed
 // as text in French and German, and Terms instead of a Due Date column.
 import { loadSheetFixtures, type SheetFixture } from '../fixtures/sheetFixtures';
 import { everyAction, loadFixture, statusesByFirstCell, userCells, type Loaded } from './ownSheetFixtures';

@@ -1,4 +1,4 @@
-// The unattended daily run on the built add-on (SPEC §7; README "Duplicates", "When the platform
+// The unattended daily run on the built add-on (README "Duplicates", "When the platform
 // refuses", "Copies", "Disclosure"): races in every lock combination, a kill right after a send, a
 // full store, planted records, a copy, a lost spreadsheet, forged entry calls, mail limits.
 import { addDays, setUp } from './harness';

@@ -277,7 +277,7 @@ const CASES: BadCase[] = [
     { Currency: 'US Dollars' },
     /^Error: Currency 'US Dollars' is not a currency code or symbol — write a code such as USD, EUR or GBP, a symbol such as €, £ or \$, or a name with its code \(Euro \(EUR\)\)$/,
   ),
-  // A symbol or a name with its code is a currency (SPEC §8); a sign no currency uses is not.
+  // A symbol or a name with its code is a currency; a sign no currency uses is not.
   bad('currency sign of no currency', { Currency: '¤' }, /^Error: Currency '¤' is not a currency code/),
   bad('a name with only a shared symbol', { Currency: 'Dollar ($)' }, /^Error: Currency 'Dollar \(\$\)' is not a currency code/),
   bad('unknown code', { Currency: 'XYZ' }, /^Error: Currency 'XYZ' is not a currency code/),
