@@ -1,7 +1,7 @@
 // Step 2 of a run (pure): from the snapshot, every row's history and plan, and the emails due now.
 import { buildHistories, stageFromText, type StatusMemory } from '../domain/history';
 import { cellText } from '../domain/dates';
-import { currencyForLocale } from '../domain/money';
+import { currencyForLocale, sumMoney } from '../domain/money';
 import { parseInvoiceSheet } from '../domain/parse';
 import { planFollowUps, type FollowUpEmail, type Plan } from '../domain/plan';
 import { isEmailStage, isPaid, type InvoiceHistory } from '../domain/stages';
@@ -106,7 +106,7 @@ export function overdueByCurrency(run: RunPlan): Array<{ currency: string; balan
     const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
     if (!invoice || isPaid(invoice) || (row.evaluation?.daysOverdue ?? 0) <= 0) continue;
     const t = byCurrency.get(invoice.currency) ?? { balance: 0, count: 0 };
-    byCurrency.set(invoice.currency, { balance: t.balance + invoice.balance, count: t.count + 1 });
+    byCurrency.set(invoice.currency, { balance: sumMoney([t.balance, invoice.balance], invoice.currency), count: t.count + 1 });
   }
   return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t }));
 }

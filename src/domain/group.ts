@@ -4,7 +4,7 @@
 // two, per client. Each invoice keeps its own stage record. Pure.
 import { addDays, daysBetween, formatDateForEmail } from './dates';
 import { defaultTemplates } from './defaultTemplates';
-import { formatMoney } from './money';
+import { formatMoney, sumMoney } from './money';
 import type { FollowUpEmail } from './plan';
 import { stageOrder } from './stages';
 import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './templates';
@@ -202,9 +202,9 @@ function htmlTable(lines: Line[]): string {
 
 /** The balances added up per currency, in the order the currencies first appear ('$1,200.00 and €300.00'). */
 function totalBalance(invoices: readonly ListedInvoice[], locale: string): string {
-  const totals = new Map<string, number>();
-  for (const inv of invoices) totals.set(inv.currency, (totals.get(inv.currency) ?? 0) + inv.balance);
-  return [...totals].map(([currency, amount]) => formatMoney(amount, currency, locale)).join(' and ');
+  const byCurrency = new Map<string, number[]>();
+  for (const inv of invoices) byCurrency.set(inv.currency, [...(byCurrency.get(inv.currency) ?? []), inv.balance]);
+  return [...byCurrency].map(([currency, amounts]) => formatMoney(sumMoney(amounts, currency), currency, locale)).join(' and ');
 }
 
 /**

@@ -4,7 +4,7 @@
 // `today`, on a 365-day year, rounded half-up to the currency's minor unit. The arithmetic is done
 // on whole minor units with BigInt, so no binary fraction ever decides a rounding.
 import { addDays, daysBetween, isIsoDate } from './dates';
-import { currencyDecimals, formatMoney, roundMoney } from './money';
+import { formatMoney, fromMinorUnits, roundMoney, sumMoney, toMinorUnits } from './money';
 import type { IsoDate, LatePaymentRegime, LatePaymentSettings } from './types';
 
 /** What the engine needs of an invoice: the amount still owed, its currency and its due date. */
@@ -127,13 +127,12 @@ function referenceRate(book: RateBook, period: string): { percent: number; from:
 /** balance × rate% × days / 365, rounded half-up to the currency's minor unit. */
 export function simpleInterest(balance: number, currency: string, ratePercent: number, days: number): number {
   if (!(balance > 0) || !(ratePercent > 0) || !(days > 0)) return 0;
-  const scale = 10 ** currencyDecimals(currency);
-  const minor = BigInt(Math.round(balance * scale));
+  const minor = BigInt(toMinorUnits(balance, currency));
   const rateThousandths = BigInt(Math.round(ratePercent * 1000));
   const numerator = minor * rateThousandths * BigInt(Math.round(days));
   const denominator = BigInt(365 * 100 * 1000);
   const rounded = (BigInt(2) * numerator + denominator) / (BigInt(2) * denominator);
-  return roundMoney(Number(rounded) / scale, currency);
+  return fromMinorUnits(Number(rounded), currency);
 }
 
 /** The UK Act's fixed sum by the size of the debt: £40 under £1,000, £70 under £10,000, £100 above. */
@@ -332,8 +331,8 @@ export function lateInterest(
   if (why !== null) return notApplied(invoice, why === 'off' ? 'off' : regime, why, days);
   const rated = ratedDays(invoice, settings, options, today);
   const { compensation, warnings } = compensationFor(invoice, settings);
-  const interest = roundMoney(
-    rated.segments.reduce((sum, s) => sum + s.interest, 0),
+  const interest = sumMoney(
+    rated.segments.map((s) => s.interest),
     invoice.currency,
   );
   return {
@@ -343,7 +342,7 @@ export function lateInterest(
     days,
     interest,
     compensation,
-    amountClaimed: roundMoney(invoice.balance + interest + compensation, invoice.currency),
+    amountClaimed: sumMoney([invoice.balance, interest, compensation], invoice.currency),
     ratePercent: rated.segments[rated.segments.length - 1]?.ratePercent ?? 0,
     segments: rated.segments,
     warnings: [...rated.warnings, ...warnings],

@@ -3,7 +3,7 @@
 // letter"). Every value that comes from the sheet or the settings is HTML-escaped.
 import { addDays, formatDateForEmail, isIsoDate, maxDate } from './dates';
 import type { LateInterest } from './interest';
-import { formatMoney, roundMoney } from './money';
+import { formatMoney, sumMoney } from './money';
 import { stageLabel } from './settings';
 import { escapeHtml } from './templates';
 import { STAGE_IDS, type IsoDate, type StageId } from './types';
@@ -110,9 +110,9 @@ export function partyHtml(party: LetterParty): string {
 
 /** Sums by currency ('£1,077.48 and €1,045.52'): invoices in several currencies are never added together. */
 function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string): string {
-  const sums = new Map<string, number>();
-  for (const l of lines) sums.set(l.currency, roundMoney((sums.get(l.currency) ?? 0) + l.amount, l.currency));
-  return [...sums].map(([currency, sum]) => moneyText(sum, currency, locale)).join(' and ');
+  const byCurrency = new Map<string, number[]>();
+  for (const l of lines) byCurrency.set(l.currency, [...(byCurrency.get(l.currency) ?? []), l.amount]);
+  return [...byCurrency].map(([currency, amounts]) => moneyText(sumMoney(amounts, currency), currency, locale)).join(' and ');
 }
 
 export function followUpTableHtml(followUps: SentFollowUp[], locale: string): string {

@@ -533,6 +533,28 @@ export function roundMoney(amount: number, currency: string): number {
   return negative && rounded !== 0 ? -rounded : rounded;
 }
 
+/**
+ * An amount in whole minor units of its currency (cents, pence; yen are already whole), rounded
+ * half-up once: 12.345 EUR → 1235. Sums and differences of money are taken on these integers, so
+ * no binary fraction ever decides a rounding (README: "Money: how amounts are added and rounded").
+ */
+export function toMinorUnits(amount: number, currency: string): number {
+  return Math.round(roundMoney(amount, currency) * 10 ** currencyDecimals(currency));
+}
+
+/** Whole minor units back to an amount of the currency: 1235 EUR → 12.35. */
+export function fromMinorUnits(minor: number, currency: string): number {
+  return minor / 10 ** currencyDecimals(currency);
+}
+
+/** The sum of amounts in one currency, added in whole minor units: [0.1, 0.2] EUR → 0.3. */
+export function sumMoney(amounts: readonly number[], currency: string): number {
+  return fromMinorUnits(
+    amounts.reduce((sum, a) => sum + toMinorUnits(a, currency), 0),
+    currency,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading an amount
 
@@ -962,26 +984,12 @@ function groupDigits(int: string, group: string, indian: boolean): string {
  * spaces (U+0020) throughout — thousands in fr/sv/pl…, and between a number and a symbol or code.
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  // A plan writes the amounts of thousands of due emails, in one currency and locale: each once.
-  if (currency !== moneyWords.currency || locale !== moneyWords.locale) moneyWords = { currency, locale, made: new Map() };
-  let words = moneyWords.made.get(amount);
-  if (words === undefined) {
-    words = moneyText(amount, currency, locale);
-    if (moneyWords.made.size >= 4096) moneyWords.made.clear();
-    moneyWords.made.set(amount, words);
-  }
-  return words;
-}
-
-let moneyWords: { currency: unknown; locale: unknown; made: Map<number, string> } = {
-  currency: null,
-  locale: null,
-  made: new Map(),
-};
-
-function moneyText(amount: number, currency: string, locale: string): string {
   const code = String(currency ?? '').toUpperCase();
   if (!Number.isFinite(amount)) return `${String(amount)} ${code}`.trim();
+  return moneyText(amount, code, locale);
+}
+
+function moneyText(amount: number, code: string, locale: string): string {
   const decimals = currencyDecimals(code);
   const rounded = roundMoney(amount, code);
   const negative = rounded < 0;

@@ -3,7 +3,7 @@
 // is held for the user, never chased; nor is a row whose Status says part was paid with no amount
 // paid or balance to say how much.
 import { cellText, formatDateForEmail, parseDateCell, shown, type DateOrder } from './dates';
-import { currencyDecimals, formatMoney } from './money';
+import { formatMoney, fromMinorUnits, toMinorUnits } from './money';
 import type { CellValue, HeldCode, IsoDate, Result, SettledCode } from './types';
 
 /** What a Status word means for the follow-ups. */
@@ -585,10 +585,10 @@ export function paymentTruth(f: PaymentFacts): PaymentTruth {
   if (f.meaning.kind === 'chase' && f.meaning.partial === true && f.amountPaid === null && f.balance === null) {
     return { kind: 'held', code: 'partial-payment-unknown', message: partialUnknownMessage(f) };
   }
-  const scale = 10 ** currencyDecimals(f.currency);
-  const units = (n: number): number => Math.round(n * scale);
-  const amountPaid = f.amountPaid ?? (f.balance !== null ? Math.max(0, units(f.amount) - units(f.balance)) / scale : 0);
-  const balance = f.balance ?? Math.max(0, units(f.amount) - units(amountPaid)) / scale;
+  const minor = (n: number): number => toMinorUnits(n, f.currency);
+  const owedAfter = (paidOrOwed: number): number => fromMinorUnits(Math.max(0, minor(f.amount) - minor(paidOrOwed)), f.currency);
+  const amountPaid = f.amountPaid ?? (f.balance !== null ? owedAfter(f.balance) : 0);
+  const balance = f.balance ?? owedAfter(amountPaid);
   const paidDate = f.paid?.date ?? null;
   // Paid by the sheet's word: nothing is owed, whatever Amount − Amount Paid would say.
   if (paid.length > 0) return { kind: 'paid', balance: 0, amountPaid, paidDate };

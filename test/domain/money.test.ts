@@ -10,6 +10,9 @@ import {
   parseAmount,
   plainDecimal,
   roundMoney,
+  sumMoney,
+  toMinorUnits,
+  fromMinorUnits,
   usesDecimalComma,
 } from '../../src/domain/money';
 import type { CellValue } from '../../src/domain/types';
@@ -363,6 +366,42 @@ describe('formatMoney', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('money in whole minor units', () => {
+  it("rounds once, half-up by magnitude, to the currency's minor unit", () => {
+    expect(toMinorUnits(12.345, 'EUR')).toBe(1235);
+    expect(toMinorUnits(1.005, 'USD')).toBe(101);
+    expect(toMinorUnits(-1.005, 'USD')).toBe(-101);
+    expect(toMinorUnits(1234.5, 'JPY')).toBe(1235);
+    expect(toMinorUnits(1.2345, 'KWD')).toBe(1235);
+    expect(fromMinorUnits(1235, 'EUR')).toBe(12.35);
+    expect(fromMinorUnits(1235, 'JPY')).toBe(1235);
+  });
+
+  it('adds without binary fractions: 0.1 + 0.2 is 0.3, a hundred cents are a euro', () => {
+    expect(sumMoney([0.1, 0.2], 'EUR')).toBe(0.3);
+    expect(
+      sumMoney(
+        Array.from({ length: 100 }, () => 0.01),
+        'EUR',
+      ),
+    ).toBe(1);
+    expect(sumMoney([], 'GBP')).toBe(0);
+  });
+
+  it('a sum of cent amounts equals the sum of their cents, whatever the order', () => {
+    const cents = fc.array(fc.integer({ min: -99_999_999, max: 99_999_999 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(cents, (list) => {
+        const exact = list.reduce((a, b) => a + b, 0);
+        const amounts = list.map((c) => c / 100);
+        expect(toMinorUnits(sumMoney(amounts, 'EUR'), 'EUR')).toBe(exact);
+        expect(sumMoney([...amounts].reverse(), 'EUR')).toBe(sumMoney(amounts, 'EUR'));
+        expect(sumMoney(amounts, 'EUR')).toBe(roundMoney(exact / 100, 'EUR'));
+      }),
     );
   });
 });
