@@ -12,7 +12,7 @@ import { createRuntime, csvToCells, instantFromWall, isValidTimeZone, loadAddon,
 import type { LoadedAddon, Runtime, SentMail, TriggerInfo } from '../local';
 import { mapHeaders } from '../src/domain/headers';
 import { defaultSettings, parseSettingsToSave } from '../src/domain/settings';
-import type { Settings } from '../src/domain/types';
+import { EMAIL_STAGE_IDS, type Settings } from '../src/domain/types';
 import { amountsClaimed, formatClaims, readSettingsFile, type DemoClaim } from './demoClaims';
 
 // ---------------------------------------------------------------------------------------------
@@ -699,7 +699,7 @@ function eventFromLogRow(date: string, row: LogRow, kind: DemoEventKind): DemoEv
 const SENT_EARLIER = 'sent (recorded in the log; the email itself went out on an earlier run)';
 
 /** The order of the stages an email's wording can follow (docs/escalation.md): the most advanced names the email. */
-const STAGE_ORDER = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
+const STAGE_ORDER: readonly string[] = EMAIL_STAGE_IDS;
 
 function mostAdvancedStage(stages: string[]): string {
   return stages.reduce((a, b) => (STAGE_ORDER.indexOf(b) > STAGE_ORDER.indexOf(a) ? b : a), stages[0] ?? '');
@@ -1422,7 +1422,7 @@ export function formatSummary(result: DemoResult, fmt: FormatOptions): string[] 
   const cwd = fmt.cwd ?? process.cwd();
   const width = fmt.width ?? 100;
   const t = result.totals;
-  const stageOrder = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'dispute'];
+  const stageOrder: readonly string[] = [...EMAIL_STAGE_IDS, 'dispute'];
   const stages = Object.entries(t.byStage)
     .sort(([a], [b]) => ((stageOrder.indexOf(a) + 99) % 99) - ((stageOrder.indexOf(b) + 99) % 99))
     .map(([s, k]) => `${k} ${s}`);

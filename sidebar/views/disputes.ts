@@ -1,6 +1,7 @@
 // Disputes, for the invoice on the selected row: its state, a promise to pay, open / note / resolve, the history,
 // the dispute-opening message to send yourself (Gmail compose or copy — never sent by the add-on),
 // sends whose outcome is unknown, and the options when the invoice reaches its final stage.
+import { DECISION_STAGE, reachedStatus } from '../../src/domain/stageTable';
 import { renderTemplate } from '../../src/domain/templates';
 import { call } from '../api';
 import { fill, h, uid, type Child } from '../dom';
@@ -37,7 +38,7 @@ async function copyText(text: string): Promise<void> {
 
 /** 'of $2,400.00' after a partial balance; 'Paid (…)' for a paid row (a row paid by date keeps its full balance text). */
 function balanceText(inv: InvoiceView): string {
-  if (inv.status === 'Paid') return `Paid (${inv.amountText || 'amount unknown'})`;
+  if (inv.statusCode === 'paid') return `Paid (${inv.amountText || 'amount unknown'})`;
   if (!inv.balanceText) return '—';
   const of = inv.amountText && inv.amountText !== inv.balanceText ? ` of ${inv.amountText}` : '';
   return `${inv.balanceText}${of}`;
@@ -287,14 +288,15 @@ export function disputesView(store: Store): { el: HTMLElement } {
     shownKey = inv?.key ?? null;
     if (!inv) return fill(el, noInvoiceCard(store));
     const usable = Boolean(inv.key) && !inv.error;
+    const decide = inv.statusCode === reachedStatus(DECISION_STAGE)?.code;
     const cannot = `This row cannot be processed: ${inv.error}. Fix it in the sheet, then click “Use selected row”.`;
     fill(
       el,
       invoiceCard(store, inv),
       inv.error ? h('p', { class: 'error-text' }, cannot) : null,
-      usable && inv.status !== 'Paid' ? promiseCard(store, inv) : null,
-      inv.status === 'Decide next step' ? finalStage(store, inv) : null,
-      inv.status === 'Decide next step' ? evidenceCard(inv) : null,
+      usable && inv.statusCode !== 'paid' ? promiseCard(store, inv) : null,
+      decide ? finalStage(store, inv) : null,
+      decide ? evidenceCard(inv) : null,
       unsureCard(store, inv),
       usable ? (inv.disputeOpen ? openedDisputeCard(store, note, inv) : openDisputeCard(store, note, inv)) : null,
       usable ? writeToClient(store, inv) : null,

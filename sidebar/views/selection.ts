@@ -48,7 +48,7 @@ const OTHER_EMAILS: Record<string, string> = {
   summary: 'Daily summary',
 };
 
-/** A stage id in words ('firm' → 'Firm reminder', 'promiseMissed' → 'Promise missed'); anything else as it is, or '—'. */
+/** A stage id in words (the firm stage is 'Firm reminder', promiseMissed 'Promise missed'); anything else as it is, or '—'. */
 export function stageName(stage: string): string {
   if ((STAGE_IDS as readonly string[]).includes(stage)) return stageLabel(stage as StageId);
   return Object.prototype.hasOwnProperty.call(OTHER_EMAILS, stage) ? (OTHER_EMAILS[stage] ?? stage) : stage || '—';

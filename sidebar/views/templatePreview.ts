@@ -6,7 +6,14 @@ import { addDays } from '../../src/domain/dates';
 import { formalNoticeFor } from '../../src/domain/defaultTemplates';
 import { listValues } from '../../src/domain/group';
 import type { HtmlBlocks, Placeholder } from '../../src/domain/templates';
-import { LIST_TEMPLATE_IDS, type Template, type TemplateId } from '../../src/domain/types';
+import { EMAIL_STAGE_IDS, isEmailStage, stageEmail } from '../../src/domain/stageTable';
+import {
+  LIST_TEMPLATE_IDS,
+  type EmailStageId,
+  type ListTemplateId,
+  type Template,
+  type TemplateId,
+} from '../../src/domain/types';
 import type { InvoiceView, Store } from '../state';
 import { formatDate } from '../ui';
 
@@ -19,9 +26,15 @@ export interface PreviewInput {
   note: string | null;
 }
 
+/** The template a stage uses instead of its own when the row has no Billing Email, if it has one. */
+function noBillingOf(stage: EmailStageId): TemplateId[] {
+  const id = stageEmail(stage).noBilling as TemplateId | undefined;
+  return id === undefined ? [] : [id];
+}
+
 /** Which templates there are, grouped as the picker shows them. */
 export const TEMPLATE_GROUPS: ReadonlyArray<[string, readonly TemplateId[]]> = [
-  ['One invoice', ['nudge', 'reminder', 'firm', 'escalate', 'escalateNoBilling', 'formal']],
+  ['One invoice', EMAIL_STAGE_IDS.flatMap((s) => [s, ...noBillingOf(s)])],
   ['Several invoices of one client', LIST_TEMPLATE_IDS],
   ['Other emails', ['promiseMissed', 'thankYou', 'dispute']],
 ];
@@ -30,23 +43,22 @@ const LIST_HINT =
   'When one client has several invoices due the same day and “One email per client” is on (Settings), they go out as one email in the words of the most advanced stage. {{invoices}} is the list (a table in the HTML version).';
 
 /** When each template is used, in a sentence under the picker. */
-export const TEMPLATE_HINTS: Record<TemplateId, string> = {
-  nudge: 'A courtesy note before the due date (when the courtesy nudge is on in Settings).',
-  reminder: 'The first follow-up after the due date.',
-  firm: 'A firmer reminder, with a reply-by date.',
-  escalate: 'To the Billing Email contact, with your usual contact copied.',
-  escalateNoBilling:
-    'The same stage when the row has no Billing Email: to your usual contact, asking them to pass it to whoever handles payments.',
-  formal: 'The formal notice, with a reply-by date.',
+const NO_BILLING_HINT =
+  'The same stage when the row has no Billing Email: to your usual contact, asking them to pass it to whoever handles payments.';
+
+/** When each template is used, in a sentence under the picker (a stage's own from the stage table). */
+export const TEMPLATE_HINTS: Readonly<Record<TemplateId, string>> = {
+  ...(Object.fromEntries(
+    EMAIL_STAGE_IDS.flatMap((s) => [
+      [s, stageEmail(s).templateHint],
+      [stageEmail(s).list, LIST_HINT],
+      ...noBillingOf(s).map((id) => [id, NO_BILLING_HINT]),
+    ]),
+  ) as Record<EmailStageId | ListTemplateId, string>),
   dispute: 'Never sent by the add-on: you open it in Gmail from the Disputes tab.',
   promiseMissed: 'The day after a promised date passes without payment. {{promised_date}} is the date the client gave.',
   thankYou: 'Once, when an invoice you followed up is paid (turn on “Thank-you when paid” in Settings).',
-  nudgeList: LIST_HINT,
-  reminderList: LIST_HINT,
-  firmList: LIST_HINT,
-  escalateList: LIST_HINT,
-  formalList: LIST_HINT,
-};
+} as Record<TemplateId, string>;
 
 const isList = (id: TemplateId): boolean => (LIST_TEMPLATE_IDS as readonly string[]).includes(id);
 
@@ -86,7 +98,8 @@ function promisePreview(draft: Template, inv: InvoiceView, store: Store): Previe
 export function previewInput(id: TemplateId, draft: Template, inv: InvoiceView, store: Store): PreviewInput {
   if (isList(id)) return listPreview(draft, inv, store);
   if (id === 'promiseMissed') return promisePreview(draft, inv, store);
-  if (id !== 'formal') return { template: draft, values: inv.values, blocks: {}, note: null };
+  if (!isEmailStage(id) || stageEmail(id).formalNotice !== true)
+    return { template: draft, values: inv.values, blocks: {}, note: null };
   // The default formal notice states the interest when some applies to the row.
   const letterAttached = store.data.settings.latePayment.attachLetter;
   const template = formalNoticeFor(draft, { interestApplies: inv.values.interest !== undefined, letterAttached });

@@ -2,6 +2,7 @@
 // preview for the invoice on the selected row (rendered with the server's own template code), save
 // with validation (each issue beside the subject or the message, by its field), reset to the default.
 import { placeholdersFor, renderTemplate, validateTemplate } from '../../src/domain/templates';
+import { FIRST_FOLLOW_UP } from '../../src/domain/stageTable';
 import type { Template, TemplateId } from '../../src/domain/types';
 import { call } from '../api';
 import { fill, h, uid } from '../dom';
@@ -31,7 +32,9 @@ interface Editor {
 function editor(store: Store): Editor {
   const subject = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'true' });
   const body = h('textarea', { rows: 12, spellcheck: 'true' });
-  const first = store.data.templates.some((t) => t.id === 'reminder') ? 'reminder' : (store.data.templates[0]?.id ?? 'reminder');
+  const first = store.data.templates.some((t) => t.id === FIRST_FOLLOW_UP)
+    ? FIRST_FOLLOW_UP
+    : (store.data.templates[0]?.id ?? FIRST_FOLLOW_UP);
   const ed: Editor = {
     current: first,
     subject,

@@ -74,7 +74,8 @@ export function saveTemplate(store: StorePort, id: TemplateId, template: Templat
   if (issues.length > 0) return issues;
   const before = templateInUse(store, id);
   store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
-  if (author && !sameTemplate(before, template)) recordChange(store, { ...author, what: 'template', detail: templateLabel(id) });
+  if (author && !sameTemplate(before, template))
+    recordChange(store, { ...author, what: 'template', detail: templateLabel(id, stageDaysIn(store)) });
   return issues;
 }
 
@@ -83,7 +84,12 @@ export function resetTemplate(store: StorePort, id: TemplateId, author?: ChangeA
   const before = templateInUse(store, id);
   store.delete(TEMPLATE_KEY_PREFIX + id);
   if (author && !sameTemplate(before, defaultTemplates()[id]))
-    recordChange(store, { ...author, what: 'templateReset', detail: templateLabel(id) });
+    recordChange(store, { ...author, what: 'templateReset', detail: templateLabel(id, stageDaysIn(store)) });
+}
+
+/** The stage days in force, for a template's name. */
+function stageDaysIn(store: StorePort): Settings['stageDays'] {
+  return parseSettings(store.readJson(SETTINGS_KEY).value).settings.stageDays;
 }
 
 /** The template a run uses now: the saved one when it can be used, else the default (as loadConfig reads it). */

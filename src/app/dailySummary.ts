@@ -3,6 +3,7 @@
 // with the overdue totals and a link to the spreadsheet. Nothing on quiet days; it takes the quota
 // last, after every email to a client, and is logged with the outcome `summary`.
 import { hasSentEntry } from '../domain/history';
+import { STAGE_IDS, stageRow, type StageId } from '../domain/stageTable';
 import type { LedgerStage, LogLine } from '../domain/records';
 import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, type SummaryTotals } from '../domain/summary';
 import { clearChangesUpTo, readChanges } from './changeJournal';
@@ -12,6 +13,11 @@ import { overdueByCurrency } from './planRun';
 import type { Ports } from './ports';
 import type { Outcomes } from './send';
 import { ownEmailRecord, sendAtMostOnce } from './sendOnce';
+
+/** What the user is asked to do once a stage's email went out (the stage table says which stages ask). */
+function summaryNeed(stage: string): NeedCode | undefined {
+  return (STAGE_IDS as readonly string[]).includes(stage) ? stageRow(stage as StageId).summaryNeed : undefined;
+}
 
 const RESULT_OF: Partial<Record<LogLine['outcome'], SummaryOutcome['result']>> = {
   sent: 'sent',
@@ -39,7 +45,8 @@ function needsUser({ snapshot }: NoticeRun, lines: readonly LogLine[]): NeedsUse
   const add = (invoice: string, client: string, need: NeedCode): void =>
     void needs.set(`${need}\u0000${invoice}`, { invoice, client, need });
   for (const line of lines) {
-    if (line.stage === 'escalate' && line.outcome === 'sent') add(line.invoice, line.client, 'call');
+    const need = summaryNeed(line.stage);
+    if (need !== undefined && line.outcome === 'sent') add(line.invoice, line.client, need);
     else if (line.outcome === 'decision') add(line.invoice, line.client, 'decide');
     else if (line.outcome === 'unsure') add(line.invoice, line.client, 'review');
     // A missed promise, once: the day its email goes (not each day it waits for the client's gap).

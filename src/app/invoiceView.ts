@@ -2,8 +2,8 @@
 import { clientKey, type ListedInvoice } from '../domain/group';
 import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
-import { statusCells } from '../domain/plan';
-import { isPaid, type Status } from '../domain/stages';
+import { statusCells, type RowPlan } from '../domain/plan';
+import { isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './run';
@@ -11,6 +11,12 @@ import type { InvoiceView } from './sidebarTypes';
 import { promiseView } from './promiseRecords';
 import type { LateInterest } from '../domain/interest';
 import type { Invoice } from '../domain/types';
+
+/** The row's status as a code: its evaluation's, 'paid' for a row the sheet says is paid, else null. */
+function rowStatusCode(plan: RowPlan): StatusCode | null {
+  if (plan.evaluation !== null && plan.error === null) return statusCode(plan.evaluation.status);
+  return plan.outcome?.kind === 'settled' && plan.outcome.code === 'paid' ? 'paid' : null;
+}
 
 /** The invoice on sheet row `row`, or null when that row has none. */
 export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceView | null {
@@ -27,6 +33,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
     invoice: plan.invoice,
     client: plan.client,
     status: statusCells(plan, plan.evaluation, history).status,
+    statusCode: rowStatusCode(plan),
     stage: history?.lastSentStage ?? '',
     amountText: invoice ? formatMoney(invoice.amount, invoice.currency, ctx.locale) : '',
     balanceText: invoice ? formatMoney(isPaid(invoice) ? 0 : invoice.balance, invoice.currency, ctx.locale) : '',
@@ -61,7 +68,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
 }
 
 /** Statuses of invoices that follow-ups still go out for (not paused, disputed, promised, or left to the user). */
-const CHASED = new Set<Status>(['Overdue', 'Call client', 'Final notice']);
+const CHASED = new Set<StatusCode>(['overdue', 'call-client', 'final-notice']);
 
 /** The invoice and its client's other unpaid, chased invoices that are overdue today, oldest due first. */
 function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice[] {
@@ -72,7 +79,8 @@ function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice
   };
   const others = run.plan.rows.flatMap((row) => {
     const inv = row.key !== null && row.key !== selected.key && row.error === null ? run.invoices.get(row.key) : undefined;
-    const chased = row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && CHASED.has(row.evaluation.status);
+    const chased =
+      row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && CHASED.has(statusCode(row.evaluation.status));
     return inv && chased && !isPaid(inv) && clientKey(inv.client) === client ? [listed(inv)] : [];
   });
   return [listed(selected), ...others].sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -34,7 +34,7 @@ export function recipientsText(e: Pick<FollowUpEmail, 'to' | 'cc' | 'bcc'>): str
 
 /** A log row about an email (or, with `stage`, about an earlier stage it superseded). */
 export function emailLine(
-  e: Pick<FollowUpEmail, 'invoice' | 'stage' | 'to' | 'cc' | 'bcc' | 'subject'>,
+  e: Pick<FollowUpEmail, 'invoice' | 'stage' | 'to' | 'cc' | 'bcc'> & { subject: string },
   outcome: Outcome,
   result: string,
   stage: EmailStageId = e.stage,

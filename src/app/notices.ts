@@ -4,7 +4,7 @@
 // the quota last. A client that already got an email in this run gets no second one today.
 import { daysBetween } from '../domain/dates';
 import { clientKey } from '../domain/group';
-import { planThankYou, recipientCount, type InvoiceEmail, type PlanInput } from '../domain/plan';
+import { planThankYou, recipientCount, withWords, type EmailWords, type InvoiceEmail, type PlanInput } from '../domain/plan';
 import type { LedgerEntry, LogLine, NoticeWord } from '../domain/records';
 import { emptyHistory, withPromiseMissedSent, type InvoiceHistory } from '../domain/stages';
 import type { IsoDate } from '../domain/types';
@@ -33,7 +33,8 @@ export interface NoticeRun {
 /** A notice due in this run. */
 export interface Notice {
   word: NoticeWord;
-  email: InvoiceEmail;
+  /** The email with its words made: notices are few, and a menu run shows them before sending. */
+  email: InvoiceEmail & EmailWords;
   promisedDate?: IsoDate;
 }
 
@@ -46,7 +47,11 @@ export interface DueNotices {
 export function dueNotices(snapshot: Snapshot, run: RunPlan, store: StorePort): DueNotices {
   const book = thankYouBook(snapshot, run, run.histories, store);
   const notices: Notice[] = [
-    ...run.plan.promiseMissed.map((email) => ({ word: 'promiseMissed' as const, email, promisedDate: email.promisedDate })),
+    ...run.plan.promiseMissed.map((email) => ({
+      word: 'promiseMissed' as const,
+      email: withWords(email, run.words),
+      promisedDate: email.promisedDate,
+    })),
     ...thankYouEmails(snapshot, run, book),
   ];
   return { notices, book };
@@ -106,7 +111,7 @@ function thankYouEmails(snapshot: Snapshot, run: RunPlan, book: ThankYouBook): N
   for (const invoice of thankYousDue(run, book, histories)) {
     const email = planThankYou(invoice, input);
     // A thank-you that cannot be written (no contact name for a template that needs one) is not sent.
-    if (typeof email !== 'string') out.push({ word: 'thankYou', email });
+    if (typeof email !== 'string') out.push({ word: 'thankYou', email: withWords(email, run.words) });
   }
   return out;
 }

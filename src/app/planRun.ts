@@ -3,7 +3,7 @@ import { buildHistories, stageFromText, type StatusMemory } from '../domain/hist
 import { cellText } from '../domain/dates';
 import { currencyForLocale, sumMoney } from '../domain/money';
 import { parseInvoiceSheet } from '../domain/parse';
-import { planFollowUps, type FollowUpEmail, type Plan } from '../domain/plan';
+import { planFollowUps, wordsContext, type FollowUpEmail, type Plan, type WordsContext } from '../domain/plan';
 import { isEmailStage, isPaid, type InvoiceHistory } from '../domain/stages';
 import { ledgerId, type LogRecord } from '../domain/records';
 import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../domain/types';
@@ -31,6 +31,8 @@ export interface RunPlan {
   /** The log as read: which emails already wait in it as queued (logged once while waiting). */
   log: LogRecord[];
   senderName: string;
+  /** What the planned emails' words are filled in with (a waiting invoice's log row quotes its subject). */
+  words: WordsContext;
   /** The day of the latest email to each client before this run, by `clientKey`. */
   lastEmailOn: ReadonlyMap<string, IsoDate>;
   /** Days between two emails to one client (the words of a waiting invoice). */
@@ -93,6 +95,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
     invoices,
     log: snapshot.log,
     senderName: config.settings.senderName,
+    words: wordsContext({ ctx, settings: config.settings }),
     minGapDays: config.settings.minGapDays,
     today: ctx.today,
     warnings: [...snapshot.headerNotes, ...parsed.warnings.map((w) => w.message)],

@@ -1,7 +1,7 @@
 // Step 3 of a run: send the planned client emails at most once each (the ledger records every
 // invoice's send before and after it), and say what happened to each invoice as an outcome code.
 import type { ClientEmail } from '../domain/group';
-import { recipientCount, type FollowUpEmail, type RowPlan } from '../domain/plan';
+import { emailWords, recipientCount, type FollowUpEmail, type RowPlan } from '../domain/plan';
 import type { LedgerEntry, LogLine } from '../domain/records';
 import { stageLabel } from '../domain/settings';
 import { emptyHistory, withSkipped, withSent, type InvoiceHistory } from '../domain/stages';
@@ -89,23 +89,11 @@ export function sendPlanned(run: RunPlan, ports: Ports, options: SendOptions): O
 }
 
 /** One invoice as it went out inside its client's email: that email's recipients and subject. */
-type InvoiceInEmail = Pick<FollowUpEmail, 'key' | 'invoice' | 'stage' | 'superseded' | 'to' | 'cc' | 'bcc' | 'subject'>;
+type InvoiceInEmail = FollowUpEmail & { subject: string };
 
-/**
- * The invoice's record in its client's email. Built field by field: spreading a planned email would
- * fill in that invoice's own words (its getters), which a client email listing it never uses.
- */
+/** The invoice's record in its client's email. */
 function sentIn(e: FollowUpEmail, c: ClientEmail): InvoiceInEmail {
-  return {
-    key: e.key,
-    invoice: e.invoice,
-    stage: e.stage,
-    superseded: e.superseded,
-    to: c.to,
-    cc: c.cc,
-    bcc: c.bcc,
-    subject: c.subject,
-  };
+  return { ...e, to: c.to, cc: c.cc, bcc: c.bcc, subject: c.subject };
 }
 
 /** Invoices that wait for their client's next email: one `queued` row each, logged once while waiting. */
@@ -114,7 +102,10 @@ function waitingLines(run: RunPlan): LogLine[] {
   const before = queuedInLog(run.log);
   return run.waiting
     .filter((w) => !before.has(ledgerKey(w.email.key, w.email.stage)))
-    .map((w) => emailLine(w.email, 'queued', queuedForClientWords(run.minGapDays, w.why)));
+    .map((w) => {
+      const subject = emailWords(w.email, run.words).subject;
+      return emailLine({ ...w.email, subject }, 'queued', queuedForClientWords(run.minGapDays, w.why));
+    });
 }
 
 /** What became of one client email (each of its invoices recorded on its own). */

@@ -9,7 +9,7 @@ import { invoiceKey } from '../domain/parse';
 import { missingSenderName } from '../domain/settings';
 import { overdueByCurrency } from './planRun';
 import { PLACEHOLDERS } from '../domain/templates';
-import { TEMPLATE_IDS, type Template, type TemplateId } from '../domain/types';
+import { TEMPLATE_IDS, type Settings, type Template, type TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
@@ -54,7 +54,7 @@ export function sidebarData(env: Environment): SidebarData {
   const ports = portsHere(env);
   const config = loadConfig(ports.store);
   const base = {
-    templates: TEMPLATE_IDS.map((id) => templateView(id, config.templates[id])),
+    templates: TEMPLATE_IDS.map((id) => templateView(id, config.templates[id], config.settings.stageDays)),
     placeholders: [...PLACEHOLDERS],
     settings: config.settings,
     dailyOn: ports.triggers.isOn(),
@@ -198,15 +198,15 @@ export function resetTemplateFromSidebar(env: Environment, id: unknown): Sidebar
     return [];
   });
   if (!result.ok) throw new Error(result.problems.join(' '));
-  return templateView(id, defaultTemplates()[id]);
+  return templateView(id, defaultTemplates()[id], loadConfig(portsHere(env).store).settings.stageDays);
 }
 
 /** A template as the sidebar shows it, with its default beside it for "Reset". */
-function templateView(id: TemplateId, t: Template): SidebarTemplate {
+function templateView(id: TemplateId, t: Template, stageDays: Settings['stageDays']): SidebarTemplate {
   const d = defaultTemplates()[id];
   return {
     id,
-    label: templateLabel(id),
+    label: templateLabel(id, stageDays),
     subject: t.subject,
     body: t.body,
     isDefault: t.subject === d.subject && t.body === d.body,

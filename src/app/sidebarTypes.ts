@@ -4,6 +4,7 @@
 import type { LedgerStage } from '../domain/records';
 import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
+import type { StatusCode } from '../domain/stages';
 import type { Placeholder } from '../domain/templates';
 import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
@@ -46,6 +47,8 @@ export interface InvoiceView {
   invoice: string;
   client: string;
   status: string;
+  /** The status as a code, for the sidebar to decide on (null for a row in error or not an invoice to chase). */
+  statusCode: StatusCode | null;
   stage: string;
   amountText: string;
   balanceText: string;

@@ -4,6 +4,7 @@
 // `Date` objects, so time zones and daylight saving can never shift a day. Locale behaviour comes
 // from the small explicit tables below, not from `Intl`, so Apps Script and Node give identical
 // results.
+import { memoized } from './memo';
 import type { CellValue, IsoDate, Result } from './types';
 
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
@@ -163,34 +164,19 @@ function ymd(d: IsoDate): { y: number; m: number; d: number } {
 
 /**
  * Date arithmetic runs several times per invoice on a large sheet, over a few hundred distinct dates:
- * each date's day number, and each day number's date, is worked out once (the tables stay small:
- * they start again when full). A bad date is not remembered: it throws every time.
+ * each date's day number, and each day number's date, is worked out once (README "Performance").
  */
 const DAY_MEMO_LIMIT = 4096;
-const dayNumbers = new Map<string, number>();
-const isoDates = new Map<number, IsoDate>();
 
-function dayNumberOf(d: IsoDate): number {
-  let n = dayNumbers.get(d);
-  if (n === undefined) {
-    const p = ymd(d);
-    n = dayNumber(p.y, p.m, p.d);
-    if (dayNumbers.size >= DAY_MEMO_LIMIT) dayNumbers.clear();
-    dayNumbers.set(d, n);
-  }
-  return n;
-}
+const dayNumberOf = memoized((d: IsoDate): number => {
+  const p = ymd(d);
+  return dayNumber(p.y, p.m, p.d);
+}, DAY_MEMO_LIMIT);
 
-function isoOfDay(z: number): IsoDate {
-  let iso = isoDates.get(z);
-  if (iso === undefined) {
-    const p = fromDayNumber(z);
-    iso = toIso(p.y, p.m, p.d);
-    if (isoDates.size >= DAY_MEMO_LIMIT) isoDates.clear();
-    isoDates.set(z, iso);
-  }
-  return iso;
-}
+const isoOfDay = memoized((z: number): IsoDate => {
+  const p = fromDayNumber(z);
+  return toIso(p.y, p.m, p.d);
+}, DAY_MEMO_LIMIT);
 
 // ---------------------------------------------------------------------------------------------
 // Public date arithmetic. These throw a RangeError for a string that is not an IsoDate: callers
@@ -360,18 +346,8 @@ const DATE_FILLERS: ReadonlySet<string> = new Set(['de', 'del', 'le', 'el', 'il'
 
 /** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
 export function formatDateForEmail(d: IsoDate, locale: string): string {
-  // Due dates repeat across invoices, and every email has the same reply-by date: each is written once.
-  if (locale !== dateWords.locale) dateWords = { locale, made: new Map() };
-  let words = dateWords.made.get(d);
-  if (words === undefined) {
-    words = dateText(d, locale);
-    if (dateWords.made.size >= DAY_MEMO_LIMIT) dateWords.made.clear();
-    dateWords.made.set(d, words);
-  }
-  return words;
+  return dateText(d, locale);
 }
-
-let dateWords: { locale: unknown; made: Map<unknown, string> } = { locale: null, made: new Map() };
 
 function dateText(d: IsoDate, locale: string): string {
   const p = isoParts(typeof d === 'string' ? d : String(d));

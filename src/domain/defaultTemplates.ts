@@ -8,7 +8,8 @@
 // payment_link, which a row may leave empty. The amount owed is always {{balance}}, so a partial
 // payment is reflected. The "several invoices" variants (docs/escalation.md, "One email per client")
 // list the client's invoices with {{invoices}} and have a subject of their own.
-import { TEMPLATE_IDS, type Template, type TemplateId, type Templates } from './types';
+import { EMAIL_STAGE_IDS, stageEmail, stageRow, type EmailStageId } from './stageTable';
+import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from './types';
 
 export const FOLLOW_UP_SUBJECT = 'Invoice {{invoice}} from {{sender_name}}';
 
@@ -150,6 +151,9 @@ const FORMAL_WITH_INTEREST: readonly string[] = [
   '{{sender_name}}',
 ];
 
+/** The default formal notice, as one text: every formal notice of a run is compared with it. */
+const DEFAULT_FORMAL_BODY = DEFAULT_BODIES.formal.join('\n');
+
 const LETTER_LINE = 'The attached letter sets out the statement of account and how the interest is worked out.';
 
 /**
@@ -159,7 +163,7 @@ const LETTER_LINE = 'The attached letter sets out the statement of account and h
  * it is sent as written (they can use {{interest}}, {{compensation}} and {{amount_claimed}} in it).
  */
 export function formalNoticeFor(template: Template, row: { interestApplies: boolean; letterAttached: boolean }): Template {
-  if (template.body !== DEFAULT_BODIES.formal.join('\n') || !row.interestApplies) return template;
+  if (!row.interestApplies || template.body !== DEFAULT_FORMAL_BODY) return template;
   const lines = [...FORMAL_WITH_INTEREST];
   if (row.letterAttached) lines.splice(5, 0, '', LETTER_LINE);
   return { subject: template.subject, body: lines.join('\n') };
@@ -182,24 +186,32 @@ export function defaultTemplates(): Templates {
   return templates;
 }
 
-const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  nudge: 'Courtesy nudge (before due)',
-  reminder: 'Reminder (day 1)',
-  firm: 'Firm reminder (day 7)',
-  escalate: 'Billing contact (day 14)',
-  formal: 'Formal notice (day 21)',
+/** The names of the templates that are not a stage's own. */
+const OTHER_LABELS: Partial<Record<TemplateId, string>> = {
   dispute: 'Dispute opening message',
-  escalateNoBilling: 'Escalation without a billing contact (day 14)',
   promiseMissed: 'Promise missed',
   thankYou: 'Thank-you when paid',
-  nudgeList: 'Courtesy nudge — several invoices',
-  reminderList: 'Reminder — several invoices',
-  firmList: 'Firm reminder — several invoices',
-  escalateList: 'Escalation — several invoices',
-  formalList: 'Formal notice — several invoices',
 };
 
-/** A template's name as the sidebar and the daily summary show it ('firm' → 'Firm reminder (day 7)'). */
-export function templateLabel(id: TemplateId): string {
-  return TEMPLATE_LABELS[id];
+/** When a stage's email goes out, as its template's name says it: '(day 7)', '(before due)', '(off)'. */
+function dayWords(stage: EmailStageId, stageDays: Settings['stageDays']): string {
+  const day = stageDays[stage];
+  if (day === null) return '(off)';
+  return stageRow(stage).beforeDue === true ? '(before due)' : `(day ${day})`;
+}
+
+/**
+ * A template's name as the sidebar and the change journal show it, with the day its stage goes out
+ * on in these settings (the firm reminder's is 'Firm reminder (day 7)' by default).
+ */
+export function templateLabel(id: TemplateId, stageDays: Settings['stageDays']): string {
+  const other = OTHER_LABELS[id];
+  if (other !== undefined) return other;
+  for (const stage of EMAIL_STAGE_IDS) {
+    const email = stageEmail(stage);
+    if (id === stage) return `${email.templateLabel} ${dayWords(stage, stageDays)}`;
+    if (id === email.noBilling) return `${stageRow(stage).label} without a billing contact ${dayWords(stage, stageDays)}`;
+    if (id === email.list) return `${stageRow(stage).label} — several invoices`;
+  }
+  return id;
 }

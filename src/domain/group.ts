@@ -5,7 +5,7 @@
 import { addDays, daysBetween, formatDateForEmail } from './dates';
 import { defaultTemplates } from './defaultTemplates';
 import { formatMoney, sumMoney } from './money';
-import type { FollowUpEmail } from './plan';
+import { emailWords, type FollowUpEmail, type WordsContext } from './plan';
 import { stageOrder } from './stages';
 import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './templates';
 import {
@@ -48,6 +48,10 @@ export interface Grouped {
   waiting: Array<{ email: FollowUpEmail; until: IsoDate; why: WaitReason }>;
 }
 
+function wordsContextOf(settings: Settings, history: ClientHistory): WordsContext {
+  return { today: history.today, locale: history.locale, replyByDays: settings.replyByDays, senderName: settings.senderName };
+}
+
 /** Who the client is: the Client cell, case and spacing ignored. */
 export function clientKey(client: string): string {
   return client.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -61,8 +65,10 @@ const addressKey = (list: string[]): string =>
 const recipientsKey = (e: FollowUpEmail): string => `${addressKey(e.to)}|${addressKey(e.cc)}`;
 const maxStage = (emails: FollowUpEmail[]): number => Math.max(...emails.map((e) => stageOrder(e.stage)));
 
-function single(email: FollowUpEmail): ClientEmail {
-  const { to, cc, bcc, subject, text, html, stage } = email;
+/** An invoice's own email, its words made now (it goes out, or is shown). */
+function single(email: FollowUpEmail, settings: Settings, history: ClientHistory): ClientEmail {
+  const { to, cc, bcc, stage } = email;
+  const { subject, text, html } = emailWords(email, wordsContextOf(settings, history));
   const client = email.invoice.client;
   return { clientKey: clientKey(client), client, stage, invoices: [email], to, cc, bcc, subject, text, html };
 }
@@ -111,7 +117,8 @@ function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientH
   const waiting = emails
     .filter((e) => !going.includes(e))
     .map((email) => ({ email, until, why: group.includes(email) ? ('listFull' as const) : ('gap' as const) }));
-  const sent = going.length === 1 && going[0] ? single(going[0]) : combined(going, settings, history, templates);
+  const sent =
+    going.length === 1 && going[0] ? single(going[0], settings, history) : combined(going, settings, history, templates);
   return { emails: [sent], waiting };
 }
 
@@ -126,7 +133,7 @@ export function groupFollowUps(
   clientHistory: ClientHistory,
   templates: Partial<Templates> = {},
 ): Grouped {
-  if (!settings.groupByClient) return { emails: emails.map(single), waiting: [] };
+  if (!settings.groupByClient) return { emails: emails.map((e) => single(e, settings, clientHistory)), waiting: [] };
   const out: Grouped = { emails: [], waiting: [] };
   for (const group of bucket(emails, (e) => clientKey(e.invoice.client)).values()) {
     const one = forClient(group, settings, clientHistory, templates);

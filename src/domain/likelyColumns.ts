@@ -150,8 +150,8 @@ const UNRELATED_WORDS = new Set([
   'account',
   'iban',
   'bank',
-  'reminder',
-  'reminders',
+  // Header words, not stage ids: a "Reminder" column is the user's own note.
+  ...'reminder reminders'.split(' '),
   'invoices',
 ]);
 

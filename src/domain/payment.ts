@@ -4,6 +4,7 @@
 // paid or balance to say how much.
 import { cellText, formatDateForEmail, parseDateCell, shown, type DateOrder } from './dates';
 import { formatMoney, fromMinorUnits, toMinorUnits } from './money';
+import { CHASED_STATUS_WORDS } from './stages';
 import type { CellValue, HeldCode, IsoDate, Result, SettledCode } from './types';
 
 /** What a Status word means for the follow-ups. */
@@ -321,11 +322,7 @@ export const STATUS_WORDS = {
     'Marked as sent',
     'Reminder sent',
     // The add-on's own status words, when a copy of its column is read
-    'Not due',
-    'Due today',
-    'Call client',
-    'Final notice',
-    'Decide next step',
+    ...CHASED_STATUS_WORDS,
     // Spanish
     'Pendiente',
     'Pendiente de pago',

@@ -1,9 +1,10 @@
 // The plan: for a snapshot of the sheet, the settings, the history and today, what every row's
 // status is and which follow-up emails are due. The same plan drives preview, menu and trigger runs.
 import { evaluateInvoice, emptyHistory, isPaid, type Evaluation, type InvoiceHistory } from './stages';
-import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
+import { checkScanned, placeholderValues, scanTemplate, type PlaceholderContext, type ScannedTemplate } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
+import { isEmailStage, stageEmail, type RecipientsRule } from './stageTable';
 import { formalNoticeFor } from './defaultTemplates';
 import { withPromises, type PromiseRecord } from './promise';
 import { dueDateHold, firstRunDate, type DueDateChecks } from './dueDates';
@@ -21,18 +22,34 @@ import type {
   EmailContent,
   SheetContext,
   Template,
+  TemplateId,
   Templates,
 } from './types';
 
-export interface FollowUpEmail extends EmailContent {
+/** Who an email goes to. */
+type Recipients = Pick<EmailContent, 'to' | 'cc' | 'bcc'>;
+
+/**
+ * An email about one invoice, as plain data: who it goes to and what its words are made from.
+ * `emailWords` makes its subject, text and HTML when it is sent or shown: a plan keeps no words for
+ * the many emails it never sends.
+ */
+export interface InvoiceEmail extends Recipients {
   key: string;
   row: number;
   invoice: Invoice;
+  /** The template its words are made from: the row's own (without a billing contact, stating the interest). */
+  template: Template;
+  /** The late-payment interest its words state, when a regime is on (docs/late-payment.md). */
+  late?: LateInterest;
+  /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
+  letter?: PlannedDocument;
+}
+
+export interface FollowUpEmail extends InvoiceEmail {
   stage: EmailStageId;
   /** Earlier stages that were due but are not sent because this one supersedes them (catch-up). */
   superseded: EmailStageId[];
-  /** The formal letter to attach as a PDF (formal notice with attachLetter on; docs/late-payment.md). */
-  letter?: PlannedDocument;
 }
 
 export interface RowPlan {
@@ -58,7 +75,7 @@ export interface RowPlan {
 }
 
 /** The one email the day after a missed promise: like a follow-up, about the promised date rather than a stage. */
-export type PromiseMissedEmail = Omit<FollowUpEmail, 'stage' | 'superseded'> & { promisedDate: IsoDate };
+export type PromiseMissedEmail = InvoiceEmail & { promisedDate: IsoDate };
 
 export interface Plan {
   rows: RowPlan[];
@@ -93,30 +110,24 @@ export interface PlanInput {
 }
 
 /** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template. */
-function extraTemplate(input: PlanInput, id: 'escalateNoBilling' | 'promiseMissed' | 'thankYou'): Template {
+function extraTemplate(input: PlanInput, id: 'promiseMissed' | 'thankYou'): Template {
   return input.templates[id];
 }
 
 /**
- * The template of a stage's email for this row: the escalation has its own wording without a billing
+ * The template of a stage's email for this row: a stage can have its own wording without a billing
  * contact, and the default formal notice states the interest when some applies.
  */
-function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, late: LateInterest | undefined): Template {
-  if (stage === 'escalate' && invoice.billingEmails.length === 0) {
-    return extraTemplate(input, 'escalateNoBilling');
-  }
+function templateFor(invoice: Invoice, stage: EmailStageId, input: RunInput, late: LateInterest | undefined): Template {
+  const email = stageEmail(stage);
+  const noBilling = email.noBilling as TemplateId | undefined;
+  if (noBilling !== undefined && invoice.billingEmails.length === 0) return input.templates[noBilling];
   const template = input.templates[stage];
-  if (stage !== 'formal') return template;
+  if (email.formalNotice !== true) return template;
   const interestApplies = late !== undefined && late.notApplied === undefined;
   const letterAttached = input.settings.latePayment?.attachLetter === true;
-  // The same four wordings at most for every formal notice of a run: each worked out once.
-  let variants = formalVariants.get(template);
-  if (variants === undefined) formalVariants.set(template, (variants = []));
-  const which = (interestApplies ? 2 : 0) + (letterAttached ? 1 : 0);
-  return (variants[which] ??= formalNoticeFor(template, { interestApplies, letterAttached }));
+  return input.formalNotice(template, { interestApplies, letterAttached });
 }
-
-const formalVariants = new WeakMap<Template, Template[]>();
 
 function unique(list: string[], exclude: string[] = []): string[] {
   // The usual case, one address and nothing to leave out: an array of its size (a pushed-to array
@@ -135,8 +146,9 @@ function unique(list: string[], exclude: string[] = []): string[] {
 }
 
 /**
- * Who gets a stage's email: escalate goes to the billing contact with the usual contact copied (to the
- * usual contact alone when the row has none); formal copies the billing contact.
+ * Who gets a stage's email, by the stage's rule in the stage table: the billing contact with the usual
+ * contact copied (to the usual contact alone when the row has none), the usual contact with the
+ * billing contact copied, or the usual contact alone.
  */
 export function recipientsFor(
   invoice: Invoice,
@@ -144,12 +156,21 @@ export function recipientsFor(
   settings: Settings,
   selfEmail: string | null,
 ): { to: string[]; cc: string[]; bcc: string[] } {
+  return recipientsBy(invoice, stageEmail(stage).recipients, settings, selfEmail);
+}
+
+function recipientsBy(
+  invoice: Invoice,
+  rule: RecipientsRule,
+  settings: Settings,
+  selfEmail: string | null,
+): { to: string[]; cc: string[]; bcc: string[] } {
   let to = invoice.emails;
   let cc: string[] = [];
-  if (stage === 'escalate' && invoice.billingEmails.length > 0) {
+  if (rule === 'billing' && invoice.billingEmails.length > 0) {
     to = invoice.billingEmails;
     cc = invoice.emails;
-  } else if (stage === 'formal') {
+  } else if (rule === 'usualCopyBilling') {
     cc = invoice.billingEmails;
   }
   to = unique(to);
@@ -197,117 +218,136 @@ function missingMessage(what: string, missing: string[], late: LateInterest | un
   return `${email} needs ${values}, and this row has none, so it was not sent`;
 }
 
-type Rendered = Pick<FollowUpEmail, 'subject' | 'text' | 'html'>;
+/** An email's words. */
+export type EmailWords = Pick<EmailContent, 'subject' | 'text' | 'html'>;
+
+/** What an email's words are filled in with besides its invoice: the day, the locale and the settings. */
+export type WordsContext = Omit<PlaceholderContext, 'late'>;
+
+export function wordsContext(input: Pick<PlanInput, 'ctx' | 'settings'>): WordsContext {
+  const { ctx, settings } = input;
+  return { today: ctx.today, locale: ctx.locale, replyByDays: settings.replyByDays, senderName: settings.senderName };
+}
+
+/** The invoice as an email's words see it: a "promise missed" email quotes its promised date. */
+function wordsInvoice(email: InvoiceEmail | PromiseMissedEmail): Invoice {
+  return 'promisedDate' in email ? { ...email.invoice, promisedDate: email.promisedDate } : email.invoice;
+}
+
+function valuesFor(invoice: Invoice, scanned: ScannedTemplate, words: WordsContext, late: LateInterest | undefined) {
+  return placeholderValues(invoice, late === undefined ? words : { ...words, late }, scanned.used);
+}
+
+/** The subject, text and HTML of a planned email (planning checked that its template can be filled in). */
+export function emailWords(email: InvoiceEmail | PromiseMissedEmail, words: WordsContext): EmailWords {
+  const scanned = scanTemplate(email.template);
+  const r = checkScanned(scanned, valuesFor(wordsInvoice(email), scanned, words, email.late));
+  if (!r.ok) throw new Error(`The email for invoice ${email.invoice.invoice} cannot be filled in`);
+  return r.render();
+}
+
+/** An email with its words made, ready to send or show. */
+export function withWords<T extends InvoiceEmail | PromiseMissedEmail>(email: T, words: WordsContext): T & EmailWords {
+  return { ...email, ...emailWords(email, words) };
+}
 
 /**
- * A template checked for one invoice: how to fill it in, or why it cannot be sent (`what` names the
- * email in that message). The words themselves are only made when an email is sent or shown.
+ * Whether a template can be filled in for one invoice: null, or why it cannot be sent (`what` names
+ * the email in that message). Only the check: the words are made when the email is sent or shown.
  */
-function rendered(
+function problemWith(
   invoice: Invoice,
   template: Template,
   what: string,
-  input: PlanInput,
+  input: RunInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
-): (() => Rendered) | string {
-  const valuesNow = () =>
-    placeholderValues(
-      invoice,
-      {
-        today: input.ctx.today,
-        locale: input.ctx.locale,
-        replyByDays: input.settings.replyByDays,
-        senderName: input.settings.senderName,
-        ...(late === undefined ? {} : { late }),
-      },
-      placeholdersIn(template),
-    );
-  const r = checkTemplate(template, valuesNow());
-  // The values are made again when the words are (the same ones): a plan keeps no values for the
-  // many emails it never renders.
-  if (r.ok) return () => (checkTemplate(template, valuesNow()) as Extract<typeof r, { ok: true }>).render();
+): string | null {
+  const scanned = input.scanned(template);
+  const r = checkScanned(scanned, valuesFor(invoice, scanned, input.words, late));
+  if (r.ok) return null;
   if ('missing' in r) return missingMessage(what, r.missing, late);
   return `The ${what} template has a problem: ${r.problems.join('; ')}`;
 }
 
-/** How each planned email fills in its words, and the words once made. */
-interface Words {
-  render: () => Rendered;
-  made?: Rendered;
-}
-const wordsByEmail = new WeakMap<object, Words>();
-
-function wordsOf(email: object): Rendered {
-  const words = wordsByEmail.get(email);
-  // A copy of an email (`{ ...email }`) holds its words as plain values: only the original gets here.
-  if (words === undefined) throw new Error('An email without words');
-  return (words.made ??= words.render());
+/**
+ * A plan's input with what the run works out once for all its emails: each template scanned once,
+ * the formal notice's few wordings made once. Lives as long as one plan.
+ */
+interface RunInput extends PlanInput {
+  words: WordsContext;
+  scanned: (t: Template) => ScannedTemplate;
+  formalNotice: (t: Template, row: { interestApplies: boolean; letterAttached: boolean }) => Template;
 }
 
-// The same getters for every email: emails then share their shape, where a closure per email would
-// give each its own (README "Performance").
-const WORD_GETTERS: PropertyDescriptorMap = {
-  subject: {
-    get: function (this: object) {
-      return wordsOf(this).subject;
+function runInput(input: PlanInput): RunInput {
+  const scans = new Map<Template, ScannedTemplate>();
+  const variants = new Map<Template, Template[]>();
+  return {
+    ...input,
+    words: wordsContext(input),
+    scanned: (t) => {
+      let known = scans.get(t);
+      if (known === undefined) scans.set(t, (known = scanTemplate(t)));
+      return known;
     },
-    enumerable: true,
-  },
-  text: {
-    get: function (this: object) {
-      return wordsOf(this).text;
+    formalNotice: (t, row) => {
+      let made = variants.get(t);
+      if (made === undefined) variants.set(t, (made = []));
+      return (made[(row.interestApplies ? 2 : 0) + (row.letterAttached ? 1 : 0)] ??= formalNoticeFor(t, row));
     },
-    enumerable: true,
-  },
-  html: {
-    get: function (this: object) {
-      return wordsOf(this).html;
-    },
-    enumerable: true,
-  },
-};
-
-/** An email whose subject, text and HTML are filled in the first time they are read, then kept. */
-function withWords<T extends object>(email: T, render: () => Rendered): T & Rendered {
-  wordsByEmail.set(email, { render });
-  return Object.defineProperties(email, WORD_GETTERS) as T & Rendered;
+  };
 }
 
-function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: PlanInput): FollowUpEmail | string {
+/** The late-payment interest as an email keeps it: only when some is worked out. */
+const lateField = (late: LateInterest | undefined): { late?: LateInterest } => (late === undefined ? {} : { late });
+
+function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStageId[], input: RunInput): FollowUpEmail | string {
   const late = lateInterestFor(invoice, input.settings, input.ctx.today);
-  const words = rendered(invoice, templateFor(invoice, stage, input, late), stageLabel(stage).toLowerCase(), input, late);
-  if (typeof words === 'string') return words;
+  const template = templateFor(invoice, stage, input, late);
+  const problem = problemWith(invoice, template, stageLabel(stage).toLowerCase(), input, late);
+  if (problem !== null) return problem;
   const recipients = recipientsFor(invoice, stage, input.settings, input.selfEmail);
   const tooMany = checkedRecipients(recipients, stageLabel(stage).toLowerCase());
   if (tooMany !== null) return tooMany;
   const letter =
-    stage === 'formal' && input.settings.latePayment?.attachLetter === true
+    stageEmail(stage).formalNotice === true && input.settings.latePayment?.attachLetter === true
       ? { letter: formalLetterFor(invoice, { ...input, log: input.log ?? [] }) }
       : {};
-  return withWords({ key: invoice.key, row: invoice.row, invoice, stage, superseded, ...recipients, ...letter }, words);
+  return {
+    key: invoice.key,
+    row: invoice.row,
+    invoice,
+    stage,
+    superseded,
+    ...recipients,
+    template,
+    ...lateField(late),
+    ...letter,
+  };
 }
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
-function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanInput): PromiseMissedEmail | string {
-  const words = rendered({ ...invoice, promisedDate }, extraTemplate(input, 'promiseMissed'), 'promise missed', input);
-  if (typeof words === 'string') return words;
-  const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
+function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: RunInput): PromiseMissedEmail | string {
+  const template = extraTemplate(input, 'promiseMissed');
+  const late = lateInterestFor(invoice, input.settings, input.ctx.today);
+  const problem = problemWith({ ...invoice, promisedDate }, template, 'promise missed', input, late);
+  if (problem !== null) return problem;
+  const recipients = recipientsBy(invoice, 'usualCopyBilling', input.settings, input.selfEmail);
   const tooMany = checkedRecipients(recipients, 'promise missed');
   if (tooMany !== null) return tooMany;
-  return withWords({ key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients }, words);
+  return { key: invoice.key, row: invoice.row, invoice, promisedDate, ...recipients, template, ...lateField(late) };
 }
-
-/** An email about an invoice that is not a stage: the thank-you when it is paid. */
-export type InvoiceEmail = Omit<FollowUpEmail, 'stage' | 'superseded'>;
 
 /** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
 export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
-  const words = rendered(invoice, extraTemplate(input, 'thankYou'), 'thank-you', input);
-  if (typeof words === 'string') return words;
-  const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
+  const template = extraTemplate(input, 'thankYou');
+  const late = lateInterestFor(invoice, input.settings, input.ctx.today);
+  const problem = problemWith(invoice, template, 'thank-you', runInput(input), late);
+  if (problem !== null) return problem;
+  const recipients = recipientsBy(invoice, 'usual', input.settings, input.selfEmail);
   const tooMany = checkedRecipients(recipients, 'thank-you');
   if (tooMany !== null) return tooMany;
-  return withWords({ key: invoice.key, row: invoice.row, invoice, ...recipients }, words);
+  return { key: invoice.key, row: invoice.row, invoice, ...recipients, template, ...lateField(late) };
 }
 
 /** The plan of a row that is not an invoice to chase: an error, or what the row is. Nothing is sent. */
@@ -339,7 +379,7 @@ function heldInvoice(inv: Invoice, checks: DueDateChecks): RowPlan | null {
 }
 
 /** The plan of an invoice row: its evaluation today and the email, decision or skip that is due. */
-function plannedInvoice(inv: Invoice, input: PlanInput, checks: DueDateChecks): RowPlan {
+function plannedInvoice(inv: Invoice, input: RunInput, checks: DueDateChecks): RowPlan {
   const held = heldInvoice(inv, checks);
   if (held !== null) return held;
   const known = input.histories.get(inv.key) ?? NO_HISTORY;
@@ -368,7 +408,7 @@ function plannedInvoice(inv: Invoice, input: PlanInput, checks: DueDateChecks): 
   }
   const due = evaluation.dueToday;
   if (!due) return plan;
-  if (due.stage === 'final') return { ...plan, decision: { superseded: due.superseded } };
+  if (!isEmailStage(due.stage)) return { ...plan, decision: { superseded: due.superseded } };
   const email = planEmail(inv, due.stage, due.superseded, input);
   return typeof email === 'string' ? { ...plan, error: email } : { ...plan, email };
 }
@@ -383,9 +423,10 @@ export function planFollowUps(input: PlanInput): Plan {
     input.promises ?? [],
   );
   const checks = input.dueDates ?? { firstRun: firstRunDate(input.log ?? [], input.ctx.today), confirmed: new Map() };
+  const run = runInput(input);
   let next = 0;
   const rows = input.rows.map((parsed) =>
-    parsed.ok ? plannedInvoice(invoices[next++] ?? parsed.invoice, input, checks) : plannedAside(parsed.invalid),
+    parsed.ok ? plannedInvoice(invoices[next++] ?? parsed.invoice, run, checks) : plannedAside(parsed.invalid),
   );
   const emails = rows.flatMap((r) => (r.email !== null ? [r.email] : []));
   emails.sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate) || a.row - b.row);

@@ -3,6 +3,7 @@
 // ValidationIssues ({field, code, message}) so a form can put each beside its field.
 import { isIsoDate } from './dates';
 import { isCurrencyCode } from './money';
+import { stageRow } from './stageTable';
 import { STAGE_IDS, type LatePaymentRegime, type LatePaymentSettings, type Settings, type StageId } from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
 
@@ -12,7 +13,7 @@ export function defaultSettings(): Settings {
   return {
     version: 1,
     sheetName: 'Invoices',
-    stageDays: { nudge: null, reminder: 1, firm: 7, escalate: 14, formal: 21, final: 30 },
+    stageDays: defaultStageDays(),
     minGapDays: 3,
     replyByDays: 7,
     senderName: '',
@@ -36,17 +37,13 @@ export function defaultSettings(): Settings {
   };
 }
 
-const STAGE_LABELS: Record<StageId, string> = {
-  nudge: 'Courtesy nudge',
-  reminder: 'Reminder',
-  firm: 'Firm reminder',
-  escalate: 'Escalation',
-  formal: 'Formal notice',
-  final: 'Decision',
-};
+/** Each stage's day in a new spreadsheet, from the stage table. */
+function defaultStageDays(): Settings['stageDays'] {
+  return Object.fromEntries(STAGE_IDS.map((s) => [s, stageRow(s).defaultDay])) as Settings['stageDays'];
+}
 
 export function stageLabel(stage: StageId): string {
-  return STAGE_LABELS[stage];
+  return stageRow(stage).label;
 }
 
 export const LATE_PAYMENT_REGIMES: readonly LatePaymentRegime[] = ['off', 'uk', 'eu', 'custom'];
@@ -216,22 +213,25 @@ type StageRead = { ok: true; value: number | null } | { ok: false; code: IssueCo
 
 /** One stage day: a whole number of days in the stage's direction, or null (off) where allowed. */
 function stageDay(stage: StageId, v: unknown): StageRead {
-  const label = stageLabel(stage);
+  const row = stageRow(stage);
+  const label = row.label;
   const n = numberOf(v);
   if (!n.ok || (n.value !== null && !Number.isInteger(n.value))) {
-    const off = stage === 'reminder' ? '' : ' (or empty to turn it off)';
+    const off = row.required === true ? '' : ' (or empty to turn it off)';
     return { ok: false, code: n.ok ? 'not-a-whole-number' : n.code, message: `${label} day must be a whole number${off}.` };
   }
   if (n.value !== null && Math.abs(n.value) > 365)
     return { ok: false, code: 'out-of-range', message: `${label} day must be from -365 to 365.` };
   if (n.value === null) {
-    return stage === 'reminder' ? { ok: false, code: 'required', message: 'The reminder stage cannot be turned off.' } : n;
+    return row.required === true
+      ? { ok: false, code: 'required', message: `The ${label.toLowerCase()} stage cannot be turned off.` }
+      : n;
   }
-  if (stage === 'nudge' && n.value >= 0) {
-    const message = 'The courtesy nudge goes out before the due date: use a negative day such as -3.';
+  if (row.beforeDue === true && n.value >= 0) {
+    const message = `The ${label.toLowerCase()} goes out before the due date: use a negative day such as -3.`;
     return { ok: false, code: 'out-of-range', message };
   }
-  if (stage !== 'nudge' && n.value < 0)
+  if (row.beforeDue !== true && n.value < 0)
     return { ok: false, code: 'out-of-range', message: `${label} day must be 0 or later (days after the due date).` };
   return n;
 }

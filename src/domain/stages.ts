@@ -3,22 +3,55 @@
 import { addDays, daysBetween } from './dates';
 import { nextSendingDay } from './holidays';
 import { promiseState } from './promise';
-import { STAGE_IDS, type EmailStageId, type Invoice, type IsoDate, type Settings, type StageId } from './types';
+import {
+  DECISION_STAGE,
+  EMAIL_STAGE_IDS,
+  isEmailStage,
+  REACHED_STATUSES,
+  reachedStatus,
+  STAGE_IDS,
+  type ReachedStatus,
+} from './stageTable';
+import type { EmailStageId, Invoice, IsoDate, Settings, StageId } from './types';
 
-export const STATUSES = [
-  'Not due',
-  'Due today',
-  'Overdue',
-  'Call client',
-  'Final notice',
-  'Decide next step',
-  'Disputed',
-  'Paused',
-  'Paid',
-  'Needs review',
-  'Promised',
-] as const;
-export type Status = (typeof STATUSES)[number];
+/** The statuses the dates and the row decide; the stage table gives those a stage leaves the row in. */
+const OTHER_STATUSES = {
+  'not-due': 'Not due',
+  'due-today': 'Due today',
+  overdue: 'Overdue',
+  disputed: 'Disputed',
+  paused: 'Paused',
+  paid: 'Paid',
+  'needs-review': 'Needs review',
+  promised: 'Promised',
+} as const;
+type OtherStatus = keyof typeof OTHER_STATUSES;
+
+/** A status as the program decides on it; `statusWords` gives the words the Status cell shows. */
+export type StatusCode = OtherStatus | ReachedStatus['code'];
+/** A status in the words the Status cell shows. */
+export type Status = (typeof OTHER_STATUSES)[OtherStatus] | ReachedStatus['words'];
+
+/** Every status's code and words, from the most pressing to the least. */
+const STATUS_ROWS: ReadonlyArray<{ code: StatusCode; words: Status }> = [
+  ...(['not-due', 'due-today', 'overdue'] as const).map((code) => ({ code, words: OTHER_STATUSES[code] })),
+  ...REACHED_STATUSES,
+  ...(['disputed', 'paused', 'paid', 'needs-review', 'promised'] as const).map((code) => ({ code, words: OTHER_STATUSES[code] })),
+];
+
+export const STATUSES: readonly Status[] = STATUS_ROWS.map((r) => r.words);
+
+/** The add-on's own Status words for an invoice it still chases (besides Overdue), as a copy of its column may show them. */
+export const CHASED_STATUS_WORDS: readonly Status[] = [
+  OTHER_STATUSES['not-due'],
+  OTHER_STATUSES['due-today'],
+  ...REACHED_STATUSES.map((r) => r.words),
+];
+
+/** The code of a status the add-on decided on (`Evaluation.status`). */
+export function statusCode(status: Status): StatusCode {
+  return STATUS_ROWS.find((r) => r.words === status)!.code;
+}
 
 /** What the add-on remembers of one invoice (from the log, the status columns, the ledger and disputes). */
 export interface InvoiceHistory {
@@ -57,35 +90,18 @@ export function emptyHistory(): InvoiceHistory {
   };
 }
 
-/** The enabled email stages in escalation order, with their order, and the notice the decision waits for. */
-interface EmailSchedule {
-  emails: Array<{ stage: EmailStageId; day: number; order: number }>;
-  notice: EmailStageId | null;
-}
-
-/** Worked out once per settings (settings validation guarantees rising days), not once per invoice. */
-const scheduleByDays = new WeakMap<Settings['stageDays'], EmailSchedule>();
-
-function emailSchedule(settings: Settings): EmailSchedule {
-  const known = scheduleByDays.get(settings.stageDays);
-  if (known) return known;
-  const emails: EmailSchedule['emails'] = [];
-  STAGE_IDS.forEach((stage, order) => {
-    const day = settings.stageDays[stage];
-    if (day !== null && isEmailStage(stage)) emails.push({ stage, day, order });
-  });
-  const schedule = { emails, notice: emails[emails.length - 1]?.stage ?? null };
-  scheduleByDays.set(settings.stageDays, schedule);
-  return schedule;
+/** The last enabled email stage: the notice the decision waits for (settings validation guarantees rising days). */
+function noticeStage(settings: Settings): EmailStageId | null {
+  let notice: EmailStageId | null = null;
+  for (const stage of EMAIL_STAGE_IDS) if (settings.stageDays[stage] !== null) notice = stage;
+  return notice;
 }
 
 export function stageOrder(stage: StageId): number {
   return STAGE_IDS.indexOf(stage);
 }
 
-export function isEmailStage(stage: StageId): stage is EmailStageId {
-  return stage !== 'final';
-}
+export { isEmailStage };
 
 /** Paid: a paid date, the sheet's own word (a ticked Paid, Status 'Paid', Balance 0), or paid in full. */
 export function isPaid(invoice: Invoice): boolean {
@@ -143,9 +159,9 @@ function furthestStage(history: InvoiceHistory): EmailStageId | null {
 }
 
 function statusFor(days: number, stageReached: EmailStageId | null, decided: boolean): Status {
-  if (decided) return 'Decide next step';
-  if (stageReached === 'formal') return 'Final notice';
-  if (stageReached === 'escalate') return 'Call client';
+  if (decided) return reachedStatus(DECISION_STAGE)?.words ?? 'Overdue';
+  const reached = stageReached === null ? undefined : reachedStatus(stageReached);
+  if (reached !== undefined) return reached.words;
   if (days > 0) return 'Overdue';
   if (days === 0) return 'Due today';
   return 'Not due';
@@ -161,7 +177,7 @@ export function decisionDate(invoice: Invoice, history: InvoiceHistory, settings
   if (finalDay === null) return null;
   const onFinalDay = addDays(invoice.dueDate, finalDay);
   if (history.decisionLogged) return onFinalDay;
-  const notice = emailSchedule(settings).notice;
+  const notice = noticeStage(settings);
   const handled = furthestStage(history);
   if (notice === null || handled === null || stageOrder(handled) < stageOrder(notice)) return null;
   const noticeOn = history.sentOn?.[notice] ?? (history.lastSentStage === notice ? history.lastFollowUp : null);
@@ -210,14 +226,16 @@ export function evaluateInvoice(invoice: Invoice, history: InvoiceHistory, setti
 function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings, today: IsoDate, base: Base): Evaluation {
   const days = base.daysOverdue ?? 0;
   const handled = furthestStage(history);
-  const handledOrder = handled ? stageOrder(handled) : -1;
-  // The email stages ahead of the furthest one handled run from `first` (the schedule is in stage
-  // order); `target` is the last of them reached today (-1: none). No arrays: this runs for every invoice.
-  const emails = emailSchedule(settings).emails;
-  let first = 0;
-  while (first < emails.length && emails[first]!.order <= handledOrder) first++;
+  // The email stages ahead of the furthest one handled start at `first` (EMAIL_STAGE_IDS is in stage
+  // order); `target` is the last enabled one reached today (-1: none). No arrays: this runs for every invoice.
+  const stages = EMAIL_STAGE_IDS;
+  const first = handled === null ? 0 : stages.indexOf(handled) + 1;
+  const reached = (i: number): boolean => {
+    const day = settings.stageDays[stages[i]!];
+    return day !== null && day <= days;
+  };
   let target = -1;
-  for (let i = first; i < emails.length; i++) if (emails[i]!.day <= days) target = i;
+  for (let i = first; i < stages.length; i++) if (reached(i)) target = i;
   const decision = decisionDate(invoice, history, settings);
   const decided = decision !== null && decision <= today;
   const status = statusFor(days, handled, decided);
@@ -237,15 +255,17 @@ function scheduled(invoice: Invoice, history: InvoiceHistory, settings: Settings
     // The earlier stages reached today are superseded by the target (catch-up).
     // An array of its size (a pushed-to array keeps room for 17): every due email keeps it.
     let count = 0;
-    for (let i = first; i < target; i++) if (emails[i]!.day <= days) count++;
+    for (let i = first; i < target; i++) if (reached(i)) count++;
     const superseded = new Array<EmailStageId>(count);
-    for (let i = first, k = 0; i < target; i++) if (emails[i]!.day <= days) superseded[k++] = emails[i]!.stage;
-    return at(today, { stage: emails[target]!.stage, superseded });
+    for (let i = first, k = 0; i < target; i++) if (reached(i)) superseded[k++] = stages[i]!;
+    return at(today, { stage: stages[target]!, superseded });
   }
   // The decision stage sends nothing, so neither the gap nor weekends hold it back.
-  if (decided) return at(base.nextFollowUp, history.decisionLogged ? null : { stage: 'final', superseded: [] });
-  const next = emails[first];
-  if (next) return at(sendableOn(addDays(invoice.dueDate, next.day), earliest, settings), base.dueToday);
+  if (decided) return at(base.nextFollowUp, history.decisionLogged ? null : { stage: DECISION_STAGE, superseded: [] });
+  for (let i = first; i < stages.length; i++) {
+    const day = settings.stageDays[stages[i]!];
+    if (day !== null) return at(sendableOn(addDays(invoice.dueDate, day), earliest, settings), base.dueToday);
+  }
   return at(decision, base.dueToday);
 }
 

@@ -141,20 +141,8 @@ function near(text: string, at: number): string {
   return shown(text.slice(at, at + 30), 30);
 }
 
-/**
- * A run renders the same few templates for every due invoice: each template text is scanned once.
- * Callers treat a Scan as read-only.
- */
-const scans = new Map<string, Scan>();
-const MAX_REMEMBERED_SCANS = 64;
-
 function scan(text: string): Scan {
-  const known = scans.get(text);
-  if (known) return known;
-  const result = scanText(text);
-  if (scans.size >= MAX_REMEMBERED_SCANS) scans.clear();
-  scans.set(text, result);
-  return result;
+  return scanText(text);
 }
 
 /** What one '{{…}}' (or a stray '}}') at `at` turns out to be, and where scanning goes on. */
@@ -361,31 +349,19 @@ export function renderTemplate(t: Template, values: Partial<Record<Placeholder, 
   return checked.ok ? { ok: true, ...checked.render() } : checked;
 }
 
-/** What scanning a template yields; the same for every invoice, so worked out once per wording. */
-interface Scanned {
+/**
+ * What scanning a template yields: the same for every invoice, so a run that fills in one template
+ * for many invoices scans it once (`scanTemplate`) and checks each invoice against the scan
+ * (`checkScanned`). Callers treat it as read-only.
+ */
+export interface ScannedTemplate {
   problems: string[];
   subject: Segment[];
   body: Segment[];
   used: Placeholder[];
 }
 
-const scannedByWording = new Map<string, Scanned>();
-
-/** The same template object is scanned for every due email: it is looked up without joining its words. */
-const scannedByTemplate = new WeakMap<Template, { subject: string; body: string; scanned: Scanned }>();
-
-function scanned(t: Template): Scanned {
-  const mine = scannedByTemplate.get(t);
-  if (mine !== undefined && mine.subject === t.subject && mine.body === t.body) return mine.scanned;
-  const result = scanWording(t);
-  scannedByTemplate.set(t, { subject: t.subject, body: t.body, scanned: result });
-  return result;
-}
-
-function scanWording(t: Template): Scanned {
-  const wording = `${t.subject}\u0000${t.body}`;
-  const known = scannedByWording.get(wording);
-  if (known) return known;
+export function scanTemplate(t: Template): ScannedTemplate {
   const problems = validateTemplate(t).map((i) => i.message);
   const subject = problems.length > 0 ? [] : scan(t.subject).segments;
   const body = problems.length > 0 ? [] : scan(t.body).segments;
@@ -393,10 +369,7 @@ function scanWording(t: Template): Scanned {
   for (const seg of [...subject, ...body]) {
     if (seg.kind === 'placeholder' && !used.includes(seg.name)) used.push(seg.name);
   }
-  const result = { problems, subject, body, used };
-  if (scannedByWording.size > 200) scannedByWording.clear();
-  scannedByWording.set(wording, result);
-  return result;
+  return { problems, subject, body, used };
 }
 
 export type CheckResult =
@@ -409,7 +382,15 @@ export type CheckResult =
  * the filling-in left for when the words are needed: only emails sent or shown are ever rendered.
  */
 export function checkTemplate(t: Template, values: Partial<Record<Placeholder, string>>, blocks: HtmlBlocks = {}): CheckResult {
-  const s = scanned(t);
+  return checkScanned(scanTemplate(t), values, blocks);
+}
+
+/** `checkTemplate` for a template already scanned. */
+export function checkScanned(
+  s: ScannedTemplate,
+  values: Partial<Record<Placeholder, string>>,
+  blocks: HtmlBlocks = {},
+): CheckResult {
   if (s.problems.length > 0) return { ok: false, problems: s.problems };
   const missing = s.used.filter((name) => (valueOf(values, name) ?? '').trim() === '');
   if (missing.length > 0) return { ok: false, missing };
@@ -498,9 +479,4 @@ export function placeholderValues(
     put('promised_date', () => formatDateForEmail(promised, ctx.locale));
   if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
-}
-
-/** The placeholders a template uses (none when it has a problem, which `checkTemplate` reports). */
-export function placeholdersIn(t: Template): readonly Placeholder[] {
-  return scanned(t).used;
 }

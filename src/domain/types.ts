@@ -1,4 +1,12 @@
 // Plain data shared by the domain, the use cases and the adapters. No Apps Script names here.
+import {
+  EMAIL_STAGE_IDS,
+  stageEmail,
+  type EmailStageId,
+  type ListTemplateId,
+  type NoBillingTemplateId,
+  type StageId,
+} from './stageTable';
 
 /** A calendar date in the spreadsheet's time zone, 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -14,36 +22,38 @@ export interface DateCell {
  */
 export type CellValue = string | number | boolean | DateCell;
 
-export const STAGE_IDS = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'final'] as const;
-export type StageId = (typeof STAGE_IDS)[number];
-/** Stages that send an email (`final` only flags the row for a decision). */
-export type EmailStageId = Exclude<StageId, 'final'>;
-export const EMAIL_STAGE_IDS: readonly EmailStageId[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
+export { STAGE_IDS, EMAIL_STAGE_IDS } from './stageTable';
+export type { StageId, EmailStageId, ListTemplateId } from './stageTable';
 
 /** The "several invoices" variant of each email stage: one email listing a client's invoices (docs/escalation.md). */
-export const LIST_TEMPLATE_IDS = ['nudgeList', 'reminderList', 'firmList', 'escalateList', 'formalList'] as const;
-export type ListTemplateId = (typeof LIST_TEMPLATE_IDS)[number];
+export const LIST_TEMPLATE_IDS: readonly ListTemplateId[] = EMAIL_STAGE_IDS.map((s) => stageEmail(s).list as ListTemplateId);
 
-export const TEMPLATE_IDS = [
-  'nudge',
-  'reminder',
-  'firm',
-  'escalate',
-  'formal',
-  'dispute',
-  /** The day-14 escalation when the row has no Billing Email. */
-  'escalateNoBilling',
+/** Templates that are not a stage's own: the dispute opening message, and two emails about a promise or a payment. */
+type OtherTemplateId =
+  | 'dispute'
   /** The day after a missed promise to pay; may use {{promised_date}}. */
-  'promiseMissed',
+  | 'promiseMissed'
   /** Once an invoice the add-on followed up is paid (setting thankYouWhenPaid). */
+  | 'thankYou';
+export type TemplateId = EmailStageId | OtherTemplateId | NoBillingTemplateId | ListTemplateId;
+
+/** Every template, in the order the sidebar lists them. */
+export const TEMPLATE_IDS: readonly TemplateId[] = [
+  ...EMAIL_STAGE_IDS,
+  'dispute',
+  /** The escalation when the row has no Billing Email. */
+  ...EMAIL_STAGE_IDS.flatMap((s) => {
+    const id = stageEmail(s).noBilling as NoBillingTemplateId | undefined;
+    return id === undefined ? [] : [id];
+  }),
+  'promiseMissed',
   'thankYou',
   ...LIST_TEMPLATE_IDS,
-] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
+];
 
-/** The list template of an email stage ('firm' → 'firmList'). */
+/** The list template of an email stage (the firm reminder's is firmList). */
 export function listTemplateId(stage: EmailStageId): ListTemplateId {
-  return `${stage}List`;
+  return stageEmail(stage).list as ListTemplateId;
 }
 
 /** An email as the add-on writes it: its recipients and its words, in plain text and HTML. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
 import { clientKey, groupFollowUps, MAX_INVOICES_PER_EMAIL, type ClientHistory } from '../../src/domain/group';
-import { planFollowUps, type FollowUpEmail } from '../../src/domain/plan';
+import { emailWords, planFollowUps, type FollowUpEmail } from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { EmailStageId, Invoice, IsoDate, ParsedRow, Settings } from '../../src/domain/types';
@@ -95,7 +95,13 @@ describe('one email per client', () => {
   it('a single invoice keeps its own email, words and subject', () => {
     const [email] = planned([three[0]!], TODAY);
     const { emails: out } = groupFollowUps([email!], settings(), history());
-    expect(out[0]).toMatchObject({ subject: email!.subject, text: email!.text, html: email!.html, invoices: [email] });
+    const words = emailWords(email!, {
+      today: TODAY,
+      locale: 'en_US',
+      replyByDays: settings().replyByDays,
+      senderName: settings().senderName,
+    });
+    expect(out[0]).toMatchObject({ ...words, invoices: [email] });
   });
 
   it('different clients get their own emails, oldest due first', () => {

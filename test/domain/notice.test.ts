@@ -6,7 +6,7 @@ import { defaultTemplates, formalNoticeFor } from '../../src/domain/defaultTempl
 import { mapHeaders } from '../../src/domain/headers';
 import { formalLetterFor, lateInterestFor, sentFollowUps } from '../../src/domain/notice';
 import { parseInvoiceRows } from '../../src/domain/parse';
-import { planFollowUps, type PlanInput } from '../../src/domain/plan';
+import { planFollowUps, withWords, wordsContext, type PlanInput } from '../../src/domain/plan';
 import type { LogRecord } from '../../src/domain/records';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent } from '../../src/domain/stages';
@@ -68,6 +68,17 @@ function formalDay(rows: Invoice[], s: Settings, log: LogRecord[] = []): PlanInp
   };
 }
 
+/** The plan with each email's words made, as a run sends or shows them. */
+function planWithWords(planInput: PlanInput) {
+  const plan = planFollowUps(planInput);
+  const words = wordsContext(planInput);
+  return {
+    ...plan,
+    emails: plan.emails.map((e) => withWords(e, words)),
+    promiseMissed: plan.promiseMissed.map((e) => withWords(e, words)),
+  };
+}
+
 describe('the placeholders', () => {
   it('are accepted by the template check', () => {
     expect(
@@ -77,17 +88,17 @@ describe('the placeholders', () => {
 
   it('an email that uses them is held where no interest applies, and says why', () => {
     const templates = { ...defaultTemplates(), formal: { subject: 'Invoice {{invoice}}', body: 'Interest: {{interest}}' } };
-    const consumer = planFollowUps({ ...formalDay([invoice({ consumer: true })], settings()), templates });
+    const consumer = planWithWords({ ...formalDay([invoice({ consumer: true })], settings()), templates });
     expect(consumer.emails).toEqual([]);
     expect(consumer.rows[0]?.error).toMatch(/uses \{\{interest\}\}, and none applies to this row.*marked as a consumer/);
-    const off = planFollowUps({ ...formalDay([invoice()], settings({ regime: 'off' })), templates });
+    const off = planWithWords({ ...formalDay([invoice()], settings({ regime: 'off' })), templates });
     expect(off.rows[0]?.error).toMatch(/turned off in Settings/);
   });
 });
 
 describe('the default formal notice', () => {
   it('states £7.48 interest and £70 compensation (£1,000, 21 days, base rate 5%)', () => {
-    const plan = planFollowUps(formalDay([invoice()], settings()));
+    const plan = planWithWords(formalDay([invoice()], settings()));
     expect(plan.emails).toHaveLength(1);
     expect(plan.emails[0]?.text).toContain(
       'Late-payment interest of £7.48 and compensation of £70.00 are now due on it, so the amount claimed is £1,077.48.',
@@ -100,8 +111,8 @@ describe('the default formal notice', () => {
       [settings({ regime: 'off' }), invoice()],
       [settings(), invoice({ consumer: true })],
     ] as const) {
-      const [email] = planFollowUps(formalDay([inv], s)).emails;
-      expect(email?.text).toBe(planFollowUps(formalDay([inv], settings({ regime: 'off' }))).emails[0]?.text);
+      const [email] = planWithWords(formalDay([inv], s)).emails;
+      expect(email?.text).toBe(planWithWords(formalDay([inv], settings({ regime: 'off' }))).emails[0]?.text);
       expect(email?.text).not.toMatch(/interest/i);
     }
   });
@@ -136,7 +147,7 @@ describe('the formal letter, planned as data', () => {
   ];
 
   it('goes with the formal notice only, when attachLetter is on', () => {
-    const plan = planFollowUps(formalDay([invoice()], settings({ attachLetter: true }), log));
+    const plan = planWithWords(formalDay([invoice()], settings({ attachLetter: true }), log));
     const letter = plan.emails[0]?.letter;
     expect(letter?.fileName).toBe('Formal notice INV-1001.pdf');
     expect(letter?.html).toContain('INV-1001');

@@ -1,5 +1,13 @@
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
-import { planFollowUps, planThankYou, recipientsFor, statusCells, type PlanInput } from '../../src/domain/plan';
+import {
+  planFollowUps,
+  planThankYou,
+  recipientsFor,
+  statusCells,
+  withWords,
+  wordsContext,
+  type PlanInput,
+} from '../../src/domain/plan';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, withSent, type InvoiceHistory } from '../../src/domain/stages';
 import type { Invoice, ParsedRow } from '../../src/domain/types';
@@ -44,6 +52,17 @@ function input(
   };
 }
 
+/** The plan with each email's words made, as a run sends or shows them. */
+function planWithWords(planInput: PlanInput) {
+  const plan = planFollowUps(planInput);
+  const words = wordsContext(planInput);
+  return {
+    ...plan,
+    emails: plan.emails.map((e) => withWords(e, words)),
+    promiseMissed: plan.promiseMissed.map((e) => withWords(e, words)),
+  };
+}
+
 describe('recipientsFor', () => {
   const s = defaultSettings();
   it('escalate goes to the billing contact with the usual contact copied', () => {
@@ -69,7 +88,7 @@ describe('recipientsFor', () => {
 
 describe('planFollowUps', () => {
   it('renders the due email with the balance, escaped HTML and a stable subject', () => {
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02'));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-11-02'));
     expect(plan.emails).toHaveLength(1);
     const email = plan.emails[0]!;
     expect(email.stage).toBe('reminder');
@@ -77,7 +96,7 @@ describe('planFollowUps', () => {
     expect(email.text).toContain('$1,000.00');
     expect(email.text).not.toContain('$1,200.00');
     expect(email.html).not.toContain('<b>Ltd</b>');
-    const later = planFollowUps(
+    const later = planWithWords(
       input(
         [{ ok: true, invoice: invoice() }],
         '2026-11-08',
@@ -91,7 +110,7 @@ describe('planFollowUps', () => {
   it('a missing placeholder value: no email, and the row says which value', () => {
     const templates = defaultTemplates();
     templates.reminder = { subject: 'Invoice {{invoice}}', body: 'Hi {{contact_name}}, {{payment_link}}' };
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { templates }));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { templates }));
     expect(plan.emails).toEqual([]);
     expect(plan.rows[0]?.error).toMatch(/Contact Name/);
     expect(plan.rows[0]?.error).toMatch(/Payment Link/);
@@ -100,7 +119,7 @@ describe('planFollowUps', () => {
 
   it('no sender name: nothing is sent and the row says to set it', () => {
     const settings = { ...defaultSettings(), senderName: '' };
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { settings }));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-11-02', new Map(), { settings }));
     expect(plan.emails).toEqual([]);
     expect(plan.rows[0]?.error).toMatch(/sender name/);
   });
@@ -111,7 +130,7 @@ describe('planFollowUps', () => {
       { ok: false, invalid: { row: 3, key: 'C', invoice: 'C', client: 'Co', error: "Due date '31/02/2026' is not a real date" } },
       { ok: true, invoice: invoice({ row: 4, key: 'A', invoice: 'A', dueDate: '2026-10-31' }) },
     ];
-    const plan = planFollowUps(input(rows, '2026-11-02'));
+    const plan = planWithWords(input(rows, '2026-11-02'));
     expect(plan.emails.map((e) => e.key)).toEqual(['A', 'B']);
     const invalid = plan.rows.find((r) => r.key === 'C')!;
     const history = { ...emptyHistory(), lastSentStage: 'firm' as const, lastFollowUp: '2026-10-20' };
@@ -126,7 +145,7 @@ describe('planFollowUps', () => {
 
   it('an escalation without a billing contact goes to the usual contact, asking them to pass it on', () => {
     const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
-    const plan = planFollowUps(
+    const plan = planWithWords(
       input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]])),
     );
     expect(plan.emails).toHaveLength(1);
@@ -138,7 +157,7 @@ describe('planFollowUps', () => {
 
   it('with a billing contact the escalation keeps the escalate template', () => {
     const history = withSent(withSent(emptyHistory(), 'reminder', '2026-11-02'), 'firm', '2026-11-08');
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-11-15', new Map([['INV-1', history]])));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-11-15', new Map([['INV-1', history]])));
     expect(plan.emails[0]).toMatchObject({ stage: 'escalate', to: ['ap@acme.test'], cc: ['pat@acme.test'] });
     expect(plan.emails[0]?.text).toMatch(/accounts payable \/ billing contact/);
   });
@@ -149,21 +168,21 @@ describe('planFollowUps', () => {
       ...defaultTemplates(),
       escalateNoBilling: { subject: 'About {{invoice}}', body: 'Please forward. {{sender_name}}' },
     };
-    const plan = planFollowUps(
+    const plan = planWithWords(
       input([{ ok: true, invoice: invoice({ billingEmails: [] }) }], '2026-11-15', new Map([['INV-1', history]]), { templates }),
     );
     expect(plan.emails[0]).toMatchObject({ subject: 'About INV-1', text: 'Please forward. Sam Rivera' });
   });
 
   it('found 34 days late: the formal notice goes out, not the decision', () => {
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05'));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-12-05'));
     expect(plan.emails.map((e) => [e.stage, e.superseded])).toEqual([['formal', ['reminder', 'firm', 'escalate']]]);
     expect(plan.rows[0]?.decision).toBeNull();
   });
 
   it('the decision stage sends nothing and is flagged once the notice reply-by date passed', () => {
     const history = withSent(emptyHistory(), 'formal', '2026-11-22');
-    const plan = planFollowUps(input([{ ok: true, invoice: invoice() }], '2026-12-05', new Map([['INV-1', history]])));
+    const plan = planWithWords(input([{ ok: true, invoice: invoice() }], '2026-12-05', new Map([['INV-1', history]])));
     expect(plan.emails).toEqual([]);
     expect(plan.rows[0]?.decision?.superseded).toEqual([]);
     expect(plan.rows[0]?.evaluation?.status).toBe('Decide next step');
@@ -172,7 +191,9 @@ describe('planFollowUps', () => {
 
 describe('planThankYou', () => {
   it('thanks the usual contact for the amount, in plain text and escaped HTML', () => {
-    const email = planThankYou(invoice({ paidDate: '2026-11-20', amountPaid: 1200, balance: 0 }), input([], '2026-11-21'));
+    const thanksInput = input([], '2026-11-21');
+    const planned = planThankYou(invoice({ paidDate: '2026-11-20', amountPaid: 1200, balance: 0 }), thanksInput);
+    const email = typeof planned === 'string' ? planned : withWords(planned, wordsContext(thanksInput));
     expect(email).toMatchObject({ key: 'INV-1', to: ['pat@acme.test'], cc: [], subject: 'Invoice INV-1 from Sam Rivera' });
     expect(typeof email !== 'string' && email.text).toMatch(/payment for invoice INV-1 \(\$1,200\.00\) has arrived/);
   });

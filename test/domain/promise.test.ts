@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../src/domain/dates';
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
-import { planFollowUps, statusCells, type PlanInput } from '../../src/domain/plan';
+import { planFollowUps, statusCells, withWords, wordsContext, type PlanInput } from '../../src/domain/plan';
 import { promisedDateFor, promiseState, withPromises, type PromiseRecord } from '../../src/domain/promise';
 import { defaultSettings } from '../../src/domain/settings';
 import { emptyHistory, evaluateInvoice, withPromiseMissedSent, withSent, type InvoiceHistory } from '../../src/domain/stages';
@@ -144,7 +144,7 @@ describe('a promise in the schedule', () => {
     expect(plan.emails).toEqual([]);
     expect(plan.promiseMissed).toHaveLength(1);
     expect(plan.promiseMissed[0]).toMatchObject({ promisedDate: '2026-11-10', to: ['pat@acme.test'], cc: ['ap@acme.test'] });
-    expect(plan.promiseMissed[0]?.text).toMatch(/would be paid by November 10, 2026/);
+    expect(withWords(plan.promiseMissed[0]!, wordsContext(input)).text).toMatch(/would be paid by November 10, 2026/);
     expect(plan.rows[0]?.promiseMissed?.key).toBe('INV-1');
     // A run that does not send them yet: the schedule resumes at once (the firm reminder), no hold.
     const before = planFollowUps({ ...input, sendPromiseMissed: false });
