@@ -4,13 +4,15 @@ import { evaluateInvoice, emptyHistory, isPaid, type Evaluation, type InvoiceHis
 import { checkTemplate, placeholderValues, placeholdersIn } from './templates';
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
-import { formalNoticeFor } from './defaultTemplates';
+import { defaultTemplates, formalNoticeFor } from './defaultTemplates';
+import { emailLocale, invoiceLanguage } from './language';
 import { withPromises, type PromiseRecord } from './promise';
 import { dueDateHold, firstRunDate, type DueDateChecks } from './dueDates';
 import type { LateInterest } from './interest';
 import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
 import type { LogRecord } from './records';
 import type {
+  EmailLanguage,
   EmailStageId,
   InvalidRow,
   Invoice,
@@ -72,7 +74,10 @@ export interface PlanInput {
   rows: ParsedRow[];
   histories: Map<string, InvoiceHistory>;
   settings: Settings;
+  /** The templates of the default email language (settings.emailLanguage). */
   templates: Templates;
+  /** The templates of each email language (README "Languages"); a language absent uses its defaults. */
+  templatesByLanguage?: Partial<Record<EmailLanguage, Templates>>;
   ctx: SheetContext;
   /** The user's own address, for CC/BCC-self; null when unknown. */
   selfEmail: string | null;
@@ -92,9 +97,16 @@ export interface PlanInput {
   dueDates?: DueDateChecks;
 }
 
+/** The templates of one email language: the user's, else that language's defaults. */
+function templatesIn(input: PlanInput, language: EmailLanguage): Templates {
+  const given = input.templatesByLanguage?.[language];
+  if (given !== undefined) return given;
+  return language === (input.settings.emailLanguage ?? 'en') ? input.templates : defaultTemplates(language);
+}
+
 /** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template. */
-function extraTemplate(input: PlanInput, id: 'escalateNoBilling' | 'promiseMissed' | 'thankYou'): Template {
-  return input.templates[id];
+function extraTemplate(input: PlanInput, id: 'escalateNoBilling' | 'promiseMissed' | 'thankYou', invoice: Invoice): Template {
+  return templatesIn(input, invoiceLanguage(invoice, input.settings))[id];
 }
 
 /**
@@ -103,9 +115,10 @@ function extraTemplate(input: PlanInput, id: 'escalateNoBilling' | 'promiseMisse
  */
 function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, late: LateInterest | undefined): Template {
   if (stage === 'escalate' && invoice.billingEmails.length === 0) {
-    return extraTemplate(input, 'escalateNoBilling');
+    return extraTemplate(input, 'escalateNoBilling', invoice);
   }
-  const template = input.templates[stage];
+  const language = invoiceLanguage(invoice, input.settings);
+  const template = templatesIn(input, language)[stage];
   if (stage !== 'formal') return template;
   const interestApplies = late !== undefined && late.notApplied === undefined;
   const letterAttached = input.settings.latePayment?.attachLetter === true;
@@ -113,7 +126,7 @@ function templateFor(invoice: Invoice, stage: EmailStageId, input: PlanInput, la
   let variants = formalVariants.get(template);
   if (variants === undefined) formalVariants.set(template, (variants = []));
   const which = (interestApplies ? 2 : 0) + (letterAttached ? 1 : 0);
-  return (variants[which] ??= formalNoticeFor(template, { interestApplies, letterAttached }));
+  return (variants[which] ??= formalNoticeFor(template, { interestApplies, letterAttached }, language));
 }
 
 const formalVariants = new WeakMap<Template, Template[]>();
@@ -210,12 +223,14 @@ function rendered(
   input: PlanInput,
   late: LateInterest | undefined = lateInterestFor(invoice, input.settings, input.ctx.today),
 ): (() => Rendered) | string {
+  const language = invoiceLanguage(invoice, input.settings);
   const valuesNow = () =>
     placeholderValues(
       invoice,
       {
         today: input.ctx.today,
-        locale: input.ctx.locale,
+        locale: emailLocale(language, input.ctx.locale),
+        language,
         replyByDays: input.settings.replyByDays,
         senderName: input.settings.senderName,
         ...(late === undefined ? {} : { late }),
@@ -289,7 +304,7 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
 function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: PlanInput): PromiseMissedEmail | string {
-  const words = rendered({ ...invoice, promisedDate }, extraTemplate(input, 'promiseMissed'), 'promise missed', input);
+  const words = rendered({ ...invoice, promisedDate }, extraTemplate(input, 'promiseMissed', invoice), 'promise missed', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'formal', input.settings, input.selfEmail);
   const tooMany = checkedRecipients(recipients, 'promise missed');
@@ -302,7 +317,7 @@ export type InvoiceEmail = Omit<FollowUpEmail, 'stage' | 'superseded'>;
 
 /** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
 export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
-  const words = rendered(invoice, extraTemplate(input, 'thankYou'), 'thank-you', input);
+  const words = rendered(invoice, extraTemplate(input, 'thankYou', invoice), 'thank-you', input);
   if (typeof words === 'string') return words;
   const recipients = recipientsFor(invoice, 'reminder', input.settings, input.selfEmail);
   const tooMany = checkedRecipients(recipients, 'thank-you');
