@@ -39,8 +39,11 @@ export class Store {
     for (const topic of ['templates', 'settings', 'selected', 'overview'] as const) this.emit(topic);
   }
 
+  /** A template saved or reset: in its language's list, and in `templates` when that is the default language. */
   replaceTemplate(t: TemplateView): void {
-    this.data = { ...this.data, templates: this.data.templates.map((x) => (x.id === t.id ? t : x)) };
+    const swap = (list: TemplateView[]): TemplateView[] => list.map((x) => (x.id === t.id && x.language === t.language ? t : x));
+    const byLanguage = { ...this.data.templatesByLanguage, [t.language]: swap(this.data.templatesByLanguage[t.language] ?? []) };
+    this.data = { ...this.data, templates: swap(this.data.templates), templatesByLanguage: byLanguage };
     this.emit('templates');
   }
 

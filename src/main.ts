@@ -42,7 +42,7 @@ import type {
 } from './app/sidebarTypes';
 import type { LedgerStage } from './domain/records';
 import { appsScriptEnvironment as env } from './gas/environment';
-import type { InputField, IsoDate, Settings, Template, TemplateId } from './domain/types';
+import type { EmailLanguage, InputField, IsoDate, Settings, Template, TemplateId } from './domain/types';
 
 /**
  * Simple trigger: builds the menu. In AuthMode.NONE (an add-on not yet used in this file) it
@@ -108,12 +108,12 @@ export function getSelectedInvoice(): { selected: InvoiceView | null; selectionN
   return selectedInvoiceData(env());
 }
 
-export function saveTemplate(id: TemplateId, template: Template): SaveResult {
-  return saveTemplateFromSidebar(env(), id, template);
+export function saveTemplate(id: TemplateId, template: Template, language?: EmailLanguage): SaveResult {
+  return saveTemplateFromSidebar(env(), id, template, language);
 }
 
-export function resetTemplate(id: TemplateId): SidebarTemplate {
-  return resetTemplateFromSidebar(env(), id);
+export function resetTemplate(id: TemplateId, language?: EmailLanguage): SidebarTemplate {
+  return resetTemplateFromSidebar(env(), id, language);
 }
 
 export function saveSettings(settings: Settings): SaveResult & { dailyOn?: boolean } {

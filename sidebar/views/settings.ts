@@ -32,6 +32,7 @@ interface Controls {
   senderName: HTMLInputElement;
   sendHour: HTMLSelectElement;
   currency: HTMLInputElement;
+  emailLanguage: HTMLSelectElement;
   ccSelf: HTMLInputElement;
   bccSelf: HTMLInputElement;
   skipWeekends: HTMLInputElement;
@@ -56,11 +57,17 @@ function stagesCard(form: Form, c: Controls): HTMLElement {
 function sendingCard(
   form: Form,
   timeZone: string,
+  languages: ReadonlyArray<{ code: string; name: string }>,
 ): { el: HTMLElement; c: Omit<Controls, 'stageDays' | 'minGapDays' | 'replyByDays' | 'late' | 'sheetName' | 'emails'> } {
   const senderName = h('input', { type: 'text', autocomplete: 'name', maxlength: 100 });
   const hours = Array.from({ length: 24 }, (_, i) => h('option', { value: String(i) }, `${String(i).padStart(2, '0')}:00`));
   const sendHour = h('select', null, hours);
   const currency = h('input', { type: 'text', autocomplete: 'off', maxlength: 3, class: 'short', spellcheck: 'false' });
+  const emailLanguage = h(
+    'select',
+    null,
+    languages.map((l) => h('option', { value: l.code }, l.name)),
+  );
   const cc = form.checkbox('ccSelf', 'CC me on every follow-up');
   const bcc = form.checkbox('bccSelf', 'BCC me on every follow-up');
   const weekends = form.checkbox('skipWeekends', 'Skip weekends (wait for Monday)');
@@ -73,8 +80,12 @@ function sendingCard(
     form.field('sendHour', 'Send hour', sendHour, `In the spreadsheet’s time zone: ${timeZone}.`),
     weekends.row,
     form.field('currency', 'Default currency', currency, currencyHint, true),
+    form.field('emailLanguage', 'Email language', emailLanguage, 'For clients whose row has no Language.'),
   );
-  return { el, c: { senderName, sendHour, currency, ccSelf: cc.box, bccSelf: bcc.box, skipWeekends: weekends.box } };
+  return {
+    el,
+    c: { senderName, sendHour, currency, emailLanguage, ccSelf: cc.box, bccSelf: bcc.box, skipWeekends: weekends.box },
+  };
 }
 
 function loadForm(c: Controls, s: SettingsView): void {
@@ -84,6 +95,7 @@ function loadForm(c: Controls, s: SettingsView): void {
   c.senderName.value = s.senderName;
   c.sendHour.value = String(s.sendHour);
   c.currency.value = s.currency;
+  c.emailLanguage.value = s.emailLanguage ?? 'en';
   c.ccSelf.checked = s.ccSelf;
   c.bccSelf.checked = s.bccSelf;
   c.skipWeekends.checked = s.skipWeekends;
@@ -102,6 +114,7 @@ function readForm(c: Controls, saved: SettingsView): { settings: Settings; issue
     senderName: c.senderName.value,
     sendHour: c.sendHour.value,
     currency: c.currency.value,
+    emailLanguage: c.emailLanguage.value,
     ccSelf: c.ccSelf.checked,
     bccSelf: c.bccSelf.checked,
     skipWeekends: c.skipWeekends.checked,
@@ -185,7 +198,7 @@ function save(store: Store, form: Form, c: Controls, button: HTMLButtonElement):
 
 export function settingsView(store: Store): { el: HTMLElement } {
   const form = createForm();
-  const sending = sendingCard(form, store.data.timeZone);
+  const sending = sendingCard(form, store.data.timeZone, store.data.languages ?? []);
   const sheet = sheetCard(form, store);
   const c: Controls = {
     stageDays: Object.fromEntries(STAGE_IDS.map((s) => [s, numberInput()])) as Record<StageId, HTMLInputElement>,

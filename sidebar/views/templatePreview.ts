@@ -6,9 +6,11 @@ import { addDays } from '../../src/domain/dates';
 import { formalNoticeFor } from '../../src/domain/defaultTemplates';
 import { listValues } from '../../src/domain/group';
 import type { HtmlBlocks, Placeholder } from '../../src/domain/templates';
+import { emailLocale } from '../../src/domain/language';
 import { EMAIL_STAGE_IDS, isEmailStage, stageEmail } from '../../src/domain/stageTable';
 import {
   LIST_TEMPLATE_IDS,
+  type EmailLanguage,
   type EmailStageId,
   type ListTemplateId,
   type Template,
@@ -65,9 +67,11 @@ const isList = (id: TemplateId): boolean => (LIST_TEMPLATE_IDS as readonly strin
 /** The list email of the selected invoice's client: its overdue invoices (the selected one at least). */
 function listPreview(draft: Template, inv: InvoiceView, store: Store): PreviewInput {
   const d = store.data;
+  const language = inv.language ?? 'en';
   const filled = listValues(inv.clientInvoices, {
     today: d.today,
-    locale: d.locale,
+    locale: emailLocale(language, d.locale),
+    language,
     client: inv.client,
     contactName: inv.values.contact_name ?? '',
     senderName: d.settings.senderName,
@@ -95,13 +99,19 @@ function promisePreview(draft: Template, inv: InvoiceView, store: Store): Previe
 }
 
 /** The draft as it would go out for the selected invoice, with the values to fill it in. */
-export function previewInput(id: TemplateId, draft: Template, inv: InvoiceView, store: Store): PreviewInput {
+export function previewInput(
+  id: TemplateId,
+  draft: Template,
+  inv: InvoiceView,
+  store: Store,
+  language: EmailLanguage = 'en',
+): PreviewInput {
   if (isList(id)) return listPreview(draft, inv, store);
   if (id === 'promiseMissed') return promisePreview(draft, inv, store);
   if (!isEmailStage(id) || stageEmail(id).formalNotice !== true)
     return { template: draft, values: inv.values, blocks: {}, note: null };
   // The default formal notice states the interest when some applies to the row.
   const letterAttached = store.data.settings.latePayment.attachLetter;
-  const template = formalNoticeFor(draft, { interestApplies: inv.values.interest !== undefined, letterAttached });
+  const template = formalNoticeFor(draft, { interestApplies: inv.values.interest !== undefined, letterAttached }, language);
   return { template, values: inv.values, blocks: {}, note: null };
 }

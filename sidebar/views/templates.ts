@@ -3,7 +3,7 @@
 // with validation (each issue beside the subject or the message, by its field), reset to the default.
 import { placeholdersFor, renderTemplate, validateTemplate } from '../../src/domain/templates';
 import { FIRST_FOLLOW_UP } from '../../src/domain/stageTable';
-import type { Template, TemplateId } from '../../src/domain/types';
+import type { EmailLanguage, Template, TemplateId } from '../../src/domain/types';
 import { call } from '../api';
 import { fill, h, uid } from '../dom';
 import type { Store, TemplateView } from '../state';
@@ -19,14 +19,20 @@ export interface TemplatesView {
   confirmDiscard(reason: string): Promise<boolean>;
 }
 
-/** The template being edited: which one, and its subject and message fields. */
+/** The template being edited: which one, in which language, and its subject and message fields. */
 interface Editor {
   current: TemplateId;
+  language: EmailLanguage;
   subject: HTMLInputElement;
   body: HTMLTextAreaElement;
   saved(): TemplateView;
   draft(): Template;
   isDirty(): boolean;
+}
+
+/** The templates of one language (the default language's when the server sent no others). */
+function languageTemplates(store: Store, language: EmailLanguage): TemplateView[] {
+  return store.data.templatesByLanguage?.[language] ?? store.data.templates;
 }
 
 function editor(store: Store): Editor {
@@ -37,9 +43,10 @@ function editor(store: Store): Editor {
     : (store.data.templates[0]?.id ?? FIRST_FOLLOW_UP);
   const ed: Editor = {
     current: first,
+    language: store.data.settings.emailLanguage,
     subject,
     body,
-    saved: () => store.data.templates.find((t) => t.id === ed.current)!,
+    saved: () => languageTemplates(store, ed.language).find((t) => t.id === ed.current)!,
     draft: () => ({ subject: subject.value, body: body.value }),
     isDirty: () => subject.value !== ed.saved().subject || body.value !== ed.saved().body,
   };
@@ -72,8 +79,10 @@ function previewCard(store: Store, ed: Editor): { el: HTMLElement; render(): voi
     if (inv.error) return error(`Row ${inv.row} cannot be processed, so nothing is sent for it: ${inv.error}`);
     const fix = (): void => fill(out, h('p', { class: 'hint' }, 'Fix the problems above to see the preview.'));
     if (validateTemplate(ed.draft(), ed.current).length > 0) return fix();
-    const input = previewInput(ed.current, ed.draft(), inv, store);
+    const input = previewInput(ed.current, ed.draft(), inv, store, ed.language);
     if (input.note) previewFor.append(h('span', { class: 'preview-note' }, ` ${input.note}`));
+    if (inv.language !== ed.language)
+      previewFor.append(h('span', { class: 'preview-note' }, ` ${otherLanguageNote(store, inv.language)}`));
     const result = renderTemplate(input.template, input.values, input.blocks);
     if (!result.ok && 'missing' in result) {
       const names = result.missing.map((m) => `{{${m}}}`).join(', ');
@@ -137,15 +146,16 @@ function saveTemplate(store: Store, ed: Editor, form: Form, button: HTMLButtonEl
     return announce(`Not saved: ${found[0]?.message}${more}.`, 'error');
   }
   const id = ed.current;
+  const language = ed.language;
   void busy(button, 'Saving…', async () => {
     try {
-      const result = await call('saveTemplate', id, t);
+      const result = await call('saveTemplate', id, t, language);
       if (!result.ok) {
         if (result.issues) form.showIssues(result.issues, 'Not saved:');
         else form.showWords(result.problems, 'Not saved:');
         return announce(`Not saved: ${result.problems.join(' ')}`, 'error');
       }
-      const old = store.data.templates.find((x) => x.id === id)!;
+      const old = languageTemplates(store, language).find((x) => x.id === id)!;
       store.replaceTemplate({ ...old, ...t, isDefault: t.subject === old.defaultSubject && t.body === old.defaultBody });
       announce(`Saved the “${old.label}” template.`);
     } catch (error) {
@@ -156,14 +166,15 @@ function saveTemplate(store: Store, ed: Editor, form: Form, button: HTMLButtonEl
 
 function resetTemplate(store: Store, ed: Editor, button: HTMLButtonElement, load: () => void): void {
   const id = ed.current;
+  const language = ed.language;
   const label = ed.saved().label;
   const detail = 'Your version of this template will be replaced.';
   void ask(`Reset “${label}” to the default text?`, 'Reset', 'Cancel', detail).then((go) => {
     if (!go) return;
     void busy(button, 'Resetting…', async () => {
       try {
-        store.replaceTemplate(await call('resetTemplate', id));
-        if (ed.current === id) load();
+        store.replaceTemplate(await call('resetTemplate', id, language));
+        if (ed.current === id && ed.language === language) load();
         announce(`“${label}” is back to the default text.`);
       } catch (error) {
         announce(errorText('Resetting the template', error), 'error');
@@ -197,6 +208,42 @@ function templatePicker(store: Store, ed: Editor, confirmDiscard: (reason: strin
   return select;
 }
 
+/** The language picker: each language's templates are edited apart; switching asks first when there are unsaved edits. */
+function languagePicker(store: Store, ed: Editor, confirmDiscard: (reason: string) => Promise<boolean>, load: () => void) {
+  const languages = store.data.languages ?? [];
+  const select = h(
+    'select',
+    { 'data-testid': 'template-language' },
+    languages.map((l) => h('option', { value: l.code }, l.name)),
+  );
+  select.value = ed.language;
+  select.addEventListener('change', () => {
+    const next = select.value as EmailLanguage;
+    if (next === ed.language) return;
+    select.value = ed.language;
+    void confirmDiscard('switch languages').then((go) => {
+      if (!go) return;
+      ed.language = next;
+      load();
+    });
+  });
+  return select;
+}
+
+/** Why the preview's client gets other words than the ones edited. */
+function otherLanguageNote(store: Store, language: EmailLanguage): string {
+  const name = store.data.languages?.find((l) => l.code === language)?.name ?? language;
+  return `This client's emails are written in ${name}: pick ${name} above to see and edit their words.`;
+}
+
+/** A row selected: its client's language comes up in the editor, unless unsaved edits would be lost. */
+function followSelectedLanguage(store: Store, ed: Editor, load: () => void, render: () => void): void {
+  const language = store.selected?.language;
+  if (language === undefined || language === ed.language || ed.isDirty()) return render();
+  ed.language = language;
+  load();
+}
+
 /** Save template and Reset to default. */
 function actionButtons(store: Store, ed: Editor, form: Form, refresh: () => void, load: () => void): HTMLElement {
   const save = h(
@@ -228,6 +275,7 @@ export function templatesView(store: Store): TemplatesView {
   }
   function load(): void {
     select.value = ed.current;
+    languageSelect.value = ed.language;
     fill(templateHint, TEMPLATE_HINTS[ed.current]);
     picker.load();
     ed.subject.value = ed.saved().subject;
@@ -242,17 +290,19 @@ export function templatesView(store: Store): TemplatesView {
     return go;
   }
   const select = templatePicker(store, ed, confirmDiscard, load);
+  const languageSelect = languagePicker(store, ed, confirmDiscard, load);
   const templateHint = h('p', { class: 'hint' });
   const picker = placeholderPicker(store, ed, refresh);
   const actions = actionButtons(store, ed, form, refresh, load);
   ed.subject.addEventListener('input', refresh);
   ed.body.addEventListener('input', refresh);
-  store.on('selected', preview.render);
+  store.on('selected', () => followSelectedLanguage(store, ed, load, preview.render));
   store.on('templates', () => (ed.isDirty() ? refresh() : load()));
 
   const el = h(
     'div',
     { class: 'view' },
+    form.field('language', 'Language', languageSelect),
     form.field('template', 'Template', select),
     templateHint,
     templateState,

@@ -2,8 +2,17 @@
 // invalid data falls back to the defaults with a warning the user can see, never a crash.
 import { defaultTemplates, templateLabel } from '../domain/defaultTemplates';
 import { changedSettingNames, parseSettings, parseSettingsToSave, storedSettingsWarning } from '../domain/settings';
+import { isEmailLanguage, languageName } from '../domain/language';
 import { validateTemplate } from '../domain/templates';
-import { TEMPLATE_IDS, type Settings, type Template, type TemplateId, type Templates } from '../domain/types';
+import {
+  EMAIL_LANGUAGES,
+  TEMPLATE_IDS,
+  type EmailLanguage,
+  type Settings,
+  type Template,
+  type TemplateId,
+  type Templates,
+} from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { recordChange, type ChangeAuthor } from './changeJournal';
 import type { StorePort } from './ports';
@@ -14,8 +23,35 @@ const TEMPLATE_VERSION = 1;
 
 export interface Config {
   settings: Settings;
+  /** The templates of the default email language (settings.emailLanguage). */
   templates: Templates;
+  /** The templates of every email language: the user's edits over that language's defaults (README "Languages"). */
+  templatesByLanguage: Record<EmailLanguage, Templates>;
   warnings: string[];
+}
+
+/**
+ * A saved template's key: 'template:de:firm' for one language; 'template:firm' is a template saved
+ * before emails had languages, which counts as the default email language's.
+ */
+function templateKey(id: TemplateId, language: EmailLanguage | null): string {
+  return language === null ? TEMPLATE_KEY_PREFIX + id : `${TEMPLATE_KEY_PREFIX}${language}:${id}`;
+}
+
+/** The template id and language of a saved template's key (null language: saved before languages), or null. */
+function keyParts(key: string): { id: TemplateId; language: EmailLanguage | null } | null {
+  const parts = key.slice(TEMPLATE_KEY_PREFIX.length).split(':');
+  const id = parts[parts.length - 1] ?? '';
+  const language = parts.length === 2 ? (parts[0] ?? '') : null;
+  if (!(TEMPLATE_IDS as readonly string[]).includes(id) || parts.length > 2) return null;
+  if (language !== null && !isEmailLanguage(language)) return null;
+  return { id: id as TemplateId, language };
+}
+
+/** A template's name with its language when that is not English ('Firm reminder (day 7), German'). */
+function templateName(id: TemplateId, language: EmailLanguage, stageDays: Settings['stageDays']): string {
+  const label = templateLabel(id, stageDays);
+  return language === 'en' ? label : `${label}, ${languageName(language)}`;
 }
 
 export function loadConfig(store: StorePort): Config {
@@ -27,15 +63,24 @@ export function loadConfig(store: StorePort): Config {
   const settingsWarning = storedSettingsWarning(issues);
   if (settingsWarning) warnings.push(settingsWarning);
 
-  const templates = defaultTemplates();
-  for (const { key, value } of store.readAllJson(TEMPLATE_KEY_PREFIX)) {
-    const id = key.slice(TEMPLATE_KEY_PREFIX.length) as TemplateId;
-    if (!(TEMPLATE_IDS as readonly string[]).includes(id)) continue;
+  const byLanguage = {} as Record<EmailLanguage, Templates>;
+  for (const language of EMAIL_LANGUAGES) byLanguage[language] = defaultTemplates(language);
+  const saved = store
+    .readAllJson(TEMPLATE_KEY_PREFIX)
+    .map(({ key, value }) => ({ parts: keyParts(key), value }))
+    // A template saved for a language wins over one saved before languages.
+    .sort((a, b) => (a.parts?.language === null ? -1 : 0) - (b.parts?.language === null ? -1 : 0));
+  for (const { parts, value } of saved) {
+    if (parts === null) continue;
+    const language = parts.language ?? settings.emailLanguage;
     const t = templateFromStored(value);
-    if (t && validateTemplate(t, id).length === 0) templates[id] = t;
-    else warnings.push(`The saved ${id} template could not be used; the default ${id} template is used instead.`);
+    if (t && validateTemplate(t, parts.id).length === 0) byLanguage[language][parts.id] = t;
+    else {
+      const name = language === 'en' ? parts.id : `${languageName(language)} ${parts.id}`;
+      warnings.push(`The saved ${name} template could not be used; the default ${name} template is used instead.`);
+    }
   }
-  return { settings, templates, warnings };
+  return { settings, templates: byLanguage[settings.emailLanguage], templatesByLanguage: byLanguage, warnings };
 }
 
 function templateFromStored(raw: unknown): Template | null {
@@ -59,6 +104,7 @@ export function saveSettings(
   const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...current, ...raw } : raw;
   const { settings, issues } = parseSettingsToSave(merged);
   if (issues.length > 0) return { settings, issues };
+  if (settings.emailLanguage !== current.emailLanguage) keepLanguageOfOldTemplates(store, current.emailLanguage);
   store.writeJson(SETTINGS_KEY, settings);
   const changed = changedSettingNames(current, settings);
   if (author && changed.length > 0) recordChange(store, { ...author, what: 'settings', detail: changed.join(', ') });
@@ -66,36 +112,52 @@ export function saveSettings(
 }
 
 /**
- * Saves a template after validation; returns the issues (nothing is saved when there are any).
- * With an `author`, a template that really changed is noted in the change journal.
+ * Templates saved before emails had languages belong to the default language: when that changes,
+ * they are saved under the language they were written in, so they keep going to the same clients.
  */
-export function saveTemplate(store: StorePort, id: TemplateId, template: Template, author?: ChangeAuthor): ValidationIssue[] {
+function keepLanguageOfOldTemplates(store: StorePort, language: EmailLanguage): void {
+  for (const { key, value } of store.readAllJson(TEMPLATE_KEY_PREFIX)) {
+    const parts = keyParts(key);
+    if (parts === null || parts.language !== null) continue;
+    const own = templateKey(parts.id, language);
+    if (store.readJson(own).value === undefined || store.readJson(own).value === null) store.writeJson(own, value);
+    store.delete(key);
+  }
+}
+
+/**
+ * Saves a template of one language (the default email language when none is given) after
+ * validation; returns the issues (nothing is saved when there are any). With an `author`, a template
+ * that really changed is noted in the change journal.
+ */
+export function saveTemplate(
+  store: StorePort,
+  id: TemplateId,
+  template: Template,
+  author?: ChangeAuthor,
+  language?: EmailLanguage,
+): ValidationIssue[] {
   const issues = validateTemplate(template, id);
   if (issues.length > 0) return issues;
-  const before = templateInUse(store, id);
-  store.writeJson(TEMPLATE_KEY_PREFIX + id, { version: TEMPLATE_VERSION, ...template });
+  const config = loadConfig(store);
+  const lang = language ?? config.settings.emailLanguage;
+  const before = config.templatesByLanguage[lang][id];
+  store.writeJson(templateKey(id, lang), { version: TEMPLATE_VERSION, ...template });
+  if (lang === config.settings.emailLanguage) store.delete(templateKey(id, null));
   if (author && !sameTemplate(before, template))
-    recordChange(store, { ...author, what: 'template', detail: templateLabel(id, stageDaysIn(store)) });
+    recordChange(store, { ...author, what: 'template', detail: templateName(id, lang, config.settings.stageDays) });
   return issues;
 }
 
-/** Goes back to the default template; with an `author`, noted in the change journal when it was not the default. */
-export function resetTemplate(store: StorePort, id: TemplateId, author?: ChangeAuthor): void {
-  const before = templateInUse(store, id);
-  store.delete(TEMPLATE_KEY_PREFIX + id);
-  if (author && !sameTemplate(before, defaultTemplates()[id]))
-    recordChange(store, { ...author, what: 'templateReset', detail: templateLabel(id, stageDaysIn(store)) });
-}
-
-/** The stage days in force, for a template's name. */
-function stageDaysIn(store: StorePort): Settings['stageDays'] {
-  return parseSettings(store.readJson(SETTINGS_KEY).value).settings.stageDays;
-}
-
-/** The template a run uses now: the saved one when it can be used, else the default (as loadConfig reads it). */
-function templateInUse(store: StorePort, id: TemplateId): Template {
-  const saved = templateFromStored(store.readJson(TEMPLATE_KEY_PREFIX + id).value);
-  return saved && validateTemplate(saved, id).length === 0 ? saved : defaultTemplates()[id];
+/** Goes back to a language's default template; with an `author`, noted in the change journal when it was not the default. */
+export function resetTemplate(store: StorePort, id: TemplateId, author?: ChangeAuthor, language?: EmailLanguage): void {
+  const config = loadConfig(store);
+  const lang = language ?? config.settings.emailLanguage;
+  const before = config.templatesByLanguage[lang][id];
+  store.delete(templateKey(id, lang));
+  if (lang === config.settings.emailLanguage) store.delete(templateKey(id, null));
+  if (author && !sameTemplate(before, defaultTemplates(lang)[id]))
+    recordChange(store, { ...author, what: 'templateReset', detail: templateName(id, lang, config.settings.stageDays) });
 }
 
 const sameTemplate = (a: Template, b: Template): boolean => a.subject === b.subject && a.body === b.body;

@@ -3,6 +3,7 @@ import { clientKey, type ListedInvoice } from '../domain/group';
 import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
 import { statusCells, type RowPlan } from '../domain/plan';
+import { emailLocale, invoiceLanguage } from '../domain/language';
 import { isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
@@ -26,6 +27,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
   const invoice = key ? run.invoices.get(key) : undefined;
   const history = key ? run.histories.get(key) : undefined;
   const ctx = snapshot.ctx;
+  const language = invoice ? invoiceLanguage(invoice, snapshot.config.settings) : snapshot.config.settings.emailLanguage;
   const unsure: LedgerEntry[] = key ? snapshot.ledger.filter((e) => e.key === key && e.state !== 'sent') : [];
   return {
     row,
@@ -42,10 +44,13 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
     daysOverdue: plan.evaluation?.daysOverdue ?? null,
     error: plan.error,
     emails: invoice?.emails ?? [],
+    language,
+    // Written as this client's emails are: in the row's language (README "Languages").
     values: invoice
       ? placeholderValues(invoice, {
           today: ctx.today,
-          locale: ctx.locale,
+          locale: emailLocale(language, ctx.locale),
+          language,
           replyByDays: snapshot.config.settings.replyByDays,
           senderName: snapshot.config.settings.senderName,
           ...lateValues(invoice, snapshot),

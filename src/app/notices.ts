@@ -104,6 +104,7 @@ function thankYouEmails(snapshot: Snapshot, run: RunPlan, book: ThankYouBook): N
     histories,
     settings: snapshot.config.settings,
     templates: snapshot.config.templates,
+    templatesByLanguage: snapshot.config.templatesByLanguage,
     ctx: snapshot.ctx,
     selfEmail: snapshot.selfEmail,
   };

@@ -72,6 +72,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
     histories,
     settings: config.settings,
     templates: config.templates,
+    templatesByLanguage: config.templatesByLanguage,
     ctx,
     selfEmail: snapshot.selfEmail,
     log: snapshot.log,
@@ -84,7 +85,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
   const lastEmails = lastEmailOn(snapshot.log, snapshot.ledger, invoices);
   const clientHistory = { today: ctx.today, locale: ctx.locale, lastEmailOn: lastEmails, maxInvoices: snapshot.ledgerRoom };
   // The user's "several invoices" templates word the list emails (docs/escalation.md, "Templates").
-  const grouped = groupFollowUps(plan.emails, config.settings, clientHistory, config.templates);
+  const grouped = groupFollowUps(plan.emails, config.settings, clientHistory, (language) => config.templatesByLanguage[language]);
   return {
     plan,
     clientEmails: grouped.emails,

@@ -9,11 +9,20 @@ import { invoiceKey } from '../domain/parse';
 import { missingSenderName } from '../domain/settings';
 import { overdueByCurrency } from './planRun';
 import { PLACEHOLDERS } from '../domain/templates';
-import { TEMPLATE_IDS, type Settings, type Template, type TemplateId } from '../domain/types';
+import { isEmailLanguage, languageOwnName } from '../domain/language';
+import {
+  EMAIL_LANGUAGES,
+  TEMPLATE_IDS,
+  type EmailLanguage,
+  type Settings,
+  type Template,
+  type TemplateId,
+} from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 import { evidencePackDocument, loadSmallClaims, saveSmallClaims } from './evidence';
 import {
   loadConfig,
+  type Config,
   resetTemplate as resetStoredTemplate,
   saveSettings as saveStoredSettings,
   saveTemplate as saveStoredTemplate,
@@ -54,7 +63,11 @@ export function sidebarData(env: Environment): SidebarData {
   const ports = portsHere(env);
   const config = loadConfig(ports.store);
   const base = {
-    templates: TEMPLATE_IDS.map((id) => templateView(id, config.templates[id], config.settings.stageDays)),
+    templates: templateViews(config, config.settings.emailLanguage),
+    templatesByLanguage: Object.fromEntries(
+      EMAIL_LANGUAGES.map((language) => [language, templateViews(config, language)]),
+    ) as SidebarData['templatesByLanguage'],
+    languages: EMAIL_LANGUAGES.map((code) => ({ code, name: languageOwnName(code) })),
     placeholders: [...PLACEHOLDERS],
     settings: config.settings,
     dailyOn: ports.triggers.isOn(),
@@ -182,30 +195,48 @@ function isTemplateId(id: unknown): id is TemplateId {
   return typeof id === 'string' && (TEMPLATE_IDS as readonly string[]).includes(id);
 }
 
-export function saveTemplateFromSidebar(env: Environment, id: unknown, template: unknown): SaveResult {
+/** The language a sidebar call names; none (or not a language) is the default email language. */
+function languageArg(language: unknown): EmailLanguage | undefined {
+  return typeof language === 'string' && isEmailLanguage(language) ? language : undefined;
+}
+
+export function saveTemplateFromSidebar(env: Environment, id: unknown, template: unknown, language?: unknown): SaveResult {
   if (!isTemplateId(id)) return { ok: false, problems: ['Unknown template.'] };
+  if (language !== undefined && language !== null && languageArg(language) === undefined)
+    return { ok: false, problems: ['Unknown language.'] };
   const t = template as Partial<Template> | null;
   if (!t || typeof t.subject !== 'string' || typeof t.body !== 'string')
     return { ok: false, problems: ['The template needs a subject and a message.'] };
   const checked: Template = { subject: t.subject, body: t.body };
-  return withStore(env, (store, ports) => saveStoredTemplate(store, id, checked, changeAuthor(ports)));
+  return withStore(env, (store, ports) => saveStoredTemplate(store, id, checked, changeAuthor(ports), languageArg(language)));
 }
 
-export function resetTemplateFromSidebar(env: Environment, id: unknown): SidebarTemplate {
+export function resetTemplateFromSidebar(env: Environment, id: unknown, language?: unknown): SidebarTemplate {
   if (!isTemplateId(id)) throw new Error('Unknown template.');
+  if (language !== undefined && language !== null && languageArg(language) === undefined) throw new Error('Unknown language.');
+  let lang: EmailLanguage = 'en';
   const result = withStore(env, (store, ports) => {
-    resetStoredTemplate(store, id, changeAuthor(ports));
+    lang = languageArg(language) ?? loadConfig(store).settings.emailLanguage;
+    resetStoredTemplate(store, id, changeAuthor(ports), lang);
     return [];
   });
   if (!result.ok) throw new Error(result.problems.join(' '));
-  return templateView(id, defaultTemplates()[id], loadConfig(portsHere(env).store).settings.stageDays);
+  return templateView(id, defaultTemplates(lang)[id], lang, loadConfig(portsHere(env).store).settings.stageDays);
+}
+
+/** The templates of one language as the sidebar shows them. */
+function templateViews(config: Config, language: EmailLanguage): SidebarTemplate[] {
+  return TEMPLATE_IDS.map((id) =>
+    templateView(id, config.templatesByLanguage[language][id], language, config.settings.stageDays),
+  );
 }
 
 /** A template as the sidebar shows it, with its default beside it for "Reset". */
-function templateView(id: TemplateId, t: Template, stageDays: Settings['stageDays']): SidebarTemplate {
-  const d = defaultTemplates()[id];
+function templateView(id: TemplateId, t: Template, language: EmailLanguage, stageDays: Settings['stageDays']): SidebarTemplate {
+  const d = defaultTemplates(language)[id];
   return {
     id,
+    language,
     label: templateLabel(id, stageDays),
     subject: t.subject,
     body: t.body,

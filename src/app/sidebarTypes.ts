@@ -6,11 +6,13 @@ import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
 import type { StatusCode } from '../domain/stages';
 import type { Placeholder } from '../domain/templates';
-import type { EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
+import type { EmailLanguage, EmailStageId, InputField, IsoDate, Settings, TemplateId } from '../domain/types';
 import type { ValidationIssue } from '../domain/validation';
 
 export interface SidebarTemplate {
   id: TemplateId;
+  /** The email language the template is in. */
+  language: EmailLanguage;
   label: string;
   subject: string;
   body: string;
@@ -59,6 +61,8 @@ export interface InvoiceView {
   error: string | null;
   emails: string[];
   /** Values of the placeholders for this row (formatted), for the live template preview. */
+  /** The language this client's emails are written in (the row's Language, else the default). */
+  language: EmailLanguage;
   values: Partial<Record<Placeholder, string>>;
   disputeOpen: boolean;
   disputeNotes: DisputeNoteView[];
@@ -108,7 +112,12 @@ export interface OverviewView {
 }
 
 export interface SidebarData {
+  /** The templates of the default email language (settings.emailLanguage). */
   templates: SidebarTemplate[];
+  /** The templates of every email language, for the language picker of the Templates tab. */
+  templatesByLanguage: Record<EmailLanguage, SidebarTemplate[]>;
+  /** The email languages: code and name in the language itself ('de', 'Deutsch'). */
+  languages: Array<{ code: EmailLanguage; name: string }>;
   placeholders: Placeholder[];
   settings: Settings;
   dailyOn: boolean;

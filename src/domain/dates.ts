@@ -344,8 +344,52 @@ function isWeekdayName(word: string): boolean {
 /** Little words around a date written out: '3 de mayo de 2026', 'le 3 mai 2026', 'Montag, den 3. Mai 2026'. */
 const DATE_FILLERS: ReadonlySet<string> = new Set(['de', 'del', 'le', 'el', 'il', 'den']);
 
-/** 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. */
-export function formatDateForEmail(d: IsoDate, locale: string): string {
+/** How each email language other than English writes a date in words ('1. Oktober 2026', '1 de octubre de 2026'). */
+const DATE_WORDS: Readonly<Record<string, { months: string; pattern: (day: number, month: string, y: number) => string }>> = {
+  de: {
+    months: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember',
+    pattern: (day, month, y) => `${day}. ${month} ${y}`,
+  },
+  fr: {
+    months: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    pattern: (day, month, y) => `${day} ${month} ${y}`,
+  },
+  es: {
+    months: 'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+    pattern: (day, month, y) => `${day} de ${month} de ${y}`,
+  },
+  nl: {
+    months: 'januari februari maart april mei juni juli augustus september oktober november december',
+    pattern: (day, month, y) => `${day} ${month} ${y}`,
+  },
+  it: {
+    months: 'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+    pattern: (day, month, y) => `${day} ${month} ${y}`,
+  },
+  pt: {
+    months: 'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+    pattern: (day, month, y) => `${day} de ${month} de ${y}`,
+  },
+};
+
+/** A date in words in an email language other than English, or null for English (or a language without words). */
+function dateInLanguage(d: IsoDate, language: string): string | null {
+  const words = DATE_WORDS[language];
+  const p = words === undefined ? null : isoParts(typeof d === 'string' ? d : String(d));
+  const month = p === null ? undefined : words?.months.split(' ')[p.m - 1];
+  return p === null || month === undefined || words === undefined ? null : words.pattern(p.d, month, p.y);
+}
+
+/**
+ * 'November 24, 2026' in month-first locales, '24 November 2026' elsewhere: never ambiguous. With an
+ * email `language` other than English, that language's words: de '1. Oktober 2026', fr '1 octobre 2026',
+ * es '1 de octubre de 2026', nl '1 oktober 2026', it '1 ottobre 2026', pt '1 de outubro de 2026'.
+ */
+export function formatDateForEmail(d: IsoDate, locale: string, language = 'en'): string {
+  if (language !== 'en') {
+    const inLanguage = dateInLanguage(d, language);
+    if (inLanguage !== null) return inLanguage;
+  }
   return dateText(d, locale);
 }
 

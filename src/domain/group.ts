@@ -3,7 +3,9 @@
 // of the most advanced stage among them; at most one email a day, and at least minGapDays between
 // two, per client. Each invoice keeps its own stage record. Pure.
 import { addDays, daysBetween, formatDateForEmail } from './dates';
-import { defaultTemplates } from './defaultTemplates';
+import { defaultTemplates, languageWords } from './defaultTemplates';
+import { emailLocale, invoiceLanguage } from './language';
+import type { ListWords } from './lang/words';
 import { formatMoney, sumMoney } from './money';
 import { emailWords, type FollowUpEmail, type WordsContext } from './plan';
 import { stageOrder } from './stages';
@@ -11,6 +13,7 @@ import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './
 import {
   listTemplateId,
   type EmailContent,
+  type EmailLanguage,
   type EmailStageId,
   type Invoice,
   type IsoDate,
@@ -49,7 +52,13 @@ export interface Grouped {
 }
 
 function wordsContextOf(settings: Settings, history: ClientHistory): WordsContext {
-  return { today: history.today, locale: history.locale, replyByDays: settings.replyByDays, senderName: settings.senderName };
+  return {
+    today: history.today,
+    locale: history.locale,
+    language: settings.emailLanguage ?? 'en',
+    replyByDays: settings.replyByDays,
+    senderName: settings.senderName,
+  };
 }
 
 /** Who the client is: the Client cell, case and spacing ignored. */
@@ -104,8 +113,11 @@ function mostPressing(group: FollowUpEmail[], history: ClientHistory): FollowUpE
   return ranked.slice(0, max);
 }
 
+/** The user's list templates: one set (the default email language's), or a set per email language. */
+export type ListTemplates = Partial<Templates> | ((language: EmailLanguage) => Partial<Templates>);
+
 /** One client's emails today: one group sent (or none inside its gap), the rest waiting. */
-function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientHistory, templates: Partial<Templates>): Grouped {
+function forClient(emails: FollowUpEmail[], settings: Settings, history: ClientHistory, templates: ListTemplates): Grouped {
   const last = history.lastEmailOn.get(clientKey(emails[0]?.invoice.client ?? ''));
   if (last !== undefined && daysBetween(last, history.today) < settings.minGapDays) {
     const until = addDays(last, settings.minGapDays);
@@ -131,7 +143,7 @@ export function groupFollowUps(
   emails: readonly FollowUpEmail[],
   settings: Settings,
   clientHistory: ClientHistory,
-  templates: Partial<Templates> = {},
+  templates: ListTemplates = {},
 ): Grouped {
   if (!settings.groupByClient) return { emails: emails.map((e) => single(e, settings, clientHistory)), waiting: [] };
   const out: Grouped = { emails: [], waiting: [] };
@@ -153,7 +165,10 @@ export type ListedInvoice = Pick<Invoice, 'invoice' | 'issueDate' | 'dueDate' | 
 /** What a list email says besides its invoices. */
 export interface ListContext {
   today: IsoDate;
+  /** The locale amounts are written in (the email language's). */
   locale: string;
+  /** The email's language ('en' when absent). */
+  language?: EmailLanguage;
   client: string;
   /** The contact name of the invoices ('' for none). */
   contactName: string;
@@ -170,48 +185,49 @@ interface Line {
   link: string;
 }
 
-function lineOf(inv: ListedInvoice, today: IsoDate, locale: string): Line {
+function lineOf(inv: ListedInvoice, today: IsoDate, locale: string, language: EmailLanguage): Line {
   const days = daysBetween(inv.dueDate, today);
+  const w = languageWords(language).list;
   return {
     invoice: inv.invoice,
-    issued: inv.issueDate ? formatDateForEmail(inv.issueDate, locale) : '',
-    due: formatDateForEmail(inv.dueDate, locale),
-    overdue: days > 0 ? `${days} ${days === 1 ? 'day' : 'days'} overdue` : days === 0 ? 'due today' : `due in ${-days} days`,
+    issued: inv.issueDate ? formatDateForEmail(inv.issueDate, locale, language) : '',
+    due: formatDateForEmail(inv.dueDate, locale, language),
+    overdue: days > 0 ? w.daysOverdue(days) : days === 0 ? w.dueToday : w.dueIn(-days),
     balance: formatMoney(inv.balance, inv.currency, locale),
     link: inv.paymentLink.trim(),
   };
 }
 
-function textLine(l: Line): string {
+function textLine(l: Line, w: ListWords): string {
   const parts = [
-    l.issued ? `issued ${l.issued}` : '',
-    `due ${l.due}`,
+    l.issued ? `${w.issued} ${l.issued}` : '',
+    `${w.due} ${l.due}`,
     l.overdue,
-    `balance ${l.balance}`,
-    l.link ? `pay at ${l.link}` : '',
+    `${w.balance} ${l.balance}`,
+    l.link ? `${w.payAt} ${l.link}` : '',
   ];
-  return `- Invoice ${l.invoice}: ${parts.filter((p) => p !== '').join(', ')}`;
+  return `- ${w.invoice} ${l.invoice}: ${parts.filter((p) => p !== '').join(', ')}`;
 }
 
 const isLink = (url: string): boolean => /^https?:\/\/[^\s<>"'`\\]+$/i.test(url);
 
-function htmlTable(lines: Line[]): string {
+function htmlTable(lines: Line[], w: ListWords): string {
   const cell = (s: string): string => `<td style="padding: 4px 8px; border-bottom: 1px solid #ddd;">${s}</td>`;
-  const head = ['Invoice', 'Issued', 'Due', 'Overdue', 'Balance', 'Pay'].map(
-    (h) => `<th style="text-align: left; padding: 4px 8px;">${h}</th>`,
-  );
+  const head = w.heads.map((h) => `<th style="text-align: left; padding: 4px 8px;">${escapeHtml(h)}</th>`);
   const rows = lines.map((l) => {
-    const link = isLink(l.link) ? `<a href="${escapeHtml(l.link)}">Pay online</a>` : escapeHtml(l.link);
+    const link = isLink(l.link) ? `<a href="${escapeHtml(l.link)}">${escapeHtml(w.payOnline)}</a>` : escapeHtml(l.link);
     return `<tr>${[l.invoice, l.issued, l.due, l.overdue, l.balance].map((v) => cell(escapeHtml(v))).join('')}${cell(link)}</tr>`;
   });
   return `<table style="border-collapse: collapse;"><tr>${head.join('')}</tr>${rows.join('')}</table>`;
 }
 
 /** The balances added up per currency, in the order the currencies first appear ('$1,200.00 and €300.00'). */
-function totalBalance(invoices: readonly ListedInvoice[], locale: string): string {
+function totalBalance(invoices: readonly ListedInvoice[], locale: string, and: string): string {
   const byCurrency = new Map<string, number[]>();
   for (const inv of invoices) byCurrency.set(inv.currency, [...(byCurrency.get(inv.currency) ?? []), inv.balance]);
-  return [...byCurrency].map(([currency, amounts]) => formatMoney(sumMoney(amounts, currency), currency, locale)).join(' and ');
+  return [...byCurrency]
+    .map(([currency, amounts]) => formatMoney(sumMoney(amounts, currency), currency, locale))
+    .join(` ${and} `);
 }
 
 /**
@@ -222,37 +238,35 @@ export function listValues(
   invoices: readonly ListedInvoice[],
   ctx: ListContext,
 ): { values: Partial<Record<Placeholder, string>>; blocks: HtmlBlocks } {
+  const language = ctx.language ?? 'en';
+  const w = languageWords(language).list;
   const sorted = [...invoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  const lines = sorted.map((inv) => lineOf(inv, ctx.today, ctx.locale));
+  const lines = sorted.map((inv) => lineOf(inv, ctx.today, ctx.locale, language));
   const values: Partial<Record<Placeholder, string>> = {
     client: ctx.client,
     sender_name: ctx.senderName.trim(),
-    reply_by: formatDateForEmail(addDays(ctx.today, ctx.replyByDays), ctx.locale),
-    invoices: lines.map(textLine).join('\n'),
+    reply_by: formatDateForEmail(addDays(ctx.today, ctx.replyByDays), ctx.locale, language),
+    invoices: lines.map((l) => textLine(l, w)).join('\n'),
     invoice_count: String(sorted.length),
-    total_balance: totalBalance(sorted, ctx.locale),
+    total_balance: totalBalance(sorted, ctx.locale, w.and),
   };
   if (ctx.contactName.trim() !== '') values.contact_name = ctx.contactName.trim();
-  return { values, blocks: { invoices: htmlTable(lines) } };
+  return { values, blocks: { invoices: htmlTable(lines, w) } };
 }
 
 /** The default list template without the sender's name (the last resort when there is none to sign with). */
 function unsigned(t: Template): Template {
-  const strip = (s: string): string => s.replace(/ from \{\{sender_name\}\}|\{\{sender_name\}\}/g, '');
-  return { subject: strip(t.subject), body: strip(t.body) };
+  // The subject loses the words that lead to the name too ('from', 'von', 'de', 'van', a dash).
+  const subject = t.subject.replace(/\s*(?:\bfrom\b|\bvon\b|\bde\b|\bvan\b|[–-])?\s*\{\{sender_name\}\}/g, '');
+  return { subject, body: t.body.replace(/\{\{sender_name\}\}/g, '') };
 }
 
-const SUBJECT_BY_KIND = {
-  overdue: '{{invoice_count}} overdue invoices from {{sender_name}}',
-  soon: '{{invoice_count}} invoices coming due from {{sender_name}}',
-  mixed: '{{invoice_count}} invoices from {{sender_name}}',
-};
-
 /** A default subject says what the invoices are: overdue, coming due, or both. A subject the user wrote is theirs. */
-function truthfulSubject(t: Template, fallback: Template, invoices: readonly ListedInvoice[], today: IsoDate): Template {
+function truthfulSubject(t: Template, fallback: Template, invoices: readonly ListedInvoice[], ctx: ListContext): Template {
   if (t.subject !== fallback.subject) return t;
+  const today = ctx.today;
   const kind = invoices.every((i) => i.dueDate < today) ? 'overdue' : invoices.every((i) => i.dueDate > today) ? 'soon' : 'mixed';
-  return { subject: SUBJECT_BY_KIND[kind], body: t.body };
+  return { subject: languageWords(ctx.language ?? 'en').listSubjects[kind], body: t.body };
 }
 
 /**
@@ -261,9 +275,9 @@ function truthfulSubject(t: Template, fallback: Template, invoices: readonly Lis
  */
 function listWords(stage: EmailStageId, templates: Partial<Templates>, invoices: readonly ListedInvoice[], ctx: ListContext) {
   const id = listTemplateId(stage);
-  const fallback = defaultTemplates()[id];
+  const fallback = defaultTemplates(ctx.language ?? 'en')[id];
   const filled = listValues(invoices, ctx);
-  const truthful = (t: Template): Template => truthfulSubject(t, fallback, invoices, ctx.today);
+  const truthful = (t: Template): Template => truthfulSubject(t, fallback, invoices, ctx);
   for (const t of [truthful(templates[id] ?? fallback), truthful(fallback), unsigned(truthful(fallback))]) {
     const checked = checkTemplate(t, filled.values, filled.blocks);
     if (checked.ok) return checked.render();
@@ -272,23 +286,23 @@ function listWords(stage: EmailStageId, templates: Partial<Templates>, invoices:
 }
 
 /** The list email of several invoices: plain text with a list, HTML with a table (every value escaped). */
-function combined(
-  emails: FollowUpEmail[],
-  settings: Settings,
-  history: ClientHistory,
-  templates: Partial<Templates>,
-): ClientEmail {
+function combined(emails: FollowUpEmail[], settings: Settings, history: ClientHistory, templates: ListTemplates): ClientEmail {
   const sorted = [...emails].sort((a, b) => a.invoice.dueDate.localeCompare(b.invoice.dueDate));
   const first = emails[0] as FollowUpEmail;
   const stage = emails.reduce((a, e) => (stageOrder(e.stage) > stageOrder(a) ? e.stage : a), first.stage);
   const client = first.invoice.client;
+  // One email, one language: the oldest invoice's (a client's rows normally agree).
+  const language = invoiceLanguage((sorted[0] ?? first).invoice, settings);
+  const own =
+    typeof templates === 'function' ? templates(language) : language === (settings.emailLanguage ?? 'en') ? templates : {};
   const { subject, text, html } = listWords(
     stage,
-    templates,
+    own,
     sorted.map((e) => e.invoice),
     {
       today: history.today,
-      locale: history.locale,
+      locale: emailLocale(language, history.locale),
+      language,
       client,
       contactName: sorted.find((e) => e.invoice.contactName.trim() !== '')?.invoice.contactName ?? '',
       senderName: settings.senderName,

@@ -208,6 +208,11 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
     weaker: ['Credit Terms', 'Zahlungsbedingungen', 'Délai de paiement', 'Plazo de pago'],
     required: false,
   },
+  language: {
+    title: 'Language',
+    aliases: ['Lang', 'Sprache', 'Langue', 'Idioma', 'Taal', 'Lingua', 'Língua', 'Email Language', 'Client Language'],
+    required: false,
+  },
   status: { title: 'Status', aliases: [], required: false },
   stage: { title: 'Stage', aliases: [], required: false },
   daysOverdue: { title: 'Days Overdue', aliases: [], required: false },

@@ -2,11 +2,13 @@
 // Apps Script turns into the PDF attached to the formal notice (docs/late-payment.md, "The formal
 // letter"). Every value that comes from the sheet or the settings is HTML-escaped.
 import { addDays, formatDateForEmail, isIsoDate, maxDate } from './dates';
+import { languageWords } from './defaultTemplates';
+import type { LetterWords } from './lang/words';
 import type { LateInterest } from './interest';
 import { formatMoney, sumMoney } from './money';
 import { stageLabel } from './settings';
 import { escapeHtml } from './templates';
-import { STAGE_IDS, type IsoDate, type StageId } from './types';
+import { STAGE_IDS, type EmailLanguage, type IsoDate, type StageId } from './types';
 
 export interface LetterParty {
   name: string;
@@ -43,7 +45,10 @@ export interface FormalLetterInput {
   date: IsoDate;
   /** Pay or reply by. With the pre-action protocol it is at least 30 days after `date`. */
   replyBy: IsoDate;
+  /** The locale amounts are written in (the letter language's). */
   locale: string;
+  /** The letter's language ('en' when absent); the Pre-Action Protocol part is English, as that protocol is. */
+  language?: EmailLanguage;
   invoices: StatementLine[];
   followUps: SentFollowUp[];
   /** How to pay: bank details, one line each. */
@@ -70,16 +75,17 @@ export const PROTOCOL_ENCLOSURES = [
 
 export const esc = escapeHtml;
 
-export function dateText(d: IsoDate | null, locale: string): string {
-  return d !== null && isIsoDate(d) ? esc(formatDateForEmail(d, locale)) : '—';
+export function dateText(d: IsoDate | null, locale: string, language: EmailLanguage = 'en'): string {
+  return d !== null && isIsoDate(d) ? esc(formatDateForEmail(d, locale, language)) : '—';
 }
 
 export function moneyText(amount: number, currency: string, locale: string): string {
   return esc(formatMoney(amount, currency, locale));
 }
 
-function stageText(stage: string): string {
-  return (STAGE_IDS as readonly string[]).includes(stage) ? stageLabel(stage as StageId) : stage;
+function stageText(stage: string, language: EmailLanguage): string {
+  if (!(STAGE_IDS as readonly string[]).includes(stage)) return stage;
+  return language === 'en' ? stageLabel(stage as StageId) : languageWords(language).letter.stages[stage as StageId];
 }
 
 const CSS = [
@@ -96,9 +102,9 @@ const CSS = [
 ].join('\n');
 
 /** A whole HTML document: A4, inline CSS, no external resources. */
-export function printableDocument(title: string, body: string): string {
+export function printableDocument(title: string, body: string, language: EmailLanguage = 'en'): string {
   return (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
+    `<!DOCTYPE html><html lang="${esc(language)}"><head><meta charset="utf-8">` +
     `<title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`
   );
 }
@@ -109,35 +115,38 @@ export function partyHtml(party: LetterParty): string {
 }
 
 /** Sums by currency ('£1,077.48 and €1,045.52'): invoices in several currencies are never added together. */
-function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string): string {
+function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string, language: EmailLanguage): string {
   const byCurrency = new Map<string, number[]>();
   for (const l of lines) byCurrency.set(l.currency, [...(byCurrency.get(l.currency) ?? []), l.amount]);
-  return [...byCurrency].map(([currency, amounts]) => moneyText(sumMoney(amounts, currency), currency, locale)).join(' and ');
+  const and = ` ${languageWords(language).list.and} `;
+  return [...byCurrency].map(([currency, amounts]) => moneyText(sumMoney(amounts, currency), currency, locale)).join(and);
 }
 
-export function followUpTableHtml(followUps: SentFollowUp[], locale: string): string {
-  if (followUps.length === 0) return '<p>No earlier follow-ups are on record.</p>';
+/** Column heads as a table row. */
+const headRow = (heads: readonly string[], numeric: readonly number[] = []): string =>
+  `<tr>${heads.map((t, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${esc(t)}</th>`).join('')}</tr>`;
+
+export function followUpTableHtml(followUps: SentFollowUp[], locale: string, language: EmailLanguage = 'en'): string {
+  const w = languageWords(language).letter;
+  if (followUps.length === 0) return `<p>${esc(w.noFollowUps)}</p>`;
   const rows = [...followUps]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map(
       (f) =>
-        `<tr><td class="nowrap">${dateText(f.date, locale)}</td><td class="nowrap">${esc(f.invoice)}</td><td>${esc(stageText(f.stage))}</td>` +
-        `<td>${esc(f.recipients)}</td><td>${esc(f.subject)}</td></tr>`,
+        `<tr><td class="nowrap">${dateText(f.date, locale, language)}</td><td class="nowrap">${esc(f.invoice)}</td>` +
+        `<td>${esc(stageText(f.stage, language))}</td><td>${esc(f.recipients)}</td><td>${esc(f.subject)}</td></tr>`,
     );
-  return (
-    '<table><thead><tr><th>Date</th><th>Invoice</th><th>Follow-up</th><th>Sent to</th><th>Subject</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>`
-  );
+  return `<table><thead>${headRow(w.followUpHeads)}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The statement of account
 
-function statementRow(line: StatementLine, locale: string): string {
+function statementRow(line: StatementLine, locale: string, language: EmailLanguage): string {
   const m = (n: number): string => moneyText(n, line.currency, locale);
   const row =
-    `<tr><td class="nowrap">${esc(line.invoice)}</td><td class="nowrap">${dateText(line.issueDate, locale)}</td>` +
-    `<td class="nowrap">${dateText(line.dueDate, locale)}</td>` +
+    `<tr><td class="nowrap">${esc(line.invoice)}</td><td class="nowrap">${dateText(line.issueDate, locale, language)}</td>` +
+    `<td class="nowrap">${dateText(line.dueDate, locale, language)}</td>` +
     `<td class="num">${line.late.days}</td><td class="num">${m(line.balance)}</td><td class="num">${m(line.late.interest)}</td>` +
     `<td class="num">${m(line.late.compensation)}</td><td class="num">${m(line.late.amountClaimed)}</td></tr>`;
   const why = line.late.notApplied;
@@ -145,20 +154,20 @@ function statementRow(line: StatementLine, locale: string): string {
   return skip ? row : `${row}<tr class="note"><td colspan="8">${esc(why.message)}</td></tr>`;
 }
 
-function statementTableHtml(lines: StatementLine[], locale: string): string {
-  const head =
-    '<thead><tr><th>Invoice</th><th>Issued</th><th>Due</th><th class="num">Days late</th><th class="num">Balance</th>' +
-    '<th class="num">Interest</th><th class="num">Compensation</th><th class="num">Amount claimed</th></tr></thead>';
+function statementTableHtml(lines: StatementLine[], locale: string, language: EmailLanguage): string {
+  const w = languageWords(language).letter;
+  const head = `<thead>${headRow(w.statementHeads, [3, 4, 5, 6, 7])}</thead>`;
   const sum = (pick: (l: StatementLine) => number): string =>
     totalsByCurrency(
       lines.map((l) => ({ currency: l.currency, amount: pick(l) })),
       locale,
+      language,
     );
   const total =
-    `<tr class="total"><td colspan="4">Total</td><td class="num">${sum((l) => l.balance)}</td>` +
+    `<tr class="total"><td colspan="4">${esc(w.total)}</td><td class="num">${sum((l) => l.balance)}</td>` +
     `<td class="num">${sum((l) => l.late.interest)}</td><td class="num">${sum((l) => l.late.compensation)}</td>` +
     `<td class="num">${sum((l) => l.late.amountClaimed)}</td></tr>`;
-  return `<table>${head}<tbody>${lines.map((l) => statementRow(l, locale)).join('')}${total}</tbody></table>`;
+  return `<table>${head}<tbody>${lines.map((l) => statementRow(l, locale, language)).join('')}${total}</tbody></table>`;
 }
 
 function percent(n: number): string {
@@ -166,7 +175,7 @@ function percent(n: number): string {
 }
 
 /** One sentence per regime in use, saying on what basis interest and compensation are claimed. */
-function interestBasisHtml(lines: StatementLine[], locale: string): string {
+function interestBasisHtml(lines: StatementLine[], locale: string, w: LetterWords): string {
   const applied = lines.filter((l) => l.late.notApplied === undefined);
   const regimes = new Set(applied.map((l) => l.late.regime));
   const rates = (r: string): string =>
@@ -174,21 +183,11 @@ function interestBasisHtml(lines: StatementLine[], locale: string): string {
       ...new Set(applied.filter((l) => l.late.regime === r).flatMap((l) => l.late.segments.map((s) => percent(s.ratePercent)))),
     ].join(', ');
   const parts: string[] = [];
-  if (regimes.has('uk')) {
-    parts.push(
-      `Statutory interest under the Late Payment of Commercial Debts (Interest) Act 1998, at 8% a year over the Bank of England base rate (${esc(rates('uk'))} a year), and the fixed sum the Act allows for each invoice.`,
-    );
-  }
-  if (regimes.has('eu')) {
-    parts.push(
-      `Interest for late payment at the reference rate plus the statutory margin (${esc(rates('eu'))} a year), under Directive 2011/7/EU as implemented in national law, and the fixed compensation of ${moneyText(40, 'EUR', locale)} for each invoice in euro.`,
-    );
-  }
-  if (regimes.has('custom'))
-    parts.push(`Interest at ${esc(rates('custom'))} a year and the fixed fee per invoice set out in our terms.`);
+  if (regimes.has('uk')) parts.push(esc(w.basisUk(rates('uk'))));
+  if (regimes.has('eu')) parts.push(esc(w.basisEu(rates('eu'), formatMoney(40, 'EUR', locale))));
+  if (regimes.has('custom')) parts.push(esc(w.basisCustom(rates('custom'))));
   if (parts.length === 0) return '';
-  const counted = 'Interest is simple interest for each day from the day after the due date, on a 365-day year.';
-  return `<p>${parts.join(' ')} ${counted} It continues to run until payment.</p>`;
+  return `<p>${parts.join(' ')} ${esc(w.counted)}</p>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,25 +226,25 @@ function protocolHtml(input: FormalLetterInput, replyBy: IsoDate): string {
   );
 }
 
-function paymentHtml(input: FormalLetterInput): string {
+function paymentHtml(input: FormalLetterInput, w: LetterWords): string {
   const lines = (input.paymentLines ?? []).filter((l) => l.trim() !== '').map(esc);
   const link = (input.paymentLink ?? '').trim();
-  if (link !== '') lines.push(`Pay online: ${esc(link)}`);
-  return lines.length > 0 ? `<p><strong>How to pay</strong><br>${lines.join('<br>')}</p>` : '';
+  if (link !== '') lines.push(`${esc(w.payOnline)}: ${esc(link)}`);
+  return lines.length > 0 ? `<p><strong>${esc(w.howToPay)}</strong><br>${lines.join('<br>')}</p>` : '';
 }
 
-function headerHtml(input: FormalLetterInput, protocol: boolean): string {
-  const title = protocol ? 'Letter of claim: unpaid invoices' : 'Formal notice: unpaid invoices';
+function headerHtml(input: FormalLetterInput, protocol: boolean, w: LetterWords): string {
+  const title = protocol ? 'Letter of claim: unpaid invoices' : w.title;
   const greeting = (input.contactName ?? '').trim() || input.client.name;
   return (
     `<div class="parties">${partyHtml(input.client)}${partyHtml(input.sender)}</div>` +
-    `<p>${dateText(input.date, input.locale)}</p><h1>${esc(title)}</h1><p>Dear ${esc(greeting)},</p>`
+    `<p>${dateText(input.date, input.locale, input.language)}</p><h1>${esc(title)}</h1><p>${esc(w.dear(greeting))}</p>`
   );
 }
 
 /** The basis of the interest; the protocol also wants to hear when no interest or charges are added. */
-function basisHtml(input: FormalLetterInput, protocol: boolean): string {
-  const basis = interestBasisHtml(input.invoices, input.locale);
+function basisHtml(input: FormalLetterInput, protocol: boolean, w: LetterWords): string {
+  const basis = interestBasisHtml(input.invoices, input.locale, w);
   return basis === '' && protocol ? '<p>No interest or other charges are being added.</p>' : basis;
 }
 
@@ -256,21 +255,27 @@ function basisHtml(input: FormalLetterInput, protocol: boolean): string {
  */
 export function formalLetterHtml(input: FormalLetterInput): string {
   const protocol = input.preActionProtocol === true;
+  // The Pre-Action Protocol is a procedure of the courts of England and Wales: its letter is in English.
+  const language = protocol ? 'en' : (input.language ?? 'en');
+  const w = languageWords(language).letter;
   const replyBy = letterReplyBy(input);
   const owed = totalsByCurrency(
     input.invoices.map((l) => ({ currency: l.currency, amount: l.late.amountClaimed })),
     input.locale,
+    language,
   );
+  const inLanguage = { ...input, language };
   const body =
-    headerHtml(input, protocol) +
-    `<p>Our records show that the invoices below are unpaid. As of the date of this letter the amount due is ${owed}.</p>` +
-    statementTableHtml(input.invoices, input.locale) +
-    basisHtml(input, protocol) +
-    '<h2>Our earlier follow-ups</h2>' +
-    followUpTableHtml(input.followUps, input.locale) +
-    `<h2>Payment</h2><p>Please pay ${owed} by ${dateText(replyBy, input.locale)}. If it is not paid by then, we will consider other options, which may include a claim in court.</p>` +
-    paymentHtml(input) +
+    headerHtml(inLanguage, protocol, w) +
+    `<p>${w.intro(owed)}</p>` +
+    statementTableHtml(input.invoices, input.locale, language) +
+    basisHtml(input, protocol, w) +
+    `<h2>${esc(w.followUpsHeading)}</h2>` +
+    followUpTableHtml(input.followUps, input.locale, language) +
+    `<h2>${esc(w.paymentHeading)}</h2><p>${w.payBy(owed, dateText(replyBy, input.locale, language))}</p>` +
+    paymentHtml(input, w) +
     (protocol ? protocolHtml(input, replyBy) : '') +
-    `<p>Yours sincerely,</p><p>${esc(input.sender.name)}</p>`;
-  return printableDocument(`${protocol ? 'Letter of claim' : 'Formal notice'} — ${input.client.name}`, body);
+    `<p>${esc(w.closing)}</p><p>${esc(input.sender.name)}</p>`;
+  const title = protocol ? 'Letter of claim' : w.documentTitle;
+  return printableDocument(`${title} — ${input.client.name}`, body, language);
 }

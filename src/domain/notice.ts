@@ -3,6 +3,8 @@
 // the attached PDF. Pure: the log, the rows and the settings come in as plain records.
 import { addDays } from './dates';
 import { lateInterest, type LateInterest } from './interest';
+import { languageWords } from './defaultTemplates';
+import { emailLocale, invoiceLanguage } from './language';
 import { formalLetterHtml, type SentFollowUp, type StatementLine } from './letter';
 import type { LogRecord } from './records';
 import { isPaid } from './stages';
@@ -93,16 +95,18 @@ export interface LetterContext {
 export function formalLetterFor(invoice: Invoice, input: LetterContext): PlannedDocument {
   const { settings, ctx } = input;
   const invoices = openInvoicesOf(invoice, input.rows);
+  const language = invoiceLanguage(invoice, settings);
   const html = formalLetterHtml({
     sender: { name: settings.senderName, email: input.selfEmail ?? '' },
     client: { name: invoice.client, email: invoice.emails.join(', ') },
     contactName: invoice.contactName,
     date: ctx.today,
     replyBy: addDays(ctx.today, Math.round(settings.replyByDays)),
-    locale: ctx.locale,
+    locale: emailLocale(language, ctx.locale),
+    language,
     invoices: invoices.map((i) => statementLine(i, settings, ctx.today)),
     followUps: sentFollowUps(input.log, invoices),
     paymentLink: invoice.paymentLink,
   });
-  return { fileName: `Formal notice ${fileNamePart(invoice.invoice)}.pdf`, html };
+  return { fileName: `${languageWords(language).letter.documentTitle} ${fileNamePart(invoice.invoice)}.pdf`, html };
 }

@@ -32,7 +32,16 @@ import { headerNames, notInvoiceOutcome, type HeaderNames, type RowGrids } from 
 import { dayFirstColumns, type SheetWarning } from './dateColumns';
 import { currencyOfCell, CURRENCY_CELL_FORMS, resolveCurrency, shownCurrency } from './rowCurrency';
 import { dueDateFromTerms, readTerms, termsWarnings, TERMS_FORMS, type PaymentTerms } from './terms';
-import { type CellValue, type InputField, type Invoice, type IsoDate, type ParsedRow, type RowOutcome } from './types';
+import { parseLanguageCell } from './language';
+import {
+  type CellValue,
+  type EmailLanguage,
+  type InputField,
+  type Invoice,
+  type IsoDate,
+  type ParsedRow,
+  type RowOutcome,
+} from './types';
 
 export { invoiceKey, isEmailAddress, parseEmailList, parsePaymentLink, parseTick } from './cells';
 export type { SheetWarning } from './dateColumns';
@@ -95,6 +104,8 @@ interface Fields {
   dueEmpty: boolean;
   /** The Terms the due date was worked out from ('' when the sheet gave the due date). */
   dueFromTerms: string;
+  /** The row's Language (null: none given, the default email language applies). */
+  language: EmailLanguage | null;
 }
 
 /** What one row offers a field parser: the context, what the cell shows, how each date column is read. */
@@ -262,6 +273,11 @@ function readTermsCell(cell: CellValue): FieldResult {
   return done({ terms: terms.value, termsText: typeof cell === 'number' ? `${cell} days` : shown(cellText(cell), 40) });
 }
 
+function readLanguage(cell: CellValue): FieldResult {
+  const language = parseLanguageCell(cellText(cell), FIELD_LABELS.language);
+  return language.ok ? done({ language: language.value }) : fail(language.error);
+}
+
 function readPaymentLink(cell: CellValue): FieldResult {
   const link = parsePaymentLink(cell, FIELD_LABELS.paymentLink);
   return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
@@ -287,6 +303,7 @@ const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['userStatus', readStatusWord],
   ['consumer', readConsumer],
   ['terms', readTermsCell],
+  ['language', readLanguage],
 ];
 
 function emptyFields(fallback: string): Fields {
@@ -317,6 +334,7 @@ function emptyFields(fallback: string): Fields {
     termsProblem: null,
     dueEmpty: false,
     dueFromTerms: '',
+    language: null,
   };
 }
 
@@ -494,6 +512,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string, paymentCol
     promisedDate: fields.promisedDate,
     ...(fields.consumer ? { consumer: true } : {}),
     ...(fields.dueFromTerms !== '' ? { dueFromTerms: fields.dueFromTerms } : {}),
+    ...(fields.language !== null ? { language: fields.language } : {}),
   };
 }
 

@@ -5,13 +5,15 @@ import { checkScanned, placeholderValues, scanTemplate, type PlaceholderContext,
 import { stageLabel } from './settings';
 import { SETTLED_LABELS } from './payment';
 import { isEmailStage, stageEmail, type RecipientsRule } from './stageTable';
-import { formalNoticeFor } from './defaultTemplates';
+import { defaultTemplates, formalNoticeFor } from './defaultTemplates';
+import { emailLocale, invoiceLanguage } from './language';
 import { withPromises, type PromiseRecord } from './promise';
 import { dueDateHold, firstRunDate, type DueDateChecks } from './dueDates';
 import type { LateInterest } from './interest';
 import { formalLetterFor, lateInterestFor, type PlannedDocument } from './notice';
 import type { LogRecord } from './records';
 import type {
+  EmailLanguage,
   EmailStageId,
   InvalidRow,
   Invoice,
@@ -89,7 +91,10 @@ export interface PlanInput {
   rows: ParsedRow[];
   histories: Map<string, InvoiceHistory>;
   settings: Settings;
+  /** The templates of the default email language (settings.emailLanguage). */
   templates: Templates;
+  /** The templates of each email language (README "Languages"); a language absent uses its defaults. */
+  templatesByLanguage?: Partial<Record<EmailLanguage, Templates>>;
   ctx: SheetContext;
   /** The user's own address, for CC/BCC-self; null when unknown. */
   selfEmail: string | null;
@@ -109,9 +114,16 @@ export interface PlanInput {
   dueDates?: DueDateChecks;
 }
 
-/** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template. */
-function extraTemplate(input: PlanInput, id: 'promiseMissed' | 'thankYou'): Template {
-  return input.templates[id];
+/** The templates of one email language: the user's, else that language's defaults. */
+function templatesIn(input: PlanInput, language: EmailLanguage): Templates {
+  const given = input.templatesByLanguage?.[language];
+  if (given !== undefined) return given;
+  return language === (input.settings.emailLanguage ?? 'en') ? input.templates : defaultTemplates(language);
+}
+
+/** The wording of an email that is not a stage of its own (docs/escalation.md): the user's template, in the client's language. */
+function extraTemplate(input: PlanInput, id: 'promiseMissed' | 'thankYou', invoice: Invoice): Template {
+  return templatesIn(input, invoiceLanguage(invoice, input.settings))[id];
 }
 
 /**
@@ -120,13 +132,15 @@ function extraTemplate(input: PlanInput, id: 'promiseMissed' | 'thankYou'): Temp
  */
 function templateFor(invoice: Invoice, stage: EmailStageId, input: RunInput, late: LateInterest | undefined): Template {
   const email = stageEmail(stage);
+  const language = invoiceLanguage(invoice, input.settings);
+  const templates = templatesIn(input, language);
   const noBilling = email.noBilling as TemplateId | undefined;
-  if (noBilling !== undefined && invoice.billingEmails.length === 0) return input.templates[noBilling];
-  const template = input.templates[stage];
+  if (noBilling !== undefined && invoice.billingEmails.length === 0) return templates[noBilling];
+  const template = templates[stage];
   if (email.formalNotice !== true) return template;
   const interestApplies = late !== undefined && late.notApplied === undefined;
   const letterAttached = input.settings.latePayment?.attachLetter === true;
-  return input.formalNotice(template, { interestApplies, letterAttached });
+  return input.formalNotice(template, { interestApplies, letterAttached }, language);
 }
 
 function unique(list: string[], exclude: string[] = []): string[] {
@@ -226,7 +240,13 @@ export type WordsContext = Omit<PlaceholderContext, 'late'>;
 
 export function wordsContext(input: Pick<PlanInput, 'ctx' | 'settings'>): WordsContext {
   const { ctx, settings } = input;
-  return { today: ctx.today, locale: ctx.locale, replyByDays: settings.replyByDays, senderName: settings.senderName };
+  return {
+    today: ctx.today,
+    locale: ctx.locale,
+    language: settings.emailLanguage ?? 'en',
+    replyByDays: settings.replyByDays,
+    senderName: settings.senderName,
+  };
 }
 
 /** The invoice as an email's words see it: a "promise missed" email quotes its promised date. */
@@ -234,8 +254,11 @@ function wordsInvoice(email: InvoiceEmail | PromiseMissedEmail): Invoice {
   return 'promisedDate' in email ? { ...email.invoice, promisedDate: email.promisedDate } : email.invoice;
 }
 
+/** The placeholder values of an invoice, dates and amounts written in its email language (README "Languages"). */
 function valuesFor(invoice: Invoice, scanned: ScannedTemplate, words: WordsContext, late: LateInterest | undefined) {
-  return placeholderValues(invoice, late === undefined ? words : { ...words, late }, scanned.used);
+  const language = invoiceLanguage(invoice, { emailLanguage: words.language ?? 'en' });
+  const ctx = { ...words, language, locale: emailLocale(language, words.locale) };
+  return placeholderValues(invoice, late === undefined ? ctx : { ...ctx, late }, scanned.used);
 }
 
 /** The subject, text and HTML of a planned email (planning checked that its template can be filled in). */
@@ -276,7 +299,7 @@ function problemWith(
 interface RunInput extends PlanInput {
   words: WordsContext;
   scanned: (t: Template) => ScannedTemplate;
-  formalNotice: (t: Template, row: { interestApplies: boolean; letterAttached: boolean }) => Template;
+  formalNotice: (t: Template, row: { interestApplies: boolean; letterAttached: boolean }, language: EmailLanguage) => Template;
 }
 
 function runInput(input: PlanInput): RunInput {
@@ -290,10 +313,10 @@ function runInput(input: PlanInput): RunInput {
       if (known === undefined) scans.set(t, (known = scanTemplate(t)));
       return known;
     },
-    formalNotice: (t, row) => {
+    formalNotice: (t, row, language) => {
       let made = variants.get(t);
       if (made === undefined) variants.set(t, (made = []));
-      return (made[(row.interestApplies ? 2 : 0) + (row.letterAttached ? 1 : 0)] ??= formalNoticeFor(t, row));
+      return (made[(row.interestApplies ? 2 : 0) + (row.letterAttached ? 1 : 0)] ??= formalNoticeFor(t, row, language));
     },
   };
 }
@@ -328,7 +351,7 @@ function planEmail(invoice: Invoice, stage: EmailStageId, superseded: EmailStage
 
 /** The "promise missed" email: to the usual contact, the billing contact copied, quoting the promised date. */
 function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: RunInput): PromiseMissedEmail | string {
-  const template = extraTemplate(input, 'promiseMissed');
+  const template = extraTemplate(input, 'promiseMissed', invoice);
   const late = lateInterestFor(invoice, input.settings, input.ctx.today);
   const problem = problemWith({ ...invoice, promisedDate }, template, 'promise missed', input, late);
   if (problem !== null) return problem;
@@ -340,7 +363,7 @@ function planPromiseMissed(invoice: Invoice, promisedDate: IsoDate, input: RunIn
 
 /** The thank-you for a paid invoice (when `thankYouDue` says so): to the usual contact, or why it cannot go. */
 export function planThankYou(invoice: Invoice, input: PlanInput): InvoiceEmail | string {
-  const template = extraTemplate(input, 'thankYou');
+  const template = extraTemplate(input, 'thankYou', invoice);
   const late = lateInterestFor(invoice, input.settings, input.ctx.today);
   const problem = problemWith(invoice, template, 'thank-you', runInput(input), late);
   if (problem !== null) return problem;

@@ -2,9 +2,17 @@
 // store, the sidebar form, a save request). Every rule lives here once; problems come back as
 // ValidationIssues ({field, code, message}) so a form can put each beside its field.
 import { isIsoDate } from './dates';
+import { languageOf, supportedLanguagesText } from './language';
 import { isCurrencyCode } from './money';
 import { stageRow } from './stageTable';
-import { STAGE_IDS, type LatePaymentRegime, type LatePaymentSettings, type Settings, type StageId } from './types';
+import {
+  STAGE_IDS,
+  type EmailLanguage,
+  type LatePaymentRegime,
+  type LatePaymentSettings,
+  type Settings,
+  type StageId,
+} from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
 
 export const SETTINGS_VERSION = 1;
@@ -34,6 +42,7 @@ export function defaultSettings(): Settings {
     holidays: [],
     thankYouWhenPaid: false,
     dailySummary: true,
+    emailLanguage: 'en',
   };
 }
 
@@ -77,6 +86,7 @@ export const SETTINGS_FIELDS = [
   'holidays',
   'thankYouWhenPaid',
   'dailySummary',
+  'emailLanguage',
 ] as const;
 
 // ---- reading one value ---------------------------------------------------------------------------
@@ -157,6 +167,13 @@ function halfYear(v: unknown): Read<string> {
   return t === '' || /^(19|20)\d\d-H[12]$/.test(t) ? good(t) : bad('bad-format');
 }
 
+/** A language given as a code or a name ('de', 'German', 'Deutsch'); kept as its code. */
+function emailLanguage(v: unknown): Read<EmailLanguage> {
+  if (typeof v !== 'string') return bad('wrong-type');
+  const language = languageOf(v);
+  return language === null ? bad('not-allowed') : good(language);
+}
+
 // ---- the words, one sentence per field -------------------------------------------------------------
 
 const MESSAGES: Record<string, string> = {
@@ -180,6 +197,7 @@ const MESSAGES: Record<string, string> = {
   holidays: `Days without follow-ups must be real dates written like 2026-12-25, at most ${MAX_HOLIDAYS} of them.`,
   thankYouWhenPaid: 'Thank-you when paid must be on or off.',
   dailySummary: 'Daily summary must be on or off.',
+  emailLanguage: `The email language must be one of ${supportedLanguagesText()}.`,
 };
 
 /**
@@ -340,6 +358,7 @@ export function parseSettings(raw: unknown): { settings: Settings; issues: Valid
     holidays: take('holidays', holidayList, defaults.holidays),
     thankYouWhenPaid: take('thankYouWhenPaid', onOff, defaults.thankYouWhenPaid),
     dailySummary: take('dailySummary', onOff, defaults.dailySummary),
+    emailLanguage: take('emailLanguage', emailLanguage, defaults.emailLanguage),
   };
   return { settings, issues: [...issues, ...days.issues, ...late.issues] };
 }
@@ -378,6 +397,7 @@ const SETTING_NAMES: Record<string, string> = {
   holidays: 'days without follow-ups',
   thankYouWhenPaid: 'thank-you when paid',
   dailySummary: 'daily summary',
+  emailLanguage: 'email language',
 };
 
 /** The warning a user sees when saved settings had issues (each bad value fell back alone), or null. */

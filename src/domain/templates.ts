@@ -3,7 +3,7 @@
 import { addDays, daysBetween, formatDateForEmail, isIsoDate, shown } from './dates';
 import { latePaymentValues, type LateInterest } from './interest';
 import { formatMoney } from './money';
-import { LIST_TEMPLATE_IDS, type Invoice, type IsoDate, type Template, type TemplateId } from './types';
+import { LIST_TEMPLATE_IDS, type EmailLanguage, type Invoice, type IsoDate, type Template, type TemplateId } from './types';
 import { issue, type IssueCode, type ValidationIssue } from './validation';
 
 export const PLACEHOLDERS = [
@@ -427,7 +427,10 @@ export function cappedSubject(subject: string): string {
 
 export interface PlaceholderContext {
   today: IsoDate;
+  /** The locale amounts are written in (the email language's, src/domain/language.ts emailLocale). */
   locale: string;
+  /** The language dates are written in ('en' when absent). */
+  language?: EmailLanguage;
   replyByDays: number;
   senderName: string;
   /** The late-payment interest worked out for the invoice today, when a regime is on (docs/late-payment.md). */
@@ -463,20 +466,20 @@ export function placeholderValues(
   if (Number.isFinite(invoice.balance)) put('balance', () => formatMoney(invoice.balance, invoice.currency, ctx.locale));
   if (invoice.issueDate !== null && isIsoDate(invoice.issueDate)) {
     const issueDate = invoice.issueDate;
-    put('issue_date', () => formatDateForEmail(issueDate, ctx.locale));
+    put('issue_date', () => formatDateForEmail(issueDate, ctx.locale, ctx.language));
   }
   if (isIsoDate(invoice.dueDate)) {
-    put('due_date', () => formatDateForEmail(invoice.dueDate, ctx.locale));
+    put('due_date', () => formatDateForEmail(invoice.dueDate, ctx.locale, ctx.language));
     if (isIsoDate(ctx.today)) put('days_overdue', () => String(daysBetween(invoice.dueDate, ctx.today)));
   }
   if (isIsoDate(ctx.today) && Number.isFinite(ctx.replyByDays)) {
-    put('reply_by', () => formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale));
+    put('reply_by', () => formatDateForEmail(addDays(ctx.today, Math.round(ctx.replyByDays)), ctx.locale, ctx.language));
   }
   put('sender_name', () => ctx.senderName);
   put('payment_link', () => invoice.paymentLink);
   const promised = invoice.promisedDate;
   if (promised !== undefined && promised !== null && isIsoDate(promised))
-    put('promised_date', () => formatDateForEmail(promised, ctx.locale));
+    put('promised_date', () => formatDateForEmail(promised, ctx.locale, ctx.language));
   if (ctx.late !== undefined) Object.assign(values, latePaymentValues(ctx.late, ctx.locale));
   return values;
 }

@@ -66,6 +66,10 @@ export interface EmailContent {
   html: string;
 }
 
+/** The languages emails and letters are written in (README: "Languages"); 'en' is the default. */
+export const EMAIL_LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
+
 export interface Template {
   subject: string;
   body: string;
@@ -97,6 +101,8 @@ export interface Settings {
   thankYouWhenPaid: boolean;
   /** One summary email after a daily run that did something or found something needing the user. */
   dailySummary: boolean;
+  /** The language of the emails and letters to a client whose row has no Language. */
+  emailLanguage: EmailLanguage;
 }
 
 /** Where and when a run happens: all in the spreadsheet's terms. */
@@ -126,6 +132,7 @@ export const INPUT_FIELDS = [
   'promisedDate',
   'consumer',
   'terms',
+  'language',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -167,6 +174,8 @@ export interface Invoice {
   consumer?: boolean;
   /** The due date was worked out from these payment terms ('Net 30') and the issue date: the sheet gave none. */
   dueFromTerms?: string;
+  /** The language of the row's Language column; absent when the row has none (the default email language applies). */
+  language?: EmailLanguage;
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */

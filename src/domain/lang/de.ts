@@ -1,0 +1,210 @@
+// German default wording (README: "Languages"): formal address (Sie), one step firmer at each stage.
+import { listBody, type LanguageWords } from './words';
+
+const GREETING = 'Guten Tag,';
+const FRIENDLY = 'Viele Grüße';
+const KIND = 'Freundliche Grüße';
+const FORMAL = 'Mit freundlichen Grüßen';
+const ALREADY_PAID =
+  'Falls die Zahlung bereits veranlasst ist, vielen Dank – dann betrachten Sie diese Nachricht bitte als gegenstandslos.';
+const CONFIRM =
+  'Bitte bestätigen Sie mir bis zum {{reply_by}} den Stand der Zahlung: wann der Betrag überwiesen wird oder was die Zahlung derzeit aufhält.';
+const PAY_OR_ELSE =
+  'Sollte die Zahlung bis dahin nicht eingehen, werde ich weitere Schritte zur Durchsetzung meiner Forderung einleiten.';
+const ON_ITS_WAY =
+  'Falls die Zahlung bereits unterwegs ist, antworten Sie bitte mit den Zahlungsdetails, damit ich sie zuordnen kann.';
+const FORMAL_OPENING =
+  'hiermit teile ich Ihnen förmlich mit, dass die Rechnung {{invoice}} an {{client}}, fällig am {{due_date}}, inzwischen seit {{days_overdue}} Tagen überfällig ist. Der offene Betrag beläuft sich auf {{balance}}.';
+
+export const de: LanguageWords = {
+  subject: 'Rechnung {{invoice}} von {{sender_name}}',
+  listSubjects: {
+    overdue: '{{invoice_count}} überfällige Rechnungen von {{sender_name}}',
+    soon: '{{invoice_count}} bald fällige Rechnungen von {{sender_name}}',
+    mixed: '{{invoice_count}} Rechnungen von {{sender_name}}',
+  },
+  bodies: {
+    nudge: [
+      GREETING,
+      '',
+      'nur ein kurzer Hinweis für {{client}}: Die Rechnung {{invoice}} über {{balance}} ist am {{due_date}} fällig.',
+      '',
+      `${ALREADY_PAID} Sollte Ihnen für die Bearbeitung noch etwas fehlen, antworten Sie einfach auf diese E-Mail, und ich kümmere mich darum.`,
+      '',
+      FRIENDLY,
+      '{{sender_name}}',
+    ],
+    reminder: [
+      GREETING,
+      '',
+      'die Rechnung {{invoice}} über {{balance}} war am {{due_date}} fällig. Ich schreibe Ihnen, falls sie im Tagesgeschäft untergegangen sein sollte.',
+      '',
+      'Könnten Sie mir kurz mitteilen, wann Sie die Zahlung voraussichtlich veranlassen? Falls die Rechnung bereits bezahlt ist, vielen Dank – dann betrachten Sie diese Nachricht bitte als gegenstandslos.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    firm: [
+      GREETING,
+      '',
+      'die Rechnung {{invoice}} an {{client}} war am {{due_date}} fällig und ist inzwischen seit {{days_overdue}} Tagen überfällig. Der offene Betrag beläuft sich auf {{balance}}.',
+      '',
+      CONFIRM,
+      '',
+      'Vielen Dank und freundliche Grüße',
+      '{{sender_name}}',
+    ],
+    escalate: [
+      GREETING,
+      '',
+      'ich wende mich an Sie als Ansprechpartner für Buchhaltung und Rechnungsprüfung bei {{client}}, und zwar wegen der Rechnung {{invoice}}. Sie war am {{due_date}} fällig und ist inzwischen seit {{days_overdue}} Tagen überfällig; offen sind {{balance}}.',
+      '',
+      'Meinen bisherigen Ansprechpartner, an den ich mich bereits gewandt habe, habe ich in Kopie gesetzt. Ich hoffe, Sie können dabei helfen, dass die Rechnung bearbeitet wird. Könnten Sie mir bis zum {{reply_by}} bestätigen, wann die Zahlung erfolgt, oder mir mitteilen, ob Sie noch etwas von mir benötigen, etwa eine Kopie der Rechnung oder eine Bestellnummer?',
+      '',
+      FORMAL,
+      '{{sender_name}}',
+    ],
+    formal: [
+      GREETING,
+      '',
+      FORMAL_OPENING,
+      '',
+      `Bitte begleichen Sie den offenen Betrag bis zum {{reply_by}}. ${PAY_OR_ELSE}`,
+      '',
+      ON_ITS_WAY,
+      '',
+      FORMAL,
+      '{{sender_name}}',
+    ],
+    dispute: [
+      GREETING,
+      '',
+      'ich möchte mich wegen der Rechnung {{invoice}} bei Ihnen melden (offen: {{balance}}, fällig am {{due_date}}).',
+      '',
+      'Gibt es bei der gelieferten Leistung oder bei der Rechnung etwas, das ich klären kann? Falls etwas nicht den Erwartungen von {{client}} entsprochen hat, möchte ich das gern wissen und in Ordnung bringen. Geben Sie mir bitte Bescheid – gemeinsam finden wir sicher eine Lösung.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    escalateNoBilling: [
+      GREETING,
+      '',
+      'die Rechnung {{invoice}} an {{client}} war am {{due_date}} fällig und ist inzwischen seit {{days_overdue}} Tagen überfällig; offen sind {{balance}}.',
+      '',
+      'Leider ist die Rechnung bisher nicht beglichen worden. Könnten Sie diese Nachricht bitte an die Person weiterleiten, die bei {{client}} für Zahlungen zuständig ist, oder mir deren E-Mail-Adresse nennen, damit ich mich direkt an sie wenden kann? Über eine Antwort bis zum {{reply_by}} würde ich mich freuen.',
+      '',
+      FORMAL,
+      '{{sender_name}}',
+    ],
+    promiseMissed: [
+      GREETING,
+      '',
+      'Sie hatten mir mitgeteilt, dass die Rechnung {{invoice}} an {{client}} bis zum {{promised_date}} bezahlt wird. Die Zahlung ist bei mir bisher nicht eingegangen; offen sind weiterhin {{balance}}.',
+      '',
+      'Könnten Sie bitte nachsehen, woran es liegt, und mir bis zum {{reply_by}} mitteilen, wann die Zahlung erfolgt? Falls sie bereits unterwegs ist, vielen Dank – antworten Sie bitte mit den Zahlungsdetails, damit ich sie zuordnen kann.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    thankYou: [
+      GREETING,
+      '',
+      'vielen Dank: Die Zahlung für die Rechnung {{invoice}} ({{amount}}) ist eingegangen. Das weiß ich sehr zu schätzen.',
+      '',
+      FRIENDLY,
+      '{{sender_name}}',
+    ],
+    nudgeList: listBody(
+      GREETING,
+      'nur ein kurzer Hinweis für {{client}}: Die unten aufgeführten Rechnungen werden demnächst fällig.',
+      ALREADY_PAID,
+      FRIENDLY,
+    ),
+    reminderList: listBody(
+      GREETING,
+      'die unten aufgeführten Rechnungen an {{client}} haben ihr Fälligkeitsdatum überschritten. Ich schreibe Ihnen, falls sie im Tagesgeschäft untergegangen sein sollten.',
+      'Könnten Sie mir kurz mitteilen, wann Sie die Zahlung voraussichtlich veranlassen? Falls die Rechnungen bereits bezahlt sind, vielen Dank – dann betrachten Sie diese Nachricht bitte als gegenstandslos.',
+      KIND,
+    ),
+    firmList: listBody(
+      GREETING,
+      'die unten aufgeführten Rechnungen an {{client}} sind überfällig.',
+      CONFIRM,
+      'Vielen Dank und freundliche Grüße',
+    ),
+    escalateList: listBody(
+      GREETING,
+      'ich schreibe Ihnen wegen der unten aufgeführten überfälligen Rechnungen an {{client}}, die bisher leider nicht beglichen worden sind.',
+      'Könnten Sie mir bis zum {{reply_by}} bestätigen, wann die Zahlung erfolgt? Falls bei {{client}} jemand anderes für Zahlungen zuständig ist, leiten Sie diese Nachricht bitte weiter oder nennen Sie mir die E-Mail-Adresse dieser Person.',
+      FORMAL,
+    ),
+    formalList: listBody(
+      GREETING,
+      'hiermit teile ich Ihnen förmlich mit, dass die unten aufgeführten Rechnungen an {{client}} überfällig sind.',
+      `Bitte begleichen Sie den offenen Betrag bis zum {{reply_by}}. ${PAY_OR_ELSE}`,
+      FORMAL,
+    ),
+  },
+  formalWithInterest: [
+    GREETING,
+    '',
+    FORMAL_OPENING,
+    '',
+    'Auf die Rechnung sind inzwischen Verzugszinsen von {{interest}} und eine Pauschale von {{compensation}} angefallen; der geforderte Betrag beläuft sich damit auf {{amount_claimed}}. Die Zinsen laufen bis zum Zahlungseingang täglich weiter.',
+    '',
+    `Bitte zahlen Sie den geforderten Betrag bis zum {{reply_by}}. ${PAY_OR_ELSE}`,
+    '',
+    ON_ITS_WAY,
+    '',
+    FORMAL,
+    '{{sender_name}}',
+  ],
+  letterLine: 'Das beigefügte Schreiben enthält die Kontoübersicht und die Berechnung der Zinsen.',
+  list: {
+    heads: ['Rechnung', 'Ausgestellt', 'Fällig', 'Verzug', 'Offen', 'Zahlung'],
+    invoice: 'Rechnung',
+    issued: 'ausgestellt am',
+    due: 'fällig am',
+    balance: 'offen',
+    payAt: 'zahlbar unter',
+    payOnline: 'Online bezahlen',
+    daysOverdue: (days) => `${days} ${days === 1 ? 'Tag' : 'Tage'} überfällig`,
+    dueToday: 'heute fällig',
+    dueIn: (days) => `fällig in ${days} ${days === 1 ? 'Tag' : 'Tagen'}`,
+    and: 'und',
+  },
+  letter: {
+    title: 'Mahnung: offene Rechnungen',
+    documentTitle: 'Mahnung',
+    dear: () => 'Sehr geehrte Damen und Herren,',
+    intro: (owed) =>
+      `nach unseren Unterlagen sind die unten aufgeführten Rechnungen noch nicht bezahlt. Zum Datum dieses Schreibens beläuft sich der fällige Betrag auf ${owed}.`,
+    statementHeads: ['Rechnung', 'Ausgestellt', 'Fällig', 'Tage im Verzug', 'Offen', 'Zinsen', 'Pauschale', 'Forderung'],
+    total: 'Summe',
+    followUpsHeading: 'Unsere bisherigen Erinnerungen',
+    followUpHeads: ['Datum', 'Rechnung', 'Schreiben', 'Gesendet an', 'Betreff'],
+    noFollowUps: 'Es sind keine früheren Erinnerungen verzeichnet.',
+    stages: {
+      nudge: 'Freundlicher Hinweis',
+      reminder: 'Zahlungserinnerung',
+      firm: 'Nachdrückliche Erinnerung',
+      escalate: 'Eskalation',
+      formal: 'Mahnung',
+      final: 'Entscheidung',
+    },
+    paymentHeading: 'Zahlung',
+    payBy: (owed, date) =>
+      `Bitte zahlen Sie ${owed} bis zum ${date}. Sollte die Zahlung bis dahin nicht eingehen, werden wir weitere Schritte prüfen, gegebenenfalls auch gerichtliche.`,
+    howToPay: 'Zahlungsweise',
+    payOnline: 'Online bezahlen',
+    closing: 'Mit freundlichen Grüßen',
+    basisUk: (rates) =>
+      `Gesetzliche Zinsen nach dem Late Payment of Commercial Debts (Interest) Act 1998 (Vereinigtes Königreich) in Höhe von 8 Prozentpunkten über dem Leitzins der Bank of England (${rates} pro Jahr) sowie der nach diesem Gesetz je Rechnung zulässige Pauschalbetrag.`,
+    basisEu: (rates, fixed) =>
+      `Verzugszinsen in Höhe des Referenzzinssatzes zuzüglich des gesetzlichen Aufschlags (${rates} pro Jahr) nach der Richtlinie 2011/7/EU in ihrer Umsetzung in nationales Recht (in Deutschland § 288 BGB) sowie die Pauschale von ${fixed} je Rechnung in Euro.`,
+    basisCustom: (rates) =>
+      `Zinsen in Höhe von ${rates} pro Jahr sowie die in unseren Bedingungen festgelegte Pauschale je Rechnung.`,
+    counted:
+      'Die Zinsen werden als einfache Zinsen für jeden Tag ab dem Tag nach der Fälligkeit auf Basis eines Jahres mit 365 Tagen berechnet. Sie laufen bis zum Zahlungseingang weiter.',
+  },
+};

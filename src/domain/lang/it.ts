@@ -1,0 +1,214 @@
+// Italian default wording (README: "Languages"): formal address (Lei), one step firmer at each stage.
+import { listBody, type LanguageWords } from './words';
+
+const GREETING = 'Buongiorno,';
+const KIND = 'Cordiali saluti,';
+const FORMAL = 'Distinti saluti,';
+const IGNORE = 'La ringrazio e La prego di non tenere conto di questo messaggio.';
+const CONFIRM =
+  'La prego di confermarmi entro il {{reply_by}} lo stato del pagamento: quando verrà effettuato o che cosa lo sta trattenendo.';
+const PAY_OR_ELSE = 'In mancanza di pagamento entro tale data, intraprenderò altre iniziative per il recupero del credito.';
+const ON_ITS_WAY = 'Se il pagamento è già in corso, La prego di rispondermi con i relativi estremi, così da poterlo abbinare.';
+const FORMAL_OPENING =
+  'con la presente La informo formalmente che la fattura {{invoice}} intestata a {{client}}, in scadenza il {{due_date}}, è ora scaduta da {{days_overdue}} giorni. Il saldo ancora dovuto ammonta a {{balance}}.';
+
+export const it: LanguageWords = {
+  subject: 'Fattura {{invoice}} – {{sender_name}}',
+  listSubjects: {
+    overdue: '{{invoice_count}} fatture scadute – {{sender_name}}',
+    soon: '{{invoice_count}} fatture in scadenza – {{sender_name}}',
+    mixed: '{{invoice_count}} fatture – {{sender_name}}',
+  },
+  bodies: {
+    nudge: [
+      GREETING,
+      '',
+      'un breve promemoria di cortesia per {{client}}: la fattura {{invoice}} di {{balance}} scade il {{due_date}}.',
+      '',
+      `Se il pagamento è già stato disposto, ${IGNORE} Se Le manca qualcosa per elaborarla, mi risponda pure e provvederò.`,
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    reminder: [
+      GREETING,
+      '',
+      'la fattura {{invoice}} di {{balance}} era in scadenza il {{due_date}}. Le scrivo nel caso in cui Le fosse sfuggita.',
+      '',
+      `Potrebbe indicarmi quando prevede di procedere al pagamento? Se è già stata pagata, ${IGNORE}`,
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    firm: [
+      GREETING,
+      '',
+      "la fattura {{invoice}} intestata a {{client}} era in scadenza il {{due_date}} ed è ora scaduta da {{days_overdue}} giorni. L'importo ancora dovuto è di {{balance}}.",
+      '',
+      CONFIRM,
+      '',
+      'Grazie e cordiali saluti,',
+      '{{sender_name}}',
+    ],
+    escalate: [
+      GREETING,
+      '',
+      "mi rivolgo a Lei in qualità di referente dell'amministrazione fornitori di {{client}} in merito alla fattura {{invoice}}. Era in scadenza il {{due_date}} ed è ora scaduta da {{days_overdue}} giorni, con {{balance}} ancora da saldare.",
+      '',
+      "Ho messo in copia il mio abituale referente, al quale ho già scritto; spero che Lei possa aiutarmi a far elaborare questa fattura. Potrebbe confermarmi entro il {{reply_by}} quando verrà effettuato il pagamento, oppure farmi sapere se Le occorre qualcosa da parte mia, come una copia della fattura o un numero d'ordine?",
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    formal: [
+      GREETING,
+      '',
+      FORMAL_OPENING,
+      '',
+      `La invito a saldare l'importo dovuto entro il {{reply_by}}. ${PAY_OR_ELSE}`,
+      '',
+      ON_ITS_WAY,
+      '',
+      FORMAL,
+      '{{sender_name}}',
+    ],
+    dispute: [
+      GREETING,
+      '',
+      'desidero sentirLa in merito alla fattura {{invoice}} ({{balance}} da saldare, in scadenza il {{due_date}}).',
+      '',
+      "C'è qualcosa nel lavoro consegnato o nella fattura che posso chiarire o sistemare? Se qualcosa non ha soddisfatto le aspettative di {{client}}, preferisco saperlo e porvi rimedio. Me lo faccia sapere: troveremo insieme una soluzione.",
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    escalateNoBilling: [
+      GREETING,
+      '',
+      'la fattura {{invoice}} intestata a {{client}} era in scadenza il {{due_date}} ed è ora scaduta da {{days_overdue}} giorni, con {{balance}} ancora da saldare.',
+      '',
+      'Finora questa fattura non è stata pagata. Potrebbe inoltrare questo messaggio alla persona che si occupa dei pagamenti presso {{client}}, oppure rispondermi con il suo indirizzo e-mail, così da poterle scrivere direttamente? Gradirei una risposta entro il {{reply_by}}.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    promiseMissed: [
+      GREETING,
+      '',
+      'mi aveva comunicato che la fattura {{invoice}} intestata a {{client}} sarebbe stata pagata entro il {{promised_date}}. Non ho ancora ricevuto il pagamento; restano da saldare {{balance}}.',
+      '',
+      'Potrebbe verificare che cosa è successo e comunicarmi entro il {{reply_by}} quando verrà effettuato il pagamento? Se è già in corso, La ringrazio; mi risponda pure con i relativi estremi, così da poterlo abbinare.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    thankYou: [
+      GREETING,
+      '',
+      'grazie: il pagamento della fattura {{invoice}} ({{amount}}) è arrivato. Lo apprezzo molto.',
+      '',
+      KIND,
+      '{{sender_name}}',
+    ],
+    nudgeList: listBody(
+      GREETING,
+      'un breve promemoria di cortesia per {{client}}: le fatture qui sotto sono in scadenza.',
+      `Se il pagamento è già stato disposto, ${IGNORE}`,
+      KIND,
+    ),
+    reminderList: listBody(
+      GREETING,
+      'le fatture qui sotto intestate a {{client}} hanno superato la data di scadenza. Le scrivo nel caso in cui Le fossero sfuggite.',
+      `Potrebbe indicarmi quando prevede di procedere al pagamento? Se sono già state pagate, ${IGNORE}`,
+      KIND,
+    ),
+    firmList: listBody(
+      GREETING,
+      'le fatture qui sotto intestate a {{client}} sono scadute.',
+      CONFIRM,
+      'Grazie e cordiali saluti,',
+    ),
+    escalateList: listBody(
+      GREETING,
+      'Le scrivo in merito alle fatture scadute qui sotto, intestate a {{client}}, che finora non sono state pagate.',
+      "Potrebbe confermarmi entro il {{reply_by}} quando verrà effettuato il pagamento? Se presso {{client}} è un'altra persona a occuparsi dei pagamenti, La prego di inoltrarle questo messaggio o di rispondermi con il suo indirizzo e-mail.",
+      KIND,
+    ),
+    formalList: listBody(
+      GREETING,
+      'con la presente La informo formalmente che le fatture qui sotto intestate a {{client}} sono scadute.',
+      `La invito a saldare l'importo dovuto entro il {{reply_by}}. ${PAY_OR_ELSE}`,
+      FORMAL,
+    ),
+  },
+  formalWithInterest: [
+    GREETING,
+    '',
+    FORMAL_OPENING,
+    '',
+    "Su tale fattura sono ora dovuti interessi di mora per {{interest}} e un risarcimento forfettario di {{compensation}}; l'importo richiesto ammonta quindi a {{amount_claimed}}. Gli interessi continuano a maturare ogni giorno fino al pagamento.",
+    '',
+    `La invito a pagare l'importo richiesto entro il {{reply_by}}. ${PAY_OR_ELSE}`,
+    '',
+    ON_ITS_WAY,
+    '',
+    FORMAL,
+    '{{sender_name}}',
+  ],
+  letterLine: "La lettera allegata riporta l'estratto conto e il calcolo degli interessi.",
+  list: {
+    heads: ['Fattura', 'Emessa', 'Scadenza', 'Ritardo', 'Saldo', 'Pagamento'],
+    invoice: 'Fattura',
+    issued: 'emessa il',
+    due: 'scadenza',
+    balance: 'saldo',
+    payAt: 'pagamento su',
+    payOnline: 'Paga online',
+    daysOverdue: (days) => `scaduta da ${days} ${days === 1 ? 'giorno' : 'giorni'}`,
+    dueToday: 'in scadenza oggi',
+    dueIn: (days) => `in scadenza tra ${days} ${days === 1 ? 'giorno' : 'giorni'}`,
+    and: 'e',
+  },
+  letter: {
+    title: 'Messa in mora: fatture non pagate',
+    documentTitle: 'Messa in mora',
+    dear: () => 'Gentili Signori,',
+    intro: (owed) =>
+      `dai nostri registri risulta che le fatture riportate di seguito non sono state pagate. Alla data della presente, l'importo dovuto ammonta a ${owed}.`,
+    statementHeads: [
+      'Fattura',
+      'Emessa',
+      'Scadenza',
+      'Giorni di ritardo',
+      'Saldo',
+      'Interessi',
+      'Risarcimento',
+      'Importo richiesto',
+    ],
+    total: 'Totale',
+    followUpsHeading: 'I nostri solleciti precedenti',
+    followUpHeads: ['Data', 'Fattura', 'Sollecito', 'Inviato a', 'Oggetto'],
+    noFollowUps: 'Non risultano solleciti precedenti.',
+    stages: {
+      nudge: 'Promemoria di cortesia',
+      reminder: 'Sollecito',
+      firm: 'Secondo sollecito',
+      escalate: "Comunicazione all'amministrazione",
+      formal: 'Messa in mora',
+      final: 'Decisione',
+    },
+    paymentHeading: 'Pagamento',
+    payBy: (owed, date) =>
+      `La invitiamo a pagare ${owed} entro il ${date}. In mancanza di pagamento entro tale data, valuteremo altre iniziative, tra cui un'azione giudiziaria.`,
+    howToPay: 'Modalità di pagamento',
+    payOnline: 'Paga online',
+    closing: 'Distinti saluti,',
+    basisUk: (rates) =>
+      `Interessi legali ai sensi del Late Payment of Commercial Debts (Interest) Act 1998 (Regno Unito), pari al tasso di riferimento della Bank of England maggiorato di 8 punti (${rates} annuo), e l'importo fisso previsto da tale legge per ciascuna fattura.`,
+    basisEu: (rates, fixed) =>
+      `Interessi di mora al tasso di riferimento maggiorato del margine di legge (${rates} annuo), ai sensi della direttiva 2011/7/UE come recepita nel diritto nazionale, e il risarcimento forfettario di ${fixed} per ciascuna fattura in euro.`,
+    basisCustom: (rates) => `Interessi al ${rates} annuo e l'importo fisso per fattura previsto dalle nostre condizioni.`,
+    counted:
+      'Gli interessi sono semplici e calcolati per ogni giorno a partire dal giorno successivo alla scadenza, su un anno di 365 giorni. Continuano a maturare fino al pagamento.',
+  },
+};
