@@ -22,6 +22,7 @@ import { changeAuthor } from './changeJournal';
 import { cleanMapping, cleanNotPayment } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
+import { callsDue } from './calls';
 import { changePromise } from './promises';
 import { confirmDueDate } from './dueDates';
 import { noteThankYouSetting } from './notices';
@@ -88,7 +89,7 @@ export function sidebarData(env: Environment): SidebarData {
     today: view.snapshot.ctx.today,
     selected,
     selectionNote: note,
-    overview: overview(view, lastRun, dueNotices(view.snapshot, view.run, ports.store).notices),
+    overview: { ...overview(view, lastRun, dueNotices(view.snapshot, view.run, ports.store).notices), calls: callsDue(view) },
     warnings: [...config.warnings, ...view.run.warnings],
   };
 }

@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<InputField, string> = {
   promisedDate: 'Promised date',
   consumer: 'Consumer',
   terms: 'Terms',
+  phone: 'Phone',
 };
 
 export const MAX_INVOICE_LENGTH = 100;

@@ -95,6 +95,7 @@ interface Fields {
   dueEmpty: boolean;
   /** The Terms the due date was worked out from ('' when the sheet gave the due date). */
   dueFromTerms: string;
+  phone: string;
 }
 
 /** What one row offers a field parser: the context, what the cell shows, how each date column is read. */
@@ -267,6 +268,11 @@ function readPaymentLink(cell: CellValue): FieldResult {
   return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
 }
 
+/** The number is for a person to dial: any text is kept as written, never an error (src/domain/phone.ts reads it). */
+function readPhone(cell: CellValue): FieldResult {
+  return done({ phone: shown(cellText(cell), MAX_NAME_LENGTH) });
+}
+
 /** One parser per input column, in reading order (the currency before the amounts that use it). */
 const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['invoice', readInvoiceNumber],
@@ -287,6 +293,7 @@ const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['userStatus', readStatusWord],
   ['consumer', readConsumer],
   ['terms', readTermsCell],
+  ['phone', readPhone],
 ];
 
 function emptyFields(fallback: string): Fields {
@@ -317,6 +324,7 @@ function emptyFields(fallback: string): Fields {
     termsProblem: null,
     dueEmpty: false,
     dueFromTerms: '',
+    phone: '',
   };
 }
 
@@ -494,6 +502,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string, paymentCol
     promisedDate: fields.promisedDate,
     ...(fields.consumer ? { consumer: true } : {}),
     ...(fields.dueFromTerms !== '' ? { dueFromTerms: fields.dueFromTerms } : {}),
+    ...(fields.phone !== '' ? { phone: fields.phone } : {}),
   };
 }
 

@@ -116,6 +116,7 @@ export const INPUT_FIELDS = [
   'promisedDate',
   'consumer',
   'terms',
+  'phone',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -157,6 +158,10 @@ export interface Invoice {
   consumer?: boolean;
   /** The due date was worked out from these payment terms ('Net 30') and the issue date: the sheet gave none. */
   dueFromTerms?: string;
+  /** The Phone cell as written ('' or absent when none); shown as it is, dialled from its digits (src/domain/phone.ts). */
+  phone?: string;
+  /** Addresses the user added after a call (a wrong contact): copied on every follow-up to the client (README "The day-14 call"). */
+  extraCc?: string[];
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */
