@@ -170,6 +170,5 @@ export function clientsView(store: Store): ClientsView {
       (error: unknown) => body.replaceChildren(h('p', { class: 'error-text' }, errorText('Reading the clients', error))),
     );
   };
-  store.on('selected', load);
   return { el, load };
 }
