@@ -99,5 +99,7 @@ export function callsSection(store: Store): HTMLElement {
     );
   };
   draw(store.data.overview.calls ?? []);
+  // A fresh read of the sheet (Refresh) brings the calls of today.
+  store.on('overview', () => draw(store.data.overview.calls ?? []));
   return section('Calls to make', list);
 }

@@ -4,7 +4,7 @@ import { EMAIL_STAGE_IDS } from '../domain/types';
 import { clientReport, type ClientReport } from '../domain/clientReport';
 import { clientKey } from '../domain/group';
 import { stageOrder } from '../domain/stages';
-import type { StorePort } from './ports';
+import { StoreRefusedError, type StorePort } from './ports';
 import type { SheetView } from './run';
 
 /** The advice already said in a daily summary: 'client key\u0000code' entries. */
@@ -44,7 +44,14 @@ export function newAdvice(view: SheetView, store: Pick<StorePort, 'readJson'>): 
   return { texts, told: [...new Set([...told, ...now])] };
 }
 
-/** Remembers the advice said (after the summary went out). */
+/**
+ * Remembers the advice said (after the summary went out). A store without room refuses it: the
+ * advice is then said again in the next summary, and the run's log rows are still written.
+ */
 export function rememberAdvice(store: Pick<StorePort, 'writeJson'>, told: string[]): void {
-  store.writeJson(ADVICE_TOLD_KEY, told);
+  try {
+    store.writeJson(ADVICE_TOLD_KEY, told);
+  } catch (err) {
+    if (!(err instanceof StoreRefusedError)) throw err;
+  }
 }
