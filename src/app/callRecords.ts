@@ -33,7 +33,11 @@ export function withCallContact(records: readonly CallContact[], client: string,
 /** The addresses to copy, by client key. */
 export function contactsByClient(records: readonly CallContact[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [key, email] of records) out.set(key, [...(out.get(key) ?? []), email]);
+  for (const [key, email] of records) {
+    const list = out.get(key);
+    if (list) list.push(email);
+    else out.set(key, [email]);
+  }
   return out;
 }
 

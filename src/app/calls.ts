@@ -28,9 +28,11 @@ import type { InvoiceView, SaveResult } from './sidebarTypes';
 /** Longest note kept with a call (as a dispute note). */
 const MAX_NOTE_LENGTH = 2000;
 
-/** Whether a call was recorded for the invoice (any outcome: the call was made). */
-function callRecorded(snapshot: Snapshot, key: string): boolean {
-  return snapshot.log.some((r) => r.key === key && r.stage === CALL_LOG_STAGE);
+/** The invoices a call was recorded for (any outcome: the call was made), from one pass over the log. */
+function callsRecorded(snapshot: Snapshot): Set<string> {
+  const out = new Set<string>();
+  for (const r of snapshot.log) if (r.stage === CALL_LOG_STAGE) out.add(r.key);
+  return out;
 }
 
 /**
@@ -41,11 +43,12 @@ export function callsDue({ snapshot, run }: SheetView): CallCard[] {
   const day = callDay(snapshot.config.settings);
   if (day === null) return [];
   const out: CallCard[] = [];
+  const called = callsRecorded(snapshot);
   for (const row of run.plan.rows) {
     const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
     const days = row.evaluation?.daysOverdue ?? null;
     if (!invoice || days === null || days < day || !callable(invoice, run.histories.get(invoice.key)?.disputeOpen)) continue;
-    if (!callRecorded(snapshot, invoice.key)) out.push(callCard(invoice, days, snapshot.ctx.locale));
+    if (!called.has(invoice.key)) out.push(callCard(invoice, days, snapshot.ctx.locale));
   }
   return out.sort((a, b) => b.daysLate - a.daysLate);
 }

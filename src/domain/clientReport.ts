@@ -81,7 +81,9 @@ export function clientReport(input: ReportInput): ClientReport {
   const byClient = new Map<string, Invoice[]>();
   for (const inv of input.invoices) {
     const key = clientKey(inv.client);
-    byClient.set(key, [...(byClient.get(key) ?? []), inv]);
+    const list = byClient.get(key);
+    if (list) list.push(inv);
+    else byClient.set(key, [inv]);
   }
   const clients = [...byClient.values()].map((list) => clientRow(list, input));
   clients.sort((a, b) => a.client.localeCompare(b.client));
