@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { addDays } from '../../src/domain/dates';
 import { ADVICE_THRESHOLDS } from '../../src/domain/advice';
 import { agingBucket, clientReport } from '../../src/domain/clientReport';
+import { mapHeaders } from '../../src/domain/headers';
 import { readPhone } from '../../src/domain/phone';
 import type { Invoice } from '../../src/domain/types';
 import { invoiceDue } from './invoiceFixture';
@@ -111,6 +112,15 @@ describe('the report', () => {
 });
 
 describe('phone numbers', () => {
+  it.each(['Phone', 'Tel', 'Telephone', 'Mobile', 'Phone Number', 'Billing Phone', 'Telefon', 'Téléphone', 'Teléfono'])(
+    'reads a %s column as the phone',
+    (title) => {
+      const map = mapHeaders(['Invoice', 'Client', 'Email', 'Billing Email', 'Due Date', title]);
+      expect(map.columns.phone).toBe(5);
+      expect(map.columns.billingEmail).toBe(3);
+    },
+  );
+
   it('dials digits and a leading + only, and refuses what is not a number', () => {
     expect(readPhone('+44 20 7946 0958')).toEqual({ shown: '+44 20 7946 0958', tel: '+442079460958' });
     expect(readPhone('(555) 010-1234 ext. 12').tel).toBe('5550101234');
