@@ -1,6 +1,7 @@
 // `npm run demo`: builds dist/ (the npm script does that), then runs the built add-on locally over
 // sample invoices for a simulated month of daily runs and prints what it would have sent.
 // Nothing leaves the machine: the emails are written as .eml files. See scripts/demoLib.ts.
+import { formatClients } from './demoClients';
 import { DemoUsageError, USAGE, formatIntro, formatReport, parseDemoArgs, resolveDemoOptions, runDemo } from './demoLib';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${formatIntro(options, { color, width }).join('\n')}\n`);
     const result = await runDemo(options);
     process.stdout.write(`${formatReport(result, { color, width })}\n`);
+    process.stdout.write(`${formatClients(result)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof DemoUsageError) {

@@ -33,6 +33,9 @@ type SidebarFunctions = Pick<
   | 'recordPromise'
   | 'withdrawPromise'
   | 'confirmDueDate'
+  | 'recordCall'
+  | 'getCalls'
+  | 'getClientReport'
 >;
 export type ServerFunction = keyof SidebarFunctions;
 export type ServerArgs<K extends ServerFunction> = Parameters<SidebarFunctions[K]>;

@@ -6,8 +6,8 @@ type Listener = (event: Event) => void;
 export type AttrValue = string | number | boolean | null | undefined | Listener;
 export type Attrs = Record<string, AttrValue>;
 
-/** URLs the sidebar itself builds (Gmail compose, mailto); anything else is refused. */
-const SAFE_URL = /^(https:\/\/|mailto:|#)/i;
+/** URLs the sidebar itself builds (Gmail compose, mailto, a phone number's digits); anything else is refused. */
+const SAFE_URL = /^(https:\/\/|mailto:|tel:\+?\d+$|#)/i;
 
 function append(parent: Node, child: Child): void {
   if (child === null || child === undefined || child === false) return;

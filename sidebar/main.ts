@@ -4,16 +4,18 @@ import { call } from './api';
 import { byId, fill, h } from './dom';
 import { Store } from './state';
 import { announce, clearMessages, errorText } from './ui';
+import { clientsView, type ClientsView } from './views/clients';
 import { disputesView } from './views/disputes';
 import { overviewView } from './views/overview';
 import { settingsView } from './views/settings';
 import { templatesView, type TemplatesView } from './views/templates';
 
-const TABS = ['overview', 'templates', 'disputes', 'settings'] as const;
+const TABS = ['overview', 'templates', 'disputes', 'clients', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 let current: Tab = 'overview';
 let templates: TemplatesView | null = null;
+let clients: ClientsView | null = null;
 
 const tabButton = (tab: Tab): HTMLButtonElement => byId<HTMLButtonElement>(`tab-${tab}`);
 const panel = (tab: Tab): HTMLElement => byId(`panel-${tab}`);
@@ -24,6 +26,7 @@ async function selectTab(tab: Tab, focus: boolean): Promise<void> {
     return;
   }
   current = tab;
+  if (tab === 'clients') clients?.load();
   for (const t of TABS) {
     const on = t === tab;
     const button = tabButton(t);
@@ -62,6 +65,8 @@ function mount(store: Store): void {
   fill(panel('overview'), overviewView(store).el);
   fill(panel('templates'), templates.el);
   fill(panel('disputes'), disputesView(store).el);
+  clients = clientsView(store);
+  fill(panel('clients'), clients.el);
   fill(panel('settings'), settingsView(store).el);
   // A run is blocked by the header row: open on the Columns step (in Settings).
   if (store.data.columns?.needed) {

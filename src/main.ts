@@ -30,6 +30,9 @@ import {
   smallClaimsData,
   withdrawPromiseFromSidebar,
 } from './app/sidebarApi';
+import { callsData, clientReportData, recordCallFromSidebar } from './app/callsApi';
+import type { CallCard, CallOutcome } from './domain/calls';
+import type { ClientReport } from './domain/clientReport';
 import type { DisputeAction } from './app/disputes';
 import type {
   ColumnsView,
@@ -184,4 +187,27 @@ export function saveColumnMapping(
   notPayment?: string[] | null,
 ): SaveResult & { columns?: ColumnsView } {
   return saveColumnMappingFromSidebar(env(), mapping, notPayment);
+}
+
+/**
+ * What came of the day-14 call (README "The day-14 call"): `promised` records a promise to pay,
+ * `disputed` opens a dispute with the note, `wrongContact` copies `contactEmail` on the client's
+ * later follow-ups; each call is a Follow-up Log row. Dates are 'YYYY-MM-DD'.
+ */
+export function recordCall(
+  invoice: string,
+  outcome: CallOutcome,
+  details: { promisedDate?: IsoDate; note?: string; contactEmail?: string },
+): SaveResult & { invoice?: InvoiceView | null; calls?: CallCard[] } {
+  return recordCallFromSidebar(env(), invoice, outcome, details);
+}
+
+/** The calls to make now (README "The day-14 call"). */
+export function getCalls(): CallCard[] {
+  return callsData(env());
+}
+
+/** Every client's payment history, overdue amounts and advice, and the aging per currency (README "Learning from every client"). */
+export function getClientReport(): ClientReport {
+  return clientReportData(env());
 }

@@ -1,7 +1,7 @@
 // Check setup (menu): what the add-on can see and do here, and what the last daily run could reach
 // (README "Check setup"). The daily run records its own context every time, in the shared store.
 import type { DailyStatus, ExecutionContext, Ports } from './ports';
-import { readView } from './run';
+import { readView } from './sheetView';
 import { formatMoney } from '../domain/money';
 import { errorMessage } from './sendOnce';
 

@@ -7,6 +7,8 @@ import { STAGE_IDS, stageRow, type StageId } from '../domain/stageTable';
 import type { LedgerStage, LogLine } from '../domain/records';
 import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, type SummaryTotals } from '../domain/summary';
 import { clearChangesUpTo, readChanges } from './changeJournal';
+import { summaryCalls } from './callsDue';
+import { newAdvice, rememberAdvice } from './clientReport';
 import { ledgerStageLabel } from './ledger';
 import type { NoticeRun } from './notices';
 import { overdueByCurrency } from './planRun';
@@ -87,13 +89,15 @@ function changedByOthers(ports: Ports): boolean {
 /** Sends the summary of a daily run to the user, when there is something to say; the log says what became of it. */
 function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): { lines: LogLine[]; mailed: boolean } {
   const changes = readChanges(ports.store);
-  const email = dailySummaryEmail(
-    summaryOutcomes(outcomes.lines),
-    needsUser(input, outcomes.lines),
-    overdueTotals(input),
-    ports.spreadsheet.url(),
-    { sentEmails: sentEmails(outcomes.lines), changes },
-  );
+  const needs = needsUser(input, outcomes.lines);
+  // The calls that became due and the advice not said before (README "The day-14 call").
+  const advice = newAdvice(input, ports.store);
+  const email = dailySummaryEmail(summaryOutcomes(outcomes.lines), needs, overdueTotals(input), ports.spreadsheet.url(), {
+    sentEmails: sentEmails(outcomes.lines),
+    changes,
+    calls: summaryCalls(input, needs),
+    advice: advice.texts,
+  });
   if (email === null) return { lines: [], mailed: false };
   const self = ports.mail.selfEmail();
   if (self === null) {
@@ -123,6 +127,7 @@ function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): {
   // Told: the changes listed leave the journal (one made during this run stays for the next summary).
   const last = changes[changes.length - 1];
   if (last) clearChangesUpTo(ports.store, last.at);
+  if (advice.texts.length > 0) rememberAdvice(ports.store, advice.told);
   return { lines: [summaryLine(recipients, email.subject, 'sent')], mailed: true };
 }
 

@@ -7,7 +7,8 @@ import { invoiceView } from './invoiceView';
 import { appendOwnRows } from './log';
 import { planRun } from './planRun';
 import { TRY_AGAIN, type Ports } from './ports';
-import { runPipeline, type SheetView } from './run';
+import { runPipeline } from './run';
+import { type SheetView } from './sheetView';
 import { readSnapshot, UserFacingError, type Snapshot } from './snapshot';
 import type { InvoiceView, SaveResult } from './sidebarTypes';
 

@@ -8,7 +8,7 @@ import { smallClaimsTable, type SmallClaimsIssue, type SmallClaimsLimit } from '
 import { isPaid } from '../domain/stages';
 import type { Invoice } from '../domain/types';
 import type { StorePort } from './ports';
-import type { SheetView } from './run';
+import type { SheetView } from './sheetView';
 
 const SMALL_CLAIMS_KEY = 'smallClaims';
 

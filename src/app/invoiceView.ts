@@ -7,7 +7,7 @@ import { emailLocale, invoiceLanguage } from '../domain/language';
 import { isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
-import type { SheetView } from './run';
+import type { SheetView } from './sheetView';
 import type { InvoiceView } from './sidebarTypes';
 import { promiseView } from './promiseRecords';
 import type { LateInterest } from '../domain/interest';

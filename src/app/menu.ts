@@ -2,7 +2,8 @@
 import { RUNS_ARE_LOGGED_HINT, setUpInvoiceSheetIn } from './setup';
 import { changeAuthor } from './changeJournal';
 import { loadConfig, saveSettings } from './config';
-import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunMode } from './run';
+import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunMode } from './run';
+import { readView } from './sheetView';
 import type { ClientEmail } from '../domain/group';
 import { missingSenderName, stageLabel } from '../domain/settings';
 import { alertLostSpreadsheet, noteSpreadsheetReachable } from './triggerHealth';

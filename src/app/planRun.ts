@@ -10,6 +10,7 @@ import type { CellValue, EmailStageId, Invoice, IsoDate, ParsedRow } from '../do
 import type { HeaderMap } from '../domain/headers';
 import { groupFollowUps, type ClientEmail, type Grouped } from '../domain/group';
 import { lastEmailOn } from './clientHistory';
+import { contactsByClient, withExtraCc } from './callRecords';
 import { dueDateChecks } from './dueDateRecords';
 import { LEDGER_PREFIX, type Snapshot } from './snapshot';
 
@@ -58,7 +59,7 @@ export function planRun(snapshot: Snapshot): RunPlan {
       formulas: snapshot.formulas.slice(first),
     },
   );
-  const rows = parsed.rows;
+  const rows = withExtraCc(parsed.rows, contactsByClient(snapshot.callContacts ?? []));
   const invoices = new Map<string, Invoice>();
   for (const parsed of rows) if (parsed.ok) invoices.set(parsed.invoice.key, parsed.invoice);
   const histories = buildHistories({

@@ -11,7 +11,8 @@ import { invoiceView } from './invoiceView';
 import { planRun } from './planRun';
 import { TRY_AGAIN, type Ports } from './ports';
 import { writePromises } from './promiseRecords';
-import { runPipeline, type SheetView } from './run';
+import { runPipeline } from './run';
+import { type SheetView } from './sheetView';
 import { readSnapshot, UserFacingError } from './snapshot';
 import type { InvoiceView, SaveResult } from './sidebarTypes';
 

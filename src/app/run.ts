@@ -7,7 +7,7 @@ import { appendLog, noteStoppedRun } from './log';
 import { recoverLedger, markUnknown, type Recovery } from './ledger';
 import { runLine } from './logLines';
 import { dueNotices, keepConfirmedNotices, sendNotices, type Notice } from './notices';
-import { keepConfirmed, planRun, type RunPlan } from './planRun';
+import { keepConfirmed, type RunPlan } from './planRun';
 import type { Ports } from './ports';
 import { anotherRunSending, claimSendingRun, type RunClaim } from './runClaim';
 import { sendPlanned, type Outcomes } from './send';
@@ -15,7 +15,8 @@ import { errorMessage } from './sendOnce';
 import { afterSending, alertStoreFull } from './storeFull';
 import { withDailySummary } from './dailySummary';
 import { loadConfig } from './config';
-import { readSnapshot, UserFacingError, type Snapshot } from './snapshot';
+import { readView, type SheetView } from './sheetView';
+import { UserFacingError } from './snapshot';
 import { writeStatuses } from './statuses';
 
 /** send: the real thing; preview: dry run with `preview` log rows; statuses: refresh the status columns only. */
@@ -49,17 +50,6 @@ export interface RunOptions {
    * missed", thank-you); returning false cancels the run.
    */
   confirmSends?: (emails: ClientEmail[], notices: Notice[]) => boolean;
-}
-
-/** The sheet as read, and its plan. */
-export interface SheetView {
-  snapshot: Snapshot;
-  run: RunPlan;
-}
-
-export function readView(ports: Ports): SheetView {
-  const snapshot = readSnapshot(ports);
-  return { snapshot, run: planRun(snapshot) };
 }
 
 /** What a finished run read and planned (the sidebar shows an invoice from it without reading again). */

@@ -31,13 +31,15 @@ import { changeAuthor } from './changeJournal';
 import { cleanMapping, cleanNotPayment } from './columns';
 import { columnsView, saveColumns } from './columnMapping';
 import { recordDispute } from './disputes';
+import { callsDue } from './callsDue';
 import { changePromise } from './promises';
 import { confirmDueDate } from './dueDates';
 import { noteThankYouSetting } from './notices';
 import { invoiceView } from './invoiceView';
 import { StoreRefusedError, TRY_AGAIN, type Environment, type Ports, type StorePort } from './ports';
 import { settleUnsureSend, unsureSends } from './review';
-import { LAST_RUN_KEY, readView, runFollowUpsIn, summaryText, type RunSummary, type SheetView } from './run';
+import { LAST_RUN_KEY, runFollowUpsIn, summaryText, type RunSummary } from './run';
+import { readView, type SheetView } from './sheetView';
 import { errorMessage } from './sendOnce';
 import { HeaderProblem, UserFacingError } from './snapshot';
 import type {
@@ -101,7 +103,7 @@ export function sidebarData(env: Environment): SidebarData {
     today: view.snapshot.ctx.today,
     selected,
     selectionNote: note,
-    overview: overview(view, lastRun, dueNotices(view.snapshot, view.run, ports.store).notices),
+    overview: { ...overview(view, lastRun, dueNotices(view.snapshot, view.run, ports.store).notices), calls: callsDue(view) },
     warnings: [...config.warnings, ...view.run.warnings],
   };
 }

@@ -1,6 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
+import type { CallCard } from '../domain/calls';
 import type { LedgerStage } from '../domain/records';
 import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
@@ -109,6 +110,8 @@ export interface OverviewView {
   overdueTotals: Array<{ currency: string; amount: number; text: string }>;
   lastRun: LastRunView | null;
   failures: Array<{ date: IsoDate | null; invoice: string; stage: string; result: string }>;
+  /** The calls to make (README "The day-14 call"). */
+  calls?: CallCard[];
 }
 
 export interface SidebarData {

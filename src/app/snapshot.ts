@@ -22,6 +22,7 @@ import { loadConfig, type Config } from './config';
 import type { Ports, StorePort } from './ports';
 import { readPromises } from './promiseRecords';
 import { readConfirmedDueDates } from './dueDateRecords';
+import { readCallContacts, type CallContact } from './callRecords';
 
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
@@ -67,6 +68,8 @@ export interface Snapshot {
   confirmedDueDates: ReadonlyMap<string, IsoDate>;
   /** The user's own address when CC/BCC-self is on. */
   selfEmail: string | null;
+  /** Addresses given after a call with the wrong contact (README "The day-14 call"). */
+  callContacts?: CallContact[];
 }
 
 export function readSnapshot(ports: Ports): Snapshot {
@@ -111,6 +114,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     promises: readPromises(store),
     confirmedDueDates: readConfirmedDueDates(store),
     selfEmail: ccSelf || bccSelf ? ports.mail.selfEmail() : null,
+    callContacts: readCallContacts(store),
   };
 }
 

@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<InputField, string> = {
   consumer: 'Consumer',
   terms: 'Terms',
   language: 'Language',
+  phone: 'Phone',
 };
 
 export const MAX_INVOICE_LENGTH = 100;

@@ -213,6 +213,12 @@ export const FIELD_HEADERS: Record<SheetField, FieldHeader> = {
     aliases: ['Lang', 'Sprache', 'Langue', 'Idioma', 'Taal', 'Lingua', 'Língua', 'Email Language', 'Client Language'],
     required: false,
   },
+  phone: {
+    title: 'Phone',
+    aliases: ['Tel', 'Telephone', 'Mobile', 'Phone Number', 'Billing Phone', 'Telephone Number', 'Mobile Number', 'Cell'],
+    weaker: ['Telefon', 'Telefonnummer', 'Téléphone', 'Teléfono', 'Telefone', 'Telefono', 'Telefoon', 'Contact Phone'],
+    required: false,
+  },
   status: { title: 'Status', aliases: [], required: false },
   stage: { title: 'Stage', aliases: [], required: false },
   daysOverdue: { title: 'Days Overdue', aliases: [], required: false },

@@ -106,6 +106,7 @@ interface Fields {
   dueFromTerms: string;
   /** The row's Language (null: none given, the default email language applies). */
   language: EmailLanguage | null;
+  phone: string;
 }
 
 /** What one row offers a field parser: the context, what the cell shows, how each date column is read. */
@@ -283,6 +284,11 @@ function readPaymentLink(cell: CellValue): FieldResult {
   return link.ok ? done({ paymentLink: link.value }) : fail(link.error);
 }
 
+/** The number is for a person to dial: any text is kept as written, never an error (src/domain/phone.ts reads it). */
+function readPhone(cell: CellValue): FieldResult {
+  return done({ phone: shown(cellText(cell), MAX_NAME_LENGTH) });
+}
+
 /** One parser per input column, in reading order (the currency before the amounts that use it). */
 const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['invoice', readInvoiceNumber],
@@ -304,6 +310,7 @@ const FIELD_PARSERS: readonly [InputField, FieldParser][] = [
   ['consumer', readConsumer],
   ['terms', readTermsCell],
   ['language', readLanguage],
+  ['phone', readPhone],
 ];
 
 function emptyFields(fallback: string): Fields {
@@ -335,6 +342,7 @@ function emptyFields(fallback: string): Fields {
     dueEmpty: false,
     dueFromTerms: '',
     language: null,
+    phone: '',
   };
 }
 
@@ -513,6 +521,7 @@ function invoiceOf(fields: Fields, rowNumber: number, locale: string, paymentCol
     ...(fields.consumer ? { consumer: true } : {}),
     ...(fields.dueFromTerms !== '' ? { dueFromTerms: fields.dueFromTerms } : {}),
     ...(fields.language !== null ? { language: fields.language } : {}),
+    ...(fields.phone !== '' ? { phone: fields.phone } : {}),
   };
 }
 

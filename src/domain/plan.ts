@@ -188,6 +188,8 @@ function recipientsBy(
     cc = invoice.billingEmails;
   }
   to = unique(to);
+  // Addresses the user gave after a call with the wrong contact (README "The day-14 call").
+  if (invoice.extraCc) cc = [...cc, ...invoice.extraCc];
   if (settings.ccSelf && selfEmail) cc = [...cc, selfEmail];
   cc = unique(cc, to);
   const bcc = settings.bccSelf && selfEmail ? unique([selfEmail], [...to, ...cc]) : [];

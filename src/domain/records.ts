@@ -1,4 +1,5 @@
 // The add-on's own sheets (Follow-up Log, Dispute Notes) and the send ledger, as plain records.
+import { CALL_OUTCOMES, type CALL_LOG_STAGE } from './calls';
 import { cellText } from './dates';
 import { normalizeHeader } from './headers';
 import { invoiceKey } from './parse';
@@ -36,7 +37,8 @@ export type LedgerStage = EmailStageId | NoticeWord;
  * one (catch-up) · skipped: a stage passed without an email (no billing contact) · decision: the
  * decide-next-step stage was flagged · queued: waits for the next run (quota, time limit) · failed:
  * nothing went out · unsure: the email may have gone out (held for review) · stopped: a run that
- * did nothing · summary: a daily run's totals.
+ * did nothing · summary: a daily run's totals · reached, promised, disputed, noAnswer, wrongContact:
+ * a call the user recorded in the sidebar (Stage `call`; README "The day-14 call").
  */
 export const OUTCOMES = [
   'sent',
@@ -49,6 +51,7 @@ export const OUTCOMES = [
   'unsure',
   'stopped',
   'summary',
+  ...CALL_OUTCOMES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -89,7 +92,7 @@ function disputeKindFromWords(event: string): DisputeKind | null {
 export interface LogLine {
   invoice: string;
   client: string;
-  stage: StageId | NoticeWord | '';
+  stage: StageId | NoticeWord | typeof CALL_LOG_STAGE | '';
   recipients: string;
   subject: string;
   outcome: Outcome;

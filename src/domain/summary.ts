@@ -3,6 +3,7 @@
 // happened; nothing on quiet days. It also discloses (README "Disclosure: what the owner is told") every email sent in the
 // user's name and every change any editor made to settings or templates since the last summary.
 // Pure: the run gathers the facts, this says them.
+import { callLines, type CallCard } from './calls';
 import { formatMoney } from './money';
 import { escapeHtml } from './templates';
 
@@ -57,6 +58,10 @@ export interface SummaryChange {
 export interface SummaryDisclosure {
   sentEmails?: readonly SentEmailLine[];
   changes?: readonly SummaryChange[];
+  /** The calls that became due in this run (README "The day-14 call"). */
+  calls?: readonly CallCard[];
+  /** Advice about a client said for the first time (README "Learning from every client"). */
+  advice?: readonly string[];
 }
 
 export interface SummaryEmail {
@@ -147,8 +152,24 @@ function sections(
     ['Waiting for the next run', of('queued')],
     ['Still owed', owed],
     ['Emails sent in your name', emails],
+    ['What to change with these clients', [...(more.advice ?? [])]],
   ];
   return all.filter(([, lines]) => lines.length > 0);
+}
+
+/** One call card in HTML: the number as a `tel:` link (its target is digits and + only, so it needs no escaping beyond the usual). */
+function callHtml(card: CallCard): string {
+  const who = escapeHtml(card.contact !== '' ? `${card.contact} at ${card.client}` : card.client);
+  const number =
+    card.tel !== null ? `<a href="tel:${escapeHtml(card.tel)}">${escapeHtml(card.phone)}</a>` : '(no number to dial)';
+  const owed = `${escapeHtml(card.owed)} owed, ${card.daysLate} days late`;
+  const instead = card.noPhone !== null ? `<br>${escapeHtml(card.noPhone)}` : '';
+  const points = card.talkingPoints.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+  return `<li>Call ${who} ${number} about invoice ${escapeHtml(card.invoice)}: ${owed}.${instead}<ul>${points}</ul></li>`;
+}
+
+function callsHtml(calls: readonly CallCard[]): string {
+  return calls.length > 0 ? `<h3>Calls to make</h3><ul>${calls.map(callHtml).join('')}</ul>\n` : '';
 }
 
 const isLink = (url: string): boolean => /^https:\/\/[^\s<>"'`\\]+$/i.test(url);
@@ -171,13 +192,16 @@ export function dailySummaryEmail(
   if (outcomes.length === 0 && needsUser.length === 0 && quiet) return null;
   const parts = sections(outcomes, needsUser, totals, more);
   const link = isLink(spreadsheetUrl) ? spreadsheetUrl : '';
+  const calls = more.calls ?? [];
   const text = [
+    ...(calls.length > 0 ? ['Calls to make', ...calls.flatMap((c) => callLines(c).map((l) => `- ${l}`)), ''] : []),
     ...parts.flatMap(([head, lines]) => [head, ...lines.map((l) => `- ${l}`), '']),
     link ? `Open the spreadsheet: ${link}` : '',
   ].join('\n');
   const html =
     '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
     '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5;">' +
+    callsHtml(calls) +
     parts
       .map(([head, lines]) => `<h3>${escapeHtml(head)}</h3><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`)
       .join('\n') +

@@ -133,6 +133,7 @@ export const INPUT_FIELDS = [
   'consumer',
   'terms',
   'language',
+  'phone',
 ] as const;
 export type InputField = (typeof INPUT_FIELDS)[number];
 
@@ -176,6 +177,10 @@ export interface Invoice {
   dueFromTerms?: string;
   /** The language of the row's Language column; absent when the row has none (the default email language applies). */
   language?: EmailLanguage;
+  /** The Phone cell as written ('' or absent when none); shown as it is, dialled from its digits (src/domain/phone.ts). */
+  phone?: string;
+  /** Addresses the user added after a call (a wrong contact): copied on every follow-up to the client (README "The day-14 call"). */
+  extraCc?: string[];
 }
 
 /** A row that cannot be processed; `error` is written for a freelancer, not a programmer. */

@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 ];
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-export const TABS = ['overview', 'templates', 'disputes', 'settings'] as const;
+export const TABS = ['overview', 'templates', 'disputes', 'clients', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** Launches Chromium; FAILS (never skips) when it is not installed. */
