@@ -7,6 +7,7 @@
 // units. Rounding is done on the decimal digits, not on binary fractions, so '1.005' rounds to
 // 1.01 as a person would expect.
 import { cellText, localeParts, shown } from './dates';
+import { memoized } from './memo';
 import type { CellValue, Result } from './types';
 
 /** The largest amount accepted (a trillion minus a cent): beyond it a typo is far likelier than an invoice. */
@@ -962,22 +963,16 @@ function groupDigits(int: string, group: string, indian: boolean): string {
  * spaces (U+0020) throughout — thousands in fr/sv/pl…, and between a number and a symbol or code.
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  // A plan writes the amounts of thousands of due emails, in one currency and locale: each once.
-  if (currency !== moneyWords.currency || locale !== moneyWords.locale) moneyWords = { currency, locale, made: new Map() };
-  let words = moneyWords.made.get(amount);
-  if (words === undefined) {
-    words = moneyText(amount, currency, locale);
-    if (moneyWords.made.size >= 4096) moneyWords.made.clear();
-    moneyWords.made.set(amount, words);
-  }
-  return words;
+  if (typeof amount !== 'number' || typeof currency !== 'string' || typeof locale !== 'string')
+    return moneyText(amount, currency, locale);
+  return moneyWords(`${amount}\u0000${currency}\u0000${locale}`);
 }
 
-let moneyWords: { currency: unknown; locale: unknown; made: Map<number, string> } = {
-  currency: null,
-  locale: null,
-  made: new Map(),
-};
+/** A plan writes the amounts of thousands of due emails, in one currency and locale: each once. */
+const moneyWords = memoized((key: string): string => {
+  const [amount = '', currency = '', locale = ''] = key.split('\u0000');
+  return moneyText(Number(amount), currency, locale);
+}, 4096);
 
 function moneyText(amount: number, currency: string, locale: string): string {
   const code = String(currency ?? '').toUpperCase();
