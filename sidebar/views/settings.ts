@@ -4,6 +4,7 @@
 // daily trigger on/off. The whole settings object goes back on saving. The form's values go, as typed, through the domain's own parseSettingsToSave
 // (the rules the server applies again on saving); every issue is shown beside the field it names.
 import { parseSettingsToSave, stageLabel } from '../../src/domain/settings';
+import { stageRow } from '../../src/domain/stageTable';
 import { STAGE_IDS, type Settings, type StageId } from '../../src/domain/types';
 import type { ValidationIssue } from '../../src/domain/validation';
 import { call } from '../api';
@@ -15,15 +16,6 @@ import { exportSettingsCard } from './decision';
 import { columnsView } from './columns';
 import { latePaymentCard, type LatePaymentCard } from './latePayment';
 import { emailOptionsCard, type EmailOptionsCard } from './emailOptions';
-
-const STAGE_HINTS: Record<StageId, string> = {
-  nudge: 'Before due: negative, e.g. -3. Empty = off.',
-  reminder: 'Always on.',
-  firm: 'Empty = off.',
-  escalate: 'To the billing contact. Empty = off.',
-  formal: 'Empty = off.',
-  final: 'No email: flags the row. Empty = off.',
-};
 
 interface Controls {
   stageDays: Record<StageId, HTMLInputElement>;
@@ -48,7 +40,7 @@ function stagesCard(form: Form, c: Controls): HTMLElement {
   return section(
     'When each stage goes out',
     h('p', { class: 'hint' }, 'Days after the due date, counted in the spreadsheet’s time zone.'),
-    STAGE_IDS.map((s) => form.field(`stageDays.${s}`, `${stageLabel(s)} (day)`, c.stageDays[s], STAGE_HINTS[s], true)),
+    STAGE_IDS.map((s) => form.field(`stageDays.${s}`, `${stageLabel(s)} (day)`, c.stageDays[s], stageRow(s).hint, true)),
     form.field('minGapDays', 'Days between follow-ups', c.minGapDays, 'At least this many days apart.', true),
     form.field('replyByDays', 'Reply-by window (days)', c.replyByDays, 'For {{reply_by}}: today plus this many days.', true),
   );

@@ -4,6 +4,7 @@ import type { ClientEmail } from '../domain/group';
 import { emailWords, recipientCount, type FollowUpEmail, type RowPlan } from '../domain/plan';
 import type { LedgerEntry, LogLine } from '../domain/records';
 import { stageLabel } from '../domain/settings';
+import { DECISION_STAGE } from '../domain/stageTable';
 import { emptyHistory, withSkipped, withSent, type InvoiceHistory } from '../domain/stages';
 import type { IsoDate } from '../domain/types';
 import { ledgerKey } from './ledger';
@@ -274,7 +275,7 @@ function decisionsLogged(
     if (!row.key || !row.decision) continue;
     const { superseded } = row.decision;
     for (const stage of superseded) lines.push(rowLine(row, stage, 'superseded', 'skipped: superseded by the decision stage'));
-    lines.push(rowLine(row, 'final', 'decision', DECISION_RESULT));
+    lines.push(rowLine(row, DECISION_STAGE, 'decision', DECISION_RESULT));
     skipped += superseded.length + 1;
     let h = histories.get(row.key) ?? emptyHistory();
     for (const stage of superseded) h = withSkipped(h, stage);

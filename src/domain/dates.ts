@@ -16,16 +16,11 @@ const MAX_YEAR = 2200;
 // Small helpers shared by the domain's parsers (money, parse): showing a cell in a message.
 
 /** A locale such as 'en_US', 'en-us', 'zh_Hans_CN' or 'es_419', split into language and region. */
-export function localeParts(locale: string): Readonly<{ language: string; region: string }> {
-  // A run asks for one locale thousands of times: the last answer is kept.
-  if (locale !== lastLocale.locale) lastLocale = { locale, parts: Object.freeze(splitLocale(locale)) };
-  return lastLocale.parts;
-}
-
-let lastLocale: { locale: unknown; parts: Readonly<{ language: string; region: string }> } = {
-  locale: Symbol('none'),
-  parts: Object.freeze({ language: '', region: '' }),
-};
+// A run asks for one locale thousands of times: each locale is split once.
+export const localeParts: (locale: string) => Readonly<{ language: string; region: string }> = memoized(
+  (locale: string) => Object.freeze(splitLocale(locale)),
+  64,
+);
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

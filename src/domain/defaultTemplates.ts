@@ -75,9 +75,9 @@ const OTHER_LABELS: Partial<Record<TemplateId, string>> = {
 
 /** When a stage's email goes out, as its template's name says it: '(day 7)', '(before due)', '(off)'. */
 function dayWords(stage: EmailStageId, stageDays: Settings['stageDays']): string {
+  if (stageRow(stage).beforeDue === true) return '(before due)';
   const day = stageDays[stage];
-  if (day === null) return '(off)';
-  return stageRow(stage).beforeDue === true ? '(before due)' : `(day ${day})`;
+  return day === null ? '(off)' : `(day ${day})`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // the Follow-up Log, the Stage / Last Follow-up columns, the send ledger and the Dispute Notes.
 // Merging takes the furthest-along answer, so losing one source never causes a second send.
 import { type DisputeRecord, type LedgerEntry, type LedgerStage, type LogRecord } from './records';
+import { isEmailStage } from './stageTable';
 import { emptyHistory, stageOrder, withSkipped, withPromiseMissedSent, withSent, type InvoiceHistory } from './stages';
 import { STAGE_IDS, type EmailStageId, type IsoDate, type StageId } from './types';
 
@@ -44,7 +45,7 @@ export function buildHistories(sources: HistorySources): Map<string, InvoiceHist
     if (r.outcome === 'sent' && recordNotice(r.key, r.stage, r.date, r.promisedDate ?? null, get, histories)) continue;
     const stage = stageFromText(r.stage);
     if (!stage) continue;
-    if (stage === 'final') {
+    if (!isEmailStage(stage)) {
       if (r.outcome === 'decision') get(r.key).decisionLogged = true;
     } else if (r.outcome === 'sent') recordSent(r.key, stage, r.date);
     else if (r.outcome === 'skipped' || r.outcome === 'superseded') histories.set(r.key, withSkipped(get(r.key), stage));

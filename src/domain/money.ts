@@ -7,6 +7,7 @@
 // units. Rounding is done on the decimal digits, not on binary fractions, so '1.005' rounds to
 // 1.01 as a person would expect.
 import { cellText, localeParts, shown } from './dates';
+import { memoized } from './memo';
 import type { CellValue, Result } from './types';
 
 /** The largest amount accepted (a trillion minus a cent): beyond it a typo is far likelier than an invoice. */
@@ -984,6 +985,19 @@ function groupDigits(int: string, group: string, indian: boolean): string {
  * spaces (U+0020) throughout — thousands in fr/sv/pl…, and between a number and a symbol or code.
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
+  if (typeof amount !== 'number' || typeof currency !== 'string' || typeof locale !== 'string')
+    return anyMoneyText(amount, currency, locale);
+  return moneyWords(`${amount}\u0000${currency}\u0000${locale}`);
+}
+
+/** A plan writes the amounts of thousands of due emails, in one currency and locale: each once. */
+const moneyWords = memoized((key: string): string => {
+  const [amount = '', currency = '', locale = ''] = key.split('\u0000');
+  return anyMoneyText(Number(amount), currency, locale);
+}, 4096);
+
+/** Any value as money words: a non-finite amount is shown as it is, with its code. */
+function anyMoneyText(amount: number, currency: string, locale: string): string {
   const code = String(currency ?? '').toUpperCase();
   if (!Number.isFinite(amount)) return `${String(amount)} ${code}`.trim();
   return moneyText(amount, code, locale);

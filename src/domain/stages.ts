@@ -27,12 +27,12 @@ const OTHER_STATUSES = {
 } as const;
 type OtherStatus = keyof typeof OTHER_STATUSES;
 
-/** A status as the program decides on it; `statusWords` gives the words the Status cell shows. */
+/** A status as the program decides on it (`statusCode` gives it for the words the Status cell shows). */
 export type StatusCode = OtherStatus | ReachedStatus['code'];
 /** A status in the words the Status cell shows. */
 export type Status = (typeof OTHER_STATUSES)[OtherStatus] | ReachedStatus['words'];
 
-/** Every status's code and words, from the most pressing to the least. */
+/** Every status's code and words, in the add-on's order (README "How the schedule works"). */
 const STATUS_ROWS: ReadonlyArray<{ code: StatusCode; words: Status }> = [
   ...(['not-due', 'due-today', 'overdue'] as const).map((code) => ({ code, words: OTHER_STATUSES[code] })),
   ...REACHED_STATUSES,
@@ -159,7 +159,7 @@ function furthestStage(history: InvoiceHistory): EmailStageId | null {
 }
 
 function statusFor(days: number, stageReached: EmailStageId | null, decided: boolean): Status {
-  if (decided) return reachedStatus(DECISION_STAGE)?.words ?? 'Overdue';
+  if (decided) return reachedStatus(DECISION_STAGE)!.words;
   const reached = stageReached === null ? undefined : reachedStatus(stageReached);
   if (reached !== undefined) return reached.words;
   if (days > 0) return 'Overdue';

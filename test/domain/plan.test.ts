@@ -1,5 +1,6 @@
 import { defaultTemplates } from '../../src/domain/defaultTemplates';
 import {
+  emailWords,
   planFollowUps,
   planThankYou,
   recipientsFor,
@@ -105,6 +106,16 @@ describe('planFollowUps', () => {
     );
     expect(later.emails[0]?.stage).toBe('firm');
     expect(later.emails[0]?.subject).toBe(email.subject);
+  });
+
+  it('a planned email is plain data: a copy has the same words as the original', () => {
+    const planInput = input([{ ok: true, invoice: invoice() }], '2026-11-02');
+    const email = planFollowUps(planInput).emails[0]!;
+    expect(Object.values(Object.getOwnPropertyDescriptors(email)).every((d) => 'value' in d)).toBe(true);
+    const copy = structuredClone(email);
+    expect(copy).toEqual(email);
+    expect(emailWords(copy, wordsContext(planInput))).toEqual(emailWords(email, wordsContext(planInput)));
+    expect(emailWords(copy, wordsContext(planInput)).subject).toBe('Invoice INV-1 from Sam Rivera');
   });
 
   it('a missing placeholder value: no email, and the row says which value', () => {
