@@ -40,7 +40,8 @@ function editor(store: Store): Editor {
   const first = store.data.templates.some((t) => t.id === 'reminder') ? 'reminder' : (store.data.templates[0]?.id ?? 'reminder');
   const ed: Editor = {
     current: first,
-    language: store.data.settings.emailLanguage,
+    // The selected row's client language first: the preview is that client's email.
+    language: store.selected?.language ?? store.data.settings.emailLanguage ?? 'en',
     subject,
     body,
     saved: () => languageTemplates(store, ed.language).find((t) => t.id === ed.current)!,
