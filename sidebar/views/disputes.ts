@@ -154,7 +154,9 @@ function copyButton(text: string): HTMLButtonElement {
 }
 
 function writeToClient(store: Store, inv: InvoiceView): HTMLElement {
-  const template = store.data.templates.find((t) => t.id === 'dispute');
+  // In the client's language, as every email to them (README "Languages").
+  const own = inv.language !== undefined ? store.data.templatesByLanguage?.[inv.language] : undefined;
+  const template = (own ?? store.data.templates).find((t) => t.id === 'dispute');
   const result = template ? renderTemplate(template, inv.values) : null;
   if (!result || !result.ok) {
     const why =

@@ -2,7 +2,7 @@
 // values; for an email listing several invoices, that invoice's client and its other overdue
 // invoices; for "promise missed", the promise in force or a sample date. Rendered by the server's
 // own template code, so the preview is the email as it would go out.
-import { addDays } from '../../src/domain/dates';
+import { addDays, formatDateForEmail } from '../../src/domain/dates';
 import { formalNoticeFor } from '../../src/domain/defaultTemplates';
 import { listValues } from '../../src/domain/group';
 import type { HtmlBlocks, Placeholder } from '../../src/domain/templates';
@@ -17,7 +17,6 @@ import {
   type TemplateId,
 } from '../../src/domain/types';
 import type { InvoiceView, Store } from '../state';
-import { formatDate } from '../ui';
 
 /** The template as it would go out for the row, the values it is filled with, and what they are. */
 export interface PreviewInput {
@@ -87,10 +86,12 @@ function listPreview(draft: Template, inv: InvoiceView, store: Store): PreviewIn
 
 /** "Promise missed": the promise in force on the invoice, else a sample date (yesterday). */
 function promisePreview(draft: Template, inv: InvoiceView, store: Store): PreviewInput {
-  const { today, locale } = store.data;
+  const { today } = store.data;
+  const language = inv.language ?? 'en';
+  const locale = emailLocale(language, store.data.locale);
   const date = inv.promise?.date ?? null;
-  const promised =
-    date !== null ? formatDate(date, locale) : (inv.values.promised_date ?? formatDate(addDays(today, -1), locale));
+  const written = (d: string): string => formatDateForEmail(d, locale, language);
+  const promised = date !== null ? written(date) : (inv.values.promised_date ?? written(addDays(today, -1)));
   const note =
     date !== null || inv.values.promised_date !== undefined
       ? `With the date the client promised: ${promised}.`

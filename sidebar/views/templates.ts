@@ -43,7 +43,8 @@ function editor(store: Store): Editor {
     : (store.data.templates[0]?.id ?? FIRST_FOLLOW_UP);
   const ed: Editor = {
     current: first,
-    language: store.data.settings.emailLanguage,
+    // The selected row's client language first: the preview is that client's email.
+    language: store.selected?.language ?? store.data.settings.emailLanguage ?? 'en',
     subject,
     body,
     saved: () => languageTemplates(store, ed.language).find((t) => t.id === ed.current)!,

@@ -31,8 +31,8 @@ export interface Config {
 }
 
 /**
- * A saved template's key: 'template:de:firm' for one language; 'template:firm' is a template saved
- * before emails had languages, which counts as the default email language's.
+ * A saved template's key: 'template:firm' for the default email language (as templates were saved
+ * before emails had languages), 'template:de:firm' for another language.
  */
 function templateKey(id: TemplateId, language: EmailLanguage | null): string {
   return language === null ? TEMPLATE_KEY_PREFIX + id : `${TEMPLATE_KEY_PREFIX}${language}:${id}`;
@@ -104,7 +104,7 @@ export function saveSettings(
   const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...current, ...raw } : raw;
   const { settings, issues } = parseSettingsToSave(merged);
   if (issues.length > 0) return { settings, issues };
-  if (settings.emailLanguage !== current.emailLanguage) keepLanguageOfOldTemplates(store, current.emailLanguage);
+  if (settings.emailLanguage !== current.emailLanguage) moveDefaultLanguage(store, current.emailLanguage, settings.emailLanguage);
   store.writeJson(SETTINGS_KEY, settings);
   const changed = changedSettingNames(current, settings);
   if (author && changed.length > 0) recordChange(store, { ...author, what: 'settings', detail: changed.join(', ') });
@@ -112,15 +112,20 @@ export function saveSettings(
 }
 
 /**
- * Templates saved before emails had languages belong to the default language: when that changes,
- * they are saved under the language they were written in, so they keep going to the same clients.
+ * The default language's templates are kept under the plain keys: when the default changes, they are
+ * saved under the language they were written in (so they keep going to the same clients), and the new
+ * default language's templates take the plain keys.
  */
-function keepLanguageOfOldTemplates(store: StorePort, language: EmailLanguage): void {
-  for (const { key, value } of store.readAllJson(TEMPLATE_KEY_PREFIX)) {
-    const parts = keyParts(key);
+function moveDefaultLanguage(store: StorePort, from: EmailLanguage, to: EmailLanguage): void {
+  const saved = store.readAllJson(TEMPLATE_KEY_PREFIX).map(({ key, value }) => ({ key, value, parts: keyParts(key) }));
+  for (const { key, value, parts } of saved) {
     if (parts === null || parts.language !== null) continue;
-    const own = templateKey(parts.id, language);
-    if (store.readJson(own).value === undefined || store.readJson(own).value === null) store.writeJson(own, value);
+    if (!saved.some((t) => t.key === templateKey(parts.id, from))) store.writeJson(templateKey(parts.id, from), value);
+    store.delete(key);
+  }
+  for (const { key, value, parts } of saved) {
+    if (parts === null || parts.language !== to) continue;
+    store.writeJson(templateKey(parts.id, null), value);
     store.delete(key);
   }
 }
@@ -142,8 +147,9 @@ export function saveTemplate(
   const config = loadConfig(store);
   const lang = language ?? config.settings.emailLanguage;
   const before = config.templatesByLanguage[lang][id];
-  store.writeJson(templateKey(id, lang), { version: TEMPLATE_VERSION, ...template });
-  if (lang === config.settings.emailLanguage) store.delete(templateKey(id, null));
+  const isDefault = lang === config.settings.emailLanguage;
+  store.writeJson(templateKey(id, isDefault ? null : lang), { version: TEMPLATE_VERSION, ...template });
+  if (isDefault) store.delete(templateKey(id, lang));
   if (author && !sameTemplate(before, template))
     recordChange(store, { ...author, what: 'template', detail: templateName(id, lang, config.settings.stageDays) });
   return issues;

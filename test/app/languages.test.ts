@@ -37,6 +37,20 @@ describe('templates per language in the store', () => {
     expect(config.templatesByLanguage.en.firm.subject).toBe(OLD.subject);
     expect(config.templatesByLanguage.de.firm).toEqual(defaultTemplates('de').firm);
     expect(ports.props.has('template:firm')).toBe(false);
+    expect(ports.props.get('template:en:firm')).toContain(OLD.subject);
+  });
+
+  it('gives the plain keys to the new default language’s templates', () => {
+    const ports = withOldTemplate();
+    const mine = { subject: 'Zweite Erinnerung {{invoice}}', body: 'Bitte zahlen Sie {{balance}}.' };
+    expect(saveTemplate(ports.store, 'firm', mine, undefined, 'de')).toEqual([]);
+    expect(ports.props.get('template:de:firm')).toContain(mine.subject);
+    expect(saveSettings(ports.store, { emailLanguage: 'de' }).issues).toEqual([]);
+    expect(ports.props.get('template:firm')).toContain(mine.subject);
+    expect(ports.props.has('template:de:firm')).toBe(false);
+    const config = loadConfig(ports.store);
+    expect(config.templates.firm).toEqual(mine);
+    expect(config.templatesByLanguage.en.firm.subject).toBe(OLD.subject);
   });
 
   it('saves and resets one language without touching another', () => {
