@@ -34,7 +34,12 @@ function recordForm(store: Store, card: CallCard, done: (calls: CallCard[]) => v
   const email = h('input', { id: `${id}-email`, type: 'email', autocomplete: 'off' });
   const note = h('textarea', { id: `${id}-note`, rows: 2 });
   const dateRow = h('p', { hidden: true }, h('label', { for: date.id }, 'Promised to pay by'), date);
-  const emailRow = h('p', { hidden: true }, h('label', { for: email.id }, 'Right contact’s email (copied from now on)'), email);
+  const emailRow = h(
+    'p',
+    { hidden: true },
+    h('label', { for: email.id }, 'Who handles payments (their address, copied from now on)'),
+    email,
+  );
   select.addEventListener('change', () => {
     dateRow.hidden = select.value !== 'promised';
     emailRow.hidden = select.value !== 'wrongContact';
@@ -64,7 +69,7 @@ function recordForm(store: Store, card: CallCard, done: (calls: CallCard[]) => v
     h('p', null, h('label', { for: select.id }, 'What came of the call'), select),
     dateRow,
     emailRow,
-    h('p', null, h('label', { for: note.id }, 'Note'), note),
+    h('p', null, h('label', { for: note.id }, 'What they said'), note),
     h('div', { class: 'actions' }, button),
   );
 }
