@@ -279,17 +279,6 @@ const STATUS_BY_TITLE: ReadonlyMap<string, StatusField> = new Map(
   STATUS_FIELDS.map((f) => [headerKey(FIELD_HEADERS[f].title), f]),
 );
 
-/** How many header spellings are recognised (for the docs and the report). */
-export function aliasCount(): number {
-  return ALIASES.size + STATUS_BY_TITLE.size;
-}
-
-/** The field a header names, or null (the add-on's own status titles count, as before ownership existed). */
-export function fieldForHeader(h: CellValue): SheetField | null {
-  const key = headerKey(h);
-  return STATUS_BY_TITLE.get(key) ?? ALIASES.get(key)?.field ?? null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mapping a header row
 
@@ -344,7 +333,7 @@ export interface HeaderMap {
   /**
    * Every column that says whether an invoice is paid ('Paid?' tick box and 'Date Paid' side by
    * side are common): all are read, and any one that says paid stops the follow-ups. The first is
-   * `columns.paidDate`. Pass it to `parseInvoiceRows` as `paidColumns`. (Only with `owned`
+   * `columns.paidDate`. Pass it to `parseInvoiceSheet` as `paidColumns`. (Only with `owned`
    * given; without it two Paid columns are an `ambiguous` issue, as for older callers.)
    */
   paidColumns: number[];

@@ -18,7 +18,6 @@ export const STAGE_IDS = ['nudge', 'reminder', 'firm', 'escalate', 'formal', 'fi
 export type StageId = (typeof STAGE_IDS)[number];
 /** Stages that send an email (`final` only flags the row for a decision). */
 export type EmailStageId = Exclude<StageId, 'final'>;
-export const EMAIL_STAGE_IDS: readonly EmailStageId[] = ['nudge', 'reminder', 'firm', 'escalate', 'formal'];
 
 /** The "several invoices" variant of each email stage: one email listing a client's invoices (docs/escalation.md). */
 export const LIST_TEMPLATE_IDS = ['nudgeList', 'reminderList', 'firmList', 'escalateList', 'formalList'] as const;
