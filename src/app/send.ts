@@ -204,7 +204,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   return { lines, histories, settled, early, counts, mailed, stop };
 }
 
-/** The send records of a client email: one ledger entry per invoice (each invoice-stage its own, as before grouping). */
+/** The send records of a client email: one ledger entry per invoice (each invoice-stage is sent at most once on its own). */
 function sendRecordsOf(email: ClientEmail, today: IsoDate): SendRecord[] {
   return email.invoices.map((planned) => {
     const e = sentIn(planned, email);
