@@ -256,9 +256,11 @@ function main(): void {
     `\nOpening the sidebar: ${sidebar.scriptRunCalls} google.script.run call (${sidebar.serviceCalls} Apps Script service calls inside it, 100 rows).`,
   );
   const out = path.join(ROOT, 'bench-results.json');
+  // The figures from before the last pass on Range calls stay beside the new ones (README "Performance").
+  const before = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { before?: unknown }).before : undefined;
   fs.writeFileSync(
     out,
-    `${JSON.stringify({ date: TODAY, node: process.version, bestOf, runs: results, budget, bundle, sidebar }, null, 2)}\n`,
+    `${JSON.stringify({ date: TODAY, node: process.version, bestOf, runs: results, budget, bundle, sidebar, before }, null, 2)}\n`,
   );
   console.log(`\nWritten to ${path.relative(process.cwd(), out)}.`);
 }

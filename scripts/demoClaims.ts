@@ -7,7 +7,7 @@ import { mapHeaders } from '../src/domain/headers';
 import { latePaymentValues } from '../src/domain/interest';
 import { currencyForLocale } from '../src/domain/money';
 import { lateInterestFor } from '../src/domain/notice';
-import { parseInvoiceRows } from '../src/domain/parse';
+import { parseInvoiceSheet } from '../src/domain/parse';
 import { parseSettingsToSave } from '../src/domain/settings';
 import type { CellValue, Settings } from '../src/domain/types';
 
@@ -49,7 +49,7 @@ export function amountsClaimed(cells: RawCell[][], settings: Settings, today: st
   if (settings.latePayment.regime === 'off' || cells.length === 0) return [];
   const grid = cells.map((row) => row.map(domainCell));
   const header = mapHeaders(grid[0] ?? []);
-  const rows = parseInvoiceRows(grid.slice(1), header.columns, {
+  const { rows } = parseInvoiceSheet(grid.slice(1), header.columns, {
     locale,
     defaultCurrency: settings.currency || currencyForLocale(locale),
   });

@@ -9,6 +9,7 @@ const MAY_HAVE_GONE_OUT =
 export const INTERRUPTED = `failed: the run was interrupted while sending, so ${MAY_HAVE_GONE_OUT}`;
 export const QUEUED_QUOTA = 'queued: daily email quota; it goes out on the next run';
 export const QUEUED_TIME = 'queued: time limit of this run; it goes out on the next run';
+export const QUEUED_ROOM = 'queued: this run recorded as many sends as it can; it goes out on the next run';
 
 /** The words of an invoice waiting for its client's next email (docs/escalation.md "One email per client"). */
 export function queuedForClientWords(minGapDays: number, why: WaitReason = 'gap'): string {

@@ -1,6 +1,12 @@
 // The follow-up run as a one-way pipeline (see README "How the schedule works"):
 // readSnapshot → planRun → sendPlanned → writeStatuses → appendLog, each step returning its result.
 // Used by the menu (send after a confirmation, or preview), the daily trigger and the sidebar.
+//
+// Read once, decide, write once (README "Architecture: one daily run"). The only writes in the
+// middle of a run are the at-most-once records: the run's claim, each email's "sending" record
+// (src/app/sendOnce.ts, flushed before MailApp is called) and, when those records fill the store,
+// the log rows that settle them (at most MAX_EARLY_SETTLES times, src/app/send.ts). The status
+// columns and the rest of the log are written at the end; the last-run record after the lock.
 import type { ClientEmail } from '../domain/group';
 import type { LogLine } from '../domain/records';
 import { appendLog, noteStoppedRun } from './log';

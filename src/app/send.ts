@@ -12,6 +12,7 @@ import {
   DECISION_RESULT,
   emailLine,
   QUEUED_QUOTA,
+  QUEUED_ROOM,
   QUEUED_TIME,
   queuedForClientWords,
   recipientsText,
@@ -25,6 +26,12 @@ import { sendAtMostOnce, STORE_FULL, type Refusal, type SendRecord } from './sen
 
 /** Apps Script stops a run at 6 minutes; stop sending well before, and carry on next run. */
 const SEND_TIME_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * A run settles its sends early (a write to the Follow-up Log each time the send record fills up)
+ * at most this often; the rest wait for the next run. A run's sheet calls then stay the same
+ * whatever the size of the sheet (README "Performance").
+ */
+const MAX_EARLY_SETTLES = 12;
 
 export interface OutcomeCounts {
   sent: number;
@@ -144,6 +151,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   let queuedBefore: Set<string> | null = null;
   let quota = run.clientEmails.length > 0 ? ports.mail.remainingDailyQuota() : 0;
   let early = { lines: 0, settled: 0 };
+  let settles = 0;
   let queue: string | null = null;
   let stop: SendingStop = null;
   let mailed = false;
@@ -155,9 +163,13 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
       settled.length > early.settled &&
       recordsSize(email, run.today, ports) > ports.store.room()
     ) {
-      // The log rows first, then the ledger entries they settle (at most once: docs/escalation.md).
-      options.settleEarly(lines.slice(early.lines), settled.slice(early.settled));
-      early = { lines: lines.length, settled: settled.length };
+      if (settles === MAX_EARLY_SETTLES) queue = QUEUED_ROOM;
+      else {
+        // The log rows first, then the ledger entries they settle (at most once: docs/escalation.md).
+        options.settleEarly(lines.slice(early.lines), settled.slice(early.settled));
+        early = { lines: lines.length, settled: settled.length };
+        settles++;
+      }
     }
     queue ??= queueReason(email, quota, ports.now() - options.started);
     if (queue) {
@@ -184,7 +196,7 @@ function sendAll(run: RunPlan, ports: Ports, options: SendOptions): Outcomes {
   return { lines, histories, settled, early, counts, mailed, stop };
 }
 
-/** The send records of a client email: one ledger entry per invoice (each invoice-stage its own, as before grouping). */
+/** The send records of a client email: one ledger entry per invoice (each invoice-stage is sent at most once on its own). */
 function sendRecordsOf(email: ClientEmail, today: IsoDate): SendRecord[] {
   return email.invoices.map((planned) => {
     const e = sentIn(planned, email);

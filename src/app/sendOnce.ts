@@ -9,6 +9,8 @@
 //   5. the records say what happened: "sent"; removed when MailApp refused before sending (the
 //      quota did not move, whatever the language of its message); "unknown" otherwise, held for
 //      the user's answer, never sent again blindly.
+// These records are the only writes in the middle of a run (src/app/run.ts): everything else a run
+// writes waits for the end, so a kill mid-run leaves nothing but what the next run needs to know.
 import { recipientCount } from '../domain/plan';
 import type { LedgerEntry, OwnEmailKind, OwnEmailRecord } from '../domain/records';
 import type { IsoDate } from '../domain/types';

@@ -23,6 +23,7 @@ import type { Ports, StorePort } from './ports';
 import { readPromises } from './promiseRecords';
 import { readConfirmedDueDates } from './dueDateRecords';
 import { readCallContacts, type CallContact } from './callRecords';
+import { ownedColumnsOf } from './ownedColumns';
 
 /** A problem the user can fix, told in their words (not a bug). */
 export class UserFacingError extends Error {}
@@ -43,6 +44,11 @@ export interface Snapshot {
   headerRow: number;
   /** Status columns of a sheet made before the add-on marked its columns: marked when statuses are written. */
   adopt: Partial<Record<StatusField, number>>;
+  /**
+   * The status columns were taken from where a run last found them by their marks (the header row
+   * reads the same): a write finds them by their marks first (src/app/ownedColumns.ts).
+   */
+  ownedRemembered?: boolean;
   /** The user's saved column choices (sidebar › Columns). */
   mapping: ColumnMapping;
   /** Headers the user said are not payment columns (sidebar › Columns). */
@@ -85,7 +91,8 @@ export function readSnapshot(ports: Ports): Snapshot {
   const { cells: grid, formulas } = invoiceSheet.readCellsAndFormulas();
   const mapping = readColumnMapping(store);
   const notPayment = readNotPaymentColumns(store);
-  const reading = readHeader(grid, invoiceSheet.ownedColumns(), mapping, invoiceSheet.name, formulas, notPayment);
+  const owned = ownedColumnsOf(invoiceSheet, grid, store);
+  const reading = readHeader(grid, owned.columns, mapping, invoiceSheet.name, formulas, notPayment);
   if (!reading.ok) throw new HeaderProblem(reading.problem);
   // Displayed text only as far as the last column the rows are read by it (README "Performance").
   const display = invoiceSheet.readDisplay(grid.length, shownWidth(reading.header.map.columns));
@@ -101,6 +108,7 @@ export function readSnapshot(ports: Ports): Snapshot {
     header: reading.header.map,
     headerRow: reading.header.index,
     adopt: reading.header.adopt,
+    ownedRemembered: owned.remembered,
     mapping,
     notPayment,
     headerNotes: reading.notes,

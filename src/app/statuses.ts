@@ -10,6 +10,7 @@ import { STATUS_FIELDS, type CellValue, type StatusField } from '../domain/types
 import type { RunPlan } from './planRun';
 import { readHeader, type SheetHeader } from './columns';
 import type { OutCell, Ports, SheetGrids, SheetPort } from './ports';
+import { rememberOwnedColumns } from './ownedColumns';
 import type { Snapshot } from './snapshot';
 
 export interface StatusInput {
@@ -41,16 +42,22 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
   if (!sheet) return { blocks: 0 };
   const cells = statusCellsByRow(input);
   adoptLegacyColumns(sheet, snapshot);
+  if (!input.reread && snapshot.header.missingStatus.length === 0 && unchanged(input, cells)) {
+    if (!snapshot.ownedRemembered) remember(ports, snapshot, { cells: snapshot.grid }, snapshot.headerRow, snapshot.header);
+    return { blocks: 0 };
+  }
   let current: Grid = input.reread ? sheet.readCellsAndFormulas() : { cells: snapshot.grid, formulas: snapshot.formulas };
-  const read = input.reread
-    ? headerNow(sheet, current, snapshot)
-    : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
+  // Columns the snapshot took from where they stood last time are found by their marks before a write.
+  const read =
+    input.reread || snapshot.ownedRemembered
+      ? headerNow(sheet, current, snapshot)
+      : { index: snapshot.headerRow, map: snapshot.header, adopt: {} };
   if (read === null) return { blocks: 0 };
   let header: SheetHeader = read;
-  if (!input.reread && header.map.missingStatus.length === 0 && unchanged(input, cells)) return { blocks: 0 };
   if (header.map.missingStatus.length > 0) header = addStatusColumns(sheet, current.cells, header);
   const identities = identitiesOf(input);
   let blocks = 0;
+  let seen: { cells: CellValue[][]; header: SheetHeader } | null = null;
   for (let pass = 0; pass < 3; pass++) {
     if (current.cells.length <= header.index + 1) break;
     blocks += writeStatusBlocks(sheet, header, current, identities, cells, pass === 0 ? 'keep' : 'clear');
@@ -58,13 +65,21 @@ export function writeStatuses(input: StatusInput, ports: Ports): Written {
     // The marks are looked up again only when the header row changed (columns moved meanwhile).
     const changedHeader = !sameHeaderRow(current.cells, after, header.index);
     const headerAfter = changedHeader ? headerNow(sheet, { cells: after, formulas: [] }, snapshot) : header;
+    seen = headerAfter && { cells: after, header: headerAfter };
     if (headerAfter === null || sameRows(current.cells, after, header, headerAfter)) break;
     // Rows moved meanwhile: read them again, with their formulas, for the next pass.
     current = sheet.readCellsAndFormulas();
     header = headerAfter;
     if (header.map.missingStatus.length > 0) break; // status columns deleted meanwhile: next run
   }
+  if (seen) remember(ports, snapshot, { cells: seen.cells }, seen.header.index, seen.header.map);
   return { blocks };
+}
+
+/** Where the status columns stand now, found by their marks (or just added), for the next run's read. */
+function remember(ports: Ports, snapshot: Snapshot, grid: Pick<Grid, 'cells'>, index: number, map: HeaderMap): void {
+  if (Object.keys(snapshot.adopt).length > 0) return;
+  rememberOwnedColumns(ports.store, { sheet: snapshot.sheetName, row: index, grid: grid.cells }, map.columns);
 }
 
 /** The header row of the sheet as it is now (the add-on's columns found by their marks), or null. */

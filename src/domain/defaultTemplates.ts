@@ -34,8 +34,6 @@ export function languageWords(language: EmailLanguage = 'en'): LanguageWords {
   return WORDS[language] ?? en;
 }
 
-export const FOLLOW_UP_SUBJECT = en.subject;
-
 /**
  * The formal notice as sent for one row. The untouched default becomes the one that states the
  * interest when some applies to the row (a regime is on, the client is a business, money is owed),

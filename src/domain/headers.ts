@@ -290,17 +290,6 @@ const STATUS_BY_TITLE: ReadonlyMap<string, StatusField> = new Map(
   STATUS_FIELDS.map((f) => [headerKey(FIELD_HEADERS[f].title), f]),
 );
 
-/** How many header spellings are recognised (for the docs and the report). */
-export function aliasCount(): number {
-  return ALIASES.size + STATUS_BY_TITLE.size;
-}
-
-/** The field a header names, or null (the add-on's own status titles count, as before ownership existed). */
-export function fieldForHeader(h: CellValue): SheetField | null {
-  const key = headerKey(h);
-  return STATUS_BY_TITLE.get(key) ?? ALIASES.get(key)?.field ?? null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Mapping a header row
 
@@ -355,8 +344,8 @@ export interface HeaderMap {
   /**
    * Every column that says whether an invoice is paid ('Paid?' tick box and 'Date Paid' side by
    * side are common): all are read, and any one that says paid stops the follow-ups. The first is
-   * `columns.paidDate`. Pass it to `parseInvoiceRows` as `paidColumns`. (Only with `owned`
-   * given; without it two Paid columns are an `ambiguous` issue, as for older callers.)
+   * `columns.paidDate`. Pass it to `parseInvoiceSheet` as `paidColumns`. (Only with `owned`
+   * given: a caller without it reads one Paid column, so two are an `ambiguous` issue for it.)
    */
   paidColumns: number[];
   /** Every column that could be each field, best first: what a mapping step offers. */
@@ -568,8 +557,8 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
   if (!mapped.settled.has('balance')) amountDueAsBalance(byField, mapped.chosen.amount !== undefined);
   for (const field of mapped.settled) byField.delete(field);
   if (options.owned !== undefined) for (const field of STATUS_FIELDS) byField.delete(field);
-  // Callers that pass ownership also pass `paidColumns` to the parser; older callers read one Paid
-  // column only, so for them two Paid columns stay a question rather than one being ignored.
+  // Callers that pass ownership also pass `paidColumns` to the parser; a caller without it reads one
+  // Paid column only, so two Paid columns stay a question rather than one being ignored.
   const resolved = resolveFields(byField, options.owned !== undefined);
   const columns: Partial<Record<SheetField, number>> = { ...resolved.columns, ...mapped.chosen };
   for (const field of STATUS_FIELDS) if (options.owned !== undefined && owned[field] !== undefined) columns[field] = owned[field];

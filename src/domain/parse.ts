@@ -894,18 +894,3 @@ function sharedNumbers(readings: ReadonlyArray<ReadWell | RowReading>): Map<stri
   }
   return rowsByKey;
 }
-
-/**
- * The data rows as valid invoices or rows with an outcome (see `parseInvoiceSheet`). Row numbers
- * are 1-based sheet rows starting at `firstRow`. When a row has several problems they are joined
- * with '; ' in the sheet's column order (at most three, then "and N more problems").
- */
-export function parseInvoiceRows(
-  rows: CellValue[][],
-  columns: HeaderMap['columns'],
-  ctx: ParseContext,
-  firstRow = 2,
-  grids: Omit<ParseOptions, 'firstRow'> = {},
-): ParsedRow[] {
-  return parseInvoiceSheet(rows, columns, ctx, { ...grids, firstRow }).rows;
-}

@@ -60,35 +60,6 @@ export const LATE_PAYMENT_REGIMES: readonly LatePaymentRegime[] = ['off', 'uk', 
 /** The lowest margin over the reference rate the EU directive allows (points a year). */
 export const EU_MIN_MARGIN = 8;
 
-/** Every field path an issue can name ('' = the settings as a whole). */
-export const SETTINGS_FIELDS = [
-  '',
-  'version',
-  'sheetName',
-  ...STAGE_IDS.map((s) => `stageDays.${s}`),
-  'stageDays',
-  'minGapDays',
-  'replyByDays',
-  'senderName',
-  'ccSelf',
-  'bccSelf',
-  'sendHour',
-  'skipWeekends',
-  'currency',
-  'latePayment',
-  'latePayment.regime',
-  'latePayment.referenceRatePercent',
-  'latePayment.referenceRatePeriod',
-  'latePayment.marginPercent',
-  'latePayment.fixedCompensation',
-  'latePayment.attachLetter',
-  'groupByClient',
-  'holidays',
-  'thankYouWhenPaid',
-  'dailySummary',
-  'emailLanguage',
-] as const;
-
 // ---- reading one value ---------------------------------------------------------------------------
 
 /** A value read from untrusted data, or why it cannot be used. */
@@ -374,11 +345,6 @@ export function parseSettingsToSave(raw: unknown): { settings: Settings; issues:
   const { settings, issues } = parseSettings(raw);
   const missing = issues.some((i) => i.field === 'senderName') ? null : missingSenderName(settings);
   return { settings, issues: missing ? [...issues, missing] : issues };
-}
-
-/** The messages of parseSettings for a settings object ([] = valid). */
-export function validateSettings(s: Settings): string[] {
-  return parseSettings(s).issues.map((i) => i.message);
 }
 
 const SETTING_NAMES: Record<string, string> = {

@@ -232,16 +232,6 @@ function scanText(text: string): Scan {
 }
 
 /**
- * The placeholders in a text: `names` lists every distinct name written as `{{ name }}` (known
- * or not) in order of first use; `issues` (field '') are unknown names (with a suggestion when one
- * is close), empty `{{}}`, braces left open or unopened, and nested or tripled braces.
- */
-export function findPlaceholders(text: string): { names: string[]; issues: ValidationIssue[] } {
-  const { names, problems } = scan(String(text ?? ''));
-  return { names: [...names], issues: problems.map((p) => ({ field: '', ...p })) };
-}
-
-/**
  * Everything that stops a template from being saved: issues on field 'subject' or 'body', worded
  * for the sidebar ('Message: Unknown placeholder {{amout}} — did you mean {{amount}}?'). With the
  * template's id, a placeholder that template cannot fill is refused too (code 'not-in-this-template').

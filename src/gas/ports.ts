@@ -1,6 +1,7 @@
 // The ports of src/app/ports.ts over Apps Script: the only place a use case's reads and writes
 // meet SpreadsheetApp, MailApp, PropertiesService, LockService and ScriptApp.
 import { pdfBase64 } from './pdf';
+import type { CellValue } from '../domain/types';
 import type {
   TriggerOwnerIo,
   ExecutionContext,
@@ -58,10 +59,19 @@ function writable(v: OutCell, dates: DateConverter): WritableCell {
   return v;
 }
 
+/**
+ * Row 1 of each sheet as this execution last read or wrote it, by sheet name: the header row of
+ * the add-on's own sheets is checked before every append, and a run appends to the Follow-up Log
+ * several times, so it is read from the sheet once per execution (README "Performance").
+ */
+type HeaderRows = Map<string, CellValue[]>;
+
 class SheetAdapter implements SheetPort {
   constructor(
     readonly sheet: Sheet,
     private readonly dates: DateConverter,
+    readonly key: string,
+    private readonly headerRows: HeaderRows,
   ) {}
 
   get name(): string {
@@ -69,7 +79,9 @@ class SheetAdapter implements SheetPort {
   }
 
   readCells() {
-    return readAllCells(this.sheet, this.dates);
+    const cells = readAllCells(this.sheet, this.dates);
+    if (cells[0]) this.headerRows.set(this.key, [...cells[0]]);
+    return cells;
   }
 
   readGrids() {
@@ -96,14 +108,19 @@ class SheetAdapter implements SheetPort {
   }
 
   readRow(row: number) {
+    const known = row === 1 ? this.headerRows.get(this.key) : undefined;
+    if (known) return [...known];
     const width = this.sheet.getLastColumn();
     if (row > this.sheet.getLastRow() || width === 0) return [];
-    const values = this.sheet.getRange(row, 1, 1, width).getValues()[0] ?? [];
-    return values.map((v) => this.dates.toCell(v));
+    const values = (this.sheet.getRange(row, 1, 1, width).getValues()[0] ?? []).map((v) => this.dates.toCell(v));
+    if (row === 1) this.headerRows.set(this.key, [...values]);
+    return values;
   }
 
   writeCells(row: number, column: number, values: OutCell[][]): void {
     const dates = this.dates;
+    const header = row === 1 ? this.headerRows.get(this.key) : undefined;
+    if (header) header.splice(column - 1, values[0]?.length ?? 0, ...(values[0] ?? []).map(headerCell));
     writeBlock(
       this.sheet,
       row,
@@ -133,6 +150,12 @@ class SheetAdapter implements SheetPort {
   }
 }
 
+/** A written cell as a read gives it back (a header row holds text). */
+function headerCell(v: OutCell): CellValue {
+  if (typeof v !== 'object') return v;
+  return 'date' in v ? v : '';
+}
+
 function rawSheet(sheet: SheetPort): Sheet {
   return (sheet as SheetAdapter).sheet;
 }
@@ -140,6 +163,8 @@ function rawSheet(sheet: SheetPort): Sheet {
 function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
   const timeZone = ss.getSpreadsheetTimeZone();
   const dates = new DateConverter(timeZone);
+  const headerRows: HeaderRows = new Map();
+  const adapter = (sheet: Sheet, name: string) => new SheetAdapter(sheet, dates, name, headerRows);
   return {
     id: ss.getId(),
     timeZone,
@@ -147,14 +172,15 @@ function spreadsheetPort(ss: Spreadsheet): SpreadsheetPort {
     today: () => todayIn(timeZone),
     find(name) {
       const sheet = ss.getSheetByName(name);
-      return sheet ? new SheetAdapter(sheet, dates) : null;
+      return sheet ? adapter(sheet, name) : null;
     },
-    ensure: (name, headers) => new SheetAdapter(sheetWithHeaders(ss, name, headers), dates),
-    createSheet: (name) => (ss.getSheetByName(name) ? null : new SheetAdapter(ss.insertSheet(name), dates)),
+    ensure: (name, headers) => adapter(sheetWithHeaders(ss, name, headers), name),
+    createSheet: (name) => (ss.getSheetByName(name) ? null : adapter(ss.insertSheet(name), name)),
     insertHeaderRow(sheet, headers) {
       const raw = rawSheet(sheet);
       if (raw.getLastRow() > 0) raw.insertRowsBefore(1, 1);
       writeBlock(raw, 1, 1, [headers.map((h) => textCell(h))]);
+      headerRows.set((sheet as SheetAdapter).key, [...headers]);
     },
     appendRowAtomic(sheet, row) {
       // appendRow is atomic in Sheets, so it is safe while another run holds the lock.

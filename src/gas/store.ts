@@ -35,7 +35,7 @@ const MIGRATED_KEY = 'migrated';
  * the invoices found paid for the thank-you). Promises recorded in the sidebar (`promises`) are the
  * user's data and count with the settings: a few dozen characters each, pruned by the run once paid.
  */
-const RUN_KEYS = /^(ledger:|run$|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$)/;
+const RUN_KEYS = /^(ledger:|run$|lastRun$|lastDailyContext$|dailyTrigger$|migrated$|thankYou$|changes$|ownedColumns$)/;
 
 /** Keys several executions add entries to at once (each run its own claim): read with a finder, never as one value. */
 const SHARED_KEYS = new Set([`${KEY_PREFIX}run`]);

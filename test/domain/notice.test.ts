@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { defaultTemplates, formalNoticeFor } from '../../src/domain/defaultTemplates';
 import { mapHeaders } from '../../src/domain/headers';
 import { formalLetterFor, lateInterestFor, sentFollowUps } from '../../src/domain/notice';
-import { parseInvoiceRows } from '../../src/domain/parse';
+import { parseInvoiceSheet } from '../../src/domain/parse';
 import { planFollowUps, withWords, wordsContext, type PlanInput } from '../../src/domain/plan';
 import type { LogRecord } from '../../src/domain/records';
 import { defaultSettings } from '../../src/domain/settings';
@@ -190,10 +190,10 @@ describe('the formal letter, planned as data', () => {
 describe('the Consumer column', () => {
   const header = ['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'B2C'];
   const parse = (cell: string | boolean) =>
-    parseInvoiceRows([['INV-1', 'Jo', 'jo@x.test', 100, { date: '2026-03-01' }, cell]], mapHeaders(header).columns, {
+    parseInvoiceSheet([['INV-1', 'Jo', 'jo@x.test', 100, { date: '2026-03-01' }, cell]], mapHeaders(header).columns, {
       locale: 'en_GB',
       defaultCurrency: 'GBP',
-    })[0]!;
+    }).rows[0]!;
 
   it('is read from a tick or Yes/No under any of its names', () => {
     expect(mapHeaders(['Invoice', 'Individual']).columns.consumer).toBe(1);

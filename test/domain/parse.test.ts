@@ -4,11 +4,22 @@ import {
   invoiceKey,
   isEmailAddress,
   parseEmailList,
-  parseInvoiceRows,
+  parseInvoiceSheet,
   parsePaymentLink,
   parseTick,
 } from '../../src/domain/parse';
 import type { CellValue, InputField, Invoice, InvalidRow, ParsedRow } from '../../src/domain/types';
+
+/** The rows of `parseInvoiceSheet`, the parser's one entry point, from sheet row `firstRow`. */
+function parseRows(
+  rows: CellValue[][],
+  columns: Parameters<typeof parseInvoiceSheet>[1],
+  ctx: Parameters<typeof parseInvoiceSheet>[2],
+  firstRow = 2,
+  grids: Omit<NonNullable<Parameters<typeof parseInvoiceSheet>[3]>, 'firstRow'> = {},
+): ParsedRow[] {
+  return parseInvoiceSheet(rows, columns, ctx, { ...grids, firstRow }).rows;
+}
 
 const HEAD: [InputField, string][] = [
   ['invoice', 'Invoice'],
@@ -42,7 +53,7 @@ function row(over: Partial<Record<InputField, CellValue>> = {}): CellValue[] {
 }
 
 function parseOne(over: Partial<Record<InputField, CellValue>>, ctx = EN_US): ParsedRow {
-  const parsed = parseInvoiceRows([row(over)], COLUMNS, ctx);
+  const parsed = parseRows([row(over)], COLUMNS, ctx);
   expect(parsed).toHaveLength(1);
   return parsed[0] as ParsedRow;
 }
@@ -218,7 +229,7 @@ describe('small cell readers', () => {
   });
 });
 
-describe('parseInvoiceRows', () => {
+describe('parseInvoiceSheet rows', () => {
   test('a complete valid row', () => {
     const inv = valid({
       invoice: ' inv-7 ',
@@ -261,7 +272,7 @@ describe('parseInvoiceRows', () => {
 
   test('row numbers start at firstRow and skip nothing but blank rows', () => {
     const blank = HEAD.map(([f]) => (f === 'paused' ? false : '   '));
-    const parsed = parseInvoiceRows([row({ invoice: 'A' }), blank, [], row({ invoice: 'B' })], COLUMNS, EN_US, 5);
+    const parsed = parseRows([row({ invoice: 'A' }), blank, [], row({ invoice: 'B' })], COLUMNS, EN_US, 5);
     expect(parsed.map((p) => (p.ok ? [p.invoice.row, p.invoice.key] : p.invalid.row))).toEqual([
       [5, 'A'],
       [8, 'B'],
@@ -270,14 +281,14 @@ describe('parseInvoiceRows', () => {
 
   test('a row with only a ticked checkbox is not blank', () => {
     const cells = HEAD.map(([f]) => (f === 'paused' ? true : ''));
-    const parsed = parseInvoiceRows([cells], COLUMNS, EN_US);
+    const parsed = parseRows([cells], COLUMNS, EN_US);
     expect(parsed).toHaveLength(1);
     expect(parsed[0]?.ok).toBe(false);
   });
 
   test('missing columns and short rows read as empty cells', () => {
     const columns = mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date']).columns;
-    const parsed = parseInvoiceRows(
+    const parsed = parseRows(
       [
         ['INV-1', 'Acme', 'a@acme.test', 10, '2026-01-31'],
         ['INV-2', 'Beta'],
@@ -370,7 +381,7 @@ describe('parseInvoiceRows', () => {
     );
     // Column order is the sheet's, not the field list's.
     const columns = mapHeaders(['Due Date', 'Amount', 'Invoice', 'Client', 'Email']).columns;
-    const [r] = parseInvoiceRows([['x', 'abc', 'INV-1', 'Acme', 'a@acme.test']], columns, EN_US);
+    const [r] = parseRows([['x', 'abc', 'INV-1', 'Acme', 'a@acme.test']], columns, EN_US);
     expect(r?.ok === false && r.invalid.error).toMatch(/^Due date 'x'.*; Amount 'abc'/);
   });
 
@@ -462,7 +473,7 @@ describe('parseInvoiceRows', () => {
 
   describe('duplicate invoice numbers', () => {
     test('every row sharing a number is an error, naming all the rows', () => {
-      const parsed = parseInvoiceRows(
+      const parsed = parseRows(
         [row({ invoice: 'INV-7' }), row({ invoice: 'INV-8' }), row({ invoice: 'inv-7 ' }), row({ invoice: 'INV-9' })],
         COLUMNS,
         EN_US,
@@ -479,7 +490,7 @@ describe('parseInvoiceRows', () => {
     });
 
     test('a number and its text form are the same invoice; an invalid twin still counts', () => {
-      const parsed = parseInvoiceRows(
+      const parsed = parseRows(
         [row({ invoice: 1001 }), row({ invoice: '1001', amount: 'abc' }), row({ invoice: '1001' })],
         COLUMNS,
         EN_US,
@@ -491,7 +502,7 @@ describe('parseInvoiceRows', () => {
     });
 
     test('blank rows and error cells are not duplicates', () => {
-      const parsed = parseInvoiceRows([row({ invoice: '#REF!' }), row({ invoice: '#REF!' })], COLUMNS, EN_US);
+      const parsed = parseRows([row({ invoice: '#REF!' }), row({ invoice: '#REF!' })], COLUMNS, EN_US);
       for (const p of parsed)
         expect(p.ok === false && p.invalid.error).toBe(
           'Invoice number shows a spreadsheet error (#REF!) — fix the formula in that cell',
@@ -503,7 +514,7 @@ describe('parseInvoiceRows', () => {
         fc.property(
           fc.array(fc.constantFrom('A-1', 'a-1', 'B-2', 'C-3', 'D-4', ' d-4', 'E-5'), { minLength: 1, maxLength: 12 }),
           (numbers) => {
-            const parsed = parseInvoiceRows(
+            const parsed = parseRows(
               numbers.map((n) => row({ invoice: n })),
               COLUMNS,
               EN_US,
@@ -532,11 +543,7 @@ describe('parseInvoiceRows', () => {
     });
 
     test('two identical rows are one invoice: the first is read, the second is a duplicate of it', () => {
-      const parsed = parseInvoiceRows(
-        [row({ invoice: 'INV-7' }), row({ invoice: 'INV-8' }), row({ invoice: 'INV-7' })],
-        COLUMNS,
-        EN_US,
-      );
+      const parsed = parseRows([row({ invoice: 'INV-7' }), row({ invoice: 'INV-8' }), row({ invoice: 'INV-7' })], COLUMNS, EN_US);
       expect(parsed.map((p) => p.ok)).toEqual([true, true, false]);
       expect((parsed[2] as { invalid: InvalidRow }).invalid).toMatchObject({
         row: 4,
@@ -548,7 +555,7 @@ describe('parseInvoiceRows', () => {
     });
 
     test('a copy beside a row that differs: the copy is a duplicate, the rows that differ are errors naming each other', () => {
-      const parsed = parseInvoiceRows(
+      const parsed = parseRows(
         [row({ invoice: 'INV-7' }), row({ invoice: 'INV-7' }), row({ invoice: 'INV-7', amount: 999 })],
         COLUMNS,
         EN_US,
@@ -567,7 +574,7 @@ describe('parseInvoiceRows', () => {
       const display = [[], []] as string[][];
       display[0]![amountCol] = '$100.00';
       display[1]![amountCol] = '€100.00';
-      const parsed = parseInvoiceRows(rows, COLUMNS, EN_US, 2, { display });
+      const parsed = parseRows(rows, COLUMNS, EN_US, 2, { display });
       expect(parsed.map((p) => p.ok || p.invalid.outcome?.code)).toEqual(['invalid-cells', 'invalid-cells']);
     });
   });
@@ -594,7 +601,7 @@ describe('parseInvoiceRows', () => {
         fc.array(garbageRow, { maxLength: 8 }),
         fc.constantFrom('en_US', 'de_DE', 'ja_JP', '', 'zz'),
         (rows, locale) => {
-          const parsed = parseInvoiceRows(rows, COLUMNS, { locale, defaultCurrency: '' });
+          const parsed = parseRows(rows, COLUMNS, { locale, defaultCurrency: '' });
           expect(parsed.length).toBeLessThanOrEqual(rows.length);
           let last = 0;
           for (const p of parsed) {
@@ -620,13 +627,13 @@ describe('parseInvoiceRows', () => {
 
   test('a valid row stays valid, unchanged, whatever garbage the other rows hold', () => {
     const good = row({ invoice: 'GOOD-1', amount: '$1,200.00', amountPaid: 100 });
-    const [alone] = parseInvoiceRows([good], COLUMNS, EN_US);
+    const [alone] = parseRows([good], COLUMNS, EN_US);
     expect(alone?.ok).toBe(true);
     fc.assert(
       fc.property(fc.array(garbageRow, { maxLength: 6 }), fc.array(garbageRow, { maxLength: 6 }), (before, after) => {
         const safe = (rs: CellValue[][]) => rs.filter((r) => invoiceKey((r[0] ?? '') as CellValue) !== 'GOOD-1');
         const rows = [...safe(before), good, ...safe(after)];
-        const parsed = parseInvoiceRows(rows, COLUMNS, EN_US);
+        const parsed = parseRows(rows, COLUMNS, EN_US);
         const mine = parsed.find((p) => p.ok && p.invoice.key === 'GOOD-1');
         expect(mine).toBeDefined();
         if (mine?.ok && alone?.ok) expect(mine.invoice).toEqual({ ...alone.invoice, row: 2 + safe(before).length });

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  defaultSettings,
-  parseSettings,
-  parseSettingsToSave,
-  SETTINGS_FIELDS,
-  storedSettingsWarning,
-} from '../../src/domain/settings';
+import { STAGE_IDS } from '../../src/domain/types';
+import { defaultSettings, parseSettings, parseSettingsToSave, storedSettingsWarning } from '../../src/domain/settings';
 
 const fields = (raw: unknown): Array<[string, string]> => parseSettings(raw).issues.map((i) => [i.field, i.code]);
 
@@ -207,6 +202,34 @@ describe('saving', () => {
     });
   });
 });
+
+/** Every field path an issue can name ('' = the settings as a whole). */
+const SETTINGS_FIELDS = [
+  '',
+  'version',
+  'sheetName',
+  ...STAGE_IDS.map((s) => `stageDays.${s}`),
+  'stageDays',
+  'minGapDays',
+  'replyByDays',
+  'senderName',
+  'ccSelf',
+  'bccSelf',
+  'sendHour',
+  'skipWeekends',
+  'currency',
+  'latePayment',
+  'latePayment.regime',
+  'latePayment.referenceRatePercent',
+  'latePayment.referenceRatePeriod',
+  'latePayment.marginPercent',
+  'latePayment.fixedCompensation',
+  'latePayment.attachLetter',
+  'groupByClient',
+  'holidays',
+  'thankYouWhenPaid',
+  'dailySummary',
+] as const;
 
 describe('any input', () => {
   const known = new Set<string>(SETTINGS_FIELDS);

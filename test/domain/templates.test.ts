@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { defaultTemplates, FOLLOW_UP_SUBJECT } from '../../src/domain/defaultTemplates';
+import { defaultTemplates, languageWords } from '../../src/domain/defaultTemplates';
 import {
   escapeHtml,
-  findPlaceholders,
+  scanTemplate,
   PLACEHOLDERS,
   placeholderValues,
   placeholdersFor,
@@ -10,7 +10,14 @@ import {
   validateTemplate,
   type Placeholder,
 } from '../../src/domain/templates';
-import { EMAIL_STAGE_IDS, LIST_TEMPLATE_IDS, TEMPLATE_IDS, type Invoice, type Template } from '../../src/domain/types';
+import {
+  LIST_TEMPLATE_IDS,
+  STAGE_IDS,
+  TEMPLATE_IDS,
+  type EmailStageId,
+  type Invoice,
+  type Template,
+} from '../../src/domain/types';
 
 const ALL_VALUES: Record<Placeholder, string> = {
   invoice: 'INV-7',
@@ -82,7 +89,9 @@ test('PLACEHOLDERS are the names of the README, with the late-payment, promise a
   );
 });
 
-describe('findPlaceholders', () => {
+describe('placeholders (validateTemplate, scanTemplate)', () => {
+  const withBody = (text: string): Template => ({ subject: 'S', body: `x ${text}` });
+
   test.each<[string, string[]]>([
     ['', []],
     ['no placeholders here', []],
@@ -92,7 +101,8 @@ describe('findPlaceholders', () => {
     ['single { braces } are plain text', []],
     ['{ {client} }', []],
   ])('%j uses %j without problems', (text, names) => {
-    expect(findPlaceholders(text)).toEqual({ names, issues: [] });
+    expect(validateTemplate(withBody(text))).toEqual([]);
+    expect(scanTemplate(withBody(text)).used).toEqual(names);
   });
 
   test.each<[string, string]>([
@@ -116,18 +126,15 @@ describe('findPlaceholders', () => {
     ['{{a {{client}} }}', "Placeholders cannot be nested or contain braces: '{{a {{client}}'"],
     ['{{cli}ent}}', "Placeholders cannot be nested or contain braces: '{{cli}ent}}'"],
   ])('%j → %s', (text, problem) => {
-    expect(findPlaceholders(text).issues.map((i) => i.message)).toContain(problem);
-  });
-
-  test('unknown names are listed with the known ones', () => {
-    expect(findPlaceholders('{{client}} {{foo}}').names).toEqual(['client', 'foo']);
+    expect(validateTemplate(withBody(text)).map((i) => i.message)).toContain(`Message: ${problem}`);
   });
 
   test('never throws', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('{', '}', ' ', 'a', 'client', '_', '\n'), maxLength: 40 }), (s) => {
-        const r = findPlaceholders(s);
-        expect(Array.isArray(r.names) && r.issues.every((i) => i.field === '' && i.message !== '')).toBe(true);
+        const issues = validateTemplate(withBody(s));
+        expect(issues.every((i) => i.field === 'body' && i.message !== '')).toBe(true);
+        expect(Array.isArray(scanTemplate(withBody(s)).used)).toBe(true);
       }),
     );
   });
@@ -375,14 +382,14 @@ describe('defaultTemplates', () => {
   });
 
   test('every emailing stage shares one subject, so an invoice stays in one conversation', () => {
-    const subjects = new Set(EMAIL_STAGE_IDS.map((id) => templates[id].subject));
-    expect([...subjects]).toEqual([FOLLOW_UP_SUBJECT]);
-    expect(FOLLOW_UP_SUBJECT).toContain('{{invoice}}');
+    const subjects = new Set(STAGE_IDS.filter((id): id is EmailStageId => id !== 'final').map((id) => templates[id].subject));
+    expect([...subjects]).toEqual([languageWords('en').subject]);
+    expect(languageWords('en').subject).toContain('{{invoice}}');
   });
 
   test('they use only the placeholders every valid row has', () => {
     for (const id of TEMPLATE_IDS) {
-      const names = [...findPlaceholders(templates[id].subject).names, ...findPlaceholders(templates[id].body).names];
+      const names: readonly string[] = scanTemplate(templates[id]).used;
       for (const p of optional) expect(names).not.toContain(p);
     }
   });
