@@ -29,10 +29,9 @@ function newGroupedMonth(): Month {
   return t;
 }
 
-const dayIn = (iso: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
+// One formatter for every call: the invariants read the day of each email after every run.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayIn = (iso: string): string => DAY_FORMAT.format(new Date(iso));
 
 /** The invoices an email covers: a single invoice's subject, or the list of a client email. */
 function invoicesOf(mail: { subject: string; text: string }): string[] {
