@@ -1,8 +1,8 @@
 // A jest transformer: esbuild strips the types of a test's TypeScript (and of the src/, local/ and
-// scripts/ files it imports) in about a millisecond a file, where ts-jest loads the TypeScript
-// compiler into every worker first. Type errors are tsc's job (npm run typecheck); no test uses
-// jest.mock, whose calls only babel-jest would hoist. The source map lets coverage (npm test) and
-// stack traces point at the TypeScript lines.
+// scripts/ files it imports) in about a millisecond a file, without loading the TypeScript compiler
+// into every worker. Type errors are tsc's job (npm run typecheck); no test uses jest.mock, whose
+// calls only babel-jest would hoist. The source map lets coverage (npm test) and stack traces point
+// at the TypeScript lines.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
