@@ -6,8 +6,8 @@ module.exports = {
   maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Type errors are tsc's job (npm run typecheck); ts-jest only transpiles, which keeps runs fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // Type errors are tsc's job (npm run typecheck); esbuild only strips the types (test/esbuildTransform.mjs).
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuildTransform.mjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   reporters: ['default', '<rootDir>/test/plainSummaryReporter.cjs'],
   // Coverage (`jest --coverage`, as npm test runs it): V8's own counters, which also see the built

@@ -3,6 +3,7 @@
 // Google's side, so tests can read the text of the PDF the add-on attaches.
 
 import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,9 +27,25 @@ function fromJavaBytes(data: readonly number[]): Uint8Array {
   return Uint8Array.from(data, (b) => b & 0xff);
 }
 
+/**
+ * PDFs already printed in this process, by Chromium's path and the SHA-1 of their HTML: the print
+ * is a pure function of the HTML, and a start of Chromium costs a second or more of CPU, so a test
+ * that makes the same letter again (a new runtime on the same sheet and day) reuses the first print.
+ */
+const printed = new Map<string, Uint8Array>();
+
 /** Prints an HTML document to PDF with headless Chromium; throws when Chromium is missing or fails. */
 export function htmlToPdf(html: Uint8Array): Uint8Array {
   const chromium = chromiumPath();
+  const key = `${chromium}\0${crypto.createHash('sha1').update(html).digest('hex')}`;
+  const known = printed.get(key);
+  if (known) return new Uint8Array(known);
+  const pdf = printWithChromium(chromium, html);
+  printed.set(key, pdf);
+  return new Uint8Array(pdf);
+}
+
+function printWithChromium(chromium: string, html: Uint8Array): Uint8Array {
   if (!fs.existsSync(chromium)) {
     throw new Error(`Blob.getAs('application/pdf') needs Chromium at ${chromium} (set LOCAL_CHROMIUM to another path)`);
   }

@@ -57,12 +57,12 @@ export function rowCells(r: Row): RawCell[] {
   ];
 }
 
-/** 09:00 (or `hour`) local time in a zone, as an ISO instant. */
-export function localTime(date: string, hour: number, timeZone: string): string {
-  // Find the UTC instant whose wall time in `timeZone` is date hour:00 (two passes handle DST).
-  let guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-  for (let i = 0; i < 2; i++) {
-    const parts = new Intl.DateTimeFormat('en-US', {
+/** One wall-clock formatter per zone: making an Intl.DateTimeFormat costs far more than using one. */
+const wallFormatters = new Map<string, Intl.DateTimeFormat>();
+function wallFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = wallFormatters.get(timeZone);
+  if (!f) {
+    const options = {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -70,7 +70,19 @@ export function localTime(date: string, hour: number, timeZone: string): string 
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-    }).formatToParts(new Date(guess));
+    } as const;
+    f = new Intl.DateTimeFormat('en-US', options);
+    wallFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** 09:00 (or `hour`) local time in a zone, as an ISO instant. */
+export function localTime(date: string, hour: number, timeZone: string): string {
+  // Find the UTC instant whose wall time in `timeZone` is date hour:00 (two passes handle DST).
+  let guess = Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  for (let i = 0; i < 2; i++) {
+    const parts = wallFormatter(timeZone).formatToParts(new Date(guess));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     guess += Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00Z`) - wall;

@@ -76,7 +76,7 @@ describe('the store: one in every context', () => {
     };
     expect(tooMuch.ok).toBe(false);
     expect(tooMuch.problems?.[0]).toMatch(/^This is too large to save: settings and templates can take 20,000 characters/);
-    expect(t.stored('template:en:firm')).toMatchObject({ subject: 'Invoice {{invoice}} (firm)' });
+    expect(t.stored('template:firm')).toMatchObject({ subject: 'Invoice {{invoice}} (firm)' });
     t.daily();
     const first = t.sent().length;
     expect(first).toBeGreaterThanOrEqual(16);

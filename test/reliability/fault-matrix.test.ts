@@ -70,7 +70,7 @@ const title = (c: FaultClass): string =>
 
 describe.each(CLASSES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
   const total = baseRun.calls[c.method] ?? 0;
-  const ns = sample(total, FULL ? Infinity : (c.samples ?? 16));
+  const ns = sample(total, FULL ? Infinity : (c.samples ?? 6));
   it(`${ns.length} of its ${total} calls in the month fail in turn; the invariants hold after each`, () => {
     const failures: string[] = [];
     for (const nth of ns) {

@@ -90,10 +90,9 @@ export interface MailFact {
   subject: string;
 }
 
-const dayIn = (iso: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
+// One formatter for every call: the invariants read the day of each email after every run.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayIn = (iso: string): string => DAY_FORMAT.format(new Date(iso));
 
 /** Emails to the user themselves (the daily summary, the add-on's alerts): not follow-ups. */
 export function ownerMails(t: Month): typeof t.runtime.mail.sent {
