@@ -5,6 +5,9 @@ import { languageName } from '../src/domain/language';
 import { defaultSettings } from '../src/domain/settings';
 import { EMAIL_LANGUAGES, STAGE_IDS, TEMPLATE_IDS, type EmailLanguage } from '../src/domain/types';
 
+/** The default days, the courtesy nudge shown as on (it is off by default, and its template exists either way). */
+const DOC_STAGE_DAYS = { ...defaultSettings().stageDays, nudge: -3 };
+
 /** Text in a fenced block long enough that the text cannot close it. */
 function fenced(text: string): string[] {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((m) => m.length));
@@ -81,14 +84,7 @@ export function templateDoc(language: EmailLanguage): string {
   ];
   for (const id of TEMPLATE_IDS) {
     const t = templates[id];
-    lines.push(
-      `## ${templateLabel(id, defaultSettings().stageDays)} (\`${id}\`)`,
-      '',
-      `Subject: \`${t.subject}\``,
-      '',
-      ...fenced(t.body),
-      '',
-    );
+    lines.push(`## ${templateLabel(id, DOC_STAGE_DAYS)} (\`${id}\`)`, '', `Subject: \`${t.subject}\``, '', ...fenced(t.body), '');
   }
   lines.push(
     '## Formal notice when late-payment interest applies',
