@@ -1,5 +1,6 @@
 // The Clients view and getClientReport() (README "Learning from every client"): the report from
 // one read of the sheet, and the advice the daily summary says once (remembered in the store).
+import type { AdviceFacts } from '../domain/advice';
 import { EMAIL_STAGE_IDS } from '../domain/types';
 import { clientReport, type ClientReport } from '../domain/clientReport';
 import { clientKey } from '../domain/group';
@@ -30,18 +31,18 @@ function readTold(store: Pick<StorePort, 'readJson'>): Set<string> {
 }
 
 /** The advice not yet said in a summary, and the entries to remember once it is. */
-export function newAdvice(view: SheetView, store: Pick<StorePort, 'readJson'>): { texts: string[]; told: string[] } {
+export function newAdvice(view: SheetView, store: Pick<StorePort, 'readJson'>): { facts: AdviceFacts[]; told: string[] } {
   const told = readTold(store);
-  const texts: string[] = [];
+  const facts: AdviceFacts[] = [];
   const now: string[] = [];
   for (const client of reportOf(view).clients) {
     for (const a of client.advice) {
       const id = `${clientKey(client.client)}\u0000${a.code}`;
       now.push(id);
-      if (!told.has(id)) texts.push(a.text);
+      if (!told.has(id)) facts.push(a.facts);
     }
   }
-  return { texts, told: [...new Set([...told, ...now])] };
+  return { facts, told: [...new Set([...told, ...now])] };
 }
 
 /**

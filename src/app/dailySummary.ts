@@ -9,7 +9,6 @@ import { dailySummaryEmail, type NeedCode, type NeedsUser, type SummaryOutcome, 
 import { clearChangesUpTo, readChanges } from './changeJournal';
 import { summaryCalls } from './callsDue';
 import { newAdvice, rememberAdvice } from './clientReport';
-import { ledgerStageLabel } from './ledger';
 import type { NoticeRun } from './notices';
 import { overdueByCurrency } from './planRun';
 import type { Ports } from './ports';
@@ -34,9 +33,9 @@ function summaryOutcomes(lines: readonly LogLine[]): SummaryOutcome[] {
   for (const line of lines) {
     const result = RESULT_OF[line.outcome];
     if (result === undefined || line.invoice === '' || line.stage === '') continue;
-    const what = ledgerStageLabel(line.stage as LedgerStage);
+    const stage = line.stage as LedgerStage;
     const reason = line.result.replace(/^(queued|failed):\s*/, '');
-    out.push({ invoice: line.invoice, client: line.client, what, result, ...(result === 'sent' ? {} : { reason }) });
+    out.push({ invoice: line.invoice, client: line.client, stage, result, ...(result === 'sent' ? {} : { reason }) });
   }
   return out;
 }
@@ -96,7 +95,7 @@ function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): {
     sentEmails: sentEmails(outcomes.lines),
     changes,
     calls: summaryCalls(input, needs),
-    advice: advice.texts,
+    advice: advice.facts,
   });
   if (email === null) return { lines: [], mailed: false };
   const self = ports.mail.selfEmail();
@@ -127,7 +126,7 @@ function sendDailySummary(input: NoticeRun, outcomes: Outcomes, ports: Ports): {
   // Told: the changes listed leave the journal (one made during this run stays for the next summary).
   const last = changes[changes.length - 1];
   if (last) clearChangesUpTo(ports.store, last.at);
-  if (advice.texts.length > 0) rememberAdvice(ports.store, advice.told);
+  if (advice.facts.length > 0) rememberAdvice(ports.store, advice.told);
   return { lines: [summaryLine(recipients, email.subject, 'sent')], mailed: true };
 }
 

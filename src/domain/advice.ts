@@ -1,15 +1,30 @@
 // Advice about a client from its payments (README "Learning from every client"): each piece has a
 // code, a documented threshold and a sentence naming the evidence. Pure.
 import { daysBetween } from './dates';
+import { en } from './lang/en';
+import type { SummaryWords } from './lang/words';
 import { formatMoney } from './money';
 import type { Invoice, IsoDate } from './types';
 
 export const ADVICE_CODES = ['deposit', 'milestones', 'shorterTerms', 'contractTerms'] as const;
 export type AdviceCode = (typeof ADVICE_CODES)[number];
 
+/**
+ * What a piece of advice says, as data: the client and the evidence figures. Words are made from it
+ * in each language (the README's English in the sidebar, the spreadsheet's language in the daily summary).
+ */
+export type AdviceFacts =
+  | { code: 'deposit'; client: string; paid: number; averageDaysLate: number }
+  | { code: 'deposit'; client: string; formalNotice: string }
+  | { code: 'milestones'; client: string; invoice: string; amount: number; currency: string; daysLate: number }
+  | { code: 'milestones'; client: string; disputed: string[] }
+  | { code: 'shorterTerms'; client: string; late: number; paid: number; termsFrom: number | null }
+  | { code: 'contractTerms'; client: string; daysLate: number; invoice: string | null };
+
 export interface Advice {
   code: AdviceCode;
   text: string;
+  facts: AdviceFacts;
 }
 
 /** The thresholds, as the README documents them. */
@@ -39,68 +54,62 @@ export interface ClientFacts {
   today: IsoDate;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-function deposit(f: ClientFacts): Advice | null {
-  const t = ADVICE_THRESHOLDS.depositAverageDaysLate;
-  const ask = 'ask a 50% deposit before the next project';
-  if (f.averageDaysLate !== null && f.averageDaysLate >= t) {
-    const n = f.paidLate.length;
-    const which = n === 1 ? 'its last invoice' : `its last ${n} invoices`;
-    return { code: 'deposit', text: `${f.client} paid ${which} ${f.averageDaysLate} days late on average: ${ask}.` };
-  }
+function deposit(f: ClientFacts): AdviceFacts | null {
+  if (f.averageDaysLate !== null && f.averageDaysLate >= ADVICE_THRESHOLDS.depositAverageDaysLate)
+    return { code: 'deposit', client: f.client, paid: f.paidLate.length, averageDaysLate: f.averageDaysLate };
   const formal = f.formalNotice[0];
-  if (formal) return { code: 'deposit', text: `Invoice ${formal.invoice} of ${f.client} needed a formal notice: ${ask}.` };
-  return null;
+  return formal ? { code: 'deposit', client: f.client, formalNotice: formal.invoice } : null;
 }
 
-function milestones(f: ClientFacts): Advice | null {
+function milestones(f: ClientFacts): AdviceFacts | null {
   const large = f.paidLate.find((p) => p.daysLate > 0 && p.invoice.amount >= ADVICE_THRESHOLDS.largeInvoiceAmount);
-  const split = 'split the next project into milestone payments';
   if (large) {
-    const amount = formatMoney(large.invoice.amount, large.invoice.currency, 'en_US');
-    return {
-      code: 'milestones',
-      text: `${f.client} paid invoice ${large.invoice.invoice} (${amount}) ${plural(large.daysLate, 'day')} late: ${split}.`,
-    };
+    const { invoice, amount, currency } = large.invoice;
+    return { code: 'milestones', client: f.client, invoice, amount, currency, daysLate: large.daysLate };
   }
-  if (f.disputed.length > 0) {
-    const list = f.disputed.map((i) => i.invoice).join(', ');
-    return {
-      code: 'milestones',
-      text: `${f.client} disputed ${plural(f.disputed.length, 'invoice')} (${list}): ${split}, each signed off as it is delivered.`,
-    };
-  }
+  if (f.disputed.length > 0) return { code: 'milestones', client: f.client, disputed: f.disputed.map((i) => i.invoice) };
   return null;
 }
 
-function shorterTerms(f: ClientFacts): Advice | null {
+function shorterTerms(f: ClientFacts): AdviceFacts | null {
   const paid = f.paidLate.length;
   const late = f.paidLate.filter((p) => p.daysLate > 0).length;
   if (paid < ADVICE_THRESHOLDS.shorterTermsMinPaid || (100 * (paid - late)) / paid >= ADVICE_THRESHOLDS.shorterTermsOnTimeBelow)
     return null;
   const withIssue = f.invoices.filter((i) => i.issueDate !== null);
   const terms = withIssue.length > 0 ? Math.max(...withIssue.map((i) => daysBetween(i.issueDate as IsoDate, i.dueDate))) : null;
-  const given = terms !== null && terms > 14 ? ` from ${terms} days to 14` : '';
-  return {
-    code: 'shorterTerms',
-    text: `${f.client} paid ${late} of its ${paid} paid invoices late: shorten the payment terms${given} and invoice on delivery.`,
-  };
+  return { code: 'shorterTerms', client: f.client, late, paid, termsFrom: terms !== null && terms > 14 ? terms : null };
 }
 
-function contractTerms(f: ClientFacts): Advice | null {
+function contractTerms(f: ClientFacts): AdviceFacts | null {
   if (f.longestDaysLate < ADVICE_THRESHOLDS.contractDaysLate) return null;
   const worst =
     f.paidLate.find((p) => p.daysLate === f.longestDaysLate)?.invoice ??
     f.invoices.find((i) => daysBetween(i.dueDate, f.today) === f.longestDaysLate);
-  const which = worst ? `invoice ${worst.invoice}` : 'an invoice';
-  return {
-    code: 'contractTerms',
-    text: `${f.client} was ${f.longestDaysLate} days late on ${which}: before the next project, have a signed contract with payment terms and late fees.`,
-  };
+  return { code: 'contractTerms', client: f.client, daysLate: f.longestDaysLate, invoice: worst ? worst.invoice : null };
+}
+
+/** A piece of advice in one language's words; amounts in `locale`. */
+export function adviceText(a: AdviceFacts, words: SummaryWords['advice'], locale: string): string {
+  switch (a.code) {
+    case 'deposit':
+      return 'formalNotice' in a
+        ? words.depositFormal(a.client, a.formalNotice)
+        : words.depositAverage(a.client, a.paid, a.averageDaysLate);
+    case 'milestones':
+      return 'disputed' in a
+        ? words.milestonesDisputed(a.client, a.disputed.length, a.disputed.join(', '))
+        : words.milestonesLarge(a.client, a.invoice, formatMoney(a.amount, a.currency, locale), a.daysLate);
+    case 'shorterTerms':
+      return words.shorterTerms(a.client, a.late, a.paid, a.termsFrom);
+    case 'contractTerms':
+      return words.contractTerms(a.client, a.daysLate, a.invoice);
+  }
 }
 
 /** The advice for one client, in the order of ADVICE_CODES (none for a client who pays on time). */
 export function adviceFor(f: ClientFacts): Advice[] {
-  return [deposit(f), milestones(f), shorterTerms(f), contractTerms(f)].filter((a): a is Advice => a !== null);
+  return [deposit(f), milestones(f), shorterTerms(f), contractTerms(f)]
+    .filter((a): a is AdviceFacts => a !== null)
+    .map((facts) => ({ code: facts.code, text: adviceText(facts, en.summary.advice, 'en_US'), facts }));
 }

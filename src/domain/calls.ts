@@ -1,5 +1,7 @@
 // The day-14 call (README "The day-14 call"): who to call, the number, what is owed and what to ask.
 // Pure: the sidebar and the daily summary show the same card, built from the invoice and its plan.
+import { en } from './lang/en';
+import type { SummaryWords } from './lang/words';
 import { formatMoney } from './money';
 import { readPhone } from './phone';
 import type { Invoice, Settings } from './types';
@@ -25,12 +27,7 @@ export const CALL_OUTCOME_WORDS: Record<CallOutcome, string> = {
 };
 
 /** What to ask on the call: the method's four questions, in order. */
-export const TALKING_POINTS: readonly string[] = [
-  'Did the invoice arrive, and did it reach the right person?',
-  'Who processes payments on their side (name and address)?',
-  'When can they pay? Ask for a date.',
-  'Is there anything about the work or the invoice that needs fixing?',
-];
+export const TALKING_POINTS: readonly string[] = en.summary.talkingPoints;
 
 /** One call to make, as plain JSON (the sidebar receives it through google.script.run). */
 export interface CallCard {
@@ -50,6 +47,8 @@ export interface CallCard {
   talkingPoints: string[];
   /** Said instead of the number when there is none to dial (null when there is). */
   noPhone: string | null;
+  /** The other addresses to write to when there is no number to dial. */
+  others: string[];
 }
 
 /** Calls are due from the escalation day on (null: that stage is turned off, so no call is due). */
@@ -61,13 +60,7 @@ export function callDay(settings: Settings): number | null {
 export function callCard(invoice: Invoice, daysLate: number, locale: string): CallCard {
   const phone = readPhone(invoice.phone ?? '');
   const other = invoice.billingEmails.length > 0 ? invoice.billingEmails : invoice.emails;
-  const noPhone =
-    phone.tel !== null
-      ? null
-      : phone.shown === ''
-        ? `No phone number on the row: send a direct message to another contact at ${invoice.client} (${other.join(', ')}) instead.`
-        : `The Phone cell ('${phone.shown}') holds no number to dial: send a direct message to another contact at ${invoice.client} (${other.join(', ')}) instead.`;
-  return {
+  const card = {
     invoice: invoice.invoice,
     client: invoice.client,
     contact: invoice.contactName,
@@ -78,17 +71,14 @@ export function callCard(invoice: Invoice, daysLate: number, locale: string): Ca
     owed: formatMoney(invoice.balance, invoice.currency, locale),
     daysLate,
     talkingPoints: [...TALKING_POINTS],
-    noPhone,
+    others: [...other],
   };
+  return { ...card, noPhone: noPhoneText(card, en.summary) };
 }
 
-/** The card in plain text lines (the daily summary's text version). */
-export function callLines(card: CallCard): string[] {
-  const who = card.contact !== '' ? `${card.contact} at ${card.client}` : card.client;
-  const number = card.tel !== null ? `on ${card.phone}` : '(no number to dial)';
-  return [
-    `Call ${who} ${number} about invoice ${card.invoice}: ${card.owed} owed, ${card.daysLate} days late.`,
-    ...(card.noPhone !== null ? [card.noPhone] : []),
-    ...card.talkingPoints.map((p) => `  • ${p}`),
-  ];
+/** What to do instead of calling, in one language's words (null when there is a number to dial). */
+export function noPhoneText(card: Pick<CallCard, 'tel' | 'phone' | 'client' | 'others'>, words: SummaryWords): string | null {
+  if (card.tel !== null) return null;
+  const others = card.others.join(', ');
+  return card.phone === '' ? words.noPhone(card.client, others) : words.badPhone(card.phone, card.client, others);
 }

@@ -106,3 +106,12 @@ export function emailLocale(language: EmailLanguage, sheetLocale: string): strin
 export function invoiceLanguage(invoice: Pick<Invoice, 'language'>, settings: Pick<Settings, 'emailLanguage'>): EmailLanguage {
   return invoice.language ?? settings.emailLanguage ?? 'en';
 }
+
+/**
+ * The language of the owner's daily summary: the spreadsheet locale's language when the emails have
+ * words for it (de_DE → de, fr_CA → fr, pt_BR → pt), else English (ja_JP, en_US).
+ */
+export function summaryLanguage(sheetLocale: string): EmailLanguage {
+  const code = localeParts(sheetLocale).language;
+  return isEmailLanguage(code) ? code : 'en';
+}

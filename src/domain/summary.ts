@@ -2,19 +2,27 @@
 // failed something, or found an invoice newly needing the user, one email to the user says what
 // happened; nothing on quiet days. It also discloses (README "Disclosure: what the owner is told") every email sent in the
 // user's name and every change any editor made to settings or templates since the last summary.
-// Pure: the run gathers the facts, this says them.
-import { callLines, type CallCard } from './calls';
+// It is written in the spreadsheet's language when the emails have words for it, else in English
+// (README "Languages"). Pure: the run gathers the facts as codes and records, this says them.
+import { adviceText, type AdviceFacts } from './advice';
+import { noPhoneText, type CallCard } from './calls';
+import { formatDateForEmail } from './dates';
+import { languageWords } from './defaultTemplates';
+import type { SummaryWords } from './lang/words';
+import { summaryLanguage } from './language';
 import { formatMoney } from './money';
+import { NOTICE_WORDS, type LedgerStage, type NoticeWord } from './records';
 import { escapeHtml } from './templates';
+import type { EmailLanguage, StageId } from './types';
 
 /** One follow-up of the run, as the log recorded it. */
 export interface SummaryOutcome {
   invoice: string;
   client: string;
-  /** What it was, in words ('Reminder', 'Formal notice', '3 invoices'…). */
-  what: string;
+  /** What it was: a stage's email or a notice (the words are the summary's language's). */
+  stage: LedgerStage;
   result: 'sent' | 'queued' | 'failed';
-  /** Why, for queued and failed ones. */
+  /** Why, for queued and failed ones (the run's own words, in English: README "Languages"). */
   reason?: string;
 }
 
@@ -28,6 +36,7 @@ export interface NeedsUser {
 }
 
 export interface SummaryTotals {
+  /** The spreadsheet's locale: the summary's language, dates and amounts. */
   locale: string;
   /** What is overdue, per currency. */
   overdue: Array<{ currency: string; balance: number; count: number }>;
@@ -61,7 +70,7 @@ export interface SummaryDisclosure {
   /** The calls that became due in this run (README "The day-14 call"). */
   calls?: readonly CallCard[];
   /** Advice about a client said for the first time (README "Learning from every client"). */
-  advice?: readonly string[];
+  advice?: readonly AdviceFacts[];
 }
 
 export interface SummaryEmail {
@@ -70,63 +79,62 @@ export interface SummaryEmail {
   html: string;
 }
 
-const NEED_WORDS: Record<NeedCode, string> = {
-  call: 'call the client (the escalation went out)',
-  decide: 'decide the next step (the formal notice was not answered)',
-  review: 'check your Sent mail (a follow-up may not have gone out)',
-  promise: 'the client missed the date they promised to pay by',
-};
+/** Who made a change, for people, when Google did not reveal their address (the change journal's English). */
+export const HIDDEN_EDITOR = languageWords('en').summary.hiddenEditor;
 
-const CHANGE_WORDS: Record<ChangeCode, string> = {
-  settings: 'changed the settings',
-  template: 'edited a template',
-  templateReset: 'reset a template to the default',
-  columns: 'changed which columns are read',
-  earlier: 'made earlier changes, not listed one by one',
-};
-
-/** Who made a change, for people: their address, or words when Google did not reveal it. */
-export const HIDDEN_EDITOR = 'an editor (Google did not show their address)';
-
-/** A change code in words ('template' → 'edited a template'); an unknown code as it is. */
-function changeWords(code: string): string {
-  return (CHANGE_WORDS as Record<string, string>)[code] ?? code;
+/** The words and formats one summary is written in. */
+interface Voice {
+  language: EmailLanguage;
+  locale: string;
+  w: SummaryWords;
 }
 
-function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+function voiceOf(locale: string): Voice {
+  const language = summaryLanguage(locale);
+  return { language, locale, w: languageWords(language).summary };
+}
+
+/** A stage's email or a notice, in the summary's language ('Reminder', 'Mahnung', 'Promesse non tenue'). */
+function stageWords(stage: LedgerStage, v: Voice): string {
+  return (NOTICE_WORDS as readonly string[]).includes(stage)
+    ? v.w.notices[stage as NoticeWord]
+    : languageWords(v.language).letter.stages[stage as StageId];
 }
 
 /** A value on one line (a line break in a subject or an address cannot start a line of its own). */
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** An ISO instant as '2026-11-24 14:05 UTC'; anything else as it is. */
-function whenText(at: string): string {
+/** An ISO instant as '24 November 2026 14:05 UTC' in the summary's language; anything else as it is. */
+function whenText(at: string, v: Voice): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(at);
-  return m ? `${m[1]} ${m[2]} UTC` : oneLine(at);
+  return m ? `${formatDateForEmail(m[1] as string, v.locale, v.language)} ${m[2]} UTC` : oneLine(at);
 }
 
-/** '2026-11-24 14:05 UTC, bob@example.com changed the settings: your name for the emails, CC me'. */
-function changeLine(c: SummaryChange): string {
-  const who = c.by !== null && oneLine(c.by) !== '' ? oneLine(c.by) : HIDDEN_EDITOR;
+/** '24 November 2026 14:05 UTC, bob@example.com changed the settings: your name for the emails, CC me'. */
+function changeLine(c: SummaryChange, v: Voice): string {
+  // The journal keeps its own English for a hidden editor: said in the summary's language here.
+  const named = c.by !== null && oneLine(c.by) !== '' ? oneLine(c.by).split(', ') : [];
+  const who = named.length > 0 ? named.map((p) => (p === HIDDEN_EDITOR ? v.w.hiddenEditor : p)).join(', ') : v.w.hiddenEditor;
+  const what = (v.w.changeWhat as Record<string, string>)[c.what] ?? c.what;
   const detail = oneLine(c.detail);
-  return `${whenText(c.at)}, ${who} ${changeWords(c.what)}${detail ? `: ${detail}` : ''}`;
+  return `${whenText(c.at, v)}, ${v.w.changeBy(who, what)}${detail ? `: ${detail}` : ''}`;
 }
 
-function subjectOf(outcomes: readonly SummaryOutcome[], needs: readonly NeedsUser[], more: SummaryDisclosure): string {
+function subjectOf(outcomes: readonly SummaryOutcome[], needs: readonly NeedsUser[], more: SummaryDisclosure, v: Voice): string {
   const n = (r: SummaryOutcome['result']): number => outcomes.filter((o) => o.result === r).length;
   const emails = more.sentEmails?.length ?? 0;
   const changes = more.changes?.length ?? 0;
+  const c = v.w.counts;
   const parts = [
     // Counted in invoices (a client email can follow up several), as the rest of the summary lists them.
-    n('sent') > 0 ? `${counted(n('sent'), 'invoice')} followed up` : '',
-    n('sent') === 0 && emails > 0 ? `${counted(emails, 'email')} sent` : '',
-    n('queued') > 0 ? `${n('queued')} waiting` : '',
-    n('failed') > 0 ? `${n('failed')} failed` : '',
-    needs.length > 0 ? `${counted(needs.length, 'invoice')} need${needs.length === 1 ? 's' : ''} you` : '',
-    changes > 0 ? `${counted(changes, 'change')} to settings or templates` : '',
+    n('sent') > 0 ? c.followedUp(n('sent')) : '',
+    n('sent') === 0 && emails > 0 ? c.emailsSent(emails) : '',
+    n('queued') > 0 ? c.waiting(n('queued')) : '',
+    n('failed') > 0 ? c.failed(n('failed')) : '',
+    needs.length > 0 ? c.needYou(needs.length) : '',
+    changes > 0 ? c.changes(changes) : '',
   ];
-  return `Invoice follow-ups today: ${parts.filter((p) => p !== '').join(', ')}`;
+  return v.w.subject(parts.filter((p) => p !== '').join(', '));
 }
 
 /** The sections of the summary as headed lists of lines (plain words; escaped for HTML later). */
@@ -135,41 +143,67 @@ function sections(
   needs: readonly NeedsUser[],
   totals: SummaryTotals,
   more: SummaryDisclosure,
+  v: Voice,
 ): Array<[string, string[]]> {
+  const { w } = v;
   const line = (o: SummaryOutcome): string =>
-    `${o.what} for invoice ${o.invoice} (${o.client})${o.reason ? `: ${o.reason}` : ''}`;
+    `${w.outcome(stageWords(o.stage, v), o.invoice, o.client)}${o.reason ? `: ${o.reason}` : ''}`;
   const of = (r: SummaryOutcome['result']): string[] => outcomes.filter((o) => o.result === r).map(line);
-  const owed = totals.overdue.map(
-    (t) => `${formatMoney(t.balance, t.currency, totals.locale)} overdue on ${counted(t.count, 'invoice')}`,
-  );
+  const owed = totals.overdue.map((t) => w.overdue(formatMoney(t.balance, t.currency, totals.locale), t.count));
   const emails = (more.sentEmails ?? []).map((e) => `${oneLine(e.subject)} — ${oneLine(e.recipients)}`);
   const all: Array<[string, string[]]> = [
-    ['Needs you', needs.map((x) => `Invoice ${x.invoice} (${x.client}): ${NEED_WORDS[x.need]}`)],
+    [w.heads.needs, needs.map((x) => w.needLine(x.invoice, x.client, w.needs[x.need]))],
     // An editor's change is sent in the user's name from the next run on: said before what went out.
-    ['Changes since the last summary', (more.changes ?? []).map(changeLine)],
-    ['Failed (nothing went out)', of('failed')],
-    ['Sent', of('sent')],
-    ['Waiting for the next run', of('queued')],
-    ['Still owed', owed],
-    ['Emails sent in your name', emails],
-    ['What to change with these clients', [...(more.advice ?? [])]],
+    [w.heads.changes, (more.changes ?? []).map((c) => changeLine(c, v))],
+    [w.heads.failed, of('failed')],
+    [w.heads.sent, of('sent')],
+    [w.heads.queued, of('queued')],
+    [w.heads.owed, owed],
+    [w.heads.emails, emails],
+    [w.heads.advice, (more.advice ?? []).map((a) => adviceText(a, w.advice, totals.locale))],
   ];
   return all.filter(([, lines]) => lines.length > 0);
 }
 
-/** One call card in HTML: the number as a `tel:` link (its target is digits and + only, so it needs no escaping beyond the usual). */
-function callHtml(card: CallCard): string {
-  const who = escapeHtml(card.contact !== '' ? `${card.contact} at ${card.client}` : card.client);
-  const number =
-    card.tel !== null ? `<a href="tel:${escapeHtml(card.tel)}">${escapeHtml(card.phone)}</a>` : '(no number to dial)';
-  const owed = `${escapeHtml(card.owed)} owed, ${card.daysLate} days late`;
-  const instead = card.noPhone !== null ? `<br>${escapeHtml(card.noPhone)}` : '';
-  const points = card.talkingPoints.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
-  return `<li>Call ${who} ${number} about invoice ${escapeHtml(card.invoice)}: ${owed}.${instead}<ul>${points}</ul></li>`;
+/** A call card's parts in the summary's language: who, the sentence around the number, what instead, what to ask. */
+function callParts(card: CallCard, v: Voice): { who: string; sentence: (number: string) => string; instead: string | null } {
+  const who = card.contact !== '' ? v.w.callWho(card.contact, card.client) : card.client;
+  return {
+    who,
+    sentence: (number) => v.w.call(who, number, card.invoice, card.owed, card.daysLate),
+    instead: noPhoneText(card, v.w),
+  };
 }
 
-function callsHtml(calls: readonly CallCard[]): string {
-  return calls.length > 0 ? `<h3>Calls to make</h3><ul>${calls.map(callHtml).join('')}</ul>\n` : '';
+/** The card in plain text lines (the summary's text version). */
+function callLines(card: CallCard, v: Voice): string[] {
+  const { sentence, instead } = callParts(card, v);
+  return [
+    sentence(card.tel !== null ? v.w.onNumber(card.phone) : v.w.noNumber),
+    ...(instead !== null ? [instead] : []),
+    ...v.w.talkingPoints.map((p) => `  • ${p}`),
+  ];
+}
+
+/** One call card in HTML: the number as a `tel:` link (its target is digits and + only, so it needs no escaping beyond the usual). */
+function callHtml(card: CallCard, v: Voice): string {
+  const { sentence, instead } = callParts(card, v);
+  // The sentence is escaped around a marker, then the marker becomes the link.
+  const marker = '\u0000';
+  const number =
+    card.tel !== null
+      ? escapeHtml(v.w.onNumber(marker)).replace(
+          marker,
+          () => `<a href="tel:${escapeHtml(card.tel ?? '')}">${escapeHtml(card.phone)}</a>`,
+        )
+      : escapeHtml(v.w.noNumber);
+  const text = escapeHtml(sentence(marker)).replace(marker, () => number);
+  const points = v.w.talkingPoints.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+  return `<li>${text}${instead !== null ? `<br>${escapeHtml(instead)}` : ''}<ul>${points}</ul></li>`;
+}
+
+function callsHtml(calls: readonly CallCard[], v: Voice): string {
+  return calls.length > 0 ? `<h3>${escapeHtml(v.w.heads.calls)}</h3><ul>${calls.map((c) => callHtml(c, v)).join('')}</ul>\n` : '';
 }
 
 const isLink = (url: string): boolean => /^https:\/\/[^\s<>"'`\\]+$/i.test(url);
@@ -177,7 +211,8 @@ const isLink = (url: string): boolean => /^https:\/\/[^\s<>"'`\\]+$/i.test(url);
 /**
  * The summary email of a daily run, or null on a quiet day (nothing sent, queued or failed, no
  * invoice newly needing the user, no email sent and no change since the last summary). Every value
- * from the sheet, the store or another editor is escaped in the HTML version.
+ * from the sheet, the store or another editor is escaped in the HTML version. It is written in the
+ * language of `totals.locale` when the emails have words for it, else in English.
  * `more`: every email sent in the user's name and every change to settings or templates (README
  * "Disclosure: what the owner is told"); changes alone are worth a summary (an editor changed the sender name today).
  */
@@ -190,22 +225,23 @@ export function dailySummaryEmail(
 ): SummaryEmail | null {
   const quiet = (more.sentEmails?.length ?? 0) === 0 && (more.changes?.length ?? 0) === 0;
   if (outcomes.length === 0 && needsUser.length === 0 && quiet) return null;
-  const parts = sections(outcomes, needsUser, totals, more);
+  const v = voiceOf(totals.locale);
+  const parts = sections(outcomes, needsUser, totals, more, v);
   const link = isLink(spreadsheetUrl) ? spreadsheetUrl : '';
   const calls = more.calls ?? [];
   const text = [
-    ...(calls.length > 0 ? ['Calls to make', ...calls.flatMap((c) => callLines(c).map((l) => `- ${l}`)), ''] : []),
+    ...(calls.length > 0 ? [v.w.heads.calls, ...calls.flatMap((c) => callLines(c, v).map((l) => `- ${l}`)), ''] : []),
     ...parts.flatMap(([head, lines]) => [head, ...lines.map((l) => `- ${l}`), '']),
-    link ? `Open the spreadsheet: ${link}` : '',
+    link ? `${v.w.open}: ${link}` : '',
   ].join('\n');
   const html =
     '<!DOCTYPE html><html><head><meta charset="utf-8"></head>' +
     '<body style="font-family: Arial, Helvetica, sans-serif; font-size: 14px; line-height: 1.5;">' +
-    callsHtml(calls) +
+    callsHtml(calls, v) +
     parts
       .map(([head, lines]) => `<h3>${escapeHtml(head)}</h3><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`)
       .join('\n') +
-    (link ? `<p><a href="${escapeHtml(link)}">Open the spreadsheet</a></p>` : '') +
+    (link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(v.w.open)}</a></p>` : '') +
     '</body></html>';
-  return { subject: subjectOf(outcomes, needsUser, more), text: text.trimEnd(), html };
+  return { subject: subjectOf(outcomes, needsUser, more, v), text: text.trimEnd(), html };
 }

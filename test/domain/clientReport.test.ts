@@ -54,6 +54,7 @@ describe('advice thresholds', () => {
       {
         code: 'milestones',
         text: 'Acme disputed 1 invoice (D1): split the next project into milestone payments, each signed off as it is delivered.',
+        facts: { code: 'milestones', client: 'Acme', disputed: ['D1'] },
       },
     ]);
   });

@@ -12,13 +12,13 @@ describe('the daily summary', () => {
     const sent: SummaryOutcome[] = Array.from({ length: 10 }, (_, i) => ({
       invoice: `INV-${i}`,
       client: 'Acme',
-      what: 'Reminder',
+      stage: 'reminder',
       result: 'sent',
     }));
     const failed: SummaryOutcome = {
       invoice: 'INV-X',
       client: 'Zeta',
-      what: 'Firm reminder',
+      stage: 'firm',
       result: 'failed',
       reason: 'invalid address',
     };
@@ -37,7 +37,7 @@ describe('the daily summary', () => {
     const o: SummaryOutcome = {
       invoice: '<img src=x onerror=alert(1)>',
       client: 'A&B',
-      what: 'Reminder',
+      stage: 'reminder',
       result: 'queued',
       reason: 'quota',
     };
@@ -75,9 +75,9 @@ describe('the daily summary', () => {
       expect(email.subject).toBe('Invoice follow-ups today: 3 changes to settings or templates');
       expect(email.text.split('\n').slice(0, 4)).toEqual([
         'Changes since the last summary',
-        '- 2026-11-24 14:05 UTC, bob@x.test changed the settings: your name for the emails, CC me',
-        '- 2026-11-24 15:30 UTC, an editor (Google did not show their address) edited a template: Firm reminder (day 7)',
-        '- 2026-11-24 16:00 UTC, eve@x.test reset a template to the default: Reminder (day 1)',
+        '- November 24, 2026 14:05 UTC, bob@x.test changed the settings: your name for the emails, CC me',
+        '- November 24, 2026 15:30 UTC, an editor (Google did not show their address) edited a template: Firm reminder (day 7)',
+        '- November 24, 2026 16:00 UTC, eve@x.test reset a template to the default: Reminder (day 1)',
       ]);
       expect(email.html).toContain('<h3>Changes since the last summary</h3>');
     });
@@ -87,7 +87,7 @@ describe('the daily summary', () => {
         { subject: 'Invoice INV-1 from Sam', recipients: 'to: a@client.test; cc: me@x.test' },
         { subject: 'Thank you', recipients: 'to: b@client.test' },
       ];
-      const sent: SummaryOutcome = { invoice: 'INV-1', client: 'Acme', what: 'Reminder', result: 'sent' };
+      const sent: SummaryOutcome = { invoice: 'INV-1', client: 'Acme', stage: 'reminder', result: 'sent' };
       const email = dailySummaryEmail([sent], [], totals, URL, { sentEmails, changes: [changes[0]!] })!;
       expect(email.subject).toBe('Invoice follow-ups today: 1 invoice followed up, 1 change to settings or templates');
       expect(email.text).toContain('Emails sent in your name\n- Invoice INV-1 from Sam — to: a@client.test; cc: me@x.test\n');

@@ -207,4 +207,75 @@ export const de: LanguageWords = {
     counted:
       'Die Zinsen werden als einfache Zinsen für jeden Tag ab dem Tag nach der Fälligkeit auf Basis eines Jahres mit 365 Tagen berechnet. Sie laufen bis zum Zahlungseingang weiter.',
   },
+  summary: {
+    subject: (counts) => `Rechnungsverfolgung heute: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'Rechnung' : 'Rechnungen'} nachgefasst`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'E-Mail' : 'E-Mails'} gesendet`,
+      waiting: (n) => `${n} wartend`,
+      failed: (n) => `${n} fehlgeschlagen`,
+      needYou: (n) => `${n} ${n === 1 ? 'Rechnung braucht' : 'Rechnungen brauchen'} Sie`,
+      changes: (n) => `${n} ${n === 1 ? 'Änderung' : 'Änderungen'} an Einstellungen oder Vorlagen`,
+    },
+    heads: {
+      calls: 'Anrufe',
+      needs: 'Braucht Sie',
+      changes: 'Änderungen seit der letzten Zusammenfassung',
+      failed: 'Fehlgeschlagen (nichts versendet)',
+      sent: 'Gesendet',
+      queued: 'Wartet auf den nächsten Lauf',
+      owed: 'Noch offen',
+      emails: 'In Ihrem Namen gesendete E-Mails',
+      advice: 'Was sich bei diesen Kunden ändern sollte',
+    },
+    notices: { promiseMissed: 'Zahlungszusage nicht eingehalten', thankYou: 'Dankeschön' },
+    outcome: (what, invoice, client) => `${what} für Rechnung ${invoice} (${client})`,
+    needs: {
+      call: 'den Kunden anrufen (die Eskalation ist verschickt)',
+      decide: 'über den nächsten Schritt entscheiden (auf die Mahnung kam keine Antwort)',
+      review: 'Ihre gesendeten E-Mails prüfen (eine Erinnerung ist womöglich nicht verschickt worden)',
+      promise: 'der Kunde hat das zugesagte Zahlungsdatum nicht eingehalten',
+    },
+    needLine: (invoice, client, need) => `Rechnung ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} überfällig bei ${count} ${count === 1 ? 'Rechnung' : 'Rechnungen'}`,
+    changeWhat: {
+      settings: 'hat die Einstellungen geändert',
+      template: 'hat eine Vorlage bearbeitet',
+      templateReset: 'hat eine Vorlage auf den Standard zurückgesetzt',
+      columns: 'hat geändert, welche Spalten gelesen werden',
+      earlier: 'hat frühere Änderungen vorgenommen, nicht einzeln aufgeführt',
+    },
+    hiddenEditor: 'ein Bearbeiter (Google hat die Adresse nicht angezeigt)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} bei ${client}`,
+    onNumber: (phone) => `unter ${phone}`,
+    noNumber: '(keine Nummer zum Wählen)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Rufen Sie ${who} ${number} wegen Rechnung ${invoice} an: ${owed} offen, ${daysLate} ${daysLate === 1 ? 'Tag' : 'Tage'} im Verzug.`,
+    noPhone: (client, others) =>
+      `Keine Telefonnummer in der Zeile: Schreiben Sie stattdessen direkt an einen anderen Kontakt bei ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `Die Telefon-Zelle ('${cell}') enthält keine wählbare Nummer: Schreiben Sie stattdessen direkt an einen anderen Kontakt bei ${client} (${others}).`,
+    talkingPoints: [
+      'Ist die Rechnung angekommen, und bei der richtigen Person?',
+      'Wer bearbeitet dort die Zahlungen (Name und Adresse)?',
+      'Wann kann gezahlt werden? Fragen Sie nach einem Datum.',
+      'Gibt es an der Leistung oder an der Rechnung etwas zu korrigieren?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} hat ${paid === 1 ? 'die letzte Rechnung' : `die letzten ${paid} Rechnungen`} im Schnitt ${days} Tage zu spät bezahlt: Verlangen Sie vor dem nächsten Projekt eine Anzahlung von 50 %.`,
+      depositFormal: (client, invoice) =>
+        `Rechnung ${invoice} von ${client} brauchte eine Mahnung: Verlangen Sie vor dem nächsten Projekt eine Anzahlung von 50 %.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} hat Rechnung ${invoice} (${amount}) ${days} ${days === 1 ? 'Tag' : 'Tage'} zu spät bezahlt: Teilen Sie das nächste Projekt in Zahlungen nach Meilensteinen auf.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} hat ${count} ${count === 1 ? 'Rechnung' : 'Rechnungen'} beanstandet (${list}): Teilen Sie das nächste Projekt in Zahlungen nach Meilensteinen auf, jeweils bei Lieferung abgenommen.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} hat ${late} von ${paid} bezahlten Rechnungen zu spät bezahlt: Verkürzen Sie das Zahlungsziel${from !== null ? ` von ${from} auf 14 Tage` : ''} und stellen Sie bei Lieferung in Rechnung.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} war mit ${invoice !== null ? `Rechnung ${invoice}` : 'einer Rechnung'} ${days} Tage im Verzug: Schließen Sie vor dem nächsten Projekt einen unterschriebenen Vertrag mit Zahlungsbedingungen und Verzugsgebühren.`,
+    },
+    open: 'Tabelle öffnen',
+  },
 };

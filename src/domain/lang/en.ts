@@ -191,4 +191,75 @@ export const en: LanguageWords = {
     counted:
       'Interest is simple interest for each day from the day after the due date, on a 365-day year. It continues to run until payment.',
   },
+  summary: {
+    subject: (counts) => `Invoice follow-ups today: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'invoice' : 'invoices'} followed up`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'email' : 'emails'} sent`,
+      waiting: (n) => `${n} waiting`,
+      failed: (n) => `${n} failed`,
+      needYou: (n) => `${n} ${n === 1 ? 'invoice needs' : 'invoices need'} you`,
+      changes: (n) => `${n} ${n === 1 ? 'change' : 'changes'} to settings or templates`,
+    },
+    heads: {
+      calls: 'Calls to make',
+      needs: 'Needs you',
+      changes: 'Changes since the last summary',
+      failed: 'Failed (nothing went out)',
+      sent: 'Sent',
+      queued: 'Waiting for the next run',
+      owed: 'Still owed',
+      emails: 'Emails sent in your name',
+      advice: 'What to change with these clients',
+    },
+    notices: { promiseMissed: 'Promise missed', thankYou: 'Thank-you' },
+    outcome: (what, invoice, client) => `${what} for invoice ${invoice} (${client})`,
+    needs: {
+      call: 'call the client (the escalation went out)',
+      decide: 'decide the next step (the formal notice was not answered)',
+      review: 'check your Sent mail (a follow-up may not have gone out)',
+      promise: 'the client missed the date they promised to pay by',
+    },
+    needLine: (invoice, client, need) => `Invoice ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} overdue on ${count} ${count === 1 ? 'invoice' : 'invoices'}`,
+    changeWhat: {
+      settings: 'changed the settings',
+      template: 'edited a template',
+      templateReset: 'reset a template to the default',
+      columns: 'changed which columns are read',
+      earlier: 'made earlier changes, not listed one by one',
+    },
+    hiddenEditor: 'an editor (Google did not show their address)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} at ${client}`,
+    onNumber: (phone) => `on ${phone}`,
+    noNumber: '(no number to dial)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Call ${who} ${number} about invoice ${invoice}: ${owed} owed, ${daysLate} days late.`,
+    noPhone: (client, others) =>
+      `No phone number on the row: send a direct message to another contact at ${client} (${others}) instead.`,
+    badPhone: (cell, client, others) =>
+      `The Phone cell ('${cell}') holds no number to dial: send a direct message to another contact at ${client} (${others}) instead.`,
+    talkingPoints: [
+      'Did the invoice arrive, and did it reach the right person?',
+      'Who processes payments on their side (name and address)?',
+      'When can they pay? Ask for a date.',
+      'Is there anything about the work or the invoice that needs fixing?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} paid ${paid === 1 ? 'its last invoice' : `its last ${paid} invoices`} ${days} days late on average: ask a 50% deposit before the next project.`,
+      depositFormal: (client, invoice) =>
+        `Invoice ${invoice} of ${client} needed a formal notice: ask a 50% deposit before the next project.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} paid invoice ${invoice} (${amount}) ${days} ${days === 1 ? 'day' : 'days'} late: split the next project into milestone payments.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} disputed ${count} ${count === 1 ? 'invoice' : 'invoices'} (${list}): split the next project into milestone payments, each signed off as it is delivered.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} paid ${late} of its ${paid} paid invoices late: shorten the payment terms${from !== null ? ` from ${from} days to 14` : ''} and invoice on delivery.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} was ${days} days late on ${invoice !== null ? `invoice ${invoice}` : 'an invoice'}: before the next project, have a signed contract with payment terms and late fees.`,
+    },
+    open: 'Open the spreadsheet',
+  },
 };

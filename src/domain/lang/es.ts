@@ -213,4 +213,75 @@ export const es: LanguageWords = {
     counted:
       'Los intereses son simples y se calculan por cada día desde el día siguiente al vencimiento, sobre un año de 365 días. Siguen devengándose hasta el pago.',
   },
+  summary: {
+    subject: (counts) => `Seguimiento de facturas hoy: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'factura' : 'facturas'} con seguimiento`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'correo enviado' : 'correos enviados'}`,
+      waiting: (n) => `${n} en espera`,
+      failed: (n) => `${n} ${n === 1 ? 'fallido' : 'fallidos'}`,
+      needYou: (n) => `${n} ${n === 1 ? 'factura necesita' : 'facturas necesitan'} su atención`,
+      changes: (n) => `${n} ${n === 1 ? 'cambio' : 'cambios'} en la configuración o las plantillas`,
+    },
+    heads: {
+      calls: 'Llamadas pendientes',
+      needs: 'Necesita su atención',
+      changes: 'Cambios desde el último resumen',
+      failed: 'Fallidos (no salió nada)',
+      sent: 'Enviados',
+      queued: 'En espera de la próxima ejecución',
+      owed: 'Pendiente de cobro',
+      emails: 'Correos enviados en su nombre',
+      advice: 'Qué cambiar con estos clientes',
+    },
+    notices: { promiseMissed: 'Promesa incumplida', thankYou: 'Agradecimiento' },
+    outcome: (what, invoice, client) => `${what} de la factura ${invoice} (${client})`,
+    needs: {
+      call: 'llamar al cliente (se envió la escalada)',
+      decide: 'decidir el siguiente paso (el requerimiento formal no tuvo respuesta)',
+      review: 'revisar sus correos enviados (puede que un seguimiento no haya salido)',
+      promise: 'el cliente no pagó en la fecha prometida',
+    },
+    needLine: (invoice, client, need) => `Factura ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} vencidos en ${count} ${count === 1 ? 'factura' : 'facturas'}`,
+    changeWhat: {
+      settings: 'cambió la configuración',
+      template: 'editó una plantilla',
+      templateReset: 'restableció una plantilla a la predeterminada',
+      columns: 'cambió las columnas que se leen',
+      earlier: 'hizo cambios anteriores, no detallados uno por uno',
+    },
+    hiddenEditor: 'un editor (Google no mostró su dirección)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} de ${client}`,
+    onNumber: (phone) => `al ${phone}`,
+    noNumber: '(ningún número que marcar)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Llame a ${who} ${number} por la factura ${invoice}: se deben ${owed}, ${daysLate} ${daysLate === 1 ? 'día' : 'días'} de retraso.`,
+    noPhone: (client, others) =>
+      `No hay teléfono en la fila: envíe en su lugar un mensaje directo a otro contacto de ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `La celda Teléfono ('${cell}') no tiene un número que marcar: envíe en su lugar un mensaje directo a otro contacto de ${client} (${others}).`,
+    talkingPoints: [
+      '¿Llegó la factura, y a la persona correcta?',
+      '¿Quién tramita los pagos en su empresa (nombre y dirección)?',
+      '¿Cuándo pueden pagar? Pida una fecha.',
+      '¿Hay algo del trabajo o de la factura que haya que corregir?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} pagó ${paid === 1 ? 'su última factura' : `sus últimas ${paid} facturas`} con ${days} días de retraso de media: pida un anticipo del 50 % antes del próximo proyecto.`,
+      depositFormal: (client, invoice) =>
+        `La factura ${invoice} de ${client} necesitó un requerimiento formal: pida un anticipo del 50 % antes del próximo proyecto.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} pagó la factura ${invoice} (${amount}) con ${days} ${days === 1 ? 'día' : 'días'} de retraso: divida el próximo proyecto en pagos por hitos.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} disputó ${count} ${count === 1 ? 'factura' : 'facturas'} (${list}): divida el próximo proyecto en pagos por hitos, cada uno aprobado al entregarse.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} pagó con retraso ${late} de sus ${paid} facturas pagadas: acorte el plazo de pago${from !== null ? ` de ${from} a 14 días` : ''} y facture a la entrega.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} tuvo ${days} días de retraso en ${invoice !== null ? `la factura ${invoice}` : 'una factura'}: antes del próximo proyecto, firme un contrato con condiciones de pago y recargos por demora.`,
+    },
+    open: 'Abrir la hoja de cálculo',
+  },
 };

@@ -199,4 +199,75 @@ export const fr: LanguageWords = {
     counted:
       "Les intérêts sont des intérêts simples calculés pour chaque jour à compter du lendemain de l'échéance, sur une base de 365 jours. Ils continuent de courir jusqu'au paiement.",
   },
+  summary: {
+    subject: (counts) => `Relances de factures aujourd’hui : ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'facture relancée' : 'factures relancées'}`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'e-mail envoyé' : 'e-mails envoyés'}`,
+      waiting: (n) => `${n} en attente`,
+      failed: (n) => `${n} en échec`,
+      needYou: (n) => `${n} ${n === 1 ? 'facture demande' : 'factures demandent'} votre attention`,
+      changes: (n) => `${n} ${n === 1 ? 'modification' : 'modifications'} des paramètres ou des modèles`,
+    },
+    heads: {
+      calls: 'Appels à passer',
+      needs: 'Demande votre attention',
+      changes: 'Modifications depuis le dernier récapitulatif',
+      failed: 'En échec (rien n’est parti)',
+      sent: 'Envoyés',
+      queued: 'En attente du prochain passage',
+      owed: 'Reste dû',
+      emails: 'E-mails envoyés en votre nom',
+      advice: 'Ce qu’il faut changer avec ces clients',
+    },
+    notices: { promiseMissed: 'Promesse non tenue', thankYou: 'Remerciement' },
+    outcome: (what, invoice, client) => `${what} pour la facture ${invoice} (${client})`,
+    needs: {
+      call: 'appeler le client (la relance d’escalade est partie)',
+      decide: 'décider de la suite (la mise en demeure est restée sans réponse)',
+      review: 'vérifier vos e-mails envoyés (une relance n’est peut-être pas partie)',
+      promise: 'le client n’a pas payé à la date promise',
+    },
+    needLine: (invoice, client, need) => `Facture ${invoice} (${client}) : ${need}`,
+    overdue: (amount, count) => `${amount} en retard sur ${count} ${count === 1 ? 'facture' : 'factures'}`,
+    changeWhat: {
+      settings: 'a modifié les paramètres',
+      template: 'a modifié un modèle',
+      templateReset: 'a rétabli un modèle par défaut',
+      columns: 'a changé les colonnes lues',
+      earlier: 'a fait des modifications plus anciennes, non détaillées',
+    },
+    hiddenEditor: 'un éditeur (Google n’a pas montré son adresse)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} chez ${client}`,
+    onNumber: (phone) => `au ${phone}`,
+    noNumber: '(aucun numéro à composer)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Appelez ${who} ${number} au sujet de la facture ${invoice} : ${owed} dus, ${daysLate} ${daysLate === 1 ? 'jour' : 'jours'} de retard.`,
+    noPhone: (client, others) =>
+      `Aucun numéro de téléphone sur la ligne : écrivez plutôt directement à un autre contact chez ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `La cellule Téléphone ('${cell}') ne contient aucun numéro à composer : écrivez plutôt directement à un autre contact chez ${client} (${others}).`,
+    talkingPoints: [
+      'La facture est-elle arrivée, et à la bonne personne ?',
+      'Qui traite les paiements chez eux (nom et adresse) ?',
+      'Quand peuvent-ils payer ? Demandez une date.',
+      'Y a-t-il quelque chose à corriger dans le travail ou la facture ?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} a payé ${paid === 1 ? 'sa dernière facture' : `ses ${paid} dernières factures`} avec ${days} jours de retard en moyenne : demandez un acompte de 50 % avant le prochain projet.`,
+      depositFormal: (client, invoice) =>
+        `La facture ${invoice} de ${client} a demandé une mise en demeure : demandez un acompte de 50 % avant le prochain projet.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} a payé la facture ${invoice} (${amount}) avec ${days} ${days === 1 ? 'jour' : 'jours'} de retard : découpez le prochain projet en paiements par étapes.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} a contesté ${count} ${count === 1 ? 'facture' : 'factures'} (${list}) : découpez le prochain projet en paiements par étapes, chacune validée à la livraison.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} a payé en retard ${late} de ses ${paid} factures payées : raccourcissez le délai de paiement${from !== null ? ` de ${from} à 14 jours` : ''} et facturez à la livraison.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} a eu ${days} jours de retard sur ${invoice !== null ? `la facture ${invoice}` : 'une facture'} : avant le prochain projet, faites signer un contrat avec des conditions de paiement et des pénalités de retard.`,
+    },
+    open: 'Ouvrir la feuille de calcul',
+  },
 };

@@ -211,4 +211,75 @@ export const it: LanguageWords = {
     counted:
       'Gli interessi sono semplici e calcolati per ogni giorno a partire dal giorno successivo alla scadenza, su un anno di 365 giorni. Continuano a maturare fino al pagamento.',
   },
+  summary: {
+    subject: (counts) => `Solleciti delle fatture di oggi: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'fattura sollecitata' : 'fatture sollecitate'}`,
+      emailsSent: (n) => `${n} email ${n === 1 ? 'inviata' : 'inviate'}`,
+      waiting: (n) => `${n} in attesa`,
+      failed: (n) => `${n} ${n === 1 ? 'non riuscito' : 'non riusciti'}`,
+      needYou: (n) => `${n} ${n === 1 ? 'fattura richiede' : 'fatture richiedono'} la sua attenzione`,
+      changes: (n) => `${n} ${n === 1 ? 'modifica' : 'modifiche'} a impostazioni o modelli`,
+    },
+    heads: {
+      calls: 'Chiamate da fare',
+      needs: 'Richiede la sua attenzione',
+      changes: 'Modifiche dall’ultimo riepilogo',
+      failed: 'Non riusciti (non è partito nulla)',
+      sent: 'Inviati',
+      queued: 'In attesa della prossima esecuzione',
+      owed: 'Ancora da incassare',
+      emails: 'Email inviate a suo nome',
+      advice: 'Cosa cambiare con questi clienti',
+    },
+    notices: { promiseMissed: 'Promessa non mantenuta', thankYou: 'Ringraziamento' },
+    outcome: (what, invoice, client) => `${what} per la fattura ${invoice} (${client})`,
+    needs: {
+      call: 'chiamare il cliente (il sollecito di escalation è partito)',
+      decide: 'decidere il passo successivo (la diffida formale è rimasta senza risposta)',
+      review: 'controllare la posta inviata (un sollecito potrebbe non essere partito)',
+      promise: 'il cliente non ha pagato entro la data promessa',
+    },
+    needLine: (invoice, client, need) => `Fattura ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} scaduti su ${count} ${count === 1 ? 'fattura' : 'fatture'}`,
+    changeWhat: {
+      settings: 'ha modificato le impostazioni',
+      template: 'ha modificato un modello',
+      templateReset: 'ha ripristinato un modello predefinito',
+      columns: 'ha cambiato le colonne lette',
+      earlier: 'ha fatto modifiche precedenti, non elencate una per una',
+    },
+    hiddenEditor: 'un editor (Google non ha mostrato l’indirizzo)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} di ${client}`,
+    onNumber: (phone) => `al ${phone}`,
+    noNumber: '(nessun numero da chiamare)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Chiami ${who} ${number} per la fattura ${invoice}: ${owed} dovuti, ${daysLate} ${daysLate === 1 ? 'giorno' : 'giorni'} di ritardo.`,
+    noPhone: (client, others) =>
+      `Nessun numero di telefono sulla riga: scriva invece direttamente a un altro contatto di ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `La cella Telefono ('${cell}') non contiene un numero da chiamare: scriva invece direttamente a un altro contatto di ${client} (${others}).`,
+    talkingPoints: [
+      'La fattura è arrivata, e alla persona giusta?',
+      'Chi gestisce i pagamenti da loro (nome e indirizzo)?',
+      'Quando possono pagare? Chieda una data.',
+      'C’è qualcosa nel lavoro o nella fattura da correggere?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} ha pagato ${paid === 1 ? 'l’ultima fattura' : `le ultime ${paid} fatture`} con ${days} giorni di ritardo in media: chieda un acconto del 50% prima del prossimo progetto.`,
+      depositFormal: (client, invoice) =>
+        `La fattura ${invoice} di ${client} ha richiesto una diffida formale: chieda un acconto del 50% prima del prossimo progetto.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} ha pagato la fattura ${invoice} (${amount}) con ${days} ${days === 1 ? 'giorno' : 'giorni'} di ritardo: divida il prossimo progetto in pagamenti per stati di avanzamento.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} ha contestato ${count} ${count === 1 ? 'fattura' : 'fatture'} (${list}): divida il prossimo progetto in pagamenti per stati di avanzamento, ciascuno approvato alla consegna.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} ha pagato in ritardo ${late} delle sue ${paid} fatture pagate: accorci i termini di pagamento${from !== null ? ` da ${from} a 14 giorni` : ''} e fatturi alla consegna.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} ha avuto ${days} giorni di ritardo su ${invoice !== null ? `la fattura ${invoice}` : 'una fattura'}: prima del prossimo progetto, firmi un contratto con termini di pagamento e interessi di mora.`,
+    },
+    open: 'Apri il foglio di lavoro',
+  },
 };

@@ -207,4 +207,75 @@ export const nl: LanguageWords = {
     counted:
       'De rente is enkelvoudige rente over elke dag vanaf de dag na de vervaldatum, op basis van een jaar van 365 dagen. De rente loopt door tot de betaling.',
   },
+  summary: {
+    subject: (counts) => `Factuuropvolging vandaag: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'factuur' : 'facturen'} opgevolgd`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'e-mail' : 'e-mails'} verzonden`,
+      waiting: (n) => `${n} wachtend`,
+      failed: (n) => `${n} mislukt`,
+      needYou: (n) => `${n} ${n === 1 ? 'factuur vraagt' : 'facturen vragen'} uw aandacht`,
+      changes: (n) => `${n} ${n === 1 ? 'wijziging' : 'wijzigingen'} in instellingen of sjablonen`,
+    },
+    heads: {
+      calls: 'Te bellen',
+      needs: 'Vraagt uw aandacht',
+      changes: 'Wijzigingen sinds de vorige samenvatting',
+      failed: 'Mislukt (niets verzonden)',
+      sent: 'Verzonden',
+      queued: 'Wacht op de volgende ronde',
+      owed: 'Nog openstaand',
+      emails: 'E-mails verzonden uit uw naam',
+      advice: 'Wat te veranderen bij deze klanten',
+    },
+    notices: { promiseMissed: 'Betaalbelofte niet nagekomen', thankYou: 'Bedankje' },
+    outcome: (what, invoice, client) => `${what} voor factuur ${invoice} (${client})`,
+    needs: {
+      call: 'bel de klant (de escalatie is verzonden)',
+      decide: 'beslis over de volgende stap (op de ingebrekestelling kwam geen antwoord)',
+      review: 'controleer uw verzonden e-mail (een herinnering is mogelijk niet verstuurd)',
+      promise: 'de klant heeft niet betaald op de beloofde datum',
+    },
+    needLine: (invoice, client, need) => `Factuur ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} achterstallig op ${count} ${count === 1 ? 'factuur' : 'facturen'}`,
+    changeWhat: {
+      settings: 'heeft de instellingen gewijzigd',
+      template: 'heeft een sjabloon bewerkt',
+      templateReset: 'heeft een sjabloon teruggezet naar de standaard',
+      columns: 'heeft gewijzigd welke kolommen worden gelezen',
+      earlier: 'heeft eerdere wijzigingen gedaan, niet afzonderlijk vermeld',
+    },
+    hiddenEditor: 'een bewerker (Google toonde het adres niet)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} bij ${client}`,
+    onNumber: (phone) => `op ${phone}`,
+    noNumber: '(geen nummer om te bellen)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Bel ${who} ${number} over factuur ${invoice}: ${owed} openstaand, ${daysLate} ${daysLate === 1 ? 'dag' : 'dagen'} te laat.`,
+    noPhone: (client, others) =>
+      `Geen telefoonnummer op de rij: stuur in plaats daarvan een direct bericht aan een ander contact bij ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `De Telefoon-cel ('${cell}') bevat geen nummer om te bellen: stuur in plaats daarvan een direct bericht aan een ander contact bij ${client} (${others}).`,
+    talkingPoints: [
+      'Is de factuur aangekomen, en bij de juiste persoon?',
+      'Wie verwerkt bij hen de betalingen (naam en adres)?',
+      'Wanneer kunnen ze betalen? Vraag om een datum.',
+      'Is er iets aan het werk of de factuur dat rechtgezet moet worden?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} betaalde ${paid === 1 ? 'de laatste factuur' : `de laatste ${paid} facturen`} gemiddeld ${days} dagen te laat: vraag een aanbetaling van 50% vóór het volgende project.`,
+      depositFormal: (client, invoice) =>
+        `Factuur ${invoice} van ${client} had een ingebrekestelling nodig: vraag een aanbetaling van 50% vóór het volgende project.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} betaalde factuur ${invoice} (${amount}) ${days} ${days === 1 ? 'dag' : 'dagen'} te laat: verdeel het volgende project in betalingen per mijlpaal.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} betwistte ${count} ${count === 1 ? 'factuur' : 'facturen'} (${list}): verdeel het volgende project in betalingen per mijlpaal, elk goedgekeurd bij oplevering.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} betaalde ${late} van de ${paid} betaalde facturen te laat: verkort de betalingstermijn${from !== null ? ` van ${from} naar 14 dagen` : ''} en factureer bij oplevering.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} was ${days} dagen te laat met ${invoice !== null ? `factuur ${invoice}` : 'een factuur'}: zorg vóór het volgende project voor een getekend contract met betalingsvoorwaarden en boetes bij te late betaling.`,
+    },
+    open: 'Spreadsheet openen',
+  },
 };

@@ -203,4 +203,75 @@ export const pt: LanguageWords = {
     counted:
       'Os juros são simples e calculados por cada dia a partir do dia seguinte ao vencimento, com base num ano de 365 dias. Continuam a vencer até ao pagamento.',
   },
+  summary: {
+    subject: (counts) => `Cobrança de faturas hoje: ${counts}`,
+    counts: {
+      followedUp: (n) => `${n} ${n === 1 ? 'fatura cobrada' : 'faturas cobradas'}`,
+      emailsSent: (n) => `${n} ${n === 1 ? 'e-mail enviado' : 'e-mails enviados'}`,
+      waiting: (n) => `${n} em espera`,
+      failed: (n) => `${n} com falha`,
+      needYou: (n) => `${n} ${n === 1 ? 'fatura precisa' : 'faturas precisam'} da sua atenção`,
+      changes: (n) => `${n} ${n === 1 ? 'alteração' : 'alterações'} nas configurações ou modelos`,
+    },
+    heads: {
+      calls: 'Chamadas a fazer',
+      needs: 'Precisa da sua atenção',
+      changes: 'Alterações desde o último resumo',
+      failed: 'Com falha (nada foi enviado)',
+      sent: 'Enviados',
+      queued: 'À espera da próxima execução',
+      owed: 'Ainda em dívida',
+      emails: 'E-mails enviados em seu nome',
+      advice: 'O que mudar com estes clientes',
+    },
+    notices: { promiseMissed: 'Promessa não cumprida', thankYou: 'Agradecimento' },
+    outcome: (what, invoice, client) => `${what} da fatura ${invoice} (${client})`,
+    needs: {
+      call: 'ligar ao cliente (a escalada foi enviada)',
+      decide: 'decidir o próximo passo (a notificação formal ficou sem resposta)',
+      review: 'verificar os e-mails enviados (uma cobrança pode não ter saído)',
+      promise: 'o cliente não pagou na data prometida',
+    },
+    needLine: (invoice, client, need) => `Fatura ${invoice} (${client}): ${need}`,
+    overdue: (amount, count) => `${amount} em atraso em ${count} ${count === 1 ? 'fatura' : 'faturas'}`,
+    changeWhat: {
+      settings: 'alterou as configurações',
+      template: 'editou um modelo',
+      templateReset: 'repôs um modelo predefinido',
+      columns: 'alterou as colunas lidas',
+      earlier: 'fez alterações anteriores, não listadas uma a uma',
+    },
+    hiddenEditor: 'um editor (o Google não mostrou o endereço)',
+    changeBy: (who, what) => `${who} ${what}`,
+    callWho: (contact, client) => `${contact} de ${client}`,
+    onNumber: (phone) => `pelo ${phone}`,
+    noNumber: '(nenhum número para ligar)',
+    call: (who, number, invoice, owed, daysLate) =>
+      `Ligue para ${who} ${number} sobre a fatura ${invoice}: ${owed} em dívida, ${daysLate} ${daysLate === 1 ? 'dia' : 'dias'} de atraso.`,
+    noPhone: (client, others) =>
+      `Nenhum telefone na linha: envie antes uma mensagem direta a outro contacto de ${client} (${others}).`,
+    badPhone: (cell, client, others) =>
+      `A célula Telefone ('${cell}') não tem um número para ligar: envie antes uma mensagem direta a outro contacto de ${client} (${others}).`,
+    talkingPoints: [
+      'A fatura chegou, e à pessoa certa?',
+      'Quem processa os pagamentos do lado deles (nome e endereço)?',
+      'Quando podem pagar? Peça uma data.',
+      'Há algo no trabalho ou na fatura que precise de ser corrigido?',
+    ],
+    advice: {
+      depositAverage: (client, paid, days) =>
+        `${client} pagou ${paid === 1 ? 'a última fatura' : `as últimas ${paid} faturas`} com ${days} dias de atraso em média: peça um sinal de 50% antes do próximo projeto.`,
+      depositFormal: (client, invoice) =>
+        `A fatura ${invoice} de ${client} precisou de uma notificação formal: peça um sinal de 50% antes do próximo projeto.`,
+      milestonesLarge: (client, invoice, amount, days) =>
+        `${client} pagou a fatura ${invoice} (${amount}) com ${days} ${days === 1 ? 'dia' : 'dias'} de atraso: divida o próximo projeto em pagamentos por etapas.`,
+      milestonesDisputed: (client, count, list) =>
+        `${client} contestou ${count} ${count === 1 ? 'fatura' : 'faturas'} (${list}): divida o próximo projeto em pagamentos por etapas, cada uma aprovada na entrega.`,
+      shorterTerms: (client, late, paid, from) =>
+        `${client} pagou com atraso ${late} das suas ${paid} faturas pagas: encurte o prazo de pagamento${from !== null ? ` de ${from} para 14 dias` : ''} e fature na entrega.`,
+      contractTerms: (client, days, invoice) =>
+        `${client} teve ${days} dias de atraso ${invoice !== null ? `na fatura ${invoice}` : 'numa fatura'}: antes do próximo projeto, assine um contrato com condições de pagamento e multas por atraso.`,
+    },
+    open: 'Abrir a folha de cálculo',
+  },
 };

@@ -43,6 +43,67 @@ export interface LetterWords {
   counted: string;
 }
 
+/** The words of the owner's daily summary (README "Languages": it follows the spreadsheet's locale). */
+export interface SummaryWords {
+  /** The subject around the counts ('Invoice follow-ups today: 2 invoices followed up, 1 failed'). */
+  subject: (counts: string) => string;
+  counts: {
+    followedUp: (n: number) => string;
+    emailsSent: (n: number) => string;
+    waiting: (n: number) => string;
+    failed: (n: number) => string;
+    needYou: (n: number) => string;
+    changes: (n: number) => string;
+  };
+  heads: {
+    calls: string;
+    needs: string;
+    changes: string;
+    failed: string;
+    sent: string;
+    queued: string;
+    owed: string;
+    emails: string;
+    advice: string;
+  };
+  /** What a notice that is not a stage's email was, in a line about a send. */
+  notices: { promiseMissed: string; thankYou: string };
+  /** 'Reminder for invoice INV-1 (Acme)'. */
+  outcome: (what: string, invoice: string, client: string) => string;
+  /** Why an invoice needs the user now, by NeedCode. */
+  needs: { call: string; decide: string; review: string; promise: string };
+  /** 'Invoice INV-1 (Acme): call the client…'. */
+  needLine: (invoice: string, client: string, need: string) => string;
+  /** '$1,200.00 overdue on 2 invoices'. */
+  overdue: (amount: string, count: number) => string;
+  /** What a change was, by ChangeCode. */
+  changeWhat: { settings: string; template: string; templateReset: string; columns: string; earlier: string };
+  hiddenEditor: string;
+  /** 'bob@example.com changed the settings'. */
+  changeBy: (who: string, what: string) => string;
+  /** The person to call: 'Ann at Acme'. */
+  callWho: (contact: string, client: string) => string;
+  /** 'on +44 20…' in the text version (the HTML version links the number alone). */
+  onNumber: (phone: string) => string;
+  noNumber: string;
+  /** 'Call Ann at Acme on … about invoice INV-1: €1.200,00 owed, 15 days late.' */
+  call: (who: string, number: string, invoice: string, owed: string, daysLate: number) => string;
+  noPhone: (client: string, others: string) => string;
+  badPhone: (cell: string, client: string, others: string) => string;
+  talkingPoints: readonly [string, string, string, string];
+  advice: {
+    depositAverage: (client: string, paid: number, days: number) => string;
+    depositFormal: (client: string, invoice: string) => string;
+    milestonesLarge: (client: string, invoice: string, amount: string, days: number) => string;
+    milestonesDisputed: (client: string, count: number, list: string) => string;
+    /** `from`: today's payment terms in days when above 14 (null: not said). */
+    shorterTerms: (client: string, late: number, paid: number, from: number | null) => string;
+    /** `invoice`: the latest one (null: not known). */
+    contractTerms: (client: string, days: number, invoice: string | null) => string;
+  };
+  open: string;
+}
+
 export interface LanguageWords {
   /** The subject of every one-invoice email, so that an invoice's follow-ups stay in one conversation. */
   subject: string;
@@ -58,6 +119,7 @@ export interface LanguageWords {
   letterLine: string;
   list: ListWords;
   letter: LetterWords;
+  summary: SummaryWords;
 }
 
 /** The body of a list email: greeting, opening, the invoices (a list, a table in HTML), the request, sign-off. */
