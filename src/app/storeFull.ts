@@ -1,7 +1,9 @@
 // When the store cannot record the next send, sending stops before that email (never after), the
 // sends made are logged, and the owner is told by email the same day what happened and what to do
-// (README "When the platform refuses"). The alert goes through the one send path like any email,
-// with its own record (one a day), so a second run that day does not send it again.
+// (README "When the platform refuses"), in the spreadsheet's language. The alert goes through the one
+// send path like any email, with its own record (one a day), so a second run that day does not send it again.
+import { languageWords } from '../domain/defaultTemplates';
+import { summaryLanguage } from '../domain/language';
 import { escapeHtml } from '../domain/templates';
 import type { RunPlan } from './planRun';
 import type { Ports } from './ports';
@@ -31,19 +33,10 @@ export function alertStoreFull(ports: Ports, sentToday: number, after: AfterSend
   const self = ports.mail.selfEmail();
   if (self === null) return;
   const address = ports.spreadsheet.url();
-  const subject = 'Invoice follow-ups stopped sending: the spreadsheet’s storage is full';
-  const text = [
-    `Invoice Follow-ups stopped sending follow-ups today in this spreadsheet:`,
-    address,
-    '',
-    `${sentToday} email(s) went out before it stopped; they are in the Follow-up Log. The rest were not sent.`,
-    'Before each email the add-on records that it is sending it, so that no follow-up can ever go out twice. ' +
-      'The spreadsheet had no room left for that record: Google keeps 30,000 characters of add-on data per spreadsheet, ' +
-      'shared by every add-on and tool that uses the file.',
-    '',
-    'What to do: remove an add-on you no longer use from this spreadsheet, or reset templates you do not use ' +
-      '(sidebar › Templates). Choose Check setup to see how much room there is. The next run carries on by itself once there is room.',
-  ].join('\n');
+  // In the spreadsheet's language, as the daily summary (README "Languages").
+  const words = languageWords(summaryLanguage(ports.spreadsheet.locale)).summary.storeFull;
+  const subject = words.subject;
+  const text = words.lines(address, sentToday).join('\n');
   const html = `<p>${text.split('\n').map(escapeHtml).join('<br>')}</p>`;
   const record = ownEmailRecord('storeFull', after.run.today, self, subject);
   const outcome = sendAtMostOnce(

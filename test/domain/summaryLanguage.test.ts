@@ -165,6 +165,20 @@ describe.each(Object.entries(LOCALES) as Array<[Exclude<EmailLanguage, 'en'>, st
   },
 );
 
+describe('the alert that the store is full, in each language', () => {
+  it.each(EMAIL_LANGUAGES)('%s: names the spreadsheet and how many emails went out first', (language) => {
+    const { subject, lines } = languageWords(language).summary.storeFull;
+    const text = lines('https://docs.google.com/x', 3).join('\n');
+    expect(text).toContain('https://docs.google.com/x');
+    expect(text).toMatch(/\b3\b/);
+    expect(text).toContain('30');
+    if (language !== 'en') {
+      expect(subject).not.toBe(languageWords('en').summary.storeFull.subject);
+      expect(text).not.toMatch(/What to do|went out before it stopped/);
+    }
+  });
+});
+
 describe('an English summary', () => {
   it.each(['en_US', 'en_GB', 'ja_JP', 'zh_CN'])('for %s keeps the English words', (locale) => {
     const email = summary(locale);

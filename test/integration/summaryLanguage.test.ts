@@ -118,4 +118,28 @@ describe('the daily summary in the spreadsheet’s language', () => {
     expect(escalation.text).toContain('Did the invoice arrive');
     expect(escalation.text).toContain('No phone number on the row');
   });
+
+  it('the alert that a full store stopped sending follows the spreadsheet’s language too', () => {
+    const rows = ['A', 'B'].map((invoice) => ({ invoice, client: `Client ${invoice}`, due: DUE }));
+    const t = setUp({ today: addDays(DUE, 1), rows, runtime: { locale: 'de_AT', triggerDocumentContext: false } });
+    t.ensureTrigger();
+    t.daily();
+    t.goTo(addDays(DUE, 7));
+    // The claim is stored, then the store is full before the first email's record.
+    t.runtime.faults.beforeCall('Spreadsheet.addDeveloperMetadata', 2, () => {
+      const raw = t.runtime.spreadsheets.list()[0]!;
+      const used = raw.model.metadata.entries.reduce((n, e) => n + e.key.length + (e.value?.length ?? 0), 0);
+      raw.plantMetadata({
+        key: 'other-tool',
+        value: 'x'.repeat(30_000 - used - 150 - 'other-tool'.length),
+        visibility: 'PROJECT',
+      });
+    });
+    t.daily();
+    const alerts = t.runtime.mail.sent.filter((m) => /Speicher der Tabelle ist voll/.test(m.subject));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.body).toContain('0 E-Mails sind vor dem Stopp hinausgegangen');
+    expect(alerts[0]!.body).toContain('Was zu tun ist: Entfernen Sie ein Add-on');
+    expect(t.runtime.mail.sent.filter((m) => /storage is full/.test(m.subject))).toEqual([]);
+  });
 });

@@ -277,5 +277,20 @@ export const de: LanguageWords = {
         `${client} war mit ${invoice !== null ? `Rechnung ${invoice}` : 'einer Rechnung'} ${days} Tage im Verzug: Schließen Sie vor dem nächsten Projekt einen unterschriebenen Vertrag mit Zahlungsbedingungen und Verzugsgebühren.`,
     },
     open: 'Tabelle öffnen',
+    storeFull: {
+      subject: 'Rechnungsverfolgung hat das Senden gestoppt: Der Speicher der Tabelle ist voll',
+      lines: (address, sent) => [
+        'Invoice Follow-ups hat heute in dieser Tabelle keine Erinnerungen mehr gesendet:',
+        address,
+        '',
+        `${sent} ${sent === 1 ? 'E-Mail ist' : 'E-Mails sind'} vor dem Stopp hinausgegangen; sie stehen im Follow-up Log. Der Rest wurde nicht gesendet.`,
+        'Vor jeder E-Mail vermerkt das Add-on, dass es sie sendet, damit keine Erinnerung je zweimal hinausgeht. ' +
+          'In der Tabelle war dafür kein Platz mehr: Google speichert je Tabelle 30.000 Zeichen Add-on-Daten, ' +
+          'die sich alle Add-ons und Werkzeuge teilen, die die Datei nutzen.',
+        '',
+        'Was zu tun ist: Entfernen Sie ein Add-on, das Sie nicht mehr nutzen, aus dieser Tabelle, oder setzen Sie Vorlagen zurück, ' +
+          'die Sie nicht verwenden (Seitenleiste › Templates). Unter „Check setup“ sehen Sie, wie viel Platz frei ist. Der nächste Lauf macht von selbst weiter, sobald wieder Platz ist.',
+      ],
+    },
   },
 };

@@ -261,5 +261,20 @@ export const en: LanguageWords = {
         `${client} was ${days} days late on ${invoice !== null ? `invoice ${invoice}` : 'an invoice'}: before the next project, have a signed contract with payment terms and late fees.`,
     },
     open: 'Open the spreadsheet',
+    storeFull: {
+      subject: 'Invoice follow-ups stopped sending: the spreadsheet’s storage is full',
+      lines: (address, sent) => [
+        'Invoice Follow-ups stopped sending follow-ups today in this spreadsheet:',
+        address,
+        '',
+        `${sent} email(s) went out before it stopped; they are in the Follow-up Log. The rest were not sent.`,
+        'Before each email the add-on records that it is sending it, so that no follow-up can ever go out twice. ' +
+          'The spreadsheet had no room left for that record: Google keeps 30,000 characters of add-on data per spreadsheet, ' +
+          'shared by every add-on and tool that uses the file.',
+        '',
+        'What to do: remove an add-on you no longer use from this spreadsheet, or reset templates you do not use ' +
+          '(sidebar › Templates). Choose Check setup to see how much room there is. The next run carries on by itself once there is room.',
+      ],
+    },
   },
 };

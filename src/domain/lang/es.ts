@@ -283,5 +283,20 @@ export const es: LanguageWords = {
         `${client} tuvo ${days} días de retraso en ${invoice !== null ? `la factura ${invoice}` : 'una factura'}: antes del próximo proyecto, firme un contrato con condiciones de pago y recargos por demora.`,
     },
     open: 'Abrir la hoja de cálculo',
+    storeFull: {
+      subject: 'El seguimiento de facturas dejó de enviar: el almacenamiento de la hoja de cálculo está lleno',
+      lines: (address, sent) => [
+        'Invoice Follow-ups dejó de enviar seguimientos hoy en esta hoja de cálculo:',
+        address,
+        '',
+        `${sent} ${sent === 1 ? 'correo salió' : 'correos salieron'} antes de detenerse; están en el Follow-up Log. El resto no se envió.`,
+        'Antes de cada correo, el complemento registra que lo envía, para que ningún seguimiento salga nunca dos veces. ' +
+          'La hoja de cálculo no tenía sitio para ese registro: Google guarda 30.000 caracteres de datos de complementos por hoja de cálculo, ' +
+          'compartidos por todos los complementos y herramientas que usan el archivo.',
+        '',
+        'Qué hacer: quite de esta hoja de cálculo un complemento que ya no use, o restablezca las plantillas que no use ' +
+          '(barra lateral › Templates). «Check setup» muestra cuánto sitio queda. La próxima ejecución continúa sola en cuanto haya sitio.',
+      ],
+    },
   },
 };

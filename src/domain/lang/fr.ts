@@ -269,5 +269,20 @@ export const fr: LanguageWords = {
         `${client} a eu ${days} jours de retard sur ${invoice !== null ? `la facture ${invoice}` : 'une facture'} : avant le prochain projet, faites signer un contrat avec des conditions de paiement et des pénalités de retard.`,
     },
     open: 'Ouvrir la feuille de calcul',
+    storeFull: {
+      subject: 'Les relances de factures sont arrêtées : le stockage de la feuille de calcul est plein',
+      lines: (address, sent) => [
+        'Invoice Follow-ups a cessé aujourd’hui d’envoyer des relances dans cette feuille de calcul :',
+        address,
+        '',
+        `${sent} ${sent === 1 ? 'e-mail est parti' : 'e-mails sont partis'} avant l’arrêt ; ils figurent dans le Follow-up Log. Les autres n’ont pas été envoyés.`,
+        'Avant chaque e-mail, le module note qu’il l’envoie, pour qu’aucune relance ne parte jamais deux fois. ' +
+          'La feuille de calcul n’avait plus de place pour cette note : Google garde 30 000 caractères de données de modules par feuille de calcul, ' +
+          'partagés par tous les modules et outils qui utilisent le fichier.',
+        '',
+        'Que faire : retirez de cette feuille de calcul un module que vous n’utilisez plus, ou rétablissez les modèles que vous n’utilisez pas ' +
+          '(barre latérale › Templates). « Check setup » indique la place disponible. Le prochain passage reprend de lui-même dès qu’il y a de la place.',
+      ],
+    },
   },
 };

@@ -281,5 +281,20 @@ export const it: LanguageWords = {
         `${client} ha avuto ${days} giorni di ritardo su ${invoice !== null ? `la fattura ${invoice}` : 'una fattura'}: prima del prossimo progetto, firmi un contratto con termini di pagamento e interessi di mora.`,
     },
     open: 'Apri il foglio di lavoro',
+    storeFull: {
+      subject: 'I solleciti delle fatture si sono fermati: lo spazio del foglio di lavoro è pieno',
+      lines: (address, sent) => [
+        'Invoice Follow-ups ha smesso oggi di inviare solleciti in questo foglio di lavoro:',
+        address,
+        '',
+        `${sent} email ${sent === 1 ? 'è partita' : 'sono partite'} prima dell’arresto; sono nel Follow-up Log. Le altre non sono state inviate.`,
+        'Prima di ogni email il componente aggiuntivo registra che la sta inviando, perché nessun sollecito parta mai due volte. ' +
+          'Il foglio di lavoro non aveva più spazio per questa registrazione: Google conserva 30.000 caratteri di dati dei componenti aggiuntivi per foglio, ' +
+          'condivisi da tutti i componenti e gli strumenti che usano il file.',
+        '',
+        'Cosa fare: rimuova da questo foglio un componente aggiuntivo che non usa più, o ripristini i modelli che non usa ' +
+          '(barra laterale › Templates). «Check setup» mostra quanto spazio resta. La prossima esecuzione riprende da sola appena c’è spazio.',
+      ],
+    },
   },
 };

@@ -277,5 +277,20 @@ export const nl: LanguageWords = {
         `${client} was ${days} dagen te laat met ${invoice !== null ? `factuur ${invoice}` : 'een factuur'}: zorg vóór het volgende project voor een getekend contract met betalingsvoorwaarden en boetes bij te late betaling.`,
     },
     open: 'Spreadsheet openen',
+    storeFull: {
+      subject: 'Factuuropvolging is gestopt met verzenden: de opslag van de spreadsheet is vol',
+      lines: (address, sent) => [
+        'Invoice Follow-ups is vandaag gestopt met het verzenden van herinneringen in deze spreadsheet:',
+        address,
+        '',
+        `${sent} ${sent === 1 ? 'e-mail is' : 'e-mails zijn'} verzonden voordat het stopte; ze staan in de Follow-up Log. De rest is niet verzonden.`,
+        'Vóór elke e-mail legt de add-on vast dat hij die verstuurt, zodat geen herinnering ooit twee keer uitgaat. ' +
+          'De spreadsheet had geen ruimte meer voor die vastlegging: Google bewaart 30.000 tekens aan add-on-gegevens per spreadsheet, ' +
+          'gedeeld door alle add-ons en hulpmiddelen die het bestand gebruiken.',
+        '',
+        'Wat te doen: verwijder een add-on die u niet meer gebruikt uit deze spreadsheet, of zet sjablonen die u niet gebruikt terug ' +
+          '(zijbalk › Templates). Met „Check setup” ziet u hoeveel ruimte er is. De volgende ronde gaat vanzelf verder zodra er ruimte is.',
+      ],
+    },
   },
 };

@@ -273,5 +273,20 @@ export const pt: LanguageWords = {
         `${client} teve ${days} dias de atraso ${invoice !== null ? `na fatura ${invoice}` : 'numa fatura'}: antes do próximo projeto, assine um contrato com condições de pagamento e multas por atraso.`,
     },
     open: 'Abrir a folha de cálculo',
+    storeFull: {
+      subject: 'A cobrança de faturas parou de enviar: o armazenamento da folha de cálculo está cheio',
+      lines: (address, sent) => [
+        'O Invoice Follow-ups parou hoje de enviar cobranças nesta folha de cálculo:',
+        address,
+        '',
+        `${sent} ${sent === 1 ? 'e-mail saiu' : 'e-mails saíram'} antes de parar; estão no Follow-up Log. O resto não foi enviado.`,
+        'Antes de cada e-mail, o suplemento regista que o está a enviar, para que nenhuma cobrança saia duas vezes. ' +
+          'A folha de cálculo não tinha espaço para esse registo: o Google guarda 30 000 caracteres de dados de suplementos por folha de cálculo, ' +
+          'partilhados por todos os suplementos e ferramentas que usam o ficheiro.',
+        '',
+        'O que fazer: remova desta folha de cálculo um suplemento que já não usa, ou reponha os modelos que não usa ' +
+          '(barra lateral › Templates). «Check setup» mostra quanto espaço há. A próxima execução continua sozinha assim que houver espaço.',
+      ],
+    },
   },
 };

@@ -102,6 +102,8 @@ export interface SummaryWords {
     contractTerms: (client: string, days: number, invoice: string | null) => string;
   };
   open: string;
+  /** The alert that sending stopped because the store is full: its subject and its lines (`sent`: emails that went out first). */
+  storeFull: { subject: string; lines: (address: string, sent: number) => readonly string[] };
 }
 
 export interface LanguageWords {
