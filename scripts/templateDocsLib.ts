@@ -3,6 +3,7 @@
 import { defaultTemplates, languageWords, templateLabel } from '../src/domain/defaultTemplates';
 import { languageName } from '../src/domain/language';
 import { defaultSettings } from '../src/domain/settings';
+import { dailySummaryEmail } from '../src/domain/summary';
 import { EMAIL_LANGUAGES, STAGE_IDS, TEMPLATE_IDS, type EmailLanguage } from '../src/domain/types';
 
 /** The default days, the courtesy nudge shown as on (it is off by default, and its template exists either way). */
@@ -72,6 +73,52 @@ function listSection(language: EmailLanguage): string[] {
   ];
 }
 
+/** A spreadsheet locale of each language, for the sample summary. */
+const SAMPLE_LOCALE: Record<EmailLanguage, string> = {
+  en: 'en_GB',
+  de: 'de_DE',
+  fr: 'fr_FR',
+  es: 'es_ES',
+  nl: 'nl_NL',
+  it: 'it_IT',
+  pt: 'pt_PT',
+};
+
+/** A sample daily summary to the owner of a spreadsheet in this language (README "Languages"), and the store-full alert. */
+function summarySection(language: EmailLanguage): string[] {
+  const phone = { phone: '+44 20 7946 0958', tel: '+442079460958', noPhone: null, others: ['ap@acme.test'], talkingPoints: [] };
+  const card = { invoice: 'A-7', client: 'Acme', contact: 'Pat', balance: 1200, currency: 'EUR', owed: '<amount>', daysLate: 14 };
+  const email = dailySummaryEmail(
+    [
+      { invoice: 'A-1', client: 'Acme', stage: 'firm', result: 'sent' },
+      { invoice: 'B-2', client: 'Beta', stage: 'promiseMissed', result: 'queued', reason: '<reason from the log>' },
+    ],
+    [{ invoice: 'A-7', client: 'Acme', need: 'call' }],
+    { locale: SAMPLE_LOCALE[language], overdue: [{ currency: 'EUR', balance: 4200, count: 3 }] },
+    'https://docs.google.com/spreadsheets/d/<id>/edit',
+    {
+      changes: [{ at: '2026-11-24T14:05:00.000Z', by: null, what: 'settings', detail: '<details>' }],
+      calls: [
+        { ...card, ...phone },
+        { ...card, ...phone, invoice: 'B-3', contact: '', phone: '', tel: null },
+      ],
+      advice: [{ code: 'deposit', client: 'Slow Co', paid: 3, averageDaysLate: 25 }],
+    },
+  );
+  const alert = languageWords(language).summary.storeFull;
+  return [
+    '## The daily summary to you (when the spreadsheet is in this language)',
+    '',
+    `Subject: \`${email?.subject ?? ''}\``,
+    '',
+    ...fenced(email?.text ?? ''),
+    '',
+    `When the storage is full: \`${alert.subject}\``,
+    '',
+    ...fenced(alert.lines('<spreadsheet address>', 2).join('\n')),
+  ];
+}
+
 /** The Markdown file of one language: every default template, the interest wording, the list and the letter. */
 export function templateDoc(language: EmailLanguage): string {
   const templates = defaultTemplates(language);
@@ -96,6 +143,8 @@ export function templateDoc(language: EmailLanguage): string {
     ...listSection(language),
     '',
     ...letterSection(language),
+    '',
+    ...summarySection(language),
   );
   return `${lines.join('\n')}\n`;
 }

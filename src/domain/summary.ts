@@ -117,7 +117,7 @@ function changeLine(c: SummaryChange, v: Voice): string {
   const who = named.length > 0 ? named.map((p) => (p === HIDDEN_EDITOR ? v.w.hiddenEditor : p)).join(', ') : v.w.hiddenEditor;
   const what = (v.w.changeWhat as Record<string, string>)[c.what] ?? c.what;
   const detail = oneLine(c.detail);
-  return `${whenText(c.at, v)}, ${v.w.changeBy(who, what)}${detail ? `: ${detail}` : ''}`;
+  return `${whenText(c.at, v)}, ${v.w.changeBy(who, what)}${detail ? `${v.w.colon}${detail}` : ''}`;
 }
 
 function subjectOf(outcomes: readonly SummaryOutcome[], needs: readonly NeedsUser[], more: SummaryDisclosure, v: Voice): string {
@@ -147,7 +147,7 @@ function sections(
 ): Array<[string, string[]]> {
   const { w } = v;
   const line = (o: SummaryOutcome): string =>
-    `${w.outcome(stageWords(o.stage, v), o.invoice, o.client)}${o.reason ? `: ${o.reason}` : ''}`;
+    `${w.outcome(stageWords(o.stage, v), o.invoice, o.client)}${o.reason ? `${w.colon}${o.reason}` : ''}`;
   const of = (r: SummaryOutcome['result']): string[] => outcomes.filter((o) => o.result === r).map(line);
   const owed = totals.overdue.map((t) => w.overdue(formatMoney(t.balance, t.currency, totals.locale), t.count));
   const emails = (more.sentEmails ?? []).map((e) => `${oneLine(e.subject)} — ${oneLine(e.recipients)}`);

@@ -229,6 +229,7 @@ export const de: LanguageWords = {
       advice: 'Was sich bei diesen Kunden ändern sollte',
     },
     notices: { promiseMissed: 'Zahlungszusage nicht eingehalten', thankYou: 'Dankeschön' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} für Rechnung ${invoice} (${client})`,
     needs: {
       call: 'den Kunden anrufen (die Eskalation ist verschickt)',

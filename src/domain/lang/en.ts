@@ -213,6 +213,7 @@ export const en: LanguageWords = {
       advice: 'What to change with these clients',
     },
     notices: { promiseMissed: 'Promise missed', thankYou: 'Thank-you' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} for invoice ${invoice} (${client})`,
     needs: {
       call: 'call the client (the escalation went out)',

@@ -235,6 +235,7 @@ export const es: LanguageWords = {
       advice: 'Qué cambiar con estos clientes',
     },
     notices: { promiseMissed: 'Promesa incumplida', thankYou: 'Agradecimiento' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} de la factura ${invoice} (${client})`,
     needs: {
       call: 'llamar al cliente (se envió la escalada)',

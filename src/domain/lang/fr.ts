@@ -221,6 +221,7 @@ export const fr: LanguageWords = {
       advice: 'Ce qu’il faut changer avec ces clients',
     },
     notices: { promiseMissed: 'Promesse non tenue', thankYou: 'Remerciement' },
+    colon: ' : ',
     outcome: (what, invoice, client) => `${what} pour la facture ${invoice} (${client})`,
     needs: {
       call: 'appeler le client (la relance d’escalade est partie)',

@@ -233,6 +233,7 @@ export const it: LanguageWords = {
       advice: 'Cosa cambiare con questi clienti',
     },
     notices: { promiseMissed: 'Promessa non mantenuta', thankYou: 'Ringraziamento' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} per la fattura ${invoice} (${client})`,
     needs: {
       call: 'chiamare il cliente (il sollecito di escalation è partito)',

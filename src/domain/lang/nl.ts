@@ -229,6 +229,7 @@ export const nl: LanguageWords = {
       advice: 'Wat te veranderen bij deze klanten',
     },
     notices: { promiseMissed: 'Betaalbelofte niet nagekomen', thankYou: 'Bedankje' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} voor factuur ${invoice} (${client})`,
     needs: {
       call: 'bel de klant (de escalatie is verzonden)',

@@ -225,6 +225,7 @@ export const pt: LanguageWords = {
       advice: 'O que mudar com estes clientes',
     },
     notices: { promiseMissed: 'Promessa não cumprida', thankYou: 'Agradecimento' },
+    colon: ': ',
     outcome: (what, invoice, client) => `${what} da fatura ${invoice} (${client})`,
     needs: {
       call: 'ligar ao cliente (a escalada foi enviada)',

@@ -68,6 +68,8 @@ export interface SummaryWords {
   };
   /** What a notice that is not a stage's email was, in a line about a send. */
   notices: { promiseMissed: string; thankYou: string };
+  /** What comes before a detail or a reason (': ', in French ' : '). */
+  colon: string;
   /** 'Reminder for invoice INV-1 (Acme)'. */
   outcome: (what: string, invoice: string, client: string) => string;
   /** Why an invoice needs the user now, by NeedCode. */
