@@ -98,7 +98,7 @@ function voiceOf(locale: string): Voice {
 function stageWords(stage: LedgerStage, v: Voice): string {
   return (NOTICE_WORDS as readonly string[]).includes(stage)
     ? v.w.notices[stage as NoticeWord]
-    : languageWords(v.language).letter.stages[stage as StageId];
+    : (languageWords(v.language).letter.stages[stage as StageId] ?? stage);
 }
 
 /** A value on one line (a line break in a subject or an address cannot start a line of its own). */
