@@ -12,13 +12,15 @@ import { SETTINGS_KEY } from '../../src/app/config';
 import { mapHeaders } from '../../src/domain/headers';
 import { DISPUTE_SHEET, LOG_SHEET } from '../../src/domain/records';
 import { defaultSettings } from '../../src/domain/settings';
+import { statusCodeOf, type StatusCode } from '../../src/domain/stages';
 import { amountsClaimed } from '../demoClaims';
 import { DemoUsageError, parseIsoDay, resolveDemoOptions, type DemoOptions, type ResolvedDemoOptions } from './options';
 import type { ClientEmailCount, DemoDay, DemoEmail, DemoEvent, DemoEventKind, DemoResult, DemoTotals } from './result';
 
 /** The demo's invoice sheet has the name the add-on looks for by default. */
 const INVOICE_SHEET = defaultSettings().sheetName;
-const HELD_STATUSES = new Set(['Paid', 'Paused', 'Disputed', 'Needs review']);
+/** The add-on's statuses that hold an invoice's follow-ups (a Promised one shows as 'Promised by …'). */
+const HELD_STATUSES: ReadonlySet<StatusCode> = new Set<StatusCode>(['paid', 'paused', 'disputed', 'needs-review']);
 /** The Status of an invoice whose client promised to pay ('Promised by 2026-11-13'). */
 export const PROMISED = 'Promised by ';
 export const TABLE_FIELDS = ['invoice', 'client', 'status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp'] as const;
@@ -442,7 +444,8 @@ function statusEvents(date: string, before: InvoiceStatuses, now: InvoiceStatuse
   const events: DemoEvent[] = [];
   for (const [key, row] of now) {
     if (before.get(key)?.status === row.status) continue;
-    const held = HELD_STATUSES.has(row.status) || row.status.startsWith(PROMISED);
+    const code = statusCodeOf(row.status);
+    const held = (code !== null && HELD_STATUSES.has(code)) || row.status.startsWith(PROMISED);
     const kind = row.status.startsWith('Error:') ? 'error' : held ? 'held' : null;
     if (kind) events.push({ ...emptyEvent(date, kind), invoice: row.invoice, client: row.client, result: row.status });
   }

@@ -4,7 +4,7 @@ import { formatMoney } from '../domain/money';
 import type { LedgerEntry } from '../domain/records';
 import { statusCells, type RowPlan } from '../domain/plan';
 import { emailLocale, invoiceLanguage } from '../domain/language';
-import { isPaid, statusCode, type StatusCode } from '../domain/stages';
+import { isChasedWhenOverdue, isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './sheetView';
@@ -72,9 +72,6 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
   };
 }
 
-/** Statuses of invoices that follow-ups still go out for (not paused, disputed, promised, or left to the user). */
-const CHASED = new Set<StatusCode>(['overdue', 'call-client', 'final-notice']);
-
 /** The invoice and its client's other unpaid, chased invoices that are overdue today, oldest due first. */
 function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice[] {
   const client = clientKey(selected.client);
@@ -84,8 +81,9 @@ function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice
   };
   const others = run.plan.rows.flatMap((row) => {
     const inv = row.key !== null && row.key !== selected.key && row.error === null ? run.invoices.get(row.key) : undefined;
+    // Not paused, disputed, promised, or left to the user.
     const chased =
-      row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && CHASED.has(statusCode(row.evaluation.status));
+      row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && isChasedWhenOverdue(statusCode(row.evaluation.status));
     return inv && chased && !isPaid(inv) && clientKey(inv.client) === client ? [listed(inv)] : [];
   });
   return [listed(selected), ...others].sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -104,8 +104,12 @@ export interface LastRunView {
   stopped: string | null;
 }
 
+/** A status the overview counts, as a code: the add-on's own, or a row it cannot read. */
+export type OverviewStatusCode = StatusCode | 'error';
+
 export interface OverviewView {
-  counts: Array<{ status: string; count: number }>;
+  /** Rows per status; `code` is null for what the add-on does not chase (Void, Duplicate…). */
+  counts: Array<{ status: string; code: OverviewStatusCode | null; count: number }>;
   dueToday: DueTodayView[];
   overdueTotals: Array<{ currency: string; amount: number; text: string }>;
   lastRun: LastRunView | null;
