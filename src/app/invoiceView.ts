@@ -1,14 +1,15 @@
 // An invoice as the sidebar shows it (Disputes tab, template preview): plain JSON from one read.
 import { clientKey, type ListedInvoice } from '../domain/group';
 import { formatMoney } from '../domain/money';
-import type { LedgerEntry } from '../domain/records';
+import type { LedgerEntry, LogRecord } from '../domain/records';
+import { CALL_LOG_STAGE, isCallOutcome } from '../domain/calls';
 import { statusCells, type RowPlan } from '../domain/plan';
 import { emailLocale, invoiceLanguage } from '../domain/language';
 import { isChasedWhenOverdue, isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './sheetView';
-import type { InvoiceView } from './sidebarTypes';
+import type { FollowUpView, InvoiceView } from './sidebarTypes';
 import { promiseView } from './promiseRecords';
 import type { LateInterest } from '../domain/interest';
 import type { Invoice } from '../domain/types';
@@ -63,13 +64,19 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
     followUps: key
       ? snapshot.log
           .filter((l) => l.key === key)
-          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
+          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '', ...callOf(l) }))
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
     promise: invoice ? promiseView(invoice, snapshot.promises, ctx.today) : null,
     dueDateDoubt: plan.outcome?.kind === 'held' && plan.outcome.code === 'implausible-due-date' ? plan.outcome.message : null,
     clientInvoices: invoice ? clientInvoices(run, invoice) : [],
   };
+}
+
+/** A call's outcome, by its code in the log (a row typed by hand with other words is shown as it is). */
+function callOf(l: LogRecord): Pick<FollowUpView, 'call'> {
+  if (l.stage !== CALL_LOG_STAGE || !isCallOutcome(l.outcome)) return {};
+  return { call: { outcome: l.outcome, promisedDate: l.promisedDate ?? null } };
 }
 
 /** The invoice and its client's other unpaid, chased invoices that are overdue today, oldest due first. */

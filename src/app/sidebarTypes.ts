@@ -1,7 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
-import type { CallCard } from '../domain/calls';
+import type { CallCard, CallOutcome } from '../domain/calls';
 import type { LedgerStage } from '../domain/records';
 import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
@@ -33,6 +33,8 @@ export interface FollowUpView {
   stage: string;
   result: string;
   recipients: string;
+  /** A call's outcome and the date promised on it (README "The day-14 call"); absent for an email. */
+  call?: { outcome: CallOutcome; promisedDate: IsoDate | null };
 }
 
 export interface UnsureSendView {
