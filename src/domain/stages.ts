@@ -50,7 +50,7 @@ export const CHASED_STATUS_WORDS: readonly Status[] = [
 
 /** The code of a status the add-on decided on (`Evaluation.status`). */
 export function statusCode(status: Status): StatusCode {
-  return STATUS_ROWS.find((r) => r.words === status)!.code;
+  return statusCodeOf(status)!;
 }
 
 /** The words the Status cell shows for a status code. */
