@@ -106,16 +106,6 @@ export class RawSheet {
     });
   }
 
-  /** Makes a checkbox cell with the given state. */
-  setCheckbox(row: number, column: number, checked: boolean): this {
-    return this.#edit(() => {
-      this.#ensure(row, column);
-      const cell = this.#sheet.cellForWrite(row, column);
-      cell.validation = { criteria: 'CHECKBOX', values: [], allowInvalid: false, helpText: '' };
-      cell.value = checked;
-    });
-  }
-
   #cell(row: number, column: number): Cell | undefined {
     return this.#sheet.cell(row, column);
   }
@@ -186,15 +176,6 @@ export class RawSheet {
   }
   isCheckbox(row: number, column: number): boolean {
     return this.#cell(row, column)?.validation?.criteria === 'CHECKBOX';
-  }
-  fontWeightAt(row: number, column: number): string {
-    return this.#cell(row, column)?.fontWeight ?? 'normal';
-  }
-  hasContentAt(row: number, column: number): boolean {
-    return hasContent(this.#cell(row, column));
-  }
-  columnWidth(column: number): number | null {
-    return this.#sheet.columnWidths.get(column) ?? null;
   }
 
   // ---- a user editing the sheet mid-run ----

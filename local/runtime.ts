@@ -2,7 +2,7 @@
 // property stores, locks, triggers, a clock — and the fake globals that expose it.
 
 import { format } from 'node:util';
-import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, NODE_REALM, type Realm } from './core';
+import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, type Realm } from './core';
 import { type ExecutionContext, type ExecutionEnd, Executions } from './execution';
 import { FakeHtmlService } from './html';
 import { LockTable, FakeLockService } from './lock';
@@ -586,9 +586,6 @@ function loaderHooks(w: World & { globals: FakeGlobals }) {
     /** Used by the loader: values the fakes create come from this realm. */
     useRealm(realm: Realm): void {
       w.host.realm = realm;
-    },
-    useNodeRealm(): void {
-      w.host.realm = NODE_REALM;
     },
     setHtmlDir(dir: string): void {
       w.opts.htmlDir = dir;

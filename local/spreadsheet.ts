@@ -400,7 +400,6 @@ type RangeMethods =
   | 'getFormulas'
   | 'getLastColumn'
   | 'getLastRow'
-  | 'getNumberFormat'
   | 'getNumberFormats'
   | 'getRow'
   | 'getValues'
@@ -548,9 +547,6 @@ export class FakeRange implements Faked<GRange, RangeMethods> {
 
   getNumberFormats(): string[][] {
     return this.#grid((cell) => numberFormatOf(cell));
-  }
-  getNumberFormat(): string {
-    return numberFormatOf(this.#topLeft());
   }
   setNumberFormat(numberFormat: string): this {
     return this.#edit((cell) => {

@@ -92,18 +92,11 @@ export class UiRecorder {
     this.#responses.length = 0;
   }
 
-  pendingResponses(): number {
-    return this.#responses.length;
-  }
-
   get alerts(): DialogRecord[] {
     return this.dialogs.filter((d) => d.kind === 'alert');
   }
   get sidebars(): HtmlRecord[] {
     return this.html.filter((h) => h.kind === 'sidebar');
-  }
-  get modalDialogs(): HtmlRecord[] {
-    return this.html.filter((h) => h.kind !== 'sidebar');
   }
 
   /** Menus added to the UI, the last addToUi of a caption replacing earlier ones. */

@@ -48,7 +48,8 @@ function domainCell(cell: RawCell): CellValue {
 export function amountsClaimed(cells: RawCell[][], settings: Settings, today: string, locale: string): DemoClaim[] {
   if (settings.latePayment.regime === 'off' || cells.length === 0) return [];
   const grid = cells.map((row) => row.map(domainCell));
-  const header = mapHeaders(grid[0] ?? []);
+  // The sheet as given: no column is the add-on's own yet.
+  const header = mapHeaders(grid[0] ?? [], { owned: {} });
   const { rows } = parseInvoiceSheet(grid.slice(1), header.columns, {
     locale,
     defaultCurrency: settings.currency || currencyForLocale(locale),

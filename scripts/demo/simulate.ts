@@ -9,16 +9,20 @@ import { createRuntime, csvToCells, instantFromWall, loadAddon, parseCsv } from 
 import type { LoadedAddon, Runtime, SentMail, TriggerInfo } from '../../local';
 import { LAST_RUN_KEY } from '../../src/app/run';
 import { SETTINGS_KEY } from '../../src/app/config';
-import { mapHeaders } from '../../src/domain/headers';
+import { mapHeaders, type HeaderMap } from '../../src/domain/headers';
+import { OWNED_COLUMN_KEY } from '../../src/gas/columns';
+import type { StatusField } from '../../src/domain/types';
 import { DISPUTE_SHEET, LOG_SHEET } from '../../src/domain/records';
 import { defaultSettings } from '../../src/domain/settings';
+import { statusCodeOf, type StatusCode } from '../../src/domain/stages';
 import { amountsClaimed } from '../demoClaims';
 import { DemoUsageError, parseIsoDay, resolveDemoOptions, type DemoOptions, type ResolvedDemoOptions } from './options';
 import type { ClientEmailCount, DemoDay, DemoEmail, DemoEvent, DemoEventKind, DemoResult, DemoTotals } from './result';
 
 /** The demo's invoice sheet has the name the add-on looks for by default. */
 const INVOICE_SHEET = defaultSettings().sheetName;
-const HELD_STATUSES = new Set(['Paid', 'Paused', 'Disputed', 'Needs review']);
+/** The add-on's statuses that hold an invoice's follow-ups (a Promised one shows as 'Promised by …'). */
+const HELD_STATUSES: ReadonlySet<StatusCode> = new Set<StatusCode>(['paid', 'paused', 'disputed', 'needs-review']);
 /** The Status of an invoice whose client promised to pay ('Promised by 2026-11-13'). */
 export const PROMISED = 'Promised by ';
 export const TABLE_FIELDS = ['invoice', 'client', 'status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp'] as const;
@@ -116,14 +120,27 @@ export async function composeEml(mail: SentMail, fallbackName: string): Promise<
   return out;
 }
 
-function columnIndex(headerRow: string[], field: (typeof TABLE_FIELDS)[number]): number | undefined {
-  return mapHeaders(headerRow).columns[field];
+/** The add-on's own status columns (0-based), found by the marks it leaves on them, as the add-on finds them. */
+function ownedColumnsIn(runtime: Runtime): Partial<Record<StatusField, number>> {
+  const owned: Partial<Record<StatusField, number>> = {};
+  const sheet = runtime.spreadsheetObject().getSheetByName(INVOICE_SHEET);
+  for (const mark of sheet?.createDeveloperMetadataFinder().withKey(OWNED_COLUMN_KEY).find() ?? []) {
+    const field = mark.getValue() as StatusField;
+    const column = mark.getLocation().getColumn()?.getColumn();
+    if (column !== undefined && (owned[field] === undefined || column - 1 < owned[field])) owned[field] = column - 1;
+  }
+  return owned;
 }
 
-function statusByRow(rows: string[][]): Map<string, { invoice: string; client: string; status: string }> {
+/** The columns of the demo's invoice sheet, read as the add-on reads them (its own status columns by their marks). */
+function sheetColumns(runtime: Runtime, headerRow: string[]): HeaderMap['columns'] {
+  return mapHeaders(headerRow, { owned: ownedColumnsIn(runtime) }).columns;
+}
+
+function statusByRow(runtime: Runtime, rows: string[][]): Map<string, { invoice: string; client: string; status: string }> {
   const out = new Map<string, { invoice: string; client: string; status: string }>();
-  const header = rows[0] ?? [];
-  const [inv, cli, st] = [columnIndex(header, 'invoice'), columnIndex(header, 'client'), columnIndex(header, 'status')];
+  const columns = sheetColumns(runtime, rows[0] ?? []);
+  const [inv, cli, st] = [columns.invoice, columns.client, columns.status];
   if (st === undefined) return out;
   rows.slice(1).forEach((row, i) => {
     const invoice = inv === undefined ? '' : (row[inv] ?? '').trim();
@@ -442,7 +459,8 @@ function statusEvents(date: string, before: InvoiceStatuses, now: InvoiceStatuse
   const events: DemoEvent[] = [];
   for (const [key, row] of now) {
     if (before.get(key)?.status === row.status) continue;
-    const held = HELD_STATUSES.has(row.status) || row.status.startsWith(PROMISED);
+    const code = statusCodeOf(row.status);
+    const held = (code !== null && HELD_STATUSES.has(code)) || row.status.startsWith(PROMISED);
     const kind = row.status.startsWith('Error:') ? 'error' : held ? 'held' : null;
     if (kind) events.push({ ...emptyEvent(date, kind), invoice: row.invoice, client: row.client, result: row.status });
   }
@@ -508,7 +526,7 @@ class DayWatcher {
   }
 
   private statusChanges(date: string): DemoEvent[] {
-    const now = statusByRow(displayRowsOf(this.session.runtime, INVOICE_SHEET));
+    const now = statusByRow(this.session.runtime, displayRowsOf(this.session.runtime, INVOICE_SHEET));
     const events = statusEvents(date, this.statuses, now);
     this.statuses = now;
     return events;
@@ -552,7 +570,7 @@ function recordPayments(session: DemoSession, payments: Array<{ invoice: string;
   if (due.length === 0) return [];
   const sheet = session.runtime.sheet(INVOICE_SHEET);
   const rows = sheet.displayRows();
-  const columns = mapHeaders(rows[0] ?? []).columns;
+  const columns = sheetColumns(session.runtime, rows[0] ?? []);
   const events: DemoEvent[] = [];
   for (const p of due) {
     const row = rows.findIndex(
@@ -628,7 +646,8 @@ async function simulateDays(session: DemoSession, options: ResolvedDemoOptions) 
 /** The invoice rows at the end, in the table's columns (display values; blank rows left out). */
 function finalTableRows(runtime: Runtime): string[][] {
   const sheetRows = runtime.sheet(INVOICE_SHEET).displayRows();
-  const indexes = TABLE_FIELDS.map((f) => columnIndex(sheetRows[0] ?? [], f));
+  const columns = sheetColumns(runtime, sheetRows[0] ?? []);
+  const indexes = TABLE_FIELDS.map((f) => columns[f]);
   return sheetRows
     .slice(1)
     .filter((r) => r.some((c) => c.trim() !== ''))

@@ -1,6 +1,8 @@
 // Disputes, for the invoice on the selected row: its state, a promise to pay, open / note / resolve, the history,
 // the dispute-opening message to send yourself (Gmail compose or copy — never sent by the add-on),
 // sends whose outcome is unknown, and the options when the invoice reaches its final stage.
+import { callHistoryLabel } from '../../src/domain/calls';
+import type { FollowUpView } from '../../src/app/sidebarTypes';
 import { DECISION_STAGE, reachedStatus } from '../../src/domain/stageTable';
 import { renderTemplate } from '../../src/domain/templates';
 import { call } from '../api';
@@ -238,6 +240,12 @@ function unsureCard(store: Store, inv: InvoiceView): HTMLElement | null {
   );
 }
 
+/** A follow-up's name in the history: the stage's, or for a call what came of it. */
+function followUpName(f: FollowUpView, locale: string): string {
+  if (!f.call) return stageName(f.stage);
+  return callHistoryLabel(f.call.outcome, f.call.promisedDate === null ? null : formatDate(f.call.promisedDate, locale));
+}
+
 function historyCard(store: Store, inv: InvoiceView): HTMLElement {
   const locale = store.data.locale;
   const when = (date: string | null): HTMLElement => h('span', { class: 'when' }, formatDate(date, locale));
@@ -260,7 +268,7 @@ function historyCard(store: Store, inv: InvoiceView): HTMLElement {
             null,
             when(f.date),
             ' ',
-            h('strong', null, stageName(f.stage)),
+            h('strong', null, followUpName(f, locale)),
             ` — ${f.result}`,
             f.recipients ? h('div', { class: 'hint' }, f.recipients) : null,
           ),

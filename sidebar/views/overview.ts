@@ -5,28 +5,28 @@ import { fill, h } from '../dom';
 import type { Store } from '../state';
 import { announce, busy, errorText, formatDate, formatInstant, section } from '../ui';
 import { stageName } from './selection';
-import { STATUSES, type Status } from '../../src/domain/stages';
+import type { OverviewStatusCode } from '../../src/app/sidebarTypes';
 
 /**
  * The order a user reads statuses in: from what needs action to what is done. Keyed by the domain's
- * own statuses, so a status added there must be placed here; other words (Void, Credit note…) go last.
+ * status codes, so a status added there must be placed here; statuses without a code (Void, Credit note…) go last.
  */
-const STATUS_RANK: Record<Status | 'Error', number> = {
-  'Decide next step': 0,
-  'Needs review': 1,
-  'Call client': 2,
-  'Final notice': 3,
-  Overdue: 4,
-  'Due today': 5,
-  Promised: 6,
-  'Not due': 7,
-  Disputed: 8,
-  Paused: 9,
-  Paid: 10,
-  Error: 11,
+const STATUS_RANK: Record<OverviewStatusCode, number> = {
+  decide: 0,
+  'needs-review': 1,
+  'call-client': 2,
+  'final-notice': 3,
+  overdue: 4,
+  'due-today': 5,
+  promised: 6,
+  'not-due': 7,
+  disputed: 8,
+  paused: 9,
+  paid: 10,
+  error: 11,
 };
-const statusRank = (status: string): number =>
-  Object.prototype.hasOwnProperty.call(STATUS_RANK, status) ? STATUS_RANK[status as Status] : STATUSES.length + 1;
+const statusRank = (code: OverviewStatusCode | null): number =>
+  code === null ? Object.keys(STATUS_RANK).length : STATUS_RANK[code];
 
 type Data = Store['data'];
 type Overview = Data['overview'];
@@ -93,7 +93,7 @@ function overdueCard(o: Overview): HTMLElement {
 function countsCard(o: Overview): HTMLElement {
   if (o.counts.length === 0) return section('Invoices by status', h('p', { class: 'hint' }, 'No invoices found.'));
   const rows = [...o.counts]
-    .sort((a, b) => statusRank(a.status) - statusRank(b.status))
+    .sort((a, b) => statusRank(a.code) - statusRank(b.code))
     .map((c) => h('tr', null, h('th', { scope: 'row' }, c.status), h('td', null, String(c.count))));
   return section('Invoices by status', h('table', { class: 'counts' }, h('tbody', null, rows)));
 }

@@ -1,14 +1,15 @@
 // An invoice as the sidebar shows it (Disputes tab, template preview): plain JSON from one read.
 import { clientKey, type ListedInvoice } from '../domain/group';
 import { formatMoney } from '../domain/money';
-import type { LedgerEntry } from '../domain/records';
+import type { LedgerEntry, LogRecord } from '../domain/records';
+import { CALL_LOG_STAGE, isCallOutcome } from '../domain/calls';
 import { statusCells, type RowPlan } from '../domain/plan';
 import { emailLocale, invoiceLanguage } from '../domain/language';
-import { isPaid, statusCode, type StatusCode } from '../domain/stages';
+import { isChasedWhenOverdue, isPaid, statusCode, type StatusCode } from '../domain/stages';
 import { lateInterestFor } from '../domain/notice';
 import { placeholderValues } from '../domain/templates';
 import type { SheetView } from './sheetView';
-import type { InvoiceView } from './sidebarTypes';
+import type { FollowUpView, InvoiceView } from './sidebarTypes';
 import { promiseView } from './promiseRecords';
 import type { LateInterest } from '../domain/interest';
 import type { Invoice } from '../domain/types';
@@ -63,7 +64,7 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
     followUps: key
       ? snapshot.log
           .filter((l) => l.key === key)
-          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '' }))
+          .map((l) => ({ date: l.date, stage: l.stage, result: l.result, recipients: l.recipients ?? '', ...callOf(l) }))
       : [],
     unsureSends: unsure.map((e) => ({ stage: e.stage, date: e.date, recipients: e.recipients })),
     promise: invoice ? promiseView(invoice, snapshot.promises, ctx.today) : null,
@@ -72,8 +73,11 @@ export function invoiceView({ snapshot, run }: SheetView, row: number): InvoiceV
   };
 }
 
-/** Statuses of invoices that follow-ups still go out for (not paused, disputed, promised, or left to the user). */
-const CHASED = new Set<StatusCode>(['overdue', 'call-client', 'final-notice']);
+/** A call's outcome, by its code in the log (a row typed by hand with other words is shown as it is). */
+function callOf(l: LogRecord): Pick<FollowUpView, 'call'> {
+  if (l.stage !== CALL_LOG_STAGE || !isCallOutcome(l.outcome)) return {};
+  return { call: { outcome: l.outcome, promisedDate: l.promisedDate ?? null } };
+}
 
 /** The invoice and its client's other unpaid, chased invoices that are overdue today, oldest due first. */
 function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice[] {
@@ -84,8 +88,9 @@ function clientInvoices(run: SheetView['run'], selected: Invoice): ListedInvoice
   };
   const others = run.plan.rows.flatMap((row) => {
     const inv = row.key !== null && row.key !== selected.key && row.error === null ? run.invoices.get(row.key) : undefined;
+    // Not paused, disputed, promised, or left to the user.
     const chased =
-      row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && CHASED.has(statusCode(row.evaluation.status));
+      row.evaluation !== null && (row.evaluation.daysOverdue ?? 0) > 0 && isChasedWhenOverdue(statusCode(row.evaluation.status));
     return inv && chased && !isPaid(inv) && clientKey(inv.client) === client ? [listed(inv)] : [];
   });
   return [listed(selected), ...others].sort((a, b) => a.dueDate.localeCompare(b.dueDate));

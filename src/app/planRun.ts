@@ -81,7 +81,6 @@ export function planRun(snapshot: Snapshot): RunPlan {
     // A due date that looks like a typo holds its invoice until the user confirms it (docs/own-sheet.md).
     dueDates: dueDateChecks(snapshot),
     // The run sends and logs the "promise missed" emails (src/app/notices.ts).
-    sendPromiseMissed: true,
   });
   const lastEmails = lastEmailOn(snapshot.log, snapshot.ledger, invoices);
   const clientHistory = { today: ctx.today, locale: ctx.locale, lastEmailOn: lastEmails, maxInvoices: snapshot.ledgerRoom };

@@ -41,7 +41,7 @@ export interface SheetPort {
   /** The last column with content (0 for an empty sheet). */
   lastColumn(): number;
   /** Shows the data cells of a column as dates or as money. */
-  formatColumn(column: number, format: 'date' | 'money'): void;
+  formatColumn(column: number, format: 'date' | 'money' | 'text'): void;
   /** Checkbox validation on a column's data cells (without writing FALSE into them). */
   checkboxColumn(column: number): void;
   /** Bold, frozen header row over `columns` columns. */

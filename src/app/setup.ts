@@ -15,9 +15,11 @@ export const SETUP_COLUMNS: SheetField[] = [
   'contactName',
   'email',
   'billingEmail',
+  'phone',
   'amount',
   'amountPaid',
   'currency',
+  'language',
   'issueDate',
   'dueDate',
   'paidDate',
@@ -32,6 +34,8 @@ export const SETUP_COLUMNS: SheetField[] = [
 
 const DATE_FIELDS: SheetField[] = ['issueDate', 'dueDate', 'paidDate', 'lastFollowUp', 'nextFollowUp'];
 const MONEY_FIELDS: SheetField[] = ['amount', 'amountPaid'];
+/** Plain text, so a number typed as '+44 20 7946 0000' or '0151 496 0000' stays as written. */
+const TEXT_FIELDS: SheetField[] = ['phone'];
 
 function isStatusField(field: SheetField): field is StatusField {
   return (STATUS_FIELDS as readonly SheetField[]).includes(field);
@@ -52,6 +56,8 @@ export function setUpInvoiceSheetIn(ports: Ports): { created: boolean; message: 
     client: 'Example Client Ltd',
     contactName: 'Alex Example',
     email: 'alex@example.com',
+    // A fictional number (555-01xx): the day-14 call card shows it (README "The day-14 call").
+    phone: '+1 555 0100',
     amount: 1200,
     currency: currencyForLocale(ports.spreadsheet.locale),
     issueDate: { date: addDays(today, -30) },
@@ -64,6 +70,7 @@ export function setUpInvoiceSheetIn(ports: Ports): { created: boolean; message: 
   SETUP_COLUMNS.forEach((field, i) => {
     if (DATE_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'date');
     if (MONEY_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'money');
+    if (TEXT_FIELDS.includes(field)) sheet.formatColumn(i + 1, 'text');
   });
   sheet.checkboxColumn(SETUP_COLUMNS.indexOf('paused') + 1);
   // The status columns are the add-on's own: marked, so they stay its own wherever they are moved.

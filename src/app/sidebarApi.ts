@@ -6,6 +6,7 @@ import { defaultTemplates, templateLabel } from '../domain/defaultTemplates';
 import { formatMoney } from '../domain/money';
 import { outcomeStatus, type RowPlan } from '../domain/plan';
 import { invoiceKey } from '../domain/parse';
+import { statusCode, statusWords } from '../domain/stages';
 import { missingSenderName } from '../domain/settings';
 import { overdueByCurrency } from './planRun';
 import { PLACEHOLDERS } from '../domain/templates';
@@ -46,6 +47,7 @@ import type {
   ColumnsView,
   DueTodayView,
   InvoiceView,
+  OverviewStatusCode,
   OverviewView,
   PdfDownload,
   SaveResult,
@@ -149,10 +151,12 @@ function dueToday(run: SheetView['run'], notices: readonly Notice[]): DueTodayVi
 }
 
 function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun'], notices: readonly Notice[]): OverviewView {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, OverviewView['counts'][number]>();
   for (const row of run.plan.rows) {
-    const status = overviewStatus(row);
-    counts.set(status, (counts.get(status) ?? 0) + 1);
+    const { status, code } = overviewStatus(row);
+    const known = counts.get(status);
+    if (known) known.count++;
+    else counts.set(status, { status, code, count: 1 });
   }
   const weekAgo = addDays(snapshot.ctx.today, -7);
   const failures = snapshot.log
@@ -160,7 +164,7 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
     .slice(-10)
     .map((l) => ({ date: l.date, invoice: l.key, stage: l.stage, result: l.result }));
   return {
-    counts: [...counts].map(([status, count]) => ({ status, count })),
+    counts: [...counts.values()],
     // One entry per client email (docs/escalation.md "One email per client"), listing its invoices.
     dueToday: dueToday(run, notices),
     overdueTotals: overdueByCurrency(run).map(({ currency, balance }) => ({
@@ -173,12 +177,14 @@ function overview({ snapshot, run }: SheetView, lastRun: OverviewView['lastRun']
   };
 }
 
-/** A row's status as the overview counts it: rows that are not chased say what they are. */
-function overviewStatus(row: RowPlan): string {
+/** A row's status as the overview counts it, with its code: rows that are not chased say what they are (no code). */
+function overviewStatus(row: RowPlan): { status: string; code: OverviewStatusCode | null } {
   // Every copy counts as one kind ('Duplicate'), not one kind per row it copies.
-  if (row.outcome?.code === 'duplicate') return 'Duplicate';
-  if (row.outcome) return row.outcome.kind === 'held' ? 'Needs review' : outcomeStatus(row.outcome);
-  return row.error !== null ? 'Error' : (row.evaluation?.status ?? 'Error');
+  if (row.outcome?.code === 'duplicate') return { status: 'Duplicate', code: null };
+  if (row.outcome?.kind === 'held') return { status: statusWords('needs-review'), code: 'needs-review' };
+  if (row.outcome) return { status: outcomeStatus(row.outcome), code: null };
+  if (row.error !== null || row.evaluation === null) return { status: 'Error', code: 'error' };
+  return { status: row.evaluation.status, code: statusCode(row.evaluation.status) };
 }
 
 function readLastRun(store: StorePort): OverviewView['lastRun'] {

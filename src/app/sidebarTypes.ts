@@ -1,7 +1,7 @@
 // What crosses google.script.run between the sidebar and the server: plain JSON only (Apps Script
 // refuses Date objects there), so dates travel as 'YYYY-MM-DD' strings. The sidebar imports these
 // types; the server functions in src/main.ts return them.
-import type { CallCard } from '../domain/calls';
+import type { CallCard, CallOutcome } from '../domain/calls';
 import type { LedgerStage } from '../domain/records';
 import type { ListedInvoice } from '../domain/group';
 import type { SmallClaimsLimit } from '../domain/smallClaims';
@@ -33,6 +33,8 @@ export interface FollowUpView {
   stage: string;
   result: string;
   recipients: string;
+  /** A call's outcome and the date promised on it (README "The day-14 call"); absent for an email. */
+  call?: { outcome: CallOutcome; promisedDate: IsoDate | null };
 }
 
 export interface UnsureSendView {
@@ -104,8 +106,12 @@ export interface LastRunView {
   stopped: string | null;
 }
 
+/** A status the overview counts, as a code: the add-on's own, or a row it cannot read. */
+export type OverviewStatusCode = StatusCode | 'error';
+
 export interface OverviewView {
-  counts: Array<{ status: string; count: number }>;
+  /** Rows per status; `code` is null for what the add-on does not chase (Void, Duplicate…). */
+  counts: Array<{ status: string; code: OverviewStatusCode | null; count: number }>;
   dueToday: DueTodayView[];
   overdueTotals: Array<{ currency: string; amount: number; text: string }>;
   lastRun: LastRunView | null;

@@ -26,6 +26,21 @@ export const CALL_OUTCOME_WORDS: Record<CallOutcome, string> = {
   wrongContact: 'Wrong contact',
 };
 
+/** What came of a call, as the invoice's history shows it after "Call: ". */
+const CALL_HISTORY_WORDS: Record<CallOutcome, string> = {
+  reached: 'reached them',
+  promised: 'promised to pay',
+  disputed: 'they dispute it',
+  noAnswer: 'no answer',
+  wrongContact: 'wrong contact',
+};
+
+/** A call in the invoice's history ('Call: promised to pay by Nov 30, 2026', 'Call: no answer'); `promisedOn` as shown. */
+export function callHistoryLabel(outcome: CallOutcome, promisedOn: string | null): string {
+  const by = outcome === 'promised' && promisedOn !== null ? ` by ${promisedOn}` : '';
+  return `Call: ${CALL_HISTORY_WORDS[outcome]}${by}`;
+}
+
 /** What to ask on the call: the method's four questions, in order. */
 export const TALKING_POINTS: readonly string[] = en.summary.talkingPoints;
 

@@ -323,11 +323,10 @@ export type ColumnMapping = Partial<Record<InputField, string>>;
 
 export interface HeaderOptions {
   /**
-   * The add-on's own status columns (recognised by the run through developer metadata). When
-   * given, status fields come only from here and a user column named 'Status', 'Stage', … is the
-   * user's. When absent, the canonical status titles are taken as the add-on's (older sheets).
+   * The add-on's own status columns (recognised by the run through developer metadata): status
+   * fields come only from here, and a user column named 'Status', 'Stage', … is the user's.
    */
-  owned?: Partial<Record<StatusField, number>>;
+  owned: Partial<Record<StatusField, number>>;
   mapping?: ColumnMapping;
 }
 
@@ -367,23 +366,19 @@ function headerColumns(headerRow: CellValue[]): Column[] {
   return out;
 }
 
-/** What a column can mean on its own: in owned mode a user's 'Status' is the userStatus input. */
-function hitFor(header: string, ownedMode: boolean): AliasHit | null {
+/** What a column can mean on its own: a user's 'Status' is the userStatus input, the other status titles nothing. */
+function hitFor(header: string): AliasHit | null {
   const key = headerKey(header);
   const status = STATUS_BY_TITLE.get(key);
-  if (status !== undefined) {
-    if (!ownedMode) return { field: status, rank: 0 };
-    return status === 'status' ? { field: 'userStatus', rank: 0 } : null;
-  }
+  if (status !== undefined) return status === 'status' ? { field: 'userStatus', rank: 0 } : null;
   return ALIASES.get(key) ?? null;
 }
 
 function gatherCandidates(columns: Column[], options: HeaderOptions, taken: Set<number>): Map<SheetField, HeaderCandidate[]> {
   const byField = new Map<SheetField, HeaderCandidate[]>();
-  const ownedMode = options.owned !== undefined;
   for (const { index, header } of columns) {
     if (taken.has(index)) continue;
-    const hit = hitFor(header, ownedMode);
+    const hit = hitFor(header);
     if (hit === null) continue;
     const list = byField.get(hit.field) ?? [];
     list.push({ column: index, header, rank: hit.rank });
@@ -435,10 +430,7 @@ function ambiguousIssue(field: SheetField, claims: HeaderCandidate[]): HeaderIss
 }
 
 /** Picks each field's column from its candidates; two equally good claims (or any two for payment fields) are a question. */
-function resolveFields(
-  byField: Map<SheetField, HeaderCandidate[]>,
-  combinePaid: boolean,
-): {
+function resolveFields(byField: Map<SheetField, HeaderCandidate[]>): {
   columns: Partial<Record<SheetField, number>>;
   issues: HeaderIssue[];
   duplicates: HeaderMap['duplicates'];
@@ -451,7 +443,8 @@ function resolveFields(
     const [best] = list;
     if (best === undefined) continue;
     const claims = PAYMENT_FIELDS.has(field) ? list : list.filter((c) => c.rank === best.rank);
-    if (field === 'paidDate' && combinePaid) {
+    // Several Paid columns are read together (`paidColumns`): the first is the column, no question.
+    if (field === 'paidDate') {
       columns[field] = best.column;
       continue;
     }
@@ -538,16 +531,16 @@ function paidColumnsOf(chosen: number | undefined, mapped: boolean, found: Heade
 }
 
 /**
- * The columns of a header row. With `options.owned` the add-on's status columns are exactly those
- * (a user's 'Status' column is then the userStatus input); `options.mapping` (the user's saved
- * choices) wins over the automatic match.
+ * The columns of a header row. The add-on's status columns are exactly `options.owned` (a user's
+ * 'Status' column is the userStatus input); `options.mapping` (the user's saved choices) wins over
+ * the automatic match.
  *
- * @example mapHeaders(['Invoice #', 'Customer Name', 'Email Address', 'Total Due', 'Date Due']).columns
+ * @example mapHeaders(['Invoice #', 'Customer Name', 'Email Address', 'Total Due', 'Date Due'], { owned: {} }).columns
  *   // { invoice: 0, client: 1, email: 2, amount: 3, dueDate: 4 }
  */
-export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}): HeaderMap {
+export function mapHeaders(headerRow: CellValue[], options: HeaderOptions): HeaderMap {
   const all = headerColumns(headerRow);
-  const owned = options.owned ?? {};
+  const owned = options.owned;
   const ownedIndexes = new Set(Object.values(owned).filter((i): i is number => Number.isInteger(i)));
   const mapped = applyMapping(
     all.filter((c) => !ownedIndexes.has(c.index)),
@@ -556,12 +549,9 @@ export function mapHeaders(headerRow: CellValue[], options: HeaderOptions = {}):
   const byField = gatherCandidates(all, options, new Set([...ownedIndexes, ...mapped.taken]));
   if (!mapped.settled.has('balance')) amountDueAsBalance(byField, mapped.chosen.amount !== undefined);
   for (const field of mapped.settled) byField.delete(field);
-  if (options.owned !== undefined) for (const field of STATUS_FIELDS) byField.delete(field);
-  // Callers that pass ownership also pass `paidColumns` to the parser; a caller without it reads one
-  // Paid column only, so two Paid columns stay a question rather than one being ignored.
-  const resolved = resolveFields(byField, options.owned !== undefined);
+  const resolved = resolveFields(byField);
   const columns: Partial<Record<SheetField, number>> = { ...resolved.columns, ...mapped.chosen };
-  for (const field of STATUS_FIELDS) if (options.owned !== undefined && owned[field] !== undefined) columns[field] = owned[field];
+  for (const field of STATUS_FIELDS) if (owned[field] !== undefined) columns[field] = owned[field];
   const ambiguous = new Set(resolved.issues.map((i) => i.field));
   const missingRequired = missingRequiredFields(columns, ambiguous);
   const candidates: HeaderMap['candidates'] = {};
@@ -598,7 +588,7 @@ export type HeaderRowResult =
  * A title row or two above it is common. When none does, one `no-header-row` issue says where
  * the header must be and what the closest row lacks.
  */
-export function findHeaderRow(topRows: CellValue[][], options: HeaderOptions = {}): HeaderRowResult {
+export function findHeaderRow(topRows: CellValue[][], options: HeaderOptions): HeaderRowResult {
   const rows = (Array.isArray(topRows) ? topRows : []).slice(0, HEADER_SEARCH_ROWS);
   let closest: { index: number; map: HeaderMap; found: number } | null = null;
   for (let index = 0; index < rows.length; index++) {

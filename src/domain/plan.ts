@@ -100,11 +100,6 @@ export interface PlanInput {
   selfEmail: string | null;
   /** Promises recorded in the sidebar, merged with the Promised Date column. */
   promises?: readonly PromiseRecord[];
-  /**
-   * The run sends the "promise missed" emails (`Plan.promiseMissed`) and records them. Without it, a
-   * missed promise lets the schedule resume at once, so no invoice waits for an email nobody sends.
-   */
-  sendPromiseMissed?: boolean;
   /** The Follow-up Log as read: the formal letter lists every follow-up sent. */
   log?: readonly LogRecord[];
   /**
@@ -407,13 +402,7 @@ function heldInvoice(inv: Invoice, checks: DueDateChecks): RowPlan | null {
 function plannedInvoice(inv: Invoice, input: RunInput, checks: DueDateChecks): RowPlan {
   const held = heldInvoice(inv, checks);
   if (held !== null) return held;
-  const known = input.histories.get(inv.key) ?? NO_HISTORY;
-  const missedFor = inv.promisedDate ?? null;
-  // A copy only when it changes something (most invoices have no promise): this runs for every row.
-  const history =
-    input.sendPromiseMissed === true || (known.promiseMissedFor ?? null) === missedFor
-      ? known
-      : { ...known, promiseMissedFor: missedFor };
+  const history = input.histories.get(inv.key) ?? NO_HISTORY;
   const evaluation = evaluateInvoice(inv, history, input.settings, input.ctx.today);
   const plan: RowPlan = {
     row: inv.row,

@@ -50,7 +50,28 @@ export const CHASED_STATUS_WORDS: readonly Status[] = [
 
 /** The code of a status the add-on decided on (`Evaluation.status`). */
 export function statusCode(status: Status): StatusCode {
-  return STATUS_ROWS.find((r) => r.words === status)!.code;
+  return statusCodeOf(status)!;
+}
+
+/** The words the Status cell shows for a status code. */
+export function statusWords(code: StatusCode): Status {
+  return STATUS_ROWS.find((r) => r.code === code)!.words;
+}
+
+/** The code of a Status cell's words when they are one of the add-on's own statuses, else null. */
+export function statusCodeOf(words: string): StatusCode | null {
+  return STATUS_ROWS.find((r) => r.words === words)?.code ?? null;
+}
+
+/** What an email stage leaves the row in: follow-ups still go out (the decision stage's is the user's to act on). */
+const EMAIL_REACHED_CODES: readonly StatusCode[] = EMAIL_STAGE_IDS.flatMap((s) => {
+  const reached = reachedStatus(s);
+  return reached === undefined ? [] : [reached.code];
+});
+
+/** An overdue invoice in this status is still chased: Overdue, or a status an email stage leaves it in. */
+export function isChasedWhenOverdue(code: StatusCode): boolean {
+  return code === 'overdue' || EMAIL_REACHED_CODES.includes(code);
 }
 
 /** What the add-on remembers of one invoice (from the log, the status columns, the ledger and disputes). */

@@ -50,7 +50,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** How long a run or a sidebar write waits for another execution's lock. */
 const LOCK_WAIT_MS = 10 * 1000;
-const FORMATS = { date: 'yyyy-mm-dd', money: '#,##0.00' } as const;
+const FORMATS = { date: 'yyyy-mm-dd', money: '#,##0.00', text: '@' } as const;
 
 /** A cell the add-on writes, as Sheets takes it: text stays text, calendar dates become date cells. */
 function writable(v: OutCell, dates: DateConverter): WritableCell {
@@ -137,7 +137,7 @@ class SheetAdapter implements SheetPort {
     return this.sheet.getLastColumn();
   }
 
-  formatColumn(column: number, format: 'date' | 'money'): void {
+  formatColumn(column: number, format: keyof typeof FORMATS): void {
     setColumnFormat(this.sheet, column, FORMATS[format]);
   }
 

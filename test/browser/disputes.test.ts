@@ -196,3 +196,19 @@ it('asks for a row when none is selected, and shows a row error in words', () =>
     await useRow(3);
     await expectText(panel, 'Status Paid', 'Balance Paid ($850.00)');
   }));
+
+it('the history names each call by what came of it, with the date promised', () =>
+  withSidebar({}, async ({ page, server, useRow }) => {
+    server.addon.call('recordCall', 'INV-2026-041', 'noAnswer', {});
+    server.addon.call('recordCall', 'INV-2026-041', 'promised', { promisedDate: '2026-12-04', note: 'Priya will pay Friday' });
+    await useRow(2);
+    const history = page.locator('#panel-disputes ol.timeline li');
+    await expectText(history.filter({ hasText: 'Call: no answer' }), 'Call: no answer');
+    await expectText(
+      history.filter({ hasText: 'promised to pay' }),
+      'Call: promised to pay by December 4, 2026',
+      'Priya will pay Friday',
+    );
+    // Not the log's bare stage code.
+    expect((await history.allTextContents()).join('\n')).not.toMatch(/\bcall —/);
+  }));

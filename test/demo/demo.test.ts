@@ -419,6 +419,15 @@ describe('the default month over the bundled sample', () => {
     expect(missedDay.mail.text).toContain(
       'Invoice INV-2026-053 (Cedar & Pine Legal): the client missed the date they promised to pay by',
     );
+    // The day-14 call names the number of the sample's Phone column, or says there is none to dial.
+    const callLines = summaries.flatMap((s) => (s.mail.text ?? '').split('\n').filter((l) => /^- Call /.test(l)));
+    const northwind = sample.get('INV-2026-041')!['Phone']!;
+    expect(northwind).toMatch(/^\+1 555 01\d\d$/);
+    expect(callLines).toContainEqual(
+      expect.stringContaining(`Priya Raman at Northwind Studio on ${northwind} about invoice INV-2026-041`),
+    );
+    expect(sample.get('INV-2026-047')!['Phone']).toBe('');
+    expect(callLines).toContainEqual(expect.stringContaining('Müller & Söhne GmbH (no number to dial)'));
   });
 
   test('the printed report fits 100 columns, has no colour codes when asked not to, and says nothing was sent', () => {

@@ -56,7 +56,7 @@ describe('accounting brackets', () => {
 
 describe('an accounting-format sheet', () => {
   const HEADER = ['Invoice', 'Client', 'Email', 'Due Date', 'Amount', 'Amount Paid', 'Balance'];
-  const columns = mapHeaders(HEADER).columns;
+  const columns = mapHeaders(HEADER, { owned: {} }).columns;
   const read = (amount: CellValue, paid: CellValue, balance: CellValue, locale = 'en_US'): ParsedRow =>
     parseInvoiceSheet([['A-1', 'Acme', 'ap@acme.test', { date: '2026-11-01' }, amount, paid, balance]], columns, {
       locale,

@@ -116,7 +116,7 @@ describe('phone numbers', () => {
   it.each(['Phone', 'Tel', 'Telephone', 'Mobile', 'Phone Number', 'Billing Phone', 'Telefon', 'Téléphone', 'Teléfono'])(
     'reads a %s column as the phone',
     (title) => {
-      const map = mapHeaders(['Invoice', 'Client', 'Email', 'Billing Email', 'Due Date', title]);
+      const map = mapHeaders(['Invoice', 'Client', 'Email', 'Billing Email', 'Due Date', title], { owned: {} });
       expect(map.columns.phone).toBe(5);
       expect(map.columns.billingEmail).toBe(3);
     },

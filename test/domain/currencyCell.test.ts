@@ -79,7 +79,7 @@ describe('currencyOfCell', () => {
 
 describe('the Currency column of a sheet', () => {
   const HEADER = ['Invoice', 'Client', 'Email', 'Amount', 'Currency', 'Due Date'];
-  const columns = mapHeaders(HEADER).columns;
+  const columns = mapHeaders(HEADER, { owned: {} }).columns;
   const read = (currency: CellValue, locale: string, amount: CellValue = 100, defaultCurrency = ''): ParsedRow =>
     parseInvoiceSheet([['I-1', 'Acme', 'ap@acme.test', amount, currency, { date: '2026-11-01' }]], columns, {
       locale,

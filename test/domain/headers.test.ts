@@ -90,34 +90,35 @@ describe('FIELD_HEADERS', () => {
     ['Hold', 'paused'],
     ['On Hold', 'paused'],
     ['Payment Link', 'paymentLink'],
-    ['Status', 'status'],
-    ['Stage', 'stage'],
-    ['Days Overdue', 'daysOverdue'],
-    ['Last Follow-up', 'lastFollowUp'],
-    ['Last follow up', 'lastFollowUp'],
-    ['Next Follow-up', 'nextFollowUp'],
+    // A user's Status column is an input; the add-on's status columns are found by their marks.
+    ['Status', 'userStatus'],
   ])('%s → %s', (header, field) => {
-    expect(mapHeaders([header]).columns[field as SheetField]).toBe(0);
+    expect(mapHeaders([header], { owned: {} }).columns[field as SheetField]).toBe(0);
   });
 
-  test.each(['Notes', 'constructor', '__proto__', 'toString', 'hasOwnProperty', ''])('%s is not a field', (h) => {
-    expect(mapHeaders([h]).columns).toEqual({});
-  });
+  test.each(['Notes', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'Stage', 'Days Overdue', 'Next Follow-up'])(
+    '%s is not a field',
+    (h) => {
+      expect(mapHeaders([h], { owned: {} }).columns).toEqual({});
+    },
+  );
 });
 
 describe('mapHeaders', () => {
   test('finds columns by name in any order, ignoring extra columns', () => {
-    const map = mapHeaders(['Notes', 'due', 'AMOUNT DUE', 'Invoice #', '', 'Customer', 'E-mail', 'Status', 'constructor']);
-    expect(map.columns).toEqual({ dueDate: 1, amount: 2, invoice: 3, client: 5, email: 6, status: 7 });
+    const map = mapHeaders(['Notes', 'due', 'AMOUNT DUE', 'Invoice #', '', 'Customer', 'E-mail', 'Status', 'constructor'], {
+      owned: {},
+    });
+    expect(map.columns).toEqual({ dueDate: 1, amount: 2, invoice: 3, client: 5, email: 6, userStatus: 7 });
     expect(map.missingRequired).toEqual([]);
-    expect(map.missingStatus).toEqual(['stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp']);
+    expect(map.missingStatus).toEqual(['status', 'stage', 'daysOverdue', 'lastFollowUp', 'nextFollowUp']);
     expect(map.duplicates).toEqual([]);
     expect(map.headers).toEqual(['Notes', 'due', 'AMOUNT DUE', 'Invoice #', 'Customer', 'E-mail', 'Status', 'constructor']);
     expect(Object.prototype.hasOwnProperty.call(map.columns, 'constructor')).toBe(false);
   });
 
   test('lists missing required columns in field order', () => {
-    const map = mapHeaders(['Client', 'Invoice']);
+    const map = mapHeaders(['Client', 'Invoice'], { owned: {} });
     expect(map.missingRequired).toEqual(['email', 'amount', 'dueDate']);
   });
 
@@ -135,14 +136,12 @@ describe('mapHeaders', () => {
     expect(map.columns.paidDate).toBe(1);
     expect(map.paidColumns).toEqual([1, 3]);
     expect(map.issues).toEqual(expect.not.arrayContaining([expect.objectContaining({ field: 'paidDate' })]));
-    // Older callers (no ownership) read one Paid column only: for them it stays a question.
-    const legacy = mapHeaders(['Invoice', 'Paid', 'Client', 'Paid Date']);
-    expect(legacy.columns.paidDate).toBeUndefined();
-    expect(legacy.issues.map((i) => [i.field, i.code])).toContainEqual(['paidDate', 'ambiguous']);
   });
 
   test('Paid, Paid Amount, Date and Contact do not collide with their neighbours', () => {
-    const map = mapHeaders(['Paid', 'Paid Amount', 'Date', 'Due Date', 'Contact', 'Contact Email', 'Number', 'Invoice Total']);
+    const map = mapHeaders(['Paid', 'Paid Amount', 'Date', 'Due Date', 'Contact', 'Contact Email', 'Number', 'Invoice Total'], {
+      owned: {},
+    });
     expect(map.columns).toEqual({
       paidDate: 0,
       amountPaid: 1,
@@ -157,8 +156,8 @@ describe('mapHeaders', () => {
   });
 
   test('non-text header cells and an empty row', () => {
-    expect(mapHeaders([1, true, { date: '2026-01-01' }, '']).headers).toEqual(['1', 'TRUE', '2026-01-01']);
-    const empty = mapHeaders([]);
+    expect(mapHeaders([1, true, { date: '2026-01-01' }, ''], { owned: {} }).headers).toEqual(['1', 'TRUE', '2026-01-01']);
+    const empty = mapHeaders([], { owned: {} });
     expect(empty.headers).toEqual([]);
     expect(empty.missingRequired).toEqual(['invoice', 'client', 'email', 'amount', 'dueDate']);
   });
@@ -166,18 +165,20 @@ describe('mapHeaders', () => {
 
 describe('describeHeaderProblem', () => {
   test('a usable header row is fine', () => {
-    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date']), 'Invoices')).toBeNull();
+    expect(
+      describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date'], { owned: {} }), 'Invoices'),
+    ).toBeNull();
   });
 
   test('one missing column, with its aliases and the headers found', () => {
-    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount']), 'Invoices')).toBe(
+    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount'], { owned: {} }), 'Invoices')).toBe(
       "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due, Date Due, Due On, Payment Due). " +
         'For due dates: add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date. Headers found: Invoice, Client, Email, Amount.',
     );
   });
 
   test('several missing columns', () => {
-    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Notes']), 'Sheet1')).toBe(
+    expect(describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Notes'], { owned: {} }), 'Sheet1')).toBe(
       "The sheet 'Sheet1' is missing the columns 'Email' (also accepted: Client Email, Contact Email, Email Address, E-mail), " +
         "'Amount' (also accepted: Total, Invoice Total, Invoice Amount, Total Amount) and 'Due Date' (also accepted: Due, Date Due, Due On, Payment Due). " +
         'For due dates: add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date. Headers found: Invoice, Client, Notes.',
@@ -185,38 +186,33 @@ describe('describeHeaderProblem', () => {
   });
 
   test('an empty header row', () => {
-    const msg = describeHeaderProblem(mapHeaders(['', '  ']), 'Invoices');
+    const msg = describeHeaderProblem(mapHeaders(['', '  '], { owned: {} }), 'Invoices');
     expect(msg).toMatch(/^The sheet 'Invoices' has no headers in row 1/);
     expect(msg).toContain('Invoice, Client, Email, Amount, Due Date');
     expect(msg).toContain('Set up invoice sheet');
   });
 
   test('a duplicated column', () => {
-    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Invoice #']), 'Invoices');
+    const msg = describeHeaderProblem(
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Invoice #'], { owned: {} }),
+      'Invoices',
+    );
     expect(msg).toBe(
       "The sheet 'Invoices' has two columns for one meaning: 'Invoice' and 'Invoice #' both look like the Invoice column — " +
         'choose which one the add-on reads (sidebar › Columns), or rename the others.',
     );
   });
 
-  test('two Paid columns are reported to older callers (a Paid tick box next to Paid Date)', () => {
-    const msg = describeHeaderProblem(
-      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Paid', 'Paid Date']),
-      'Invoices',
-    );
-    expect(msg).toContain("'Paid' and 'Paid Date' both look like the Paid Date column");
-  });
-
   test('a duplicated payment column is also reported (two Balance columns)', () => {
     const msg = describeHeaderProblem(
-      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Balance', 'Outstanding']),
+      mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Balance', 'Outstanding'], { owned: {} }),
       'Invoices',
     );
     expect(msg).toContain("'Balance' and 'Outstanding' both look like the Balance column");
   });
 
   test('missing columns are reported before duplicates', () => {
-    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Number', 'Client', 'Email', 'Amount']), 'Invoices');
+    const msg = describeHeaderProblem(mapHeaders(['Invoice', 'Number', 'Client', 'Email', 'Amount'], { owned: {} }), 'Invoices');
     expect(msg).toMatch(/has no 'Due Date' column/);
   });
 });

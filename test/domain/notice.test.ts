@@ -190,14 +190,18 @@ describe('the formal letter, planned as data', () => {
 describe('the Consumer column', () => {
   const header = ['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'B2C'];
   const parse = (cell: string | boolean) =>
-    parseInvoiceSheet([['INV-1', 'Jo', 'jo@x.test', 100, { date: '2026-03-01' }, cell]], mapHeaders(header).columns, {
-      locale: 'en_GB',
-      defaultCurrency: 'GBP',
-    }).rows[0]!;
+    parseInvoiceSheet(
+      [['INV-1', 'Jo', 'jo@x.test', 100, { date: '2026-03-01' }, cell]],
+      mapHeaders(header, { owned: {} }).columns,
+      {
+        locale: 'en_GB',
+        defaultCurrency: 'GBP',
+      },
+    ).rows[0]!;
 
   it('is read from a tick or Yes/No under any of its names', () => {
-    expect(mapHeaders(['Invoice', 'Individual']).columns.consumer).toBe(1);
-    expect(mapHeaders(['Invoice', 'Consumer']).columns.consumer).toBe(1);
+    expect(mapHeaders(['Invoice', 'Individual'], { owned: {} }).columns.consumer).toBe(1);
+    expect(mapHeaders(['Invoice', 'Consumer'], { owned: {} }).columns.consumer).toBe(1);
     const ticked = parse(true);
     expect(ticked.ok && ticked.invoice.consumer).toBe(true);
     const no = parse('No');

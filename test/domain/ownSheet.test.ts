@@ -104,12 +104,6 @@ describe("the add-on's own status columns", () => {
     expect(map.missingStatus).toEqual(['daysOverdue', 'lastFollowUp', 'nextFollowUp']);
   });
 
-  test("without ownership (older callers) the canonical titles are the add-on's, as before", () => {
-    const map = mapHeaders(USER);
-    expect(map.columns).toMatchObject({ status: 5, stage: 6, daysOverdue: 7, lastFollowUp: 8, nextFollowUp: 9 });
-    expect(map.columns.userStatus).toBeUndefined();
-  });
-
   test.each<[SheetField, string[], string]>([
     ['status', ['Invoice'], 'Status'],
     ['status', ['Invoice', 'STATUS'], 'Follow-up Status'],
@@ -219,12 +213,12 @@ describe('two columns, one meaning', () => {
 describe('findHeaderRow', () => {
   const HEADER = ['Invoice', 'Client', 'Email', 'Amount', 'Due Date'];
   test('under a title row and a blank row', () => {
-    const found = findHeaderRow([['Invoices 2026'], [], HEADER, ['A', 'B', 'c@d.test', 1, '2026-01-01']]);
+    const found = findHeaderRow([['Invoices 2026'], [], HEADER, ['A', 'B', 'c@d.test', 1, '2026-01-01']], { owned: {} });
     expect(found.ok && found.index).toBe(2);
   });
 
   test('none: a message that says where the header must be and what the closest row lacks', () => {
-    const found = findHeaderRow([['My invoices'], ['Invoice', 'Client', 'Amount']]);
+    const found = findHeaderRow([['My invoices'], ['Invoice', 'Client', 'Amount']], { owned: {} });
     expect(found.ok).toBe(false);
     if (found.ok) return;
     expect(found.issue).toMatchObject({ code: 'no-header-row', field: null, blocking: true });
@@ -237,7 +231,7 @@ describe('findHeaderRow', () => {
   });
 
   test('an empty sheet', () => {
-    const found = findHeaderRow([]);
+    const found = findHeaderRow([], { owned: {} });
     expect(found.ok).toBe(false);
   });
 });

@@ -36,7 +36,10 @@ const HEAD: [InputField, string][] = [
   ['paused', 'Paused'],
   ['paymentLink', 'Payment Link'],
 ];
-const COLUMNS = mapHeaders(HEAD.map(([, h]) => h)).columns;
+const COLUMNS = mapHeaders(
+  HEAD.map(([, h]) => h),
+  { owned: {} },
+).columns;
 const BASE: Partial<Record<InputField, CellValue>> = {
   invoice: 'INV-1',
   client: 'Acme Ltd',
@@ -287,7 +290,7 @@ describe('parseInvoiceSheet rows', () => {
   });
 
   test('missing columns and short rows read as empty cells', () => {
-    const columns = mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date']).columns;
+    const columns = mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date'], { owned: {} }).columns;
     const parsed = parseRows(
       [
         ['INV-1', 'Acme', 'a@acme.test', 10, '2026-01-31'],
@@ -380,7 +383,7 @@ describe('parseInvoiceSheet rows', () => {
       "Client is empty; Email 'no' is not a valid address; Amount 'abc' is not a number; and 2 more problems",
     );
     // Column order is the sheet's, not the field list's.
-    const columns = mapHeaders(['Due Date', 'Amount', 'Invoice', 'Client', 'Email']).columns;
+    const columns = mapHeaders(['Due Date', 'Amount', 'Invoice', 'Client', 'Email'], { owned: {} }).columns;
     const [r] = parseRows([['x', 'abc', 'INV-1', 'Acme', 'a@acme.test']], columns, EN_US);
     expect(r?.ok === false && r.invalid.error).toMatch(/^Due date 'x'.*; Amount 'abc'/);
   });

@@ -138,7 +138,6 @@ describe('a promise in the schedule', () => {
       ctx: { timeZone: 'America/New_York', locale: 'en_US', today: '2026-11-11' },
       selfEmail: null,
       promises: [record('2026-11-10', '2026-11-04')],
-      sendPromiseMissed: true,
     };
     const plan = planFollowUps(input);
     expect(plan.emails).toEqual([]);
@@ -146,13 +145,15 @@ describe('a promise in the schedule', () => {
     expect(plan.promiseMissed[0]).toMatchObject({ promisedDate: '2026-11-10', to: ['pat@acme.test'], cc: ['ap@acme.test'] });
     expect(withWords(plan.promiseMissed[0]!, wordsContext(input)).text).toMatch(/would be paid by November 10, 2026/);
     expect(plan.rows[0]?.promiseMissed?.key).toBe('INV-1');
-    // A run that does not send them yet: the schedule resumes at once (the firm reminder), no hold.
-    const before = planFollowUps({ ...input, sendPromiseMissed: false });
-    expect(before.promiseMissed).toEqual([]);
-    expect(before.emails.map((e) => e.stage)).toEqual(['firm']);
-    const holding = planFollowUps({ ...input, sendPromiseMissed: false, ctx: { ...input.ctx, today: '2026-11-10' } });
+    // The day before, the promise still holds: nothing goes out.
+    const holding = planFollowUps({ ...input, ctx: { ...input.ctx, today: '2026-11-10' } });
     expect(holding.emails).toEqual([]);
+    expect(holding.promiseMissed).toEqual([]);
     expect(holding.rows[0]?.evaluation?.status).toBe('Promised');
+    // Once its email went out, the schedule resumes after the gap.
+    const history = withPromiseMissedSent(input.histories.get('INV-1')!, '2026-11-10', '2026-11-11');
+    const after = planFollowUps({ ...input, histories: new Map([['INV-1', history]]) });
+    expect(after.promiseMissed).toEqual([]);
   });
 });
 

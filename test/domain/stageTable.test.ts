@@ -7,11 +7,12 @@ import {
   FIRST_FOLLOW_UP,
   isEmailStage,
   REACHED_STATUSES,
+  reachedStatus,
   STAGE_IDS,
   STAGE_TABLE,
   stageEmail,
 } from '../../src/domain/stageTable';
-import { STATUSES, statusCode } from '../../src/domain/stages';
+import { isChasedWhenOverdue, STATUSES, statusCode, statusCodeOf, statusWords } from '../../src/domain/stages';
 import { LIST_TEMPLATE_IDS, TEMPLATE_IDS, listTemplateId } from '../../src/domain/types';
 
 describe('the stage table', () => {
@@ -60,5 +61,22 @@ describe('the stage table', () => {
       expect(statusCode(r.words)).toBe(r.code);
     }
     expect(new Set(STATUSES.map(statusCode)).size).toBe(STATUSES.length);
+    for (const words of STATUSES) {
+      expect(statusWords(statusCode(words))).toBe(words);
+      expect(statusCodeOf(words)).toBe(statusCode(words));
+    }
+    expect(statusCodeOf('Void')).toBeNull();
+    expect(statusCodeOf('Needs review: the due date is before the issue date')).toBeNull();
+  });
+
+  it('an overdue invoice is chased while Overdue or in a status an email stage leaves it in', () => {
+    const byEmail = EMAIL_STAGE_IDS.flatMap((s) => reachedStatus(s)?.code ?? []);
+    expect(byEmail.length).toBeGreaterThan(0);
+    expect(STATUSES.map(statusCode).filter(isChasedWhenOverdue)).toEqual(['overdue', ...byEmail]);
+    // The decision is the user's to act on: the add-on sends nothing more.
+    expect(isChasedWhenOverdue(reachedStatus(DECISION_STAGE)!.code)).toBe(false);
+    for (const held of ['Paid', 'Paused', 'Disputed', 'Promised', 'Needs review'] as const) {
+      expect(isChasedWhenOverdue(statusCode(held))).toBe(false);
+    }
   });
 });

@@ -228,7 +228,7 @@ describe('a Status that says part was paid never claims the full amount', () => 
 
 describe('rows that repeat: the header pasted again, an invoice pasted twice', () => {
   const HEADER = ['Invoice', 'Client', 'Email', 'Amount', 'Due Date', 'Notes'];
-  const COLUMNS = mapHeaders(HEADER).columns;
+  const COLUMNS = mapHeaders(HEADER, { owned: {} }).columns;
   const EN_US = { locale: 'en_US', defaultCurrency: 'USD' };
   const invoice = (n: string, amount = 100, notes = ''): CellValue[] => [
     n,

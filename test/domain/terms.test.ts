@@ -86,7 +86,7 @@ describe('dueDateFromTerms', () => {
 
 describe('the header row', () => {
   test('Terms and an invoice date make the Due Date column unnecessary', () => {
-    const map = mapHeaders(['Invoice #', 'Client', 'Email', 'Invoice Date', 'Payment Terms', 'Amount']);
+    const map = mapHeaders(['Invoice #', 'Client', 'Email', 'Invoice Date', 'Payment Terms', 'Amount'], { owned: {} });
     expect(map.columns).toMatchObject({ issueDate: 3, terms: 4 });
     expect(map.missingRequired).toEqual([]);
     expect(map.issues).toEqual([]);
@@ -95,13 +95,13 @@ describe('the header row', () => {
   test.each(['Terms', 'Payment Terms', 'Terms of Payment', 'Zahlungsziel', 'Conditions de paiement', 'Condiciones de pago'])(
     '%s is the Terms column, and a plain Date is the invoice date beside it',
     (header) => {
-      const map = mapHeaders(['Invoice', 'Client', 'Email', 'Date', header, 'Amount']);
+      const map = mapHeaders(['Invoice', 'Client', 'Email', 'Date', header, 'Amount'], { owned: {} });
       expect([map.columns.terms, map.missingRequired]).toEqual([4, []]);
     },
   );
 
   test('Terms without an invoice date is not enough, and the message says both ways to fix it', () => {
-    const map = mapHeaders(['Invoice', 'Client', 'Email', 'Terms', 'Amount']);
+    const map = mapHeaders(['Invoice', 'Client', 'Email', 'Terms', 'Amount'], { owned: {} });
     expect(map.missingRequired).toEqual(['dueDate']);
     expect(describeHeaderProblem(map, 'Invoices')).toBe(
       "The sheet 'Invoices' has no 'Due Date' column (also accepted: Due, Date Due, Due On, Payment Due). For due dates: " +
@@ -115,16 +115,16 @@ describe('the header row', () => {
   });
 
   test('an invoice date without Terms: the same two ways', () => {
-    const map = mapHeaders(['Invoice', 'Client', 'Email', 'Invoice Date', 'Amount']);
+    const map = mapHeaders(['Invoice', 'Client', 'Email', 'Invoice Date', 'Amount'], { owned: {} });
     expect(describeHeaderProblem(map, 'Invoices')).toContain(
       'For due dates: add a Due Date column, or a Terms column (e.g. Net 30) beside the invoice date. Headers found:',
     );
   });
 
   test('a header row with Terms and a date is found under a title; the closest row names the Terms way too', () => {
-    const found = findHeaderRow([['Invoices 2026'], ['Invoice', 'Client', 'Email', 'Date', 'Terms', 'Amount']]);
+    const found = findHeaderRow([['Invoices 2026'], ['Invoice', 'Client', 'Email', 'Date', 'Terms', 'Amount']], { owned: {} });
     expect(found.ok && found.index).toBe(1);
-    const none = findHeaderRow([['Invoice', 'Client', 'Email', 'Amount']]);
+    const none = findHeaderRow([['Invoice', 'Client', 'Email', 'Amount']], { owned: {} });
     expect(!none.ok && none.issue.message).toMatch(
       /Row 1 comes closest but has no 'Due Date' column \(for due dates, a Terms column such as Net 30 beside the invoice date also works\)\.$/,
     );
@@ -132,7 +132,7 @@ describe('the header row', () => {
 });
 
 const HEADER = ['Invoice', 'Client', 'Email', 'Invoice Date', 'Terms', 'Amount'];
-const COLUMNS = mapHeaders(HEADER).columns;
+const COLUMNS = mapHeaders(HEADER, { owned: {} }).columns;
 const CTX = { locale: 'en_US', defaultCurrency: 'USD' };
 
 function rowOf(issued: CellValue, terms: CellValue, n = 1): CellValue[] {
@@ -187,7 +187,7 @@ describe('rows without a Due Date column', () => {
 });
 
 describe('rows of a sheet with both a Due Date and a Terms column', () => {
-  const columns = mapHeaders([...HEADER, 'Due Date']).columns;
+  const columns = mapHeaders([...HEADER, 'Due Date'], { owned: {} }).columns;
   const read = (due: CellValue, terms: CellValue, issued: CellValue = { date: '2026-10-01' }) =>
     parseInvoiceSheet([[...rowOf(issued, terms), due]], columns, CTX);
 
@@ -212,7 +212,7 @@ describe('rows of a sheet with both a Due Date and a Terms column', () => {
   });
 
   test('without a Terms column, a blank Due Date is the error it always was', () => {
-    const plain = mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date']).columns;
+    const plain = mapHeaders(['Invoice', 'Client', 'Email', 'Amount', 'Due Date'], { owned: {} }).columns;
     const r = parseInvoiceSheet([['I-1', 'Acme', 'ap@acme.test', 100, '']], plain, CTX).rows[0]!;
     expect(dueOf(r)).toBe('error: Due date is empty');
   });
@@ -247,7 +247,7 @@ describe("the row's status says the due date was worked out", () => {
   test('a paid row says Paid, nothing more', () => {
     const paid = parseInvoiceSheet(
       [[...rowOf({ date: '2026-10-01' }, 'Net 30'), { date: '2026-10-20' }]],
-      mapHeaders([...HEADER, 'Paid Date']).columns,
+      mapHeaders([...HEADER, 'Paid Date'], { owned: {} }).columns,
       CTX,
     ).rows;
     const p = planFollowUps({

@@ -97,6 +97,12 @@ describe('Set up invoice sheet', () => {
     expect(sheet.isCheckbox(50, at('Paused'))).toBe(true);
     expect(rows[1]?.[at('Paused') - 1]).toBe(true); // the example never emails anyone
     expect(rows[1]?.[at('Currency') - 1]).toBe('GBP');
+    // Phone and Language are the user's to fill in; a phone number is kept as written (plain text).
+    expect(at('Phone')).toBeGreaterThan(at('Email'));
+    expect(at('Language')).toBeGreaterThan(at('Currency'));
+    expect(rows[1]?.[at('Phone') - 1]).toBe('+1 555 0100');
+    expect(sheet.numberFormatAt(50, at('Phone'))).toBe('@');
+    expect(rows[1]?.[at('Language') - 1]).toBe('');
     expect(sheet.numberFormatAt(2, at('Due Date'))).toBe('yyyy-mm-dd');
     expect(runtime.ui.alerts.at(-1)?.prompt).toMatch(/Created the 'Invoices' sheet/);
 
@@ -120,6 +126,9 @@ describe('Set up invoice sheet', () => {
     const header = rows[0] as string[];
     expect(rows[1]?.[header.indexOf('Status')]).toBe('Paused');
     expect(runtime.mail.sent).toHaveLength(0);
+    // Every column of the new sheet is one the add-on reads (none is a question or left unread).
+    const data = addon.call('getSidebarData') as { warnings: string[] };
+    expect(data.warnings).toEqual([]);
   });
 });
 

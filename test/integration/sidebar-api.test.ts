@@ -53,8 +53,8 @@ describe('getSidebarData', () => {
     ]);
     expect(data.overview.counts).toEqual(
       expect.arrayContaining([
-        { status: 'Overdue', count: 1 },
-        { status: 'Error', count: 1 },
+        { status: 'Overdue', code: 'overdue', count: 1 },
+        { status: 'Error', code: 'error', count: 1 },
       ]),
     );
     expect(data.overview.overdueTotals).toEqual([{ currency: 'USD', amount: 1000, text: '$1,000.00' }]);
