@@ -30,9 +30,8 @@ import {
   smallClaimsData,
   withdrawPromiseFromSidebar,
 } from './app/sidebarApi';
-import { callsData, clientReportData, recordCallFromSidebar } from './app/callsApi';
+import { callsData, clientReportData, recordCallFromSidebar, type ClientReportJson } from './app/callsApi';
 import type { CallCard, CallOutcome } from './domain/calls';
-import type { ClientReport } from './domain/clientReport';
 import type { DisputeAction } from './app/disputes';
 import type {
   ColumnsView,
@@ -208,6 +207,6 @@ export function getCalls(): CallCard[] {
 }
 
 /** Every client's payment history, overdue amounts and advice, and the aging per currency (README "Learning from every client"). */
-export function getClientReport(): ClientReport {
+export function getClientReport(): ClientReportJson {
   return clientReportData(env());
 }

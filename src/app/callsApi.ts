@@ -1,7 +1,8 @@
 // The sidebar's server side for calls and clients (README "The day-14 call" and "Learning from
 // every client"). Every function returns plain JSON; a write takes the document lock like a run.
 import type { CallCard } from '../domain/calls';
-import type { ClientReport } from '../domain/clientReport';
+import type { Advice } from '../domain/advice';
+import type { ClientReport, ClientRow } from '../domain/clientReport';
 import { callsDue } from './callsDue';
 import { recordCall } from './calls';
 import { reportOf } from './clientReport';
@@ -31,6 +32,14 @@ export function callsData(env: Environment): CallCard[] {
 }
 
 /** Every client's payments, what it owes, the advice, and the aging per currency. */
-export function clientReportData(env: Environment): ClientReport {
-  return reportOf(readView(portsHere(env)));
+/** The client report as the sidebar and `getClientReport()` return it: each piece of advice as `{ code, text }`. */
+export type ClientReportJson = Omit<ClientReport, 'clients'> & {
+  clients: Array<Omit<ClientRow, 'advice'> & { advice: Array<Pick<Advice, 'code' | 'text'>> }>;
+};
+
+export function clientReportData(env: Environment): ClientReportJson {
+  const report = reportOf(readView(portsHere(env)));
+  // The sidebar gets each piece of advice as its code and sentence (the facts behind it stay on the server).
+  const clients = report.clients.map((c) => ({ ...c, advice: c.advice.map(({ code, text }) => ({ code, text })) }));
+  return { ...report, clients };
 }

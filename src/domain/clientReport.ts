@@ -4,7 +4,7 @@
 import { adviceFor, type Advice, type ClientFacts } from './advice';
 import { daysBetween } from './dates';
 import { clientKey } from './group';
-import { currencyDecimals } from './money';
+import { fromMinorUnits, toMinorUnits } from './money';
 import { isPaid } from './stages';
 import type { Invoice, IsoDate } from './types';
 
@@ -62,12 +62,6 @@ export function agingBucket(late: number): Bucket {
   return late <= 90 ? 'days61to90' : 'over90';
 }
 
-const toMinor = (amount: number, currency: string): number => Math.round(amount * 10 ** currencyDecimals(currency));
-const toMajor = (minor: number, currency: string): number => {
-  const d = currencyDecimals(currency);
-  return Number((minor / 10 ** d).toFixed(d));
-};
-
 /** Days late of a paid invoice: paid date − due date, 0 when on time (null: no paid date to tell). */
 export function paidDaysLate(invoice: Invoice): number | null {
   return invoice.paidDate === null ? null : Math.max(0, daysBetween(invoice.dueDate, invoice.paidDate));
@@ -95,14 +89,14 @@ function aging(invoices: readonly Invoice[], today: IsoDate): AgingRow[] {
   for (const inv of invoices) {
     if (!isUnpaid(inv)) continue;
     const row = sums.get(inv.currency) ?? { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
-    row[agingBucket(daysBetween(inv.dueDate, today))] += toMinor(inv.balance, inv.currency);
+    row[agingBucket(daysBetween(inv.dueDate, today))] += toMinorUnits(inv.balance, inv.currency);
     sums.set(inv.currency, row);
   }
   return [...sums]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, row]) => {
       const out = { currency } as AgingRow;
-      for (const b of BUCKETS) out[b] = toMajor(row[b], currency);
+      for (const b of BUCKETS) out[b] = fromMinorUnits(row[b], currency);
       return out;
     });
 }
@@ -115,7 +109,7 @@ function clientRow(list: readonly Invoice[], input: ReportInput): ClientRow {
   const overdueMinor = new Map<string, number>();
   for (const i of list)
     if (isUnpaid(i) && daysBetween(i.dueDate, input.today) > 0)
-      overdueMinor.set(i.currency, (overdueMinor.get(i.currency) ?? 0) + toMinor(i.balance, i.currency));
+      overdueMinor.set(i.currency, (overdueMinor.get(i.currency) ?? 0) + toMinorUnits(i.balance, i.currency));
   const facts: ClientFacts = {
     client: (list[0] as Invoice).client.trim(),
     invoices: list,
@@ -136,7 +130,7 @@ function clientRow(list: readonly Invoice[], input: ReportInput): ClientRow {
     disputes: facts.disputed.length,
     overdue: [...overdueMinor]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, minor]) => ({ currency, amount: toMajor(minor, currency) })),
+      .map(([currency, minor]) => ({ currency, amount: fromMinorUnits(minor, currency) })),
     advice: adviceFor(facts),
   };
 }
