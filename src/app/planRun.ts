@@ -1,7 +1,7 @@
 // Step 2 of a run (pure): from the snapshot, every row's history and plan, and the emails due now.
 import { buildHistories, stageFromText, type StatusMemory } from '../domain/history';
 import { cellText } from '../domain/dates';
-import { currencyForLocale, sumMoney } from '../domain/money';
+import { currencyForLocale, sumsByCurrency } from '../domain/money';
 import { parseInvoiceSheet } from '../domain/parse';
 import { planFollowUps, wordsContext, type FollowUpEmail, type Plan, type WordsContext } from '../domain/plan';
 import { isEmailStage, isPaid, type InvoiceHistory } from '../domain/stages';
@@ -105,14 +105,19 @@ export function planRun(snapshot: Snapshot): RunPlan {
 
 /** What is overdue per currency (balance and number of invoices), by currency code in order. */
 export function overdueByCurrency(run: RunPlan): Array<{ currency: string; balance: number; count: number }> {
-  const byCurrency = new Map<string, { balance: number; count: number }>();
+  const overdue: Array<{ currency: string; amount: number }> = [];
   for (const row of run.plan.rows) {
     const invoice = row.key !== null && row.error === null ? run.invoices.get(row.key) : undefined;
     if (!invoice || isPaid(invoice) || (row.evaluation?.daysOverdue ?? 0) <= 0) continue;
-    const t = byCurrency.get(invoice.currency) ?? { balance: 0, count: 0 };
-    byCurrency.set(invoice.currency, { balance: sumMoney([t.balance, invoice.balance], invoice.currency), count: t.count + 1 });
+    overdue.push({ currency: invoice.currency, amount: invoice.balance });
   }
-  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...t }));
+  return sumsByCurrency(overdue)
+    .sort((a, b) => a.currency.localeCompare(b.currency))
+    .map(({ currency, amount }) => ({
+      currency,
+      balance: amount,
+      count: overdue.filter((o) => o.currency === currency).length,
+    }));
 }
 
 /** Ledger keys of the invoice stages whose latest log row is `queued`. */

@@ -6,7 +6,7 @@ import { addDays, daysBetween, formatDateForEmail } from './dates';
 import { defaultTemplates, languageWords } from './defaultTemplates';
 import { emailLocale, invoiceLanguage } from './language';
 import type { ListWords } from './lang/words';
-import { formatMoney, sumMoney } from './money';
+import { formatMoney, sumsByCurrency } from './money';
 import { emailWords, type FollowUpEmail, type WordsContext } from './plan';
 import { stageOrder } from './stages';
 import { checkTemplate, escapeHtml, type HtmlBlocks, type Placeholder } from './templates';
@@ -84,7 +84,12 @@ function single(email: FollowUpEmail, settings: Settings, history: ClientHistory
 
 function bucket<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(keyOf(item), [...(out.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
+  }
   return out;
 }
 
@@ -223,10 +228,8 @@ function htmlTable(lines: Line[], w: ListWords): string {
 
 /** The balances added up per currency, in the order the currencies first appear ('$1,200.00 and €300.00'). */
 function totalBalance(invoices: readonly ListedInvoice[], locale: string, and: string): string {
-  const byCurrency = new Map<string, number[]>();
-  for (const inv of invoices) byCurrency.set(inv.currency, [...(byCurrency.get(inv.currency) ?? []), inv.balance]);
-  return [...byCurrency]
-    .map(([currency, amounts]) => formatMoney(sumMoney(amounts, currency), currency, locale))
+  return sumsByCurrency(invoices.map((inv) => ({ currency: inv.currency, amount: inv.balance })))
+    .map(({ currency, amount }) => formatMoney(amount, currency, locale))
     .join(` ${and} `);
 }
 

@@ -5,7 +5,7 @@ import { addDays, formatDateForEmail, isIsoDate, maxDate } from './dates';
 import { languageWords } from './defaultTemplates';
 import type { LetterWords } from './lang/words';
 import type { LateInterest } from './interest';
-import { formatMoney, sumMoney } from './money';
+import { formatMoney, sumsByCurrency } from './money';
 import { stageLabel } from './settings';
 import { escapeHtml } from './templates';
 import { STAGE_IDS, type EmailLanguage, type IsoDate, type StageId } from './types';
@@ -116,10 +116,10 @@ export function partyHtml(party: LetterParty): string {
 
 /** Sums by currency ('£1,077.48 and €1,045.52'): invoices in several currencies are never added together. */
 function totalsByCurrency(lines: { currency: string; amount: number }[], locale: string, language: EmailLanguage): string {
-  const byCurrency = new Map<string, number[]>();
-  for (const l of lines) byCurrency.set(l.currency, [...(byCurrency.get(l.currency) ?? []), l.amount]);
   const and = ` ${languageWords(language).list.and} `;
-  return [...byCurrency].map(([currency, amounts]) => moneyText(sumMoney(amounts, currency), currency, locale)).join(and);
+  return sumsByCurrency(lines)
+    .map(({ currency, amount }) => moneyText(amount, currency, locale))
+    .join(and);
 }
 
 /** Column heads as a table row. */

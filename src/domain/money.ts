@@ -556,6 +556,18 @@ export function sumMoney(amounts: readonly number[], currency: string): number {
   );
 }
 
+/**
+ * Amounts added up per currency, in the order the currencies first appear, each sum taken in whole
+ * minor units: [£1, €2, £0.5] → [{ GBP, 1.5 }, { EUR, 2 }]. Currencies are never added together.
+ */
+export function sumsByCurrency(
+  items: ReadonlyArray<{ currency: string; amount: number }>,
+): Array<{ currency: string; amount: number }> {
+  const minor = new Map<string, number>();
+  for (const { currency, amount } of items) minor.set(currency, (minor.get(currency) ?? 0) + toMinorUnits(amount, currency));
+  return [...minor].map(([currency, units]) => ({ currency, amount: fromMinorUnits(units, currency) }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading an amount
 

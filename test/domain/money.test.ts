@@ -11,6 +11,7 @@ import {
   plainDecimal,
   roundMoney,
   sumMoney,
+  sumsByCurrency,
   toMinorUnits,
   fromMinorUnits,
   usesDecimalComma,
@@ -379,6 +380,21 @@ describe('money in whole minor units', () => {
     expect(toMinorUnits(1.2345, 'KWD')).toBe(1235);
     expect(fromMinorUnits(1235, 'EUR')).toBe(12.35);
     expect(fromMinorUnits(1235, 'JPY')).toBe(1235);
+  });
+
+  it('adds per currency in the order currencies first appear, never across currencies', () => {
+    const sums = sumsByCurrency([
+      { currency: 'GBP', amount: 0.1 },
+      { currency: 'EUR', amount: 2 },
+      { currency: 'GBP', amount: 0.2 },
+      { currency: 'JPY', amount: 1000 },
+    ]);
+    expect(sums).toEqual([
+      { currency: 'GBP', amount: 0.3 },
+      { currency: 'EUR', amount: 2 },
+      { currency: 'JPY', amount: 1000 },
+    ]);
+    expect(sumsByCurrency([])).toEqual([]);
   });
 
   it('adds without binary fractions: 0.1 + 0.2 is 0.3, a hundred cents are a euro', () => {
