@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Jest loads these as CommonJS (global setup, sequencer): require() is how they import.
+    files: ['test/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests poke at JSON that crossed google.script.run; `any` keeps those assertions readable.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

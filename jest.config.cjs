@@ -4,7 +4,11 @@ module.exports = {
   // Jest's default is one worker fewer than the cores: on the 2-core CI machine that is one. Both
   // cores run test files; the main process mostly waits.
   maxWorkers: 2,
+  // A worker that has run many files holds a large heap, and V8's coverage counters make every
+  // later file in it slower (the full suite took 339 s instead of 218 s): restart it past 400 MB.
+  workerIdleMemoryLimit: '400MB',
   roots: ['<rootDir>/test'],
+  testSequencer: '<rootDir>/test/heavyFirstSequencer.cjs',
   testMatch: ['**/*.test.ts'],
   // Type errors are tsc's job (npm run typecheck); esbuild only strips the types (test/esbuildTransform.mjs).
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuildTransform.mjs' },

@@ -3,27 +3,36 @@
 // Apps Script runtime). dist/ must be built first (npm test does; or `node scripts/build.mjs`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type Dialog, type Locator, type Page } from 'playwright-core';
+import chromiumArgs from './chromiumArgs.json';
+import {
+  chromium,
+  type Browser,
+  type ConsoleMessage,
+  type Dialog,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../scripts/previewServer';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** The flags of every Chromium the tests start (shared with test/browser/sharedChromium.cjs). */
+const CHROMIUM_ARGS: string[] = chromiumArgs;
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export const TABS = ['overview', 'templates', 'disputes', 'clients', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
-/** Launches Chromium; FAILS (never skips) when it is not installed. */
+/** The shared Chromium's endpoint, when the run started one (test/browser/sharedChromium.cjs). */
+const SHARED_ENDPOINT = 'INVOICE_FOLLOWUPS_CHROMIUM_WS';
+
+/**
+ * Connects to the run's shared Chromium, or launches one; FAILS (never skips) when it is not
+ * installed.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = process.env[SHARED_ENDPOINT];
+  if (endpoint) return chromium.connect(endpoint);
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `The sidebar's browser tests need Chromium at ${CHROMIUM}, which is missing. ` +
@@ -31,6 +40,13 @@ export async function launchBrowser(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A download's bytes (read through the browser: a shared Chromium has no local file path). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export interface Sidebar {

@@ -1,9 +1,8 @@
 // The evidence pack at "decide next step": downloaded from the sidebar as a PDF (a Blob URL with a
 // download attribute, no Drive file), whose text holds the invoice, the follow-ups and the
 // small-claims check; the small-claims table edited in the sidebar; settings exported as JSON.
-import * as fs from 'node:fs';
 import { pdfText } from '../local/pdfText';
-import { browserSession, eventually, expectText, type Sidebar } from './browser';
+import { browserSession, downloadedBytes, eventually, expectText, type Sidebar } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -38,7 +37,7 @@ it('downloads the evidence pack of an invoice at its final stage, with the follo
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('Evidence pack INV-2026-049 2026-11-24.pdf');
     expect(download.url()).toMatch(/^blob:/);
-    const text = pdfText(fs.readFileSync((await download.path())!)).replace(/\s+/g, ' ');
+    const text = pdfText(await downloadedBytes(download)).replace(/\s+/g, ' ');
     expect(text).toContain('Evidence pack: invoice INV-2026-049');
     expect(text).toContain('$2,200.00');
     expect(text).toContain('sam@pixelco.example');
@@ -82,6 +81,6 @@ it('exports the saved settings as a JSON file', () =>
     await page.getByRole('button', { name: 'Export settings' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('follow-up-settings.json');
-    const settings = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse((await downloadedBytes(download)).toString('utf8')) as Record<string, unknown>;
     expect(settings).toMatchObject({ senderName: 'Sam Rivera Design', latePayment: { regime: 'off' } });
   }));

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addDays, setUp, type Row } from '../integration/harness';
 import { FIXED_STATUS, inputCells, logRows, newMonth, rowInvariants, runMonth, baselineOf, key, monthViolations } from './month';
-import { CLASSES, FULL, runWithFault, sample, type FaultClass, type Outcome } from './faults';
+import { callsToFail, CLASSES, runWithFault, type FaultClass, type Outcome } from './faults';
 
 // ---- the fault-free month ----------------------------------------------------------------------
 
@@ -70,7 +70,7 @@ const title = (c: FaultClass): string =>
 
 describe.each(CLASSES.map((c) => [title(c), c] as const))('%s', (_title, c) => {
   const total = baseRun.calls[c.method] ?? 0;
-  const ns = sample(total, FULL ? Infinity : (c.samples ?? 6));
+  const ns = callsToFail(c, total);
   it(`${ns.length} of its ${total} calls in the month fail in turn; the invariants hold after each`, () => {
     const failures: string[] = [];
     for (const nth of ns) {

@@ -19,8 +19,10 @@ export interface FaultClass {
   when: When;
   /** The Apps Script message the fault throws (default: the runtime's). */
   message?: string;
-  /** At most this many of its calls are made to fail (spread over the month, first and last included). Default 6. */
+  /** At most this many of its calls are made to fail (spread over the month, first and last included). Default 3. */
   samples?: number;
+  /** These calls of the month are made to fail (instead of `samples` spread evenly). */
+  at?: number[];
   /**
    * The platform kills the execution at that call (the 6-minute limit) instead of the call failing:
    * every later call of that run is refused, and its spreadsheet writes not yet flushed are lost.
@@ -30,18 +32,21 @@ export interface FaultClass {
 
 /**
  * Every call site class of the issue; sendEmail both before it sends and after it sent. The samples
- * are the distinct situations, not every call (FAULT_MATRIX_FULL=1 fails every call): 10 of the
- * month's 19 sends are every other one, which covers each stage, the first and the second send of a
- * run, and the first and last send of the month; other classes fail on 5 or 6 calls spread from
- * the month's first run to its last.
+ * are the distinct situations, not every call (FAULT_MATRIX_FULL=1 fails every call). Of the
+ * month's 19 sends: the first, the second of the same run, the second of a later two-send run, one
+ * mid-month, the second of the last two-send run and the last (`SENDS`: each stage is among them).
+ * Other classes fail on their first, middle and last call of the month.
  */
+/** Sends of the fault-free month (see the baseline in fault-matrix.test.ts): 1–2, 4–5 and 13–14 share a run. */
+const SENDS = [1, 2, 5, 10, 14, 19];
+
 export const CLASSES: FaultClass[] = [
-  { method: 'MailApp.sendEmail', when: 'before', samples: 10 },
+  { method: 'MailApp.sendEmail', when: 'before', at: SENDS },
   // MailApp refuses an over-quota send before sending, so a fault *after* a send that went out is
   // a timeout or a crash, never the quota message (the default message of this fault).
-  { method: 'MailApp.sendEmail', when: 'after', samples: 10, message: 'Service error: Gmail (the request timed out)' },
+  { method: 'MailApp.sendEmail', when: 'after', at: SENDS, message: 'Service error: Gmail (the request timed out)' },
   // MailApp refusing an address before sending: nothing went out, so it may be retried.
-  { method: 'MailApp.sendEmail', when: 'before', message: 'Invalid email: someone@client.test', samples: 3 },
+  { method: 'MailApp.sendEmail', when: 'before', message: 'Invalid email: someone@client.test' },
   { method: 'Range.setValues', when: 'before' },
   { method: 'Sheet.appendRow', when: 'before' },
   // The store (the spreadsheet's developer metadata, README "Where the add-on keeps its data").
@@ -52,20 +57,26 @@ export const CLASSES: FaultClass[] = [
   { method: 'Lock.tryLock', when: 'before' },
   { method: 'Range.getValues', when: 'before' },
   // Every daily run opens the spreadsheet once: a few days stand for all of them.
-  { method: 'SpreadsheetApp.openById', when: 'before', message: 'Requested entity was not found.', samples: 3 },
+  { method: 'SpreadsheetApp.openById', when: 'before', message: 'Requested entity was not found.' },
   // Beyond the issue's list: writes that happened although the script heard an error.
-  { method: 'Range.setValues', when: 'after', samples: 5 },
-  { method: 'DeveloperMetadata.setValue', when: 'after', samples: 5 },
-  { method: 'Spreadsheet.addDeveloperMetadata', when: 'after', samples: 5 },
+  { method: 'Range.setValues', when: 'after' },
+  { method: 'DeveloperMetadata.setValue', when: 'after' },
+  { method: 'Spreadsheet.addDeveloperMetadata', when: 'after' },
   // Kills (README "Duplicates"): right after a send, before the status write, before the log append.
-  { method: 'MailApp.sendEmail', when: 'after', kill: true, samples: 10 },
-  { method: 'Range.setValues', when: 'before', kill: true, samples: 5 },
+  { method: 'MailApp.sendEmail', when: 'after', kill: true, at: SENDS },
+  { method: 'Range.setValues', when: 'before', kill: true },
   { method: 'Sheet.appendRow', when: 'before', kill: true, samples: 2 },
   { method: 'SpreadsheetApp.flush', when: 'after', kill: true },
 ];
 
 /** FAULT_MATRIX_FULL=1 makes every call of every method fail in turn (a few minutes). */
 export const FULL = process.env.FAULT_MATRIX_FULL === '1';
+
+/** The calls of a class the default run makes fail, out of `count` in the month. */
+export function callsToFail(c: FaultClass, count: number): number[] {
+  if (FULL) return sample(count, Infinity);
+  return c.at ? c.at.filter((n) => n <= count) : sample(count, c.samples ?? 3);
+}
 
 /** Spread `count` call numbers over at most `max` samples, first and last included. */
 export function sample(count: number, max: number): number[] {

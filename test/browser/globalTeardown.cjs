@@ -1,0 +1,1 @@
+module.exports = require('./sharedChromium.cjs').teardown;
