@@ -45,10 +45,15 @@ export function htmlToPdf(html: Uint8Array): Uint8Array {
   return new Uint8Array(pdf);
 }
 
-function printWithChromium(chromium: string, html: Uint8Array): Uint8Array {
+/** Throws the runtime's own message when the PDF conversion cannot find Chromium. */
+function requireChromium(chromium: string): void {
   if (!fs.existsSync(chromium)) {
     throw new Error(`Blob.getAs('application/pdf') needs Chromium at ${chromium} (set LOCAL_CHROMIUM to another path)`);
   }
+}
+
+function printWithChromium(chromium: string, html: Uint8Array): Uint8Array {
+  requireChromium(chromium);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blob-pdf-'));
   try {
     const page = path.join(dir, 'page.html');
@@ -73,19 +78,24 @@ type BlobMethods = 'getAs' | 'getBlob' | 'getBytes' | 'getContentType' | 'getDat
 
 export class FakeBlob implements Faked<GBlob, BlobMethods> {
   readonly #host: Host;
-  readonly #data: Uint8Array;
+  /** The bytes, or how to make them: a PDF is printed when first read, not when converted. */
+  #data: Uint8Array | (() => Uint8Array);
   readonly #contentType: string | null;
   #name: string | null;
 
-  constructor(host: Host, data: Uint8Array, contentType: string | null, name: string | null) {
+  constructor(host: Host, data: Uint8Array | (() => Uint8Array), contentType: string | null, name: string | null) {
     this.#host = host;
     this.#data = data;
     this.#contentType = contentType;
     this.#name = name;
   }
 
-  /** The content as Node bytes (for the mail fake and tests). */
+  /**
+   * The content as Node bytes (for the mail fake and tests). A PDF is printed on the first read:
+   * Chromium takes about 2 s per print, and most letters a test sends are never opened.
+   */
   get data(): Uint8Array {
+    if (typeof this.#data === 'function') this.#data = this.#data();
     return this.#data;
   }
 
@@ -95,19 +105,22 @@ export class FakeBlob implements Faked<GBlob, BlobMethods> {
       throw this.#host.error(`Converting from ${String(this.#contentType)} to ${contentType} is not supported.`);
     }
     const name = this.#name === null ? null : this.#name.replace(/\.[^.]*$/, '') + '.pdf';
-    return wrapBlob(this.#host, new FakeBlob(this.#host, htmlToPdf(this.#data), 'application/pdf', name));
+    // A missing Chromium is said at the conversion, as before; the print waits for the first read.
+    requireChromium(chromiumPath());
+    const html = this.data;
+    return wrapBlob(this.#host, new FakeBlob(this.#host, () => htmlToPdf(html), 'application/pdf', name));
   }
   getBlob(): FakeBlob {
     return this;
   }
   getBytes(): number[] {
-    return this.#host.list(toJavaBytes(this.#data));
+    return this.#host.list(toJavaBytes(this.data));
   }
   getContentType(): string | null {
     return this.#contentType;
   }
   getDataAsString(): string {
-    return Buffer.from(this.#data).toString('utf8');
+    return Buffer.from(this.data).toString('utf8');
   }
   getName(): string | null {
     return this.#name;

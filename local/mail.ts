@@ -3,6 +3,7 @@
 // refused as Apps Script refuses them. A sent message is never undone (not even by a kill).
 
 import type { Host } from './core';
+import type { FakeBlob } from './blob';
 import type { Faked } from './faked';
 
 type GMailApp = GoogleAppsScript.Mail.MailApp;
@@ -100,11 +101,7 @@ export class Mailbox {
     const subject = message.subject === undefined || message.subject === null ? '' : String(message.subject);
     if (subject.length > 250) throw host.error('Argument too large: subject');
     this.#quota -= recipients;
-    const attachments = (message.attachments ?? []).map((source) => {
-      const blob = source.getBlob();
-      const content = Buffer.from(Uint8Array.from(blob.getBytes(), (b) => b & 0xff));
-      return { name: blob.getName(), contentType: blob.getContentType(), size: content.length, content };
-    });
+    const attachments = (message.attachments ?? []).map((source) => sentAttachment(source.getBlob()));
     const record: SentMail = {
       via,
       from: world.sender(),
@@ -156,4 +153,27 @@ export class FakeMailApp implements Faked<GMailApp, 'sendEmail' | 'getRemainingD
   toString(): string {
     return 'MailApp';
   }
+}
+
+/**
+ * An attachment as sent. Its bytes are read when a test or the demo first asks for them, so a PDF
+ * letter nobody opens is never printed (local/blob.ts). Real MailApp reads the blob on Google's
+ * side, so no Blob call is recorded either way.
+ */
+function sentAttachment(blob: GoogleAppsScript.Base.Blob): SentAttachment {
+  const fake = blob as unknown as FakeBlob;
+  let content: Buffer | null = null;
+  const read = (): Uint8Array =>
+    fake.data instanceof Uint8Array ? fake.data : Uint8Array.from(blob.getBytes(), (b) => b & 0xff);
+  const bytes = (): Buffer => (content ??= Buffer.from(read()));
+  return {
+    name: blob.getName(),
+    contentType: blob.getContentType(),
+    get size() {
+      return bytes().length;
+    },
+    get content() {
+      return bytes();
+    },
+  };
 }
