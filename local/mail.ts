@@ -161,11 +161,10 @@ export class FakeMailApp implements Faked<GMailApp, 'sendEmail' | 'getRemainingD
  * side, so no Blob call is recorded either way.
  */
 function sentAttachment(blob: GoogleAppsScript.Base.Blob): SentAttachment {
+  // Every attachment is a FakeBlob: getBlob() is faked on FakeBlob only.
   const fake = blob as unknown as FakeBlob;
   let content: Buffer | null = null;
-  const read = (): Uint8Array =>
-    fake.data instanceof Uint8Array ? fake.data : Uint8Array.from(blob.getBytes(), (b) => b & 0xff);
-  const bytes = (): Buffer => (content ??= Buffer.from(read()));
+  const bytes = (): Buffer => (content ??= Buffer.from(fake.data));
   return {
     name: blob.getName(),
     contentType: blob.getContentType(),

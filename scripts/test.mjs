@@ -6,7 +6,7 @@
 //      tests of the sidebar and the demo. V8's coverage counters slow these long CPU-bound runs by a
 //      third and added 0.3% of src/ lines.
 // Every folder of test/ belongs to exactly one of the two runs (checked below).
-// Arguments go to both jest runs (`npm test -- --silent`); to run a few files, use `npx jest <path>`.
+// Arguments go to both jest runs (`npm test -- test/domain`); `npx jest <path>` skips the checks.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,7 +39,10 @@ if (unplaced.length > 0) {
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const jest = join(root, 'node_modules/jest/bin/jest.js');
 const paths = (list) => list.map((f) => join(root, 'test', f));
+// Before `--roots`, whose list would swallow them.
 const extra = process.argv.slice(2);
+// `npm test -- <pattern>` may match files of one run only: the other then has nothing to run.
+if (extra.length > 0) extra.push('--passWithNoTests');
 
 let code = await runNode([join(root, 'scripts/checks.mjs')]);
 if (code === 0) {
@@ -50,7 +53,7 @@ if (code === 0) {
     code = 1;
   }
 }
-if (code === 0) code = await runNode([jest, '--coverage', '--roots', ...paths(COVERED), ...extra]);
+if (code === 0) code = await runNode([jest, ...extra, '--coverage', '--roots', ...paths(COVERED)]);
 // One Chromium for all the browser test files (test/browser/sharedChromium.cjs).
 const sharedChromium = [
   '--globalSetup',
@@ -58,6 +61,6 @@ const sharedChromium = [
   '--globalTeardown',
   join(root, 'test/browser/globalTeardown.cjs'),
 ];
-if (code === 0) code = await runNode([jest, '--roots', ...paths(SIMULATIONS), ...sharedChromium, ...extra]);
+if (code === 0) code = await runNode([jest, ...extra, ...sharedChromium, '--roots', ...paths(SIMULATIONS)]);
 console.log(`npm test: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds()}`);
 process.exit(code);

@@ -3,7 +3,7 @@
 // Apps Script runtime). dist/ must be built first (npm test does; or `node scripts/build.mjs`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import chromiumArgs from './chromiumArgs.json';
+import chromiumSetup from './chromium.json';
 import {
   chromium,
   type Browser,
@@ -15,23 +15,21 @@ import {
 } from 'playwright-core';
 import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../scripts/previewServer';
 
-export const CHROMIUM = '/usr/bin/chromium';
-/** The flags of every Chromium the tests start (shared with test/browser/sharedChromium.cjs). */
-const CHROMIUM_ARGS: string[] = chromiumArgs;
+/** Where Chromium is and its flags, shared with test/browser/sharedChromium.cjs. */
+export const CHROMIUM = chromiumSetup.executablePath;
+const CHROMIUM_ARGS: string[] = chromiumSetup.args;
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 export const TABS = ['overview', 'templates', 'disputes', 'clients', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
-
-/** The shared Chromium's endpoint, when the run started one (test/browser/sharedChromium.cjs). */
-const SHARED_ENDPOINT = 'INVOICE_FOLLOWUPS_CHROMIUM_WS';
 
 /**
  * Connects to the run's shared Chromium, or launches one; FAILS (never skips) when it is not
  * installed.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const endpoint = process.env[SHARED_ENDPOINT];
+  // The shared Chromium's endpoint, when the run started one (test/browser/sharedChromium.cjs).
+  const endpoint = process.env[chromiumSetup.endpointVariable];
   if (endpoint) return chromium.connect(endpoint);
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(

@@ -6,16 +6,15 @@
 const fs = require('node:fs');
 const { chromium } = require('playwright-core');
 
-const CHROMIUM = '/usr/bin/chromium';
-const ENDPOINT = 'INVOICE_FOLLOWUPS_CHROMIUM_WS';
-const CHROMIUM_ARGS = require('./chromiumArgs.json');
+// The same Chromium, flags and variable as test/browser/browser.ts.
+const { executablePath, args, endpointVariable } = require('./chromium.json');
 
 async function setup() {
   // Missing Chromium: leave it to the test files, which fail with a message saying how to install it.
-  if (!fs.existsSync(CHROMIUM)) return;
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  if (!fs.existsSync(executablePath)) return;
+  const server = await chromium.launchServer({ executablePath, args, headless: true });
   globalThis.__sharedChromium = server;
-  process.env[ENDPOINT] = server.wsEndpoint();
+  process.env[endpointVariable] = server.wsEndpoint();
 }
 
 async function teardown() {
