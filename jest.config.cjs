@@ -9,6 +9,8 @@ module.exports = {
   workerIdleMemoryLimit: '400MB',
   roots: ['<rootDir>/test'],
   testSequencer: '<rootDir>/test/heavyFirstSequencer.cjs',
+  // Under --coverage: one V8 coverage session per worker, not one per test file (the file says why).
+  runtime: '<rootDir>/test/coverageRuntime.cjs',
   testMatch: ['**/*.test.ts'],
   // Type errors are tsc's job (npm run typecheck); esbuild only strips the types (test/esbuildTransform.mjs).
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuildTransform.mjs' },

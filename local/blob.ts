@@ -2,14 +2,11 @@
 // prints the HTML to a real PDF with headless Chromium, as Apps Script's own conversion does on
 // Google's side, so tests can read the text of the PDF the add-on attaches.
 
-import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Host } from './core';
 import type { Faked } from './faked';
+import { printToPdf } from './pdfPrinter';
 
 type GBlob = GoogleAppsScript.Base.Blob;
 
@@ -29,8 +26,8 @@ function fromJavaBytes(data: readonly number[]): Uint8Array {
 
 /**
  * PDFs already printed in this process, by Chromium's path and the SHA-1 of their HTML: the print
- * is a pure function of the HTML, and a start of Chromium costs a second or more of CPU, so a test
- * that makes the same letter again (a new runtime on the same sheet and day) reuses the first print.
+ * is a pure function of the HTML, so a test that makes the same letter again (a new runtime on the
+ * same sheet and day) reuses the first print.
  */
 const printed = new Map<string, Uint8Array>();
 
@@ -54,24 +51,7 @@ function requireChromium(chromium: string): void {
 
 function printWithChromium(chromium: string, html: Uint8Array): Uint8Array {
   requireChromium(chromium);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blob-pdf-'));
-  try {
-    const page = path.join(dir, 'page.html');
-    const out = path.join(dir, 'page.pdf');
-    fs.writeFileSync(page, html);
-    const args = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-pdf-header-footer',
-      `--user-data-dir=${path.join(dir, 'profile')}`,
-    ];
-    execFileSync(chromium, [...args, `--print-to-pdf=${out}`, pathToFileURL(page).href], { stdio: 'ignore', timeout: 60_000 });
-    if (!fs.existsSync(out)) throw new Error('Chromium wrote no PDF');
-    return new Uint8Array(fs.readFileSync(out));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return printToPdf(chromium, html);
 }
 
 type BlobMethods = 'getAs' | 'getBlob' | 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName';
@@ -92,7 +72,7 @@ export class FakeBlob implements Faked<GBlob, BlobMethods> {
 
   /**
    * The content as Node bytes (for the mail fake and tests). A PDF is printed on the first read:
-   * Chromium takes about 2 s per print, and most letters a test sends are never opened.
+   * most letters a test sends are never opened.
    */
   get data(): Uint8Array {
     if (typeof this.#data === 'function') this.#data = this.#data();

@@ -16,6 +16,8 @@ export interface DailyContextRecord extends ExecutionContext {
   triggerSourceId?: string | null;
   /** How this runtime's Intl formats money and dates, beside the add-on's own formatter (README "Check setup"). */
   intl?: IntlFacts;
+  /** When `intl` was measured (ISO): at most a week before `at`. */
+  intlAt?: string;
 }
 
 /**
@@ -55,15 +57,29 @@ function quietly(read: () => string): string {
   }
 }
 
+/**
+ * The Intl facts change only when Google updates its runtime, and measuring them is the dearest
+ * part of the record (four formatters): the last record's are kept for a week.
+ */
+const INTL_KEPT_MS = 7 * 86_400_000;
+
+function intlNow(last: DailyContextRecord | null, now: number): Pick<DailyContextRecord, 'intl' | 'intlAt'> {
+  const age = last?.intlAt === undefined ? NaN : now - Date.parse(last.intlAt);
+  if (last?.intl && age >= 0 && age < INTL_KEPT_MS) return { intl: last.intl, intlAt: last.intlAt };
+  return { intl: intlFacts(), intlAt: new Date(now).toISOString() };
+}
+
 /** Called by every daily run before it sends: what that execution could reach, and the facts above. */
 export function recordDailyContext(ports: Ports, triggerUid: string): void {
   try {
+    const now = ports.now();
+    const last = ports.store.readJson(DAILY_CONTEXT_KEY).value as DailyContextRecord | null;
     const record: DailyContextRecord = {
       ...ports.platform.context(),
-      at: new Date(ports.now()).toISOString(),
+      at: new Date(now).toISOString(),
       spreadsheetId: ports.spreadsheet.id,
       triggerSourceId: ports.platform.triggerSourceId(triggerUid),
-      intl: intlFacts(),
+      ...intlNow(last, now),
     };
     ports.store.writeJson(DAILY_CONTEXT_KEY, record);
   } catch (err) {

@@ -40,6 +40,23 @@ describe('Utilities.newBlob and Blob', () => {
     expect(runtime.calls.count('Blob.getAs')).toBe(1);
   }, 60_000);
 
+  it('says clearly when Chromium cannot print, and prints again once it can', () => {
+    const { Utilities } = createRuntime().globals;
+    const before = process.env.LOCAL_CHROMIUM;
+    process.env.LOCAL_CHROMIUM = '/bin/false'; // a program that exists but starts no browser
+    try {
+      const pdf = Utilities.newBlob(`${HTML}<!-- not printed -->`, 'text/html').getAs('application/pdf');
+      expect(() => pdf.getBytes()).toThrow(/Chromium could not print the PDF/);
+    } finally {
+      if (before === undefined) delete process.env.LOCAL_CHROMIUM;
+      else process.env.LOCAL_CHROMIUM = before;
+    }
+    const bytes = Buffer.from(
+      Uint8Array.from(Utilities.newBlob(`${HTML}<!-- printed -->`, 'text/html').getAs('application/pdf').getBytes()),
+    );
+    expect(pdfText(bytes)).toContain('Invoice INV-1001');
+  }, 60_000);
+
   it('says clearly when Chromium is missing', () => {
     const { Utilities } = createRuntime().globals;
     const before = process.env.LOCAL_CHROMIUM;

@@ -1,0 +1,106 @@
+// The printer behind Blob.getAs('application/pdf') (local/blob.ts): one headless Chromium per
+// process, kept in a worker thread, that prints each HTML page to PDF. Starting Chromium for every
+// print (`chromium --print-to-pdf`) cost about 3 s of CPU; a print on the running one costs a
+// tenth of that. getAs is synchronous, as in Apps Script, so the calling thread waits for the
+// worker with Atomics.wait.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as workerThreads from 'node:worker_threads';
+
+/** A print takes well under a second; Chromium's start a few. Past this, the print has failed. */
+const PRINT_TIMEOUT_MS = 60_000;
+
+/** The worker: launches Chromium on the first job, then prints each page it is sent. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { chromium } = require(workerData.playwright);
+const signal = new Int32Array(workerData.signal);
+let page = null;
+async function print({ pageUrl, pdfFile }) {
+  if (!page) {
+    const browser = await chromium.launch({ executablePath: workerData.executablePath, args: workerData.args, headless: true });
+    page = await browser.newPage();
+  }
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  // As chromium --print-to-pdf --no-pdf-header-footer prints: the page's own @page size, else Letter
+  // with 1 cm margins; no backgrounds; tagged.
+  await page.pdf({ path: pdfFile, format: 'Letter', margin: { top: '1cm', right: '1cm', bottom: '1cm', left: '1cm' }, tagged: true, preferCSSPageSize: true });
+}
+parentPort.on('message', (job) => {
+  print(job).then(
+    () => Atomics.store(signal, 0, 1),
+    (error) => {
+      fs.writeFileSync(job.errorFile, String((error && error.stack) || error));
+      Atomics.store(signal, 0, 2);
+    },
+  ).then(() => Atomics.notify(signal, 0));
+});
+`;
+
+interface Printer {
+  executablePath: string;
+  worker: workerThreads.Worker;
+  /** 0 while a print runs; 1 done; 2 failed (the message is in the job's error file). */
+  signal: Int32Array;
+}
+
+// Jest gives every test file its own copy of this module (and of the import's namespace object) but
+// the same Node built-ins: the printer hangs on the Worker class, so the test files one jest worker
+// runs share one Chromium.
+const SLOT = Symbol.for('invoice-followups.local.pdfPrinter');
+const holder = workerThreads.Worker as unknown as Record<symbol, Printer | undefined>;
+
+function startPrinter(executablePath: string): Printer {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new workerThreads.Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      playwright: require.resolve('playwright-core'),
+      executablePath,
+      args: ['--no-sandbox', '--headless', '--disable-gpu'],
+      signal: signal.buffer,
+    },
+  });
+  // The process may end with the printer idle: Chromium ends with it (its pipe to the worker closes).
+  worker.unref();
+  return { executablePath, worker, signal };
+}
+
+function printer(executablePath: string): Printer {
+  const running = holder[SLOT];
+  if (running && running.executablePath === executablePath) return running;
+  void running?.worker.terminate();
+  const started = startPrinter(executablePath);
+  holder[SLOT] = started;
+  return started;
+}
+
+/** Prints an HTML document to PDF with the process's Chromium; throws when it cannot. */
+export function printToPdf(executablePath: string, html: Uint8Array): Uint8Array {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blob-pdf-'));
+  try {
+    const page = path.join(dir, 'page.html');
+    const pdfFile = path.join(dir, 'page.pdf');
+    const errorFile = path.join(dir, 'error.txt');
+    fs.writeFileSync(page, html);
+    const p = printer(executablePath);
+    Atomics.store(p.signal, 0, 0);
+    p.worker.postMessage({ pageUrl: pathToFileURL(page).href, pdfFile, errorFile });
+    if (Atomics.wait(p.signal, 0, 0, PRINT_TIMEOUT_MS) === 'timed-out') {
+      holder[SLOT] = undefined;
+      void p.worker.terminate();
+      throw new Error(`Chromium printed no PDF in ${PRINT_TIMEOUT_MS / 1000} s`);
+    }
+    if (Atomics.load(p.signal, 0) === 2) {
+      holder[SLOT] = undefined;
+      void p.worker.terminate();
+      throw new Error(`Chromium could not print the PDF: ${fs.readFileSync(errorFile, 'utf8')}`);
+    }
+    return new Uint8Array(fs.readFileSync(pdfFile));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
