@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium driven by playwright-core, against the preview
 // server (dist/Sidebar.html + a google.script.run shim backed by the built add-on in the local
 // Apps Script runtime). dist/ must be built first (npm test does; or `node scripts/build.mjs`).
+import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import chromiumSetup from './chromium.json';
@@ -69,22 +70,46 @@ export interface BrowserSession {
   open(options?: PreviewOptions, before?: Before): Promise<Sidebar>;
 }
 
+/** The 300 px wide page of the sidebar, in a context of its own. */
+async function newSidebarPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
+  const page = await context.newPage();
+  // Generous: a shared CI machine can be slow to start Chromium; a real failure still shows.
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+// With the run's shared Chromium, a jest worker keeps its page from one test file to the next: a
+// new context and page cost Chromium about a second of CPU per file. Jest gives every test file
+// its own modules but the same Node built-ins, so the page hangs on one of those.
+const KEPT = Symbol.for('invoice-followups.test.sidebarPage');
+const holder = EventEmitter as unknown as Record<symbol, Promise<Page> | undefined>;
+
+async function keptPage(): Promise<Page> {
+  const kept = await holder[KEPT]?.catch(() => null);
+  if (kept && !kept.isClosed()) return kept;
+  const started = launchBrowser().then(newSidebarPage);
+  holder[KEPT] = started;
+  return started;
+}
+
 /**
- * One Chromium, one context and one page per test file (a new page costs half a second); every
- * test still gets its own runtime and preview server, on its own port.
+ * One page per test file (with the shared Chromium, per jest worker: see keptPage); every test
+ * still gets its own runtime and preview server, on its own port (its own origin).
  */
 export function browserSession(): BrowserSession {
-  let browser: Browser | null = null;
   let page: Page | null = null;
+  /** A Chromium this file started itself (run alone, without the shared one): closed after it. */
+  let own: Browser | null = null;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
-    page = await context.newPage();
-    // Generous: a shared CI machine can be slow to start Chromium; a real failure still shows.
-    page.setDefaultTimeout(15_000);
+    if (process.env[chromiumSetup.endpointVariable]) page = await keptPage();
+    else {
+      own = await launchBrowser();
+      page = await newSidebarPage(own);
+    }
   });
   afterAll(async () => {
-    await browser?.close();
+    await own?.close();
   });
   return {
     open(options = {}, before) {
@@ -158,6 +183,8 @@ async function openSidebar(page: Page, options: PreviewOptions, before?: Before)
         await page.goto('about:blank');
       } finally {
         page.off('dialog', accept);
+        // A route a test set (to change the server's answers) must not reach the next test.
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
         await server.close();
       }
     },
