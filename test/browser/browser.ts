@@ -88,9 +88,24 @@ const holder = EventEmitter as unknown as Record<symbol, Promise<Page> | undefin
 async function keptPage(): Promise<Page> {
   const kept = await holder[KEPT]?.catch(() => null);
   if (kept && !kept.isClosed()) return kept;
-  const started = launchBrowser().then(newSidebarPage);
+  const started = connectUnref().then(newSidebarPage);
   holder[KEPT] = started;
   return started;
+}
+
+type Handles = { _getActiveHandles?: () => Array<{ unref?: () => void }> };
+
+/**
+ * Connects to the shared Chromium without its socket keeping the process alive: the kept page has
+ * no last test file to close it, and jest ends a worker by waiting for its open handles to close
+ * (it force-exits one still busy after half a second, with a warning).
+ */
+async function connectUnref(): Promise<Browser> {
+  const handles = (): Array<{ unref?: () => void }> => (process as Handles)._getActiveHandles?.() ?? [];
+  const before = new Set(handles());
+  const browser = await launchBrowser();
+  for (const handle of handles()) if (!before.has(handle)) handle.unref?.();
+  return browser;
 }
 
 /**
