@@ -41,17 +41,17 @@ parentPort.on('message', (job) => {
 `;
 
 interface Printer {
-  executablePath: string;
   worker: workerThreads.Worker;
   /** 0 while a print runs; 1 done; 2 failed (the message is in the job's error file). */
   signal: Int32Array;
 }
 
-// Jest gives every test file its own copy of this module (and of the import's namespace object) but
-// the same Node built-ins: the printer hangs on the Worker class, so the test files one jest worker
-// runs share one Chromium.
-const SLOT = Symbol.for('invoice-followups.local.pdfPrinter');
-const holder = workerThreads.Worker as unknown as Record<symbol, Printer | undefined>;
+// The running printers, by Chromium's path. Jest gives every test file its own copy of this module
+// (and of the import's namespace object) but the same Node built-ins: the map hangs on the Worker
+// class, so the test files one jest worker runs share one Chromium.
+const SLOT = Symbol.for('invoice-followups.local.pdfPrinters');
+const holder = workerThreads.Worker as unknown as Record<symbol, Map<string, Printer> | undefined>;
+const printers = (holder[SLOT] ??= new Map<string, Printer>());
 
 function startPrinter(executablePath: string): Printer {
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -66,16 +66,21 @@ function startPrinter(executablePath: string): Printer {
   });
   // The process may end with the printer idle: Chromium ends with it (its pipe to the worker closes).
   worker.unref();
-  return { executablePath, worker, signal };
+  return { worker, signal };
 }
 
 function printer(executablePath: string): Printer {
-  const running = holder[SLOT];
-  if (running && running.executablePath === executablePath) return running;
-  void running?.worker.terminate();
+  const running = printers.get(executablePath);
+  if (running) return running;
   const started = startPrinter(executablePath);
-  holder[SLOT] = started;
+  printers.set(executablePath, started);
   return started;
+}
+
+/** A printer that failed is stopped; the next print starts another. */
+function stop(executablePath: string, p: Printer): void {
+  printers.delete(executablePath);
+  void p.worker.terminate();
 }
 
 /** Prints an HTML document to PDF with the process's Chromium; throws when it cannot. */
@@ -90,13 +95,11 @@ export function printToPdf(executablePath: string, html: Uint8Array): Uint8Array
     Atomics.store(p.signal, 0, 0);
     p.worker.postMessage({ pageUrl: pathToFileURL(page).href, pdfFile, errorFile });
     if (Atomics.wait(p.signal, 0, 0, PRINT_TIMEOUT_MS) === 'timed-out') {
-      holder[SLOT] = undefined;
-      void p.worker.terminate();
+      stop(executablePath, p);
       throw new Error(`Chromium printed no PDF in ${PRINT_TIMEOUT_MS / 1000} s`);
     }
     if (Atomics.load(p.signal, 0) === 2) {
-      holder[SLOT] = undefined;
-      void p.worker.terminate();
+      stop(executablePath, p);
       throw new Error(`Chromium could not print the PDF: ${fs.readFileSync(errorFile, 'utf8')}`);
     }
     return new Uint8Array(fs.readFileSync(pdfFile));
