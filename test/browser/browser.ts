@@ -5,16 +5,16 @@ import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import chromiumSetup from './chromium.json';
-import {
-  chromium,
-  type Browser,
-  type ConsoleMessage,
-  type Dialog,
-  type Download,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, ConsoleMessage, Dialog, Download, Locator, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewOptions, type PreviewServer } from '../../scripts/previewServer';
+
+/**
+ * playwright-core, loaded when a file first starts or reaches Chromium: jest evaluates it again in
+ * every test file that loads it (0.7 s of CPU), and with the shared Chromium only a worker's first
+ * browser test file needs it (the next ones use the kept page).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const playwright = (): typeof import('playwright-core') => require('playwright-core');
 
 /** Where Chromium is and its flags, shared with test/browser/sharedChromium.cjs. */
 export const CHROMIUM = chromiumSetup.executablePath;
@@ -31,14 +31,14 @@ export type Tab = (typeof TABS)[number];
 export async function launchBrowser(): Promise<Browser> {
   // The shared Chromium's endpoint, when the run started one (test/browser/sharedChromium.cjs).
   const endpoint = process.env[chromiumSetup.endpointVariable];
-  if (endpoint) return chromium.connect(endpoint);
+  if (endpoint) return playwright().chromium.connect(endpoint);
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `The sidebar's browser tests need Chromium at ${CHROMIUM}, which is missing. ` +
         'Install it (Debian/Ubuntu: sudo apt-get install chromium); .ci/run does this in CI.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return playwright().chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** A download's bytes (read through the browser: a shared Chromium has no local file path). */
