@@ -11,6 +11,8 @@ module.exports = {
   testSequencer: '<rootDir>/test/heavyFirstSequencer.cjs',
   // Under --coverage: one V8 coverage session per worker, not one per test file (the file says why).
   runtime: '<rootDir>/test/coverageRuntime.cjs',
+  // The local runtime's PDF printers (one Chromium each) stop after each test file.
+  setupFilesAfterEnv: ['<rootDir>/test/closePdfPrinters.ts'],
   testMatch: ['**/*.test.ts'],
   // Type errors are tsc's job (npm run typecheck); esbuild only strips the types (test/esbuildTransform.mjs).
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuildTransform.mjs' },

@@ -1,5 +1,5 @@
-// The printer behind Blob.getAs('application/pdf') (local/blob.ts): one headless Chromium per
-// process, kept in a worker thread, that prints each HTML page to PDF. Starting Chromium for every
+// The printer behind Blob.getAs('application/pdf') (local/blob.ts): one headless Chromium, kept in
+// a worker thread, that prints each HTML page to PDF. Starting Chromium for every
 // print (`chromium --print-to-pdf`) cost about 3 s of CPU; a print on the running one costs a
 // tenth of that. getAs is synchronous, as in Apps Script, so the calling thread waits for the
 // worker with Atomics.wait.
@@ -46,12 +46,19 @@ interface Printer {
   signal: Int32Array;
 }
 
-// The running printers, by Chromium's path. Jest gives every test file its own copy of this module
-// (and of the import's namespace object) but the same Node built-ins: the map hangs on the Worker
-// class, so the test files one jest worker runs share one Chromium.
-const SLOT = Symbol.for('invoice-followups.local.pdfPrinters');
-const holder = workerThreads.Worker as unknown as Record<symbol, Map<string, Printer> | undefined>;
-const printers = (holder[SLOT] ??= new Map<string, Printer>());
+/**
+ * The running printers, by Chromium's path. Each test file has its own (jest gives it its own copy
+ * of this module), closed after the file by test/closePdfPrinters.ts: a printer still running when a
+ * jest worker is told to stop delays its exit past the half second jest allows.
+ */
+const printers = new Map<string, Printer>();
+
+/** Stops every printer of this module (their Chromium ends with them); the next print starts one. */
+export async function closePdfPrinters(): Promise<void> {
+  const running = [...printers.values()];
+  printers.clear();
+  await Promise.all(running.map((p) => p.worker.terminate()));
+}
 
 function startPrinter(executablePath: string): Printer {
   const signal = new Int32Array(new SharedArrayBuffer(4));
