@@ -107,22 +107,33 @@ describe('a month of client emails, fault-free', () => {
 /** The first and last call of each class (the send's classes two more): the matrix proper runs on the per-invoice month. */
 const samplesOf = (c: FaultClass): number => (c.method === 'MailApp.sendEmail' ? 4 : 2);
 
-describe.each(CLASSES.map((c) => [`${c.method} (${c.when})${c.message ? ` "${c.message}"` : ''}`, c] as const))(
-  'fault on %s',
-  (_title, c) => {
-    it('0 duplicates, one email per client per gap, every email logged', () => {
-      const total = baseRun.calls[c.method] ?? 0;
-      const failures: string[] = [];
-      for (const nth of sample(total, samplesOf(c))) {
-        const t = newGroupedMonth();
-        const options = c.message ? { message: c.message } : {};
-        if (c.when === 'before') t.runtime.faults.failOn(c.method, nth, options);
-        else t.runtime.faults.failAfter(c.method, nth, options);
-        const run = runMonth(t, { beforeSettle: () => t.runtime.faults.clear() });
-        for (const v of violations(t, baseline)) failures.push(`call ${nth}: ${v}`);
-        if (c.method !== 'SpreadsheetApp.openById' && run.throws.length > 0) failures.push(`call ${nth}: the daily run threw`);
-      }
-      expect(failures).toEqual([]);
-    }, 60_000);
-  },
-);
+describe.each(
+  CLASSES.map((c) => [`${c.method} (${c.kill ? 'kill ' : ''}${c.when})${c.message ? ` "${c.message}"` : ''}`, c] as const),
+)('fault on %s', (_title, c) => {
+  it('0 duplicates, one email per client per gap, every email logged', () => {
+    const total = baseRun.calls[c.method] ?? 0;
+    const failures: string[] = [];
+    for (const nth of sample(total, samplesOf(c))) {
+      const t = newGroupedMonth();
+      const options = c.message ? { message: c.message } : {};
+      // A kill class ends the run at that call (its unflushed writes lost), as in the matrix proper.
+      if (c.kill && c.when === 'before') t.runtime.faults.killBefore(c.method, nth);
+      else if (c.kill) t.runtime.faults.killAfter(c.method, nth);
+      else if (c.when === 'before') t.runtime.faults.failOn(c.method, nth, options);
+      else t.runtime.faults.failAfter(c.method, nth, options);
+      let fired = false;
+      const run = runMonth(t, {
+        beforeSettle: () => {
+          fired = t.runtime.faults.pending().length === 0;
+          t.runtime.faults.clear();
+        },
+      });
+      if (!fired) failures.push(`call ${nth}: the fault never fired`);
+      for (const v of violations(t, baseline)) failures.push(`call ${nth}: ${v}`);
+      // A killed run ends in the platform's exception: that is the kill, not the add-on throwing.
+      if (c.method !== 'SpreadsheetApp.openById' && !c.kill && run.throws.length > 0)
+        failures.push(`call ${nth}: the daily run threw`);
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
