@@ -7,6 +7,9 @@ module.exports = {
   // A worker that has run many files holds a large heap, and V8's coverage counters make every
   // later file in it slower (the full suite took 339 s instead of 218 s): restart it past 400 MB.
   workerIdleMemoryLimit: '400MB',
+  // A worker that ran many files under coverage tears down a large heap (and its coverage session)
+  // when told to stop: at jest's default half second that was sometimes cut short, with a warning.
+  workerGracefulExitTimeout: 3000,
   roots: ['<rootDir>/test'],
   testSequencer: '<rootDir>/test/heavyFirstSequencer.cjs',
   // Under --coverage: one V8 coverage session per worker, not one per test file (the file says why).
