@@ -31,13 +31,13 @@ function fromJavaBytes(data: readonly number[]): Uint8Array {
  */
 const printed = new Map<string, Uint8Array>();
 
-/** Prints an HTML document to PDF with headless Chromium; throws when Chromium is missing or fails. */
+/** Prints an HTML document to PDF with headless Chromium (checked at getAs); throws when it fails. */
 export function htmlToPdf(html: Uint8Array): Uint8Array {
   const chromium = chromiumPath();
   const key = `${chromium}\0${crypto.createHash('sha1').update(html).digest('hex')}`;
   const known = printed.get(key);
   if (known) return new Uint8Array(known);
-  const pdf = printWithChromium(chromium, html);
+  const pdf = printToPdf(chromium, html);
   printed.set(key, pdf);
   return new Uint8Array(pdf);
 }
@@ -47,11 +47,6 @@ function requireChromium(chromium: string): void {
   if (!fs.existsSync(chromium)) {
     throw new Error(`Blob.getAs('application/pdf') needs Chromium at ${chromium} (set LOCAL_CHROMIUM to another path)`);
   }
-}
-
-function printWithChromium(chromium: string, html: Uint8Array): Uint8Array {
-  requireChromium(chromium);
-  return printToPdf(chromium, html);
 }
 
 type BlobMethods = 'getAs' | 'getBlob' | 'getBytes' | 'getContentType' | 'getDataAsString' | 'getName' | 'setName';

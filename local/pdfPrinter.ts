@@ -90,7 +90,7 @@ function stop(executablePath: string, p: Printer): void {
   void p.worker.terminate();
 }
 
-/** Prints an HTML document to PDF with the process's Chromium; throws when it cannot. */
+/** Prints an HTML document to PDF on this module's running printer (started if none); throws when it cannot. */
 export function printToPdf(executablePath: string, html: Uint8Array): Uint8Array {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blob-pdf-'));
   try {

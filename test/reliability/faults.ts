@@ -8,6 +8,7 @@ import {
   rowInvariants,
   runMonth,
   type Baseline,
+  type Month,
   type Platform,
   type Tally,
 } from './month';
@@ -86,6 +87,20 @@ export function sample(count: number, max: number): number[] {
   return [...out];
 }
 
+/** A class in a few words, for test titles: `Range.setValues (kill before)`. */
+export function classLabel(c: FaultClass): string {
+  return `${c.method} (${c.kill ? 'kill ' : ''}${c.when})${c.message ? ` "${c.message}"` : ''}`;
+}
+
+/** Makes the `nth` call of the class's method fail (or kill its run), before or after its effect. */
+export function armFault(faults: Month['runtime']['faults'], c: FaultClass, nth: number): void {
+  const options = c.message ? { message: c.message } : {};
+  if (c.kill && c.when === 'before') faults.killBefore(c.method, nth);
+  else if (c.kill) faults.killAfter(c.method, nth);
+  else if (c.when === 'before') faults.failOn(c.method, nth, options);
+  else faults.failAfter(c.method, nth, options);
+}
+
 export interface Outcome extends Tally {
   cls: FaultClass;
   method: string;
@@ -101,12 +116,7 @@ export interface Outcome extends Tally {
 export function runWithFault(c: FaultClass, nth: number, baseline: Baseline, platform: Platform = DEFAULT_PLATFORM): Outcome {
   const t = newMonth(platform);
   const faults = t.runtime.faults;
-  const options = c.message ? { message: c.message } : {};
-  if (c.kill) {
-    if (c.when === 'before') faults.killBefore(c.method, nth);
-    else faults.killAfter(c.method, nth);
-  } else if (c.when === 'before') faults.failOn(c.method, nth, options);
-  else faults.failAfter(c.method, nth, options);
+  armFault(faults, c, nth);
   let fired = false;
   const daily: string[] = [];
   const result = runMonth(t, {

@@ -4,7 +4,7 @@
 // day or closer than minGapDays, every email logged per invoice, and every stage of the fault-free
 // month sent, held for review, or logged as not sent.
 import { addDays, setUp, type Row } from '../integration/harness';
-import { CLASSES, sample, type FaultClass } from './faults';
+import { armFault, CLASSES, classLabel, sample, type FaultClass } from './faults';
 import { runMonth, START, TIME_ZONE } from './month';
 
 const MIN_GAP = 3;
@@ -107,20 +107,14 @@ describe('a month of client emails, fault-free', () => {
 /** The first and last call of each class (the send's classes two more): the matrix proper runs on the per-invoice month. */
 const samplesOf = (c: FaultClass): number => (c.method === 'MailApp.sendEmail' ? 4 : 2);
 
-describe.each(
-  CLASSES.map((c) => [`${c.method} (${c.kill ? 'kill ' : ''}${c.when})${c.message ? ` "${c.message}"` : ''}`, c] as const),
-)('fault on %s', (_title, c) => {
+describe.each(CLASSES.map((c) => [classLabel(c), c] as const))('fault on %s', (_title, c) => {
   it('0 duplicates, one email per client per gap, every email logged', () => {
     const total = baseRun.calls[c.method] ?? 0;
     const failures: string[] = [];
     for (const nth of sample(total, samplesOf(c))) {
       const t = newGroupedMonth();
-      const options = c.message ? { message: c.message } : {};
       // A kill class ends the run at that call (its unflushed writes lost), as in the matrix proper.
-      if (c.kill && c.when === 'before') t.runtime.faults.killBefore(c.method, nth);
-      else if (c.kill) t.runtime.faults.killAfter(c.method, nth);
-      else if (c.when === 'before') t.runtime.faults.failOn(c.method, nth, options);
-      else t.runtime.faults.failAfter(c.method, nth, options);
+      armFault(t.runtime.faults, c, nth);
       let fired = false;
       const run = runMonth(t, {
         beforeSettle: () => {
