@@ -6,13 +6,24 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Host } from './core';
 import type { Faked } from './faked';
-import { printToPdf } from './pdfPrinter';
+import { printToPdf, type PrintingChromium } from './pdfPrinter';
 
 type GBlob = GoogleAppsScript.Base.Blob;
 
 /** Where the PDF conversion finds Chromium (LOCAL_CHROMIUM overrides). */
 export function chromiumPath(): string {
   return process.env.LOCAL_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/**
+ * The Chromium that prints: the default one, already running when LOCAL_CHROMIUM_WS gives its
+ * Playwright server endpoint (`npm test` starts one for the whole run); one that LOCAL_CHROMIUM
+ * names is always started by the printer itself.
+ */
+function printingChromium(): PrintingChromium {
+  const executablePath = chromiumPath();
+  const endpoint = process.env.LOCAL_CHROMIUM === undefined ? process.env.LOCAL_CHROMIUM_WS : undefined;
+  return endpoint ? { executablePath, endpoint } : { executablePath };
 }
 
 /** Apps Script bytes are Java bytes: -128..127. */
@@ -33,8 +44,8 @@ const printed = new Map<string, Uint8Array>();
 
 /** Prints an HTML document to PDF with headless Chromium (checked at getAs); throws when it fails. */
 export function htmlToPdf(html: Uint8Array): Uint8Array {
-  const chromium = chromiumPath();
-  const key = `${chromium}\0${crypto.createHash('sha1').update(html).digest('hex')}`;
+  const chromium = printingChromium();
+  const key = `${chromium.executablePath}\0${crypto.createHash('sha1').update(html).digest('hex')}`;
   const known = printed.get(key);
   if (known) return new Uint8Array(known);
   const pdf = printToPdf(chromium, html);

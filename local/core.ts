@@ -76,6 +76,13 @@ export class CallLog {
   reset(): void {
     this.#records = [];
   }
+  /** The calls so far (runtime.saveState); the records themselves never change. */
+  save(): readonly CallRecord[] {
+    return [...this.#records];
+  }
+  restore(records: readonly CallRecord[]): void {
+    this.#records = [...records];
+  }
 }
 
 export interface FaultOptions {
@@ -183,6 +190,11 @@ export class Faults {
   clear(): void {
     this.#faults = [];
     this.#hooks = [];
+  }
+
+  /** No fault and no beforeCall hook is waiting. */
+  idle(): boolean {
+    return this.#faults.length === 0 && this.#hooks.length === 0;
   }
 
   pending(): PendingFault[] {

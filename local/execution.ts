@@ -109,6 +109,20 @@ export class Executions {
     return { killedBy };
   }
 
+  /** The next execution's id (runtime.saveState, which runs between executions only). */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
+  /** Back to the test's own code at a saved point: no execution running, nothing killed. */
+  restore(nextId: number): void {
+    if (this.depth !== 0) throw new Error('executions.restore: an execution is running');
+    const bottom = this.current;
+    bottom.killed = null;
+    bottom.durable = null;
+    this.#nextId = nextId;
+  }
+
   /** SpreadsheetApp.flush(): what was written so far survives a kill. */
   flush(): void {
     this.commit();

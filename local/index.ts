@@ -2,7 +2,16 @@
 // clock, call counting, fault injection, and a loader that runs the built dist/ like Apps Script.
 
 export { createRuntime, RawSpreadsheet, FakeLogger } from './runtime';
-export type { Runtime, RuntimeOptions, ResolvedOptions, FakeGlobals, FakeConsole, LogEntry, LockHoldOptions } from './runtime';
+export type {
+  Runtime,
+  RuntimeOptions,
+  RuntimeState,
+  ResolvedOptions,
+  FakeGlobals,
+  FakeConsole,
+  LogEntry,
+  LockHoldOptions,
+} from './runtime';
 export { loadAddon, callAsScriptRun, ScriptRunError } from './loader';
 export type { LoadOptions, LoadedAddon, JsonValue, ScriptRunOptions } from './loader';
 export { RawSheet } from './rawSheet';

@@ -42,6 +42,15 @@ export class LockTable {
     slot.heldElsewhereUntil = this.#host.clock.now() + releaseAfterMs;
   }
 
+  /** Who holds what (runtime.saveState). */
+  save(): ReadonlyMap<string, Readonly<Slot>> {
+    return new Map([...this.#slots].map(([key, slot]) => [key, { ...slot }]));
+  }
+  restore(saved: ReadonlyMap<string, Readonly<Slot>>): void {
+    this.#slots.clear();
+    for (const [key, slot] of saved) this.#slots.set(key, { ...slot });
+  }
+
   /** Test helper: every lock held by "another execution" is released. */
   releaseHeld(): void {
     for (const slot of this.#slots.values()) slot.heldElsewhereUntil = null;

@@ -56,6 +56,12 @@ function extractAddress(entry: string): string {
   return angle?.[1] ?? entry;
 }
 
+export interface MailboxState {
+  readonly sent: readonly SentMail[];
+  readonly quota: number;
+  readonly threadCounter: number;
+}
+
 /** The fake's mailbox: what was sent and how much quota is left. */
 export class Mailbox {
   readonly sent: SentMail[] = [];
@@ -78,6 +84,15 @@ export class Mailbox {
   }
   clear(): void {
     this.sent.length = 0;
+  }
+  /** What was sent and the quota left (runtime.saveState); a sent message never changes. */
+  save(): MailboxState {
+    return { sent: [...this.sent], quota: this.#quota, threadCounter: this.#threadCounter };
+  }
+  restore(saved: MailboxState): void {
+    this.sent.splice(0, this.sent.length, ...saved.sent);
+    this.#quota = saved.quota;
+    this.#threadCounter = saved.threadCounter;
   }
 
   /** Validates, charges the quota and records one message. */

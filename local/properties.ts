@@ -35,6 +35,14 @@ export class PropertyStore {
   keys(): string[] {
     return [...this.#values.keys()];
   }
+  /** The values, copied (runtime.saveState). */
+  save(): ReadonlyMap<string, string> {
+    return new Map(this.#values);
+  }
+  restore(saved: ReadonlyMap<string, string>): void {
+    this.#values.clear();
+    for (const [key, value] of saved) this.#values.set(key, value);
+  }
   all(): Record<string, string> {
     return Object.fromEntries(this.#values);
   }

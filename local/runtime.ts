@@ -6,10 +6,10 @@ import { type AuthModeName, CallLog, Clock, type ClockInput, Faults, Host, type 
 import { type ExecutionContext, type ExecutionEnd, Executions } from './execution';
 import { FakeHtmlService } from './html';
 import { LockTable, FakeLockService } from './lock';
-import { FakeMailApp, Mailbox, type MailWorld } from './mail';
+import { FakeMailApp, Mailbox, type MailboxState, type MailWorld } from './mail';
 import { FakePropertiesService, PropertyStore } from './properties';
 import { RawSheet, RawSpreadsheet } from './rawSheet';
-import { FakeScriptApp, TriggerTable, type ScriptWorld } from './script';
+import { FakeScriptApp, TriggerTable, type ScriptWorld, type TriggerTableState } from './script';
 import { FakeSession } from './session';
 import {
   FakeSpreadsheetApp,
@@ -18,12 +18,13 @@ import {
   type FakeSpreadsheet,
   type SheetsWorld,
   type SpreadsheetInit,
+  type SpreadsheetStoreState,
 } from './spreadsheet';
 import type { SpreadsheetModel, RawCell } from './sheetModel';
 import { isValidTimeZone } from './timezone';
 
 export { RawSpreadsheet };
-import { FakeUi, UiRecorder } from './ui';
+import { FakeUi, UiRecorder, type UiState } from './ui';
 import { FakeUtilities } from './utilities';
 
 export interface RuntimeOptions {
@@ -171,8 +172,8 @@ interface World {
   logs: LogEntry[];
   scriptStore: PropertyStore;
   state: { uiAvailable: boolean; effectiveUser: string; activeUser: string; documentContext: string | null | undefined };
-  documentStore(id: string): PropertyStore;
-  userStore(email: string): PropertyStore;
+  documentStores: Stores;
+  userStores: Stores;
   /**
    * The document whose properties and lock the execution sees. It follows the active spreadsheet,
    * except in an add-on's time-driven trigger: there getActiveSpreadsheet() is null, yet the
@@ -214,16 +215,24 @@ function resolveOptions(options: RuntimeOptions): ResolvedOptions {
   return opts;
 }
 
-/** A store per key, created on first use. */
-function storesBy(prefix: string): (key: string) => PropertyStore {
-  const stores = new Map<string, PropertyStore>();
-  return (key) => {
-    let found = stores.get(key);
-    if (!found) {
-      found = new PropertyStore(`${prefix}:${key}`);
-      stores.set(key, found);
-    }
-    return found;
+/** A property store per key (a document id, a user's email), created on first use. */
+interface Stores {
+  get(key: string): PropertyStore;
+  readonly all: ReadonlyMap<string, PropertyStore>;
+}
+
+function storesBy(prefix: string): Stores {
+  const all = new Map<string, PropertyStore>();
+  return {
+    all,
+    get: (key) => {
+      let found = all.get(key);
+      if (!found) {
+        found = new PropertyStore(`${prefix}:${key}`);
+        all.set(key, found);
+      }
+      return found;
+    },
   };
 }
 
@@ -308,8 +317,8 @@ function createWorld(opts: ResolvedOptions, spreadsheet: SpreadsheetInit | null 
     raw: (model) => new RawSpreadsheet(model, () => executions.commit()),
     logs: [],
     scriptStore: new PropertyStore('script'),
-    documentStore: storesBy('document'),
-    userStore: storesBy('user'),
+    documentStores: storesBy('document'),
+    userStores: storesBy('user'),
     documentContextId: () => (state.documentContext === undefined ? (store.active()?.id ?? null) : state.documentContext),
     lockKey: (scope, spreadsheetId) =>
       scope === 'script'
@@ -381,7 +390,7 @@ function createGlobals(w: World): FakeGlobals {
   const documentId = (): string | null => w.documentContextId();
   const documentStore = (): PropertyStore | null => {
     const id = documentId();
-    return id ? w.documentStore(id) : null;
+    return id ? w.documentStores.get(id) : null;
   };
   return {
     SpreadsheetApp: host.wrap('SpreadsheetApp', new FakeSpreadsheetApp(w.sheetsWorld)),
@@ -392,7 +401,7 @@ function createGlobals(w: World): FakeGlobals {
       new FakePropertiesService({
         host,
         documentStore,
-        userStore: () => w.userStore(state.effectiveUser),
+        userStore: () => w.userStores.get(state.effectiveUser),
         scriptStore: () => w.scriptStore,
       }),
     ),
@@ -452,8 +461,8 @@ function storeHandles(w: World) {
 
     properties: {
       /** The document store of a spreadsheet (default: the active one). */
-      document: (spreadsheetId?: string): PropertyStore => w.documentStore(spreadsheetId ?? w.activeModel().id),
-      user: (email?: string): PropertyStore => w.userStore(email ?? w.state.effectiveUser),
+      document: (spreadsheetId?: string): PropertyStore => w.documentStores.get(spreadsheetId ?? w.activeModel().id),
+      user: (email?: string): PropertyStore => w.userStores.get(email ?? w.state.effectiveUser),
       script: (): PropertyStore => w.scriptStore,
     },
 
@@ -624,6 +633,73 @@ function loaderHooks(w: World & { globals: FakeGlobals }) {
   };
 }
 
+/** Everything the world holds between executions (runtime.saveState), for restoreState to put back. */
+export interface RuntimeState {
+  readonly now: number;
+  readonly calls: ReturnType<CallLog['save']>;
+  readonly host: { authMode: AuthModeName; authorizationRequired: boolean; inTrigger: boolean };
+  readonly state: WorldState;
+  readonly spreadsheets: SpreadsheetStoreState;
+  readonly ui: UiState;
+  readonly mail: MailboxState;
+  readonly triggers: TriggerTableState;
+  readonly locks: ReturnType<LockTable['save']>;
+  readonly logs: readonly LogEntry[];
+  readonly properties: { script: PropertyValues; document: Map<string, PropertyValues>; user: Map<string, PropertyValues> };
+  readonly nextExecution: number;
+}
+
+type PropertyValues = ReturnType<PropertyStore['save']>;
+
+const saveStores = (stores: Stores): Map<string, PropertyValues> =>
+  new Map([...stores.all].map(([key, store]) => [key, store.save()]));
+
+function restoreStores(stores: Stores, saved: ReadonlyMap<string, PropertyValues>): void {
+  for (const [key, store] of stores.all) store.restore(saved.get(key) ?? new Map());
+  for (const [key, values] of saved) stores.get(key).restore(values);
+}
+
+/** Only between executions, with no fault waiting: a running execution's state is not all in the world. */
+function saveWorld(w: World): RuntimeState {
+  if (w.executions.depth !== 0 || !w.faults.idle()) {
+    throw new Error('runtime.saveState: only between executions, with no fault or beforeCall hook waiting');
+  }
+  const { authMode, authorizationRequired, inTrigger } = w.host;
+  return {
+    now: w.clock.now(),
+    calls: w.calls.save(),
+    host: { authMode, authorizationRequired, inTrigger },
+    state: { ...w.state },
+    spreadsheets: w.store.saveState(),
+    ui: w.ui.save(),
+    mail: w.mailbox.save(),
+    triggers: w.triggers.save(),
+    locks: w.lockTable.save(),
+    logs: [...w.logs],
+    properties: { script: w.scriptStore.save(), document: saveStores(w.documentStores), user: saveStores(w.userStores) },
+    nextExecution: w.executions.nextId,
+  };
+}
+
+/** Puts a saved state back into the same objects (fakes and raw handles keep working); faults are dropped. */
+function restoreWorld(w: World, saved: RuntimeState): void {
+  w.faults.clear();
+  w.executions.restore(saved.nextExecution);
+  w.clock.set(saved.now);
+  w.calls.restore(saved.calls);
+  Object.assign(w.host, saved.host);
+  Object.assign(w.state, saved.state);
+  w.store.restoreState(saved.spreadsheets);
+  w.ui.restore(saved.ui);
+  w.mailbox.restore(saved.mail);
+  w.triggers.restore(saved.triggers);
+  w.lockTable.restore(saved.locks);
+  w.logs.splice(0, w.logs.length, ...saved.logs);
+  w.scriptStore.restore(saved.properties.script);
+  restoreStores(w.documentStores, saved.properties.document);
+  restoreStores(w.userStores, saved.properties.user);
+}
+
 export function createRuntime(options: RuntimeOptions = {}) {
   const world = createWorld(resolveOptions(options), options.spreadsheet);
   const globals = createGlobals(world);
@@ -656,5 +732,12 @@ export function createRuntime(options: RuntimeOptions = {}) {
     get executionDepth(): number {
       return world.executions.depth;
     },
+    /**
+     * Everything the simulated world holds, deep-copied: spreadsheets, stores, mail, triggers,
+     * locks, UI, logs, the call log and the clock. Only between executions, with no fault waiting.
+     */
+    saveState: (): RuntimeState => saveWorld(world),
+    /** Back to a state saveState took of this runtime (any number of times); waiting faults are dropped. */
+    restoreState: (saved: RuntimeState): void => restoreWorld(world, saved),
   };
 }

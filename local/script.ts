@@ -41,6 +41,11 @@ export interface TriggerInfo {
   createdAt: string;
 }
 
+export interface TriggerTableState {
+  readonly triggers: readonly TriggerInfo[];
+  readonly counter: number;
+}
+
 export class TriggerTable {
   readonly #triggers: TriggerInfo[] = [];
   #counter = 0;
@@ -67,6 +72,14 @@ export class TriggerTable {
   }
   clear(): void {
     this.#triggers.length = 0;
+  }
+  /** The triggers, copied (runtime.saveState). */
+  save(): TriggerTableState {
+    return { triggers: this.#triggers.map((t) => ({ ...t })), counter: this.#counter };
+  }
+  restore(saved: TriggerTableState): void {
+    this.#triggers.splice(0, this.#triggers.length, ...saved.triggers.map((t) => ({ ...t })));
+    this.#counter = saved.counter;
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   CellWriteError,
   SheetModel,
   SpreadsheetModel,
+  type SpreadsheetState,
   type ValidationRule,
   displayCell,
   hasContent,
@@ -70,6 +71,12 @@ export interface SpreadsheetInit {
 }
 
 /** All spreadsheets this runtime knows, and which one is "active" (bound / open). */
+export interface SpreadsheetStoreState {
+  readonly models: ReadonlyArray<{ readonly id: string; readonly model: SpreadsheetModel; readonly state: SpreadsheetState }>;
+  readonly activeId: string | null;
+  readonly counter: number;
+}
+
 export class SpreadsheetStore {
   readonly #byId = new Map<string, SpreadsheetModel>();
   #activeId: string | null = null;
@@ -123,6 +130,23 @@ export class SpreadsheetStore {
 
   all(): SpreadsheetModel[] {
     return [...this.#byId.values()];
+  }
+
+  /** Every spreadsheet, deep-copied, and which one is active (runtime.saveState). */
+  saveState(): SpreadsheetStoreState {
+    const models = [...this.#byId].map(([id, model]) => ({ id, model, state: model.saveState() }));
+    return { models, activeId: this.#activeId, counter: this.#counter };
+  }
+
+  /** Puts the spreadsheets back into the same model objects; one made since is forgotten. */
+  restoreState(saved: SpreadsheetStoreState): void {
+    this.#byId.clear();
+    for (const { id, model, state } of saved.models) {
+      model.restoreState(state);
+      this.#byId.set(id, model);
+    }
+    this.#activeId = saved.activeId;
+    this.#counter = saved.counter;
   }
 
   active(): SpreadsheetModel | null {

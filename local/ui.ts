@@ -57,6 +57,15 @@ const ALLOWED_RESPONSES: Record<ButtonSetName, ButtonName[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
 };
 
+export interface UiState {
+  readonly menus: readonly MenuRecord[];
+  readonly dialogs: readonly DialogRecord[];
+  readonly toasts: readonly ToastLike[];
+  readonly html: readonly HtmlRecord[];
+  readonly responses: ReadonlyArray<{ button: ButtonName; text: string }>;
+  readonly auto: ((buttons: ButtonSetName, prompt: string) => ButtonName) | null;
+}
+
 /** What the user did and saw: recorded by the fakes, scripted and inspected by tests. */
 export class UiRecorder {
   readonly menus: MenuRecord[] = [];
@@ -117,6 +126,27 @@ export class UiRecorder {
       throw new Error(`Ui.${kind}("${prompt}") shows ${buttons} buttons; the scripted answer ${next.button} is not one of them.`);
     }
     return next;
+  }
+
+  /** What was shown and what is scripted (runtime.saveState). */
+  save(): UiState {
+    const { menus, dialogs, toasts, html } = this;
+    return {
+      menus: [...menus],
+      dialogs: [...dialogs],
+      toasts: [...toasts],
+      html: [...html],
+      responses: [...this.#responses],
+      auto: this.#auto,
+    };
+  }
+  restore(saved: UiState): void {
+    this.menus.splice(0, this.menus.length, ...saved.menus);
+    this.dialogs.splice(0, this.dialogs.length, ...saved.dialogs);
+    this.toasts.splice(0, this.toasts.length, ...saved.toasts);
+    this.html.splice(0, this.html.length, ...saved.html);
+    this.#responses = [...saved.responses];
+    this.#auto = saved.auto;
   }
 
   addMenu(menu: MenuRecord): void {

@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSharedChromium } from '../test/browser/sharedChromium.cjs';
 import { buildAll } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +52,9 @@ const extra = process.argv.slice(2);
 if (extra.length > 0) extra.push('--passWithNoTests');
 
 let code = await runNode([join(root, 'scripts/checks.mjs')]);
+// One Chromium for both jest runs: the browser tests and the PDF printer (test/browser/sharedChromium.cjs).
+// A Chromium that cannot start leaves the browser tests to start their own (and say why they cannot).
+const chromium = code === 0 ? startSharedChromium().catch(() => null) : null;
 if (code === 0) {
   try {
     await buildAll({ sourcemap: true });
@@ -60,13 +64,7 @@ if (code === 0) {
   }
 }
 if (code === 0) code = await runNode([...jest, ...extra, '--coverage', '--roots', ...paths(COVERED)]);
-// One Chromium for all the browser test files (test/browser/sharedChromium.cjs).
-const sharedChromium = [
-  '--globalSetup',
-  join(root, 'test/browser/globalSetup.cjs'),
-  '--globalTeardown',
-  join(root, 'test/browser/globalTeardown.cjs'),
-];
-if (code === 0) code = await runNode([...jest, ...extra, ...sharedChromium, '--roots', ...paths(SIMULATIONS)]);
+if (code === 0) code = await runNode([...jest, ...extra, '--roots', ...paths(SIMULATIONS)]);
+await (await chromium)?.close();
 console.log(`npm test: ${code === 0 ? 'passed' : 'FAILED'} in ${seconds()}`);
 process.exit(code);

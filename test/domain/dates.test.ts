@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { binaryString } from '../arbitraries';
 import {
   addDays,
   cellText,
@@ -31,7 +32,7 @@ const isoDate = fc
   .map((day) => oracleIso(day * DAY_MS));
 
 const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  binaryString({ maxLength: 40 }),
   fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '/', '-', '.', ' ', 'T', ':', 'N', 'o', 'v', ','), maxLength: 25 }),
   fc.double(),
   fc.integer(),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { binaryString } from '../arbitraries';
 import {
   currencyDecimals,
   currencyFitsSymbol,
@@ -154,7 +155,7 @@ describe('parseAmount', () => {
 
   test('never throws; successes are finite, non-negative and within range', () => {
     const cell: fc.Arbitrary<CellValue> = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 30 }),
+      binaryString({ maxLength: 30 }),
       fc.string({
         unit: fc.constantFrom('1', '0', '9', ',', '.', ' ', "'", '$', '€', '-', '(', ')', 'E', 'U', 'R', 'k', 'r'),
         maxLength: 20,

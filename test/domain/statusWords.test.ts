@@ -2,6 +2,7 @@
 // languages and of invoicing tools, never claiming the full amount of a part-paid invoice, the
 // header row pasted again, and two identical rows of one invoice.
 import fc from 'fast-check';
+import { binaryString } from '../arbitraries';
 import { mapHeaders } from '../../src/domain/headers';
 import { parseInvoiceSheet } from '../../src/domain/parse';
 import {
@@ -148,7 +149,7 @@ describe('Status words', () => {
   const anyWord = fc.oneof(
     fc.constantFrom(...(Object.values(STATUS_WORDS) as ReadonlyArray<readonly string[]>).flat()),
     fc.string({ unit: 'grapheme', maxLength: 20 }),
-    fc.string({ unit: 'binary', maxLength: 20 }),
+    binaryString({ maxLength: 20 }),
   );
 
   test('property: statusKey is idempotent', () => {

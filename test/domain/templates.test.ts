@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { binaryString } from '../arbitraries';
 import { defaultTemplates, languageWords } from '../../src/domain/defaultTemplates';
 import {
   escapeHtml,
@@ -314,8 +315,8 @@ describe('renderTemplate', () => {
   test('property: render never throws on arbitrary templates and values', () => {
     fc.assert(
       fc.property(
-        fc.record({ subject: fc.string({ unit: 'binary', maxLength: 60 }), body: fc.string({ unit: 'binary', maxLength: 200 }) }),
-        fc.dictionary(fc.constantFrom(...PLACEHOLDERS, '__proto__', 'constructor'), fc.string({ unit: 'binary', maxLength: 20 })),
+        fc.record({ subject: binaryString({ maxLength: 60 }), body: binaryString({ maxLength: 200 }) }),
+        fc.dictionary(fc.constantFrom(...PLACEHOLDERS, '__proto__', 'constructor'), binaryString({ maxLength: 20 })),
         (t, values) => {
           const r = renderTemplate(t, values as Partial<Record<Placeholder, string>>);
           expect(typeof r.ok).toBe('boolean');

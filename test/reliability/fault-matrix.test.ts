@@ -54,6 +54,22 @@ describe('the fault-free month (baseline)', () => {
   it('calls every service the matrix injects faults into', () => {
     expect(CLASSES.filter((c) => !(baseRun.calls[c.method]! > 0)).map((c) => c.method)).toEqual([]);
   });
+
+  // Each faulted month starts on its fault's day from the fault-free month's saved state
+  // (month.ts, recordMonth): it must end exactly as the same month run from its first day.
+  it.each([
+    ['a send killed mid-month', CLASSES.find((c) => c.kill && c.method === 'MailApp.sendEmail')!, 10],
+    [
+      'a store write failing after its effect, late in the month',
+      CLASSES.find((c) => c.method === 'DeveloperMetadata.setValue' && c.when === 'after')!,
+      40,
+    ],
+  ] as const)('%s: the month started on the fault day ends as the month run from day 1', (_title, c, nth) => {
+    const fromFaultDay = runWithFault(c, nth, baseline);
+    const whole = runWithFault(c, nth, baseline, undefined, 'first-day');
+    expect(whole.fired).toBe(true);
+    expect(fromFaultDay).toEqual(whole);
+  });
 });
 
 // ---- invariants of one faulted month -------------------------------------------------------------

@@ -5,11 +5,14 @@ import {
   MONTH_DAYS,
   monthViolations,
   newMonth,
+  recordMonth,
   rowInvariants,
   runMonth,
+  startAtCall,
   type Baseline,
   type Month,
   type Platform,
+  type RecordedMonth,
   type Tally,
 } from './month';
 
@@ -111,15 +114,59 @@ export interface Outcome extends Tally {
   duplicates: number;
   violations: string[];
   runs: number;
+  /** The month's end as data: every email (when, to whom, what), the statuses and the log. */
+  end: string;
 }
 
-export function runWithFault(c: FaultClass, nth: number, baseline: Baseline, platform: Platform = DEFAULT_PLATFORM): Outcome {
-  const t = newMonth(platform);
+/** The fault-free month recorded for a baseline, with each day's row invariants (the days before a fault). */
+interface Recording {
+  recorded: RecordedMonth;
+  daily: string[][];
+}
+
+const recordings = new WeakMap<Baseline, Recording>();
+
+function recordingOf(baseline: Baseline, platform: Platform): Recording {
+  let recording = recordings.get(baseline);
+  if (!recording) {
+    const t = newMonth(platform);
+    const daily: string[][] = [];
+    const recorded = recordMonth(t, (d) => {
+      daily[d] = d < MONTH_DAYS ? rowInvariants(t, baseline.inputs).map((p) => `(c) day ${d}: ${p}`) : [];
+    });
+    recording = { recorded, daily };
+    recordings.set(baseline, recording);
+  }
+  return recording;
+}
+
+/** Where the month starts: on the day of the faulted call (the default), or on the first day in a new runtime. */
+function startOf(c: FaultClass, nth: number, recording: Recording, from: 'fault-day' | 'first-day', platform: Platform) {
+  if (from === 'fault-day') return startAtCall(recording.recorded, c.method, nth);
+  return { t: newMonth(platform), from: 0, nth, runsBefore: 0 };
+}
+
+/**
+ * The month with the `nth` call of the class failing, checked against the baseline. It starts on
+ * the day of that call from the fault-free month's state (month.ts, recordMonth); `from:
+ * 'first-day'` runs it whole instead (the matrix checks that both end the same).
+ */
+export function runWithFault(
+  c: FaultClass,
+  nth: number,
+  baseline: Baseline,
+  platform: Platform = DEFAULT_PLATFORM,
+  from: 'fault-day' | 'first-day' = 'fault-day',
+): Outcome {
+  const recording = recordingOf(baseline, platform);
+  const start = startOf(c, nth, recording, from, platform);
+  const { t } = start;
   const faults = t.runtime.faults;
-  armFault(faults, c, nth);
+  armFault(faults, c, start.nth);
   let fired = false;
-  const daily: string[] = [];
+  const daily: string[] = recording.daily.slice(0, start.from).flat();
   const result = runMonth(t, {
+    from: start.from,
     afterDay: (d) => {
       if (d < MONTH_DAYS) daily.push(...rowInvariants(t, baseline.inputs).map((p) => `(c) day ${d}: ${p}`));
     },
@@ -141,7 +188,12 @@ export function runWithFault(c: FaultClass, nth: number, baseline: Baseline, pla
     throws: result.throws.length,
     duplicates,
     violations,
-    runs: result.runs,
+    runs: start.runsBefore + result.runs,
+    end: JSON.stringify({
+      mails: t.sent().map(({ at, to, cc, subject, text }) => [at, to, cc, subject, text]),
+      statuses: t.statuses(),
+      log: t.log(),
+    }),
     ...tally,
   };
 }

@@ -5,7 +5,7 @@
 // month sent, held for review, or logged as not sent.
 import { addDays, setUp, type Row } from '../integration/harness';
 import { armFault, CLASSES, classLabel, sample, type FaultClass } from './faults';
-import { runMonth, START, TIME_ZONE } from './month';
+import { recordMonth, runMonth, START, startAtCall, TIME_ZONE } from './month';
 
 const MIN_GAP = 3;
 
@@ -104,6 +104,9 @@ describe('a month of client emails, fault-free', () => {
   });
 });
 
+// Each faulted month starts on its fault's day from this fault-free month's saved state (month.ts).
+const recorded = recordMonth(newGroupedMonth());
+
 /** The first and last call of each class (the send's classes two more): the matrix proper runs on the per-invoice month. */
 const samplesOf = (c: FaultClass): number => (c.method === 'MailApp.sendEmail' ? 4 : 2);
 
@@ -112,11 +115,13 @@ describe.each(CLASSES.map((c) => [classLabel(c), c] as const))('fault on %s', (_
     const total = baseRun.calls[c.method] ?? 0;
     const failures: string[] = [];
     for (const nth of sample(total, samplesOf(c))) {
-      const t = newGroupedMonth();
+      const start = startAtCall(recorded, c.method, nth);
+      const { t } = start;
       // A kill class ends the run at that call (its unflushed writes lost), as in the matrix proper.
-      armFault(t.runtime.faults, c, nth);
+      armFault(t.runtime.faults, c, start.nth);
       let fired = false;
       const run = runMonth(t, {
+        from: start.from,
         beforeSettle: () => {
           fired = t.runtime.faults.pending().length === 0;
           t.runtime.faults.clear();

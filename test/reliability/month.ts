@@ -1,5 +1,6 @@
 // A month of daily follow-ups over a mixed sheet, and the invariants every run of it must keep
 // whatever fails along the way. Shared by the fault matrix and the security checks.
+import type { RuntimeState } from '../../local';
 import { addDays, setUp, type Row } from '../integration/harness';
 
 export const START = '2026-11-02';
@@ -150,6 +151,10 @@ export function newMonth(platform: Platform = DEFAULT_PLATFORM): Month {
 }
 
 export interface DayHooks {
+  /** The first day to run (index from 0; default 0): the runtime holds that day's start (see recordMonth). */
+  from?: number;
+  /** Called before each day's runs (day index from 0). */
+  beforeDay?: (day: number) => void;
   /** Called after each daily run (day index from 0). */
   afterDay?: (day: number) => void;
   /** Called before the settle days start (faults cleared there). */
@@ -178,11 +183,12 @@ export function runMonth(t: Month, hooks: DayHooks = {}): MonthResult {
     }
   };
   let calls: Record<string, number> = {};
-  for (let d = 0; d < MONTH_DAYS + SETTLE_DAYS; d++) {
+  for (let d = hooks.from ?? 0; d < MONTH_DAYS + SETTLE_DAYS; d++) {
     if (d === MONTH_DAYS) {
       calls = t.runtime.calls.byName();
       hooks.beforeSettle?.();
     }
+    hooks.beforeDay?.(d);
     t.goTo(addDays(START, d));
     daily();
     if (OVERLAP_DAYS.includes(d)) {
@@ -196,6 +202,66 @@ export function runMonth(t: Month, hooks: DayHooks = {}): MonthResult {
     hooks.afterDay?.(d);
   }
   return { throws, runs, calls };
+}
+
+// ---- a faulted month starts on its fault's day ------------------------------------------------
+
+/** The fault-free month at the start of one of its days. */
+interface DayStart {
+  state: RuntimeState;
+  /** Service calls of the month before that day, by method. */
+  calls: Record<string, number>;
+  /** Daily trigger executions before that day. */
+  runs: number;
+}
+
+/**
+ * A fault-free month run in a runtime of its own, its state saved at the start of every day. A
+ * faulted month is the same as the fault-free one up to the day its fault fires, so it starts
+ * there (startAtCall) instead of on the first day: about 40% fewer daily runs in the fault matrix.
+ * test/local/runtimeState.test.ts checks that a restored runtime runs exactly as the first time.
+ */
+export interface RecordedMonth {
+  month: Month;
+  days: DayStart[];
+}
+
+/** Runs `t` (fresh from newMonth) fault-free, saving each day's start; afterDay sees each day as in runMonth. */
+export function recordMonth(t: Month, afterDay?: (day: number) => void): RecordedMonth {
+  const days: DayStart[] = [];
+  const result = runMonth(t, {
+    beforeDay: (d) => {
+      if (d < MONTH_DAYS) {
+        const runs = d + OVERLAP_DAYS.filter((o) => o < d).length;
+        days.push({ state: t.runtime.saveState(), calls: t.runtime.calls.byName(), runs });
+      }
+    },
+    ...(afterDay ? { afterDay } : {}),
+  });
+  if (result.throws.length > 0) throw new Error(`the fault-free month threw: ${result.throws.join('; ')}`);
+  return { month: t, days };
+}
+
+/** Where a faulted month starts: the runtime back at that day's start, and which call of the rest to fail. */
+export interface FaultStart {
+  t: Month;
+  /** The day (index from 0) whose runs make the call; the last day when the month makes fewer calls. */
+  from: number;
+  /** The call to fail, counted from that day's start. */
+  nth: number;
+  /** Daily trigger executions before that day (all fault-free). */
+  runsBefore: number;
+}
+
+/** Puts the recorded month's runtime back at the start of the day that makes the `nth` call of `method`. */
+export function startAtCall(recorded: RecordedMonth, method: string, nth: number): FaultStart {
+  let from = 0;
+  recorded.days.forEach((day, d) => {
+    if ((day.calls[method] ?? 0) < nth) from = d;
+  });
+  const day = recorded.days[from]!;
+  recorded.month.runtime.restoreState(day.state);
+  return { t: recorded.month, from, nth: nth - (day.calls[method] ?? 0), runsBefore: day.runs };
 }
 
 const INPUT_COLUMNS = 13;
