@@ -6,21 +6,32 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 const SLOWEST_FIRST = [
-  'reliability/platforms.test.ts',
-  'reliability/grouped-faults.test.ts',
-  'reliability/fault-matrix.test.ts',
-  'browser/templates.test.ts',
+  // The second run (simulations, browser, demo), as measured on 2 cores.
   'browser/sidebar.test.ts',
+  'browser/templates.test.ts',
+  'reliability/platforms.test.ts',
+  'reliability/fault-matrix.test.ts',
+  'browser/evidence.test.ts',
   'browser/settings.test.ts',
   'browser/disputes.test.ts',
-  'browser/evidence.test.ts',
   'browser/promise.test.ts',
-  'demo/latePayment.test.ts',
-  'demo/demo.test.ts',
   'reliability/bad-input-corpus.test.ts',
-  'integration/dueDateTypo.test.ts',
+  'reliability/grouped-faults.test.ts',
+  'demo/demo.test.ts',
+  'browser/xss.test.ts',
+  'browser/clients.test.ts',
+  'demo/latePayment.test.ts',
+  // The coverage run.
+  'integration/rangeCalls.test.ts',
+  'integration/run.test.ts',
   'integration/latePayment.test.ts',
+  'integration/promises.test.ts',
+  'integration/ownSheet.test.ts',
+  'local/blob.test.ts',
+  'integration/grouping-property.test.ts',
+  'local/displayValues.test.ts',
   'domain/parse.test.ts',
+  'integration/languages.test.ts',
 ];
 
 const rank = (path) => {
