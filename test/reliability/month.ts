@@ -153,8 +153,8 @@ export function newMonth(platform: Platform = DEFAULT_PLATFORM): Month {
 export interface DayHooks {
   /** The first day to run (index from 0; default 0): the runtime holds that day's start (see recordMonth). */
   from?: number;
-  /** Called before each day's runs (day index from 0). */
-  beforeDay?: (day: number) => void;
+  /** Called before each day's runs (day index from 0), with the daily trigger executions so far. */
+  beforeDay?: (day: number, runs: number) => void;
   /** Called after each daily run (day index from 0). */
   afterDay?: (day: number) => void;
   /** Called before the settle days start (faults cleared there). */
@@ -188,7 +188,7 @@ export function runMonth(t: Month, hooks: DayHooks = {}): MonthResult {
       calls = t.runtime.calls.byName();
       hooks.beforeSettle?.();
     }
-    hooks.beforeDay?.(d);
+    hooks.beforeDay?.(d, runs);
     t.goTo(addDays(START, d));
     daily();
     if (OVERLAP_DAYS.includes(d)) {
@@ -230,11 +230,8 @@ export interface RecordedMonth {
 export function recordMonth(t: Month, afterDay?: (day: number) => void): RecordedMonth {
   const days: DayStart[] = [];
   const result = runMonth(t, {
-    beforeDay: (d) => {
-      if (d < MONTH_DAYS) {
-        const runs = d + OVERLAP_DAYS.filter((o) => o < d).length;
-        days.push({ state: t.runtime.saveState(), calls: t.runtime.calls.byName(), runs });
-      }
+    beforeDay: (d, runs) => {
+      if (d < MONTH_DAYS) days.push({ state: t.runtime.saveState(), calls: t.runtime.calls.byName(), runs });
     },
     ...(afterDay ? { afterDay } : {}),
   });
