@@ -81,7 +81,8 @@ function startPrinter(chromium: PrintingChromium): Printer {
       signal: signal.buffer,
     },
   });
-  // The process may end with the printer idle: Chromium ends with it (its pipe to the worker closes).
+  // The process may end with the printer idle: a Chromium it started ends with it (its pipe to the
+  // worker closes); from a shared one, only its connection goes.
   worker.unref();
   return { worker, signal };
 }

@@ -2,8 +2,9 @@
 // of one per test file. Jest (collect-v8-coverage) enables the debugger and starts precise coverage
 // before every file and stops both after it: V8 then reports every script of the process again and
 // drops its compiled code, which cost about half a second per file. Here the first file of a
-// worker starts coverage (without the debugger) and every file takes its counts at its end; `takePreciseCoverage` resets the
-// counters, so each file's result still holds only what ran since the file before.
+// worker starts coverage (without the debugger) and every file takes its counts at its end;
+// `takePreciseCoverage` resets the counters, so each file's result still holds only what ran
+// since the file before.
 const { Session } = require('node:inspector');
 const Runtime = require('jest-runtime').default;
 

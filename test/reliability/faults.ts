@@ -10,6 +10,7 @@ import {
   runMonth,
   startAtCall,
   type Baseline,
+  type FaultStart,
   type Month,
   type Platform,
   type RecordedMonth,
@@ -96,7 +97,7 @@ export function classLabel(c: FaultClass): string {
 }
 
 /** Makes the `nth` call of the class's method fail (or kill its run), before or after its effect. */
-export function armFault(faults: Month['runtime']['faults'], c: FaultClass, nth: number): void {
+function armFault(faults: Month['runtime']['faults'], c: FaultClass, nth: number): void {
   const options = c.message ? { message: c.message } : {};
   if (c.kill && c.when === 'before') faults.killBefore(c.method, nth);
   else if (c.kill) faults.killAfter(c.method, nth);
@@ -126,13 +127,18 @@ interface Recording {
 
 const recordings = new WeakMap<Baseline, Recording>();
 
+/** The row invariants after day `d` of the month (none on the settle days), in words. */
+function dayProblems(t: Month, inputs: string[][], d: number): string[] {
+  return d < MONTH_DAYS ? rowInvariants(t, inputs).map((p) => `(c) day ${d}: ${p}`) : [];
+}
+
 function recordingOf(baseline: Baseline, platform: Platform): Recording {
   let recording = recordings.get(baseline);
   if (!recording) {
     const t = newMonth(platform);
     const daily: string[][] = [];
     const recorded = recordMonth(t, (d) => {
-      daily[d] = d < MONTH_DAYS ? rowInvariants(t, baseline.inputs).map((p) => `(c) day ${d}: ${p}`) : [];
+      daily[d] = dayProblems(t, baseline.inputs, d);
     });
     recording = { recorded, daily };
     recordings.set(baseline, recording);
@@ -144,6 +150,25 @@ function recordingOf(baseline: Baseline, platform: Platform): Recording {
 function startOf(c: FaultClass, nth: number, recording: Recording, from: 'fault-day' | 'first-day', platform: Platform) {
   if (from === 'fault-day') return startAtCall(recording.recorded, c.method, nth);
   return { t: newMonth(platform), from: 0, nth, runsBefore: 0 };
+}
+
+/**
+ * Runs a faulted month from its start (month.ts, startAtCall) to its settle days, the class's fault
+ * armed on the start's call; `fired` says whether it fired within the month.
+ */
+export function runFaultedMonth(start: FaultStart, c: FaultClass, afterDay?: (day: number) => void) {
+  const faults = start.t.runtime.faults;
+  armFault(faults, c, start.nth);
+  let fired = false;
+  const result = runMonth(start.t, {
+    from: start.from,
+    ...(afterDay ? { afterDay } : {}),
+    beforeSettle: () => {
+      fired = faults.pending().length === 0;
+      faults.clear();
+    },
+  });
+  return { fired, result };
 }
 
 /**
@@ -161,20 +186,8 @@ export function runWithFault(
   const recording = recordingOf(baseline, platform);
   const start = startOf(c, nth, recording, from, platform);
   const { t } = start;
-  const faults = t.runtime.faults;
-  armFault(faults, c, start.nth);
-  let fired = false;
   const daily: string[] = recording.daily.slice(0, start.from).flat();
-  const result = runMonth(t, {
-    from: start.from,
-    afterDay: (d) => {
-      if (d < MONTH_DAYS) daily.push(...rowInvariants(t, baseline.inputs).map((p) => `(c) day ${d}: ${p}`));
-    },
-    beforeSettle: () => {
-      fired = faults.pending().length === 0;
-      faults.clear();
-    },
-  });
+  const { fired, result } = runFaultedMonth(start, c, (d) => daily.push(...dayProblems(t, baseline.inputs, d)));
   const tally: Tally = { onTime: 0, delayed: 0, heldForReview: 0, loggedNotSent: 0 };
   const all = [...new Set(daily)].concat(monthViolations(t, baseline, tally));
   const violations = all;

@@ -4,7 +4,7 @@
 // day or closer than minGapDays, every email logged per invoice, and every stage of the fault-free
 // month sent, held for review, or logged as not sent.
 import { addDays, setUp, type Row } from '../integration/harness';
-import { armFault, CLASSES, classLabel, sample, type FaultClass } from './faults';
+import { CLASSES, classLabel, runFaultedMonth, sample, type FaultClass } from './faults';
 import { recordMonth, runMonth, START, startAtCall, TIME_ZONE } from './month';
 
 const MIN_GAP = 3;
@@ -118,15 +118,7 @@ describe.each(CLASSES.map((c) => [classLabel(c), c] as const))('fault on %s', (_
       const start = startAtCall(recorded, c.method, nth);
       const { t } = start;
       // A kill class ends the run at that call (its unflushed writes lost), as in the matrix proper.
-      armFault(t.runtime.faults, c, start.nth);
-      let fired = false;
-      const run = runMonth(t, {
-        from: start.from,
-        beforeSettle: () => {
-          fired = t.runtime.faults.pending().length === 0;
-          t.runtime.faults.clear();
-        },
-      });
+      const { fired, result: run } = runFaultedMonth(start, c);
       if (!fired) failures.push(`call ${nth}: the fault never fired`);
       for (const v of violations(t, baseline)) failures.push(`call ${nth}: ${v}`);
       // A killed run ends in the platform's exception: that is the kill, not the add-on throwing.
